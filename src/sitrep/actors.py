@@ -1,0 +1,308 @@
+"""Actors: a date-aware knowledge base and the resolution of mentions to country + sector.
+
+The knowledge base is read from shipped data files (`data/countries.tsv`, `places.tsv`,
+`people.tsv`, `people_current.tsv`, `organisations*.tsv`, `sectors.tsv`; see data/LICENSES.md
+for provenance) plus any CAMEO dictionaries imported into a store. A person has one row per dated
+role: the row whose dates cover the document's date decides the sector, so a leader out of office
+is no longer the government.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+
+from .entities import read_tsv
+from .model import Actor
+
+
+@dataclass(frozen=True)
+class KBEntry:
+    kb_id: str
+    name: str
+    kind: str  # person | organisation | country | place
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    start: date | None = None
+    end: date | None = None
+    source: str = ""
+
+    def covers(self, when: date | None) -> bool:
+        if when is None or (self.start is None and self.end is None):
+            return False
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+
+def fold(text: str) -> str:
+    """Accent-, case- and punctuation-insensitive key: "the U.S.'s" -> "us"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"'s\b|'$", "", text)
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip())
+    text = text.replace(".", "")
+    text = re.sub(r"[^\w\s]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@dataclass
+class KnowledgeBase:
+    names: dict[str, list[KBEntry]] = field(default_factory=lambda: defaultdict(list))
+    adjectives: dict[str, str] = field(default_factory=dict)
+    surnames: dict[str, list[KBEntry]] = field(default_factory=lambda: defaultdict(list))
+    sectors: dict[str, str] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)  # code -> name
+    max_sector_words: int = 1
+
+    def add(self, entry: KBEntry, variants: Iterable[str] = ()) -> None:
+        for variant in {entry.name, *variants}:
+            key = fold(variant)
+            if key and entry not in self.names[key]:
+                self.names[key].append(entry)
+        if entry.kind == "person":
+            tokens = fold(entry.name).split()
+            if len(tokens) > 1 and len(tokens[-1]) > 2:
+                self.surnames[tokens[-1]].append(entry)
+
+    def add_sector_word(self, phrase: str, sector: str) -> None:
+        key = fold(phrase)
+        if key and key not in self.sectors:
+            self.sectors[key] = sector
+            self.max_sector_words = max(self.max_sector_words, len(key.split()))
+
+    def lookup(self, text: str) -> list[KBEntry]:
+        return self.names.get(fold(text), [])
+
+
+def _person_rows(kb: KnowledgeBase, file: str) -> None:
+    for row in read_tsv(file):
+        entry = KBEntry(
+            kb_id=row["kb_id"], name=row["name"], kind="person", country=row["country"] or None,
+            sector=row["sector"] or None, role=row.get("role") or None, start=_date(row["start"]),
+            end=_date(row["end"]), source=row.get("source", file),
+        )
+        kb.add(entry, row.get("variants", "").split("|"))
+
+
+@lru_cache(maxsize=1)
+def shipped_kb() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    for row in read_tsv("countries.tsv"):
+        code = row["code"]
+        kb.country_names[code] = row["name"]
+        entry = KBEntry(kb_id=f"country:{code}", name=row["name"], kind="country", country=code,
+                        source="countries.tsv")
+        kb.add(entry, row.get("variants", "").split("|"))
+        for adjective in row.get("adjectives", "").split("|"):
+            if adjective.strip():
+                kb.adjectives.setdefault(fold(adjective), code)
+    for row in read_tsv("places.tsv"):
+        entry = KBEntry(kb_id=f"place:{fold(row['text']).replace(' ', '-')}", name=row["text"],
+                        kind="place", country=row["country"] or None,
+                        sector=row["sector"] or None, role=row.get("kind") or None,
+                        source="places.tsv")
+        kb.add(entry)
+    for file in ("organisations_current.tsv", "organisations.tsv"):
+        for row in read_tsv(file):
+            entry = KBEntry(kb_id=row["kb_id"], name=row["name"], kind="organisation",
+                            country=row["country"] or None, sector=row["sector"] or None,
+                            role=row.get("kind") or None, source=file)
+            kb.add(entry, row.get("variants", "").split("|"))
+    # Curated rows first, so their spellings and roles win ties.
+    _person_rows(kb, "people_current.tsv")
+    _person_rows(kb, "people.tsv")
+    for row in read_tsv("sectors.tsv"):
+        kb.add_sector_word(row["phrase"], row["sector"])
+    return kb
+
+
+def with_entries(base: KnowledgeBase, entries: Iterable[tuple[KBEntry, list[str]]]) -> KnowledgeBase:
+    """A copy of `base` with extra entries (imported dictionaries); the base is not changed."""
+    kb = KnowledgeBase(
+        names=defaultdict(list, {k: list(v) for k, v in base.names.items()}),
+        adjectives=dict(base.adjectives),
+        surnames=defaultdict(list, {k: list(v) for k, v in base.surnames.items()}),
+        sectors=dict(base.sectors),
+        country_names=dict(base.country_names),
+        max_sector_words=base.max_sector_words,
+    )
+    for entry, variants in entries:
+        if entry.kind == "sector":
+            for variant in [entry.name, *variants]:
+                kb.add_sector_word(variant, entry.sector or "")
+        else:
+            kb.add(entry, variants)
+    return kb
+
+
+# -- resolution ------------------------------------------------------------------------------
+
+KIND_PREFERENCE = {"organisation": 0, "person": 1, "place": 2, "country": 3}
+
+
+def choose(entries: list[KBEntry], when: date | None) -> tuple[KBEntry, str | None] | None:
+    """The entry for a date: a covering role first, else what the person was outside office."""
+    if not entries:
+        return None
+    people = [e for e in entries if e.kind == "person"]
+    if not people:
+        return min(entries, key=lambda e: KIND_PREFERENCE.get(e.kind, 9)), None
+    covering = [e for e in people if e.covers(when)]
+    if covering:
+        # the most specific office: latest start
+        best = max(covering, key=lambda e: e.start or date.min)
+        return best, best.role
+    undated = [e for e in people if e.start is None and e.end is None]
+    dated = [e for e in people if e.start or e.end]
+    if when is None:
+        pick = undated[0] if undated else dated[-1]
+        return pick, pick.role
+    past = [e for e in dated if e.end and e.end < when]
+    future = [e for e in dated if e.start and e.start > when]
+    fallback = undated[0] if undated else None
+    if past:
+        last = max(past, key=lambda e: e.end or date.min)
+        role = f"former {last.role}" if last.role else "former office holder"
+        base = fallback or replace(last, sector=None)
+        return replace(base, role=role), role
+    if future:
+        first = min(future, key=lambda e: e.start or date.max)
+        base = fallback or replace(first, sector=None)
+        return replace(base, role=None), None
+    pick = fallback or people[0]
+    return pick, pick.role
+
+
+def to_actor(text: str, entry: KBEntry, role: str | None, confidence: float) -> Actor:
+    name = entry.name
+    if entry.kind == "place" and entry.country:
+        name = entry.name
+    return Actor(entity_text=text, name=name, code=entry.country, sector=entry.sector, role=role,
+                 kb_id=entry.kb_id, confidence=confidence)
+
+
+def resolve(text: str, when: date | None = None, label: str | None = None,
+            kb: KnowledgeBase | None = None, title: str = "") -> Actor:
+    """Resolve a mention ("Caracas", "Maduro's government", "former President Hugo Chávez")."""
+    kb = kb or shipped_kb()
+    direct = choose(kb.lookup(text), when)
+    if direct:
+        entry, role = direct
+        actor = to_actor(text, entry, role, 0.9)
+        return _apply_title(actor, title, kb)
+    parts = _decompose(text, kb, when)
+    if parts.code or parts.entry:
+        actor = Actor(entity_text=text, name=parts.entry.name if parts.entry else None,
+                      code=parts.code, sector=parts.sector, role=parts.role,
+                      kb_id=parts.entry.kb_id if parts.entry else None, confidence=0.7)
+        return _apply_title(actor, title, kb)
+    if label == "PERSON":
+        tokens = fold(text).split()
+        if tokens:
+            candidates = kb.surnames.get(tokens[-1], [])
+            picked = _pick_by_surname(candidates, when, tokens)
+            if picked:
+                entry, role = picked
+                return _apply_title(to_actor(text, entry, role, 0.6), title, kb)
+    actor = Actor(entity_text=text, confidence=0.2)
+    return _apply_title(actor, title, kb)
+
+
+def _pick_by_surname(candidates: list[KBEntry], when: date | None, tokens: list[str]):
+    if not candidates:
+        return None
+    if len(tokens) > 1:  # a full name the KB does not know: only accept a first-name match
+        candidates = [c for c in candidates if fold(c.name).split()[0] == tokens[0]]
+    covering = [c for c in candidates if c.covers(when)]
+    people = {c.kb_id for c in (covering or candidates)}
+    if len(people) != 1:
+        return None
+    kb_id = next(iter(people))
+    return choose([c for c in candidates if c.kb_id == kb_id], when)
+
+
+@dataclass
+class _Parts:
+    code: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    entry: KBEntry | None = None
+
+
+def _decompose(text: str, kb: KnowledgeBase, when: date | None) -> _Parts:
+    """Find a country/person/organisation and sector words inside a longer mention."""
+    tokens = fold(text).split()
+    parts = _Parts()
+    used = [False] * len(tokens)
+    # longest KB names first
+    for size in range(min(len(tokens), 6), 0, -1):
+        for i in range(len(tokens) - size + 1):
+            if any(used[i:i + size]):
+                continue
+            span = " ".join(tokens[i:i + size])
+            hit = choose(kb.names.get(span, []), when)
+            if hit and parts.code is None:
+                entry, role = hit
+                parts.entry, parts.code, parts.role = entry, entry.country, role
+                parts.sector = parts.sector or entry.sector
+                used[i:i + size] = [True] * size
+            elif span in kb.adjectives and parts.code is None:
+                parts.code = kb.adjectives[span]
+                used[i:i + size] = [True] * size
+    sector_words = _sector_of(tokens, kb)
+    if sector_words:
+        parts.sector = sector_words
+    return parts
+
+
+def _sector_of(tokens: list[str], kb: KnowledgeBase) -> str | None:
+    """The sector named by the right-most sector phrase (the head of a noun phrase)."""
+    for end in range(len(tokens), 0, -1):
+        for size in range(min(kb.max_sector_words, end), 0, -1):
+            phrase = " ".join(tokens[end - size:end])
+            if phrase in kb.sectors:
+                return kb.sectors[phrase]
+    return None
+
+
+def _apply_title(actor: Actor, title: str, kb: KnowledgeBase) -> Actor:
+    """Titles and appositions ("Venezuelan Transportation Minister") fill what the KB lacks."""
+    if not title:
+        return actor
+    tokens = fold(title).split()
+    if "former" in tokens or "ex" in tokens:
+        if actor.sector == "GOV":
+            actor.sector = None
+        actor.role = actor.role if actor.role and actor.role.startswith("former") else (
+            f"former {title.replace('former', '').strip()}")
+        return actor
+    if actor.code is None:
+        for token in tokens:
+            if token in kb.adjectives:
+                actor.code = kb.adjectives[token]
+                break
+            hit = kb.names.get(token)
+            if hit and hit[0].kind == "country":
+                actor.code = hit[0].country
+                break
+    sector = _sector_of(tokens, kb)
+    if sector and (actor.sector is None or actor.confidence < 0.9):
+        actor.sector = sector
+    if not actor.role:
+        words = [w for w in title.split() if fold(w) not in kb.adjectives]
+        actor.role = " ".join(words) or None
+    actor.confidence = max(actor.confidence, 0.6 if actor.code else 0.3)
+    return actor

@@ -1,0 +1,294 @@
+"""The `sitrep` command: a thin shell over the library. Each command parses, calls, formats."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import ingest as ingest_api
+from .errors import SitrepError
+from .reading import DEFAULT_MAX_BYTES
+from .store import DEFAULT_DB, Database
+
+console = Console(stderr=True)
+out = Console(highlight=False, soft_wrap=True)
+
+db_option = click.option(
+    "--db", "db_path", default=DEFAULT_DB, show_default=True, envvar="SITREP_DB",
+    help="SQLite database file.",
+)
+
+
+class SitrepGroup(click.Group):
+    """Turns SitrepError into a one-line message and exit code 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except SitrepError as error:
+            raise click.ClickException(str(error)) from None
+
+
+@click.group(cls=SitrepGroup)
+@click.version_option(package_name="sitrep")
+def main() -> None:
+    """sitrep: news reporting to source-attributed PLOVER event data, and back into briefs."""
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console, transient=True, disable=not console.is_terminal,
+    )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse files larger than this.")
+@click.option("--events/--no-events", default=False, show_default=True,
+              help="Parse and code events (needs the spaCy model) or only read and repair.")
+@click.option("--model", envvar="SITREP_MODEL", default=None, help="spaCy pipeline to load.")
+def ingest(paths: tuple[str, ...], db_path: str, max_bytes: int, events: bool, model: str | None):
+    """Read PATHS (files, folders, - for stdin) into the store."""
+    with Database(db_path) as db, _progress() as progress:
+        task = progress.add_task("ingesting", total=None)
+        summary = ingest_api.ingest(
+            db, paths, max_bytes=max_bytes, code_events=events, model=model,
+            on_document=lambda: progress.advance(task),
+        )
+    table = Table(title=f"ingest into {db_path}", show_header=False)
+    for label, value in (("read", summary.read), ("new", summary.new),
+                         ("already stored", summary.already_stored),
+                         ("failed", len(summary.failures)), ("events", summary.events)):
+        table.add_row(label, str(value))
+    console.print(table)
+    for failure in summary.failures:
+        console.print(f"[red]failed[/red] {failure}", markup=True, highlight=False)
+    if summary.failures:
+        sys.exit(1)
+
+
+@main.command()
+@db_option
+@click.option("--limit", type=int, default=None)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a line.")
+def documents(db_path: str, limit: int | None, as_json: bool) -> None:
+    """List stored documents."""
+    with Database(db_path) as db:
+        rows = db.documents(limit)
+    if as_json:
+        for row in rows:
+            out.print(json.dumps(dict(row), ensure_ascii=False))
+        return
+    table = Table("id", "title", "outlet", "published", "not before", "truncated")
+    for row in rows:
+        table.add_row(row["id"], (row["title"] or "")[:60], row["outlet"] or "",
+                      row["published"] or "", row["published_not_before"] or "",
+                      "yes" if row["truncated"] else "")
+    out.print(table)
+
+
+@main.command()
+@click.argument("doc_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True)
+def show(doc_id: str, db_path: str, as_json: bool) -> None:
+    """Show one document: metadata, cited sources, repairs."""
+    with Database(db_path) as db:
+        doc = db.document(doc_id)
+    if doc is None:
+        raise click.ClickException(f"no document {doc_id!r}; list them with `sitrep documents`")
+    if as_json:
+        doc.pop("offsets", None)
+        out.print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    for key in ("id", "title", "url", "outlet", "published", "published_not_before", "truncated",
+                "source_path", "content_hash"):
+        out.print(f"[bold]{key}[/bold]: {doc[key]}")
+    out.print("[bold]cited sources[/bold]:")
+    for source in doc["cited_sources"]:
+        out.print(f"  {source['date'] or '?':10}  {source['outlet'] or '?'}  {source['url']}")
+    out.print(f"[bold]repairs[/bold] ({len(doc['repairs'])}):")
+    for repair in doc["repairs"]:
+        out.print(f"  {repair['kind']:28} @{repair['start']}: "
+                  f"{repair['original']!r} -> {repair['replacement']!r}")
+
+
+def _dump(obj) -> str:
+    return json.dumps(asdict(obj) if hasattr(obj, "__dataclass_fields__") else obj,
+                      ensure_ascii=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
+
+
+# -- entities, actors, events ------------------------------------------------------------------
+
+
+def _documents_from(paths: tuple[str, ...], max_bytes: int):
+    from .pipeline import prepare
+    from .reading import read_paths
+
+    for result in read_paths(paths, max_bytes=max_bytes):
+        if isinstance(result, SitrepError):
+            console.print(f"[red]failed[/red] {result}", highlight=False)
+            continue
+        yield prepare(result)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
+              show_default=True)
+@click.option("--model", envvar="SITREP_MODEL", default=None, help="spaCy pipeline to load.")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True)
+def entities(paths: tuple[str, ...], fmt: str, model: str | None, max_bytes: int) -> None:
+    """Print named entities (offsets into the ORIGINAL text), one JSON object a line."""
+    from .events import code_document
+    from .parsing import load_nlp
+
+    nlp = load_nlp(model)
+    for doc in _documents_from(paths, max_bytes):
+        code_document(doc, nlp)
+        for entity in doc.entities:
+            record = {"doc_id": doc.id, "start": entity.start, "end": entity.end,
+                      "text": entity.text, "label": entity.label}
+            for key in ("code", "sector", "kb_id", "category", "origin"):
+                if getattr(entity, key):
+                    record[key] = getattr(entity, key)
+            out.print(json.dumps(record, ensure_ascii=False) if fmt == "jsonl" else
+                      f"{entity.start:6}-{entity.end:<6} {entity.label:10} {entity.text}"
+                      f"  {entity.code or ''} {entity.sector or ''}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
+              show_default=True)
+@click.option("--model", envvar="SITREP_MODEL", default=None, help="spaCy pipeline to load.")
+@click.option("--db", "db_path", default=None, help="Also use dictionaries imported into this store.")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True)
+def extract(paths: tuple[str, ...], fmt: str, model: str | None, db_path: str | None,
+            max_bytes: int) -> None:
+    """Print coded events without storing them, one JSON object a line (docs/event-schema.md)."""
+    from .dictionaries import kb_for
+    from .events import code_document
+    from .parsing import load_nlp
+
+    nlp = load_nlp(model)
+    kb = kb_for(Database(db_path)) if db_path else None
+    for doc in _documents_from(paths, max_bytes):
+        code_document(doc, nlp, kb)
+        for event in doc.events:
+            if fmt == "jsonl":
+                out.print(json.dumps(event.to_dict(), ensure_ascii=False))
+            else:
+                out.print(_event_line(event.to_dict()))
+
+
+def _event_line(event: dict) -> str:
+    def names(actors):
+        return "+".join(f"{a['code'] or '?'}{a['sector'] or ''}" for a in actors) or "-"
+
+    return (f"{event['date'] or '?':10} {event['event']:9} {names(event['actor'])} -> "
+            f"{names(event['recipient'])} [{event['modality']}] {event['event_text']!r}")
+
+
+@main.command()
+@db_option
+@click.option("--actor", help="Country code of an actor (e.g. VEN).")
+@click.option("--recipient", help="Country code of a recipient.")
+@click.option("--type", "event_type", help="PLOVER event type (e.g. REQUEST).")
+@click.option("--since", help="Only events on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Only events on or before this date.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a line.")
+@click.option("--limit", type=int, default=200, show_default=True)
+def events(db_path: str, actor: str | None, recipient: str | None, event_type: str | None,
+           since: str | None, until: str | None, as_json: bool, limit: int) -> None:
+    """List stored events."""
+    from .analysis import find_events
+
+    with Database(db_path) as db:
+        rows = find_events(db, actor=actor, recipient=recipient, event_type=event_type,
+                           since=since, until=until, limit=limit)
+    for event in rows:
+        out.print(json.dumps(event, ensure_ascii=False) if as_json else _event_line(event))
+
+
+@main.group()
+def actors() -> None:
+    """Resolve mentions, import CAMEO dictionaries."""
+
+
+@actors.command("resolve")
+@click.argument("text")
+@click.option("--date", "when", help="Resolve as of this date (YYYY-MM-DD); default today.")
+@click.option("--db", "db_path", default=None, help="Also use dictionaries imported into this store.")
+def actors_resolve(text: str, when: str | None, db_path: str | None) -> None:
+    """Resolve TEXT ("Caracas", "former President Hugo Chávez") to country and sector."""
+    from datetime import date
+
+    from .actors import resolve
+    from .dictionaries import kb_for
+
+    try:
+        as_of = date.fromisoformat(when) if when else date.today()
+    except ValueError:
+        raise click.BadParameter(f"{when!r} is not YYYY-MM-DD", param_hint="--date") from None
+    kb = kb_for(Database(db_path)) if db_path else None
+    title, name = _split_title(text)
+    out.print(json.dumps(asdict(resolve(name, as_of, kb=kb, title=title)), ensure_ascii=False))
+
+
+def _split_title(text: str) -> tuple[str, str]:
+    """"former President Hugo Chávez" -> ("former President", "Hugo Chávez") when the KB knows
+    the name at the end; otherwise the whole text is the name."""
+    from .actors import shipped_kb
+
+    words = text.split()
+    kb = shipped_kb()
+    for i in range(1, len(words)):
+        if kb.lookup(" ".join(words[i:])):
+            return " ".join(words[:i]), " ".join(words[i:])
+    return "", text
+
+
+@actors.command("import")
+@click.argument("files", nargs=-1, required=True)
+@db_option
+def actors_import(files: tuple[str, ...], db_path: str) -> None:
+    """Import CAMEO-format actor or agent dictionaries into the store."""
+    from .dictionaries import import_dictionary
+
+    with Database(db_path) as db:
+        for file in files:
+            count = import_dictionary(db, file)
+            console.print(f"{file}: {count} entries imported into {db_path}")
+
+
+@main.command("eval")
+@click.argument("gold", nargs=-1, required=True)
+@click.option("--model", envvar="SITREP_MODEL", default=None, help="spaCy pipeline to load.")
+@click.option("--limit", type=int, default=None, help="Score only the first N cases.")
+@click.option("--details/--no-details", default=True, show_default=True)
+def eval_command(gold: tuple[str, ...], model: str | None, limit: int | None, details: bool):
+    """Score the coder on gold files: seed gold.json, PLOVER records, PETRARCH XML, sentence CSV."""
+    from .evaluate import evaluate
+    from .parsing import load_nlp
+
+    nlp = load_nlp(model)
+    for path in gold:
+        report = evaluate(path, nlp, limit)
+        lines = report.lines() if details else report.lines()[: 3 + len(report.figures)]
+        for line in lines:
+            out.print(line, highlight=False, markup=False)
+        out.print("")

@@ -1,0 +1,253 @@
+"""Evaluation: score the coder against gold files and say which file and how many cases.
+
+Kinds recognised from the file: the seed annotation (`gold.json` with `required` events), the
+PLOVER gold records (a JSON array with `event` labels, PLOVER 0.5b1 mapped to v0.8), PETRARCH2's
+unit suite (`PETR.UnitTest.records.xml`, CAMEO codes mapped through the crosswalk, its fictional
+actors imported from the `PETR.Validate.*` dictionaries beside it), and sentence CSVs with columns
+`id,text,label[,source,target]`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .actors import KnowledgeBase, shipped_kb, with_entries
+from .errors import EvalError
+from .events import code_document, main_event
+from .lexicon import load_lexicon
+from .model import Document, Event
+
+
+@dataclass
+class Report:
+    file: str
+    kind: str
+    cases: int
+    figures: dict[str, float] = field(default_factory=dict)
+    details: list[str] = field(default_factory=list)
+    confusion: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        out = [f"file: {self.file}", f"kind: {self.kind}", f"cases: {self.cases}"]
+        out += [f"{name}: {value:.3f}" if isinstance(value, float) else f"{name}: {value}"
+                for name, value in self.figures.items()]
+        return out + self.details
+
+
+def detect_kind(path: Path) -> str:
+    name = path.name.lower()
+    if name.endswith(".xml"):
+        return "petrarch"
+    if name.endswith(".csv"):
+        return "sentences"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise EvalError(f"{path}: not JSON, XML or CSV ({error}); give a gold file sitrep knows") \
+            from None
+    if isinstance(data, dict) and "required" in data:
+        return "seed"
+    if isinstance(data, list) and data and "event" in data[0]:
+        return "plover"
+    raise EvalError(f"{path}: unknown gold format; see `sitrep eval --help` for the kinds")
+
+
+def evaluate(path: str | Path, nlp, limit: int | None = None) -> Report:
+    path = Path(path)
+    if not path.exists():
+        raise EvalError(f"{path}: no such file; check the path")
+    kind = detect_kind(path)
+    return {"seed": evaluate_seed, "plover": evaluate_plover, "petrarch": evaluate_petrarch,
+            "sentences": evaluate_sentences}[kind](path, nlp, limit)
+
+
+# -- sentence-level scoring -------------------------------------------------------------------
+
+
+def _code(text: str, nlp, kb: KnowledgeBase, published: str | None, doc_id: str) -> list[Event]:
+    return code_document(Document(id=doc_id, text=text, published=published), nlp, kb).events
+
+
+def _codes(actors) -> set[str]:
+    return {a.code for a in actors if a.code}
+
+
+def _score_types(rows, nlp, kb, path: Path, kind: str) -> Report:
+    gold_labels, predicted, actor_hits, actor_cases, target_hits, target_cases = [], [], 0, 0, 0, 0
+    confusion: Counter = Counter()
+    for row in rows:
+        events = _code(row["text"], nlp, kb, row.get("date"), row["id"])
+        main = main_event(events)
+        label = main.event if main else "NONE"
+        gold_labels.append(row["label"])
+        predicted.append(label)
+        confusion[(row["label"], label)] += 1
+        if row.get("source"):
+            actor_cases += 1
+            actor_hits += bool(main and row["source"] & _codes(main.actor))
+        if row.get("target"):
+            target_cases += 1
+            target_hits += bool(main and row["target"] & _codes(main.recipient))
+    report = Report(file=str(path), kind=kind, cases=len(gold_labels))
+    report.figures["event_type_accuracy"] = _accuracy(gold_labels, predicted)
+    report.figures["macro_f1"] = _macro_f1(gold_labels, predicted)
+    if actor_cases:
+        report.figures["actor_match"] = actor_hits / actor_cases
+    if target_cases:
+        report.figures["recipient_match"] = target_hits / target_cases
+    report.confusion = dict(confusion)
+    report.details.append("confusion (gold -> predicted, count):")
+    for (gold, guess), count in sorted(confusion.items(), key=lambda x: -x[1]):
+        if gold != guess:
+            report.details.append(f"  {gold:10} -> {guess:10} {count}")
+    return report
+
+
+def _accuracy(gold: list[str], predicted: list[str]) -> float:
+    return sum(g == p for g, p in zip(gold, predicted, strict=True)) / max(len(gold), 1)
+
+
+def _macro_f1(gold: list[str], predicted: list[str]) -> float:
+    scores = []
+    for label in set(gold):
+        tp = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
+        fp = sum(p == label and g != label for g, p in zip(gold, predicted, strict=True))
+        fn = sum(g == label and p != label for g, p in zip(gold, predicted, strict=True))
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        scores.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    return sum(scores) / max(len(scores), 1)
+
+
+def evaluate_plover(path: Path, nlp, limit: int | None = None) -> Report:
+    label_map = load_lexicon().plover["label_map_0_5"]
+    rows = []
+    for record in json.loads(path.read_text(encoding="utf-8")):
+        if record.get("event") == "DOCUMENT" or "text" not in record:
+            continue
+        rows.append({
+            "id": record["id"], "text": record["text"], "date": record.get("date"),
+            "label": label_map.get(record["event"], record["event"]),
+            "source": {s["code"][:3] for s in record.get("source", []) if s.get("code")},
+            "target": {s["code"][:3] for s in record.get("target", []) if s.get("code")},
+        })
+    return _score_types(rows[:limit] if limit else rows, nlp, shipped_kb(), path,
+                        "PLOVER gold records (0.5b1 labels mapped to v0.8)")
+
+
+def evaluate_sentences(path: Path, nlp, limit: int | None = None) -> Report:
+    rows = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for record in csv.DictReader(handle):
+            if not record.get("text") or not record.get("label"):
+                continue
+            rows.append({
+                "id": record.get("id") or str(len(rows)), "text": record["text"],
+                "label": record["label"].strip().upper(), "date": record.get("date") or None,
+                "source": {c for c in (record.get("source") or "").split(";") if c},
+                "target": {c for c in (record.get("target") or "").split(";") if c},
+            })
+    return _score_types(rows[:limit] if limit else rows, nlp, shipped_kb(), path, "sentence CSV")
+
+
+# -- PETRARCH2 unit suite ----------------------------------------------------------------------
+
+
+def cameo_to_plover() -> dict[str, str]:
+    from .entities import read_tsv
+
+    return {row["cameo"]: row["event"] for row in read_tsv("cameo2plover.tsv") if row["event"]}
+
+
+def plover_for_cameo(code: str, table: dict[str, str]) -> str | None:
+    for length in range(len(code), 1, -1):
+        if code[:length] in table:
+            return table[code[:length]]
+    return None
+
+
+def petrarch_kb(folder: Path) -> KnowledgeBase:
+    from .dictionaries import entries_from_files
+
+    files = [folder / "PETR.Validate.actors.txt", folder / "PETR.Validate.agents.txt"]
+    return with_entries(shipped_kb(), entries_from_files([f for f in files if f.exists()]))
+
+
+def _petrarch_records(path: Path):
+    text = path.read_text(encoding="utf-8", errors="replace")
+    start = text.index("<Sentences>")
+    end = text.index("</Sentences>") + len("</Sentences>")
+    root = ET.fromstring(text[start:end])
+    for sentence in root.iter("Sentence"):
+        body = sentence.findtext("Text")
+        codings = [c.attrib for c in sentence.iter("EventCoding")]
+        if not body or not codings:
+            continue
+        raw = sentence.get("date", "")
+        when = f"{raw[:4]}-{raw[4:6]}-{raw[6:8]}" if len(raw) == 8 else None
+        yield sentence.get("id"), " ".join(body.split()), when, codings
+
+
+def _actor_matches(expected: str, actors) -> bool:
+    for actor in actors:
+        if not actor.code:
+            continue
+        if expected[:3] == actor.code[:3]:
+            return True
+    return False
+
+
+def evaluate_petrarch(path: Path, nlp, limit: int | None = None) -> Report:
+    kb = petrarch_kb(path.parent)
+    table = cameo_to_plover()
+    sentences = list(_petrarch_records(path))
+    if limit:
+        sentences = sentences[:limit]
+    codings = matched = typed = 0
+    for sentence_id, text, when, expected in sentences:
+        events = _code(text, nlp, kb, when, sentence_id or "petr")
+        for coding in expected:
+            if coding.get("noevents") or "eventcode" not in coding:
+                continue
+            wanted = plover_for_cameo(coding["eventcode"], table)
+            if wanted is None:
+                continue
+            codings += 1
+            same_type = [e for e in events if e.event == wanted]
+            typed += bool(same_type)
+            matched += any(
+                _actor_matches(coding.get("sourcecode", ""), e.actor)
+                and _actor_matches(coding.get("targetcode", ""), e.recipient)
+                for e in same_type
+            )
+    report = Report(file=str(path), kind="PETRARCH2 unit suite (CAMEO via crosswalk)",
+                    cases=codings)
+    report.figures["sentences"] = len(sentences)
+    report.figures["type_found"] = typed / max(codings, 1)
+    report.figures["source_target_type_match"] = matched / max(codings, 1)
+    return report
+
+
+# -- the seed annotation --------------------------------------------------------------------
+
+
+def evaluate_seed(path: Path, nlp, limit: int | None = None) -> Report:
+    from .seedcheck import check_seed
+
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    article = path.parent / gold["document"]
+    if not article.exists():
+        raise EvalError(f"{article}: the article the gold describes is not beside it")
+    doc = code_document(Document(id=article.stem, text=article.read_text(encoding="utf-8"),
+                                 source_path=str(article)), nlp)
+    results = check_seed(gold, doc)
+    passed = sum(ok for _, ok, _ in results)
+    report = Report(file=str(path), kind="seed annotation", cases=len(results))
+    report.figures["checks_passed"] = passed / max(len(results), 1)
+    report.details += [f"  {'ok ' if ok else 'MISS'} {name}: {why}" for name, ok, why in results]
+    return report

@@ -1,0 +1,580 @@
+"""Events: PLOVER coding of a parsed document, with modality, dates, places, items and
+attribution, each event traceable to its evidence span in the ORIGINAL text.
+
+    code_document(doc, nlp)  ->  doc.entities, doc.events
+
+Per sentence: find triggers (lexicon), read their arguments off the parse (arguments), their
+modality (cues) and attribution (attribution). Per document: a definite mention ("the request",
+"this buildup") or a second mention by the same actor refers back to an earlier event and adds
+its details; a bulleted list introduced by such a mention gives that event its items.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .actors import KnowledgeBase, fold, resolve, shipped_kb
+from .arguments import (
+    RECIPIENT_PREPS,
+    Mention,
+    Mentions,
+    actors_of,
+    direct_object,
+    intermediaries,
+    passive_patient,
+    place_of,
+    prep_objects,
+    subject,
+    title_of,
+)
+from .attribution import Source, attribute, find_sources
+from .dates import DateRange, find_dates
+from .entities import equipment_entities, merge_entities, model_entities
+from .gazetteer import resolve_place
+from .items import bullet_items, phrase_items
+from .lexicon import Lexicon, Trigger, load_lexicon
+from .metadata import find_urls
+from .model import Actor, Document, Entity, Event, Item, Place, TextInfo
+from .pipeline import prepare
+from .repair import capitalise_known_words
+
+BULLET = re.compile(r"^[ \t]*(?:[*•\-–]|\d{1,2}[.)])[ \t]+(?P<body>.+)$", re.MULTILINE)
+DEFINITE = {"the", "this", "that", "these", "those", "such"}
+MODALITY_ORDER = ["negated", "hypothetical", "future", "reported", "historical", "asserted"]
+# Whether two mentions may be one happening: asserted and reported versions merge; a speculation,
+# a denial, a plan or history stays its own event.
+FACT_CLASS = {"asserted": "fact", "reported": "fact"}
+DEFAULT_ACTOR_SECTOR = {"MOBILIZE": "MIL", "ASSAULT": "MIL", "SANCTION": "GOV", "AGREE": "GOV",
+                        "REQUEST": "GOV", "CONSULT": "GOV", "ACCUSE": "GOV", "REJECT": "GOV",
+                        "THREATEN": "GOV", "SUPPORT": "GOV", "CONCEDE": "GOV", "RETREAT": "GOV",
+                        "COERCE": "GOV", "AID": "GOV", "COOPERATE": "GOV"}
+
+
+@dataclass
+class Candidate:
+    """One event mention, before document-level merging."""
+
+    trigger: object  # spaCy token
+    row: Trigger
+    event: Event
+    definite: bool  # "the request": refers back rather than introduces
+    depth: int
+    date_range: DateRange | None = None
+    item_phrases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Context:
+    doc: Document
+    parsed: object
+    mentions: Mentions
+    lexicon: Lexicon
+    kb: KnowledgeBase
+    reference: date | None
+    sources: list[Source]
+    organisations: list[str]
+
+
+# -- entities and mentions --------------------------------------------------------------------
+
+
+def proper_forms(kb: KnowledgeBase) -> dict[str, str]:
+    """Lower-case forms of unambiguous country and region names -> their written form."""
+    forms = {}
+    for key, entries in kb.names.items():
+        for entry in entries:
+            if entry.kind in {"country", "place"} and len(entry.name) >= 5 \
+                    and entry.name[0].isupper() and entry.name.lower() == key:
+                forms[key] = entry.name
+    for word in AMBIGUOUS_LOWERCASE:
+        forms.pop(word, None)
+    return forms
+
+
+AMBIGUOUS_LOWERCASE = {"turkey", "chad", "jordan", "georgia", "china", "guinea", "niger",
+                       "panama", "israel", "victoria", "regina", "nice", "reading", "mobile"}
+
+
+def parse_text(doc: Document) -> str:
+    """The repaired text with URLs blanked (same length), so the parser sees sentences."""
+    text = doc.repaired.text if doc.repaired else doc.text
+    for start, end, _ in find_urls(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _mentions(ctx_doc: Document, parsed, kb: KnowledgeBase, when: date | None) -> Mentions:
+    items = []
+    people_seen: dict[str, Actor] = {}
+    for ent in parsed.ents:
+        if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}:
+            continue
+        title = title_of(ent.root, Mention(ent.start_char, ent.end_char, ent.label_, None))
+        actor = resolve(ent.text, when, ent.label_, kb, title=title)
+        key = fold(ent.text).split()[-1] if ent.text.strip() else ""
+        if actor.code is None and key in people_seen:
+            actor = Actor(**{**people_seen[key].__dict__, "entity_text": ent.text})
+        if ent.label_ == "PERSON" and actor.code:
+            people_seen.setdefault(key, actor)
+        region = ent.label_ == "LOC" or (actor.kb_id or "").startswith("place:") and not actor.code
+        items.append(Mention(ent.start_char, ent.end_char, ent.label_, actor, region=region))
+    return Mentions(items)
+
+
+def _entities(doc: Document, parsed, mentions: Mentions) -> list[Entity]:
+    model = model_entities(doc, parsed)
+    resolved = {(m.start, m.end): m.actor for m in mentions.items}
+    repaired = doc.repaired
+    for entity, ent in zip(model, [e for e in parsed.ents if e.label_ in _MODEL_LABELS], strict=False):
+        actor = resolved.get((ent.start_char, ent.end_char))
+        if actor:
+            entity.code, entity.sector, entity.kb_id = actor.code, actor.sector, actor.kb_id
+    del repaired
+    return merge_entities(equipment_entities(doc), model)
+
+
+_MODEL_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "DATE", "CARDINAL", "MONEY",
+                 "QUANTITY"}
+
+
+# -- triggers ---------------------------------------------------------------------------------
+
+
+def _object_lemmas(token) -> set[str]:
+    lemmas = set()
+    for child in token.children:
+        if child.dep_ in {"dobj", "attr", "nsubjpass", "pobj", "oprd", "dative"}:
+            lemmas.add(child.lemma_.lower())
+            lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
+        if child.dep_ == "prep":
+            lemmas.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    return lemmas
+
+
+def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
+    pos = "VERB" if token.pos_ in {"VERB", "AUX"} else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
+    if pos is None:
+        return None
+    rows = lexicon.triggers.get((token.lemma_.lower(), pos)) or lexicon.triggers.get(
+        (token.lower_, pos))
+    if not rows:
+        return None
+    objects = _object_lemmas(token) if pos == "VERB" else set()
+    particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}
+    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound"}}
+    best, best_score = None, -1
+    for row in rows:
+        if len(row.words) > 1:
+            others = set(row.words) - {row.lemma}
+            if pos == "NOUN" and not others <= modifiers:
+                continue
+            if pos == "VERB" and not others <= (particles | objects):
+                continue
+        if row.particle and row.particle not in particles:
+            continue
+        if row.object_hint and not (row.object_hint & (objects | modifiers)):
+            continue
+        score = 2 * bool(row.object_hint) + bool(row.particle) + (len(row.words) > 1)
+        if score > best_score:
+            best, best_score = row, score
+    return best
+
+
+def _depth(token) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+# -- modality ---------------------------------------------------------------------------------
+
+
+def modality_of(trigger, lexicon: Lexicon) -> str:
+    found = set()
+    cues = lexicon.cues
+    for child in trigger.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ == "neg":
+            found.add("negated")
+        for modality, relation in cues.get(lemma, ()):
+            if relation == "aux" and child.dep_ in {"aux", "auxpass"}:
+                found.add(modality)
+            if relation == "mod" and child.dep_ in {"amod", "advmod", "det", "mark", "neg"}:
+                found.add(modality)
+    head, steps = trigger, 0
+    while head.head is not head and steps < 6:
+        child, head, steps = head, head.head, steps + 1
+        lemma = head.lemma_.lower()
+        for modality, relation in cues.get(lemma, ()):
+            if relation == "gov" and not (modality == "reported" and child.dep_ in {"nsubj"}):
+                found.add(modality)
+        for sibling in head.children:
+            if sibling.dep_ == "neg" and child.dep_ in {"xcomp", "dobj", "attr", "ccomp"}:
+                found.add("negated")
+            if sibling.dep_ in {"aux"} and child.dep_ in {"xcomp", "dobj", "attr", "ccomp", "acomp"}:
+                for modality, relation in cues.get(sibling.lemma_.lower(), ()):
+                    if relation == "aux":
+                        found.add(modality)
+    for token in trigger.sent:
+        for modality, relation in cues.get(token.lemma_.lower(), ()):
+            if relation == "any":
+                found.add(modality)
+    for modality in MODALITY_ORDER:
+        if modality in found:
+            return modality
+    return "asserted"
+
+
+# -- one sentence ----------------------------------------------------------------------------
+
+
+def _date_for(trigger, sentence, ctx: _Context, era_starts) -> DateRange | None:
+    if ctx.reference is None:
+        return None
+    offset = sentence.start_char
+    found = find_dates(sentence.text, ctx.reference, era_starts)
+    if not found:
+        return None
+    subtree = {t.idx for t in trigger.subtree}
+    inside = [f for f in found if any(offset + f[0] <= i < offset + f[1] for i in subtree)]
+    pool = inside or found
+    best = min(pool, key=lambda f: abs(offset + f[0] - trigger.idx))
+    return best[2]
+
+
+def _era_starts(sentence, mentions: Mentions, kb: KnowledgeBase) -> dict[str, date]:
+    starts = {}
+    for mention in mentions.items:
+        if mention.label == "PERSON" and sentence.start_char <= mention.start < sentence.end_char:
+            entries = [e for e in kb.names.get(fold(mention.actor.name or ""), []) if e.start]
+            if entries:
+                text = sentence.text[mention.start - sentence.start_char:mention.end - sentence.start_char]
+                starts[text] = min(e.start for e in entries)
+    return starts
+
+
+def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[Actor]]:
+    sectors = ctx.kb.sectors
+    preps = RECIPIENT_PREPS.get(row.event, set())
+    actor: list[Actor] = []
+    recipient: list[Actor] = []
+    if row.pos == "VERB":
+        patient = passive_patient(trigger)
+        agent = subject(trigger)
+        if agent is not None:
+            actor = actors_of(agent, ctx.mentions, sectors)
+        if patient is not None:
+            recipient = actors_of(patient, ctx.mentions, sectors)
+        obj = direct_object(trigger)
+        if not recipient and obj is not None:
+            recipient = actors_of(obj, ctx.mentions, sectors)
+        for holder in [trigger] + ([obj] if obj is not None else []):
+            if recipient:
+                break
+            for pobj in prep_objects(holder, preps):
+                recipient = actors_of(pobj, ctx.mentions, sectors)
+                if recipient:
+                    break
+    else:
+        for child in trigger.children:
+            if child.dep_ in {"poss", "compound", "amod", "nmod"} and not actor:
+                actor = actors_of(child, ctx.mentions, sectors)
+        if not actor and trigger.dep_ in {"dobj", "attr"}:
+            agent = subject(trigger.head)
+            if agent is not None:
+                actor = actors_of(agent, ctx.mentions, sectors)
+        for pobj in prep_objects(trigger, preps):
+            recipient = actors_of(pobj, ctx.mentions, sectors)
+            if recipient:
+                break
+    actor_codes = {a.code for a in actor}
+    recipient = [r for r in recipient if r.code not in actor_codes or r.code is None]
+    return actor, recipient
+
+
+def _fallback_recipient(sentence, actor: list[Actor], ctx: _Context) -> list[Actor]:
+    """A nominal event with no stated target ("continued U.S. sanctions") in a sentence that
+    names exactly one other country: that country."""
+    codes = {a.code for a in actor}
+    others = {}
+    for mention in ctx.mentions.items:
+        if sentence.start_char <= mention.start < sentence.end_char and mention.actor and \
+                mention.actor.code and mention.actor.code not in codes and mention.label == "GPE":
+            others[mention.actor.code] = mention.actor
+    return [Actor(**{**next(iter(others.values())).__dict__})] if len(others) == 1 else []
+
+
+def code_sentence(sentence, ctx: _Context, skip: list[tuple[int, int]]) -> list[Candidate]:
+    candidates = []
+    era_starts = _era_starts(sentence, ctx.mentions, ctx.kb)
+    verb_triggers = set()
+    for token in sentence:
+        if any(start <= token.idx < end for start, end in skip):
+            continue
+        row = match_trigger(token, ctx.lexicon)
+        if row is None:
+            continue
+        if row.pos == "NOUN":
+            head = token.head
+            if head.dep_ == "prep":
+                head = head.head
+            if head.i in verb_triggers or match_trigger(head, ctx.lexicon) is not None and head != token:
+                continue  # the object of a trigger verb is part of that event
+        else:
+            verb_triggers.add(token.i)
+        candidates.append(_candidate(token, row, sentence, ctx, era_starts))
+    return candidates
+
+
+def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Candidate:
+    actor, recipient = _arguments(token, row, ctx)
+    definite = row.pos == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
+    if row.pos == "NOUN" and not recipient and actor and not definite:
+        recipient = _fallback_recipient(sentence, actor, ctx)
+    default_sector = DEFAULT_ACTOR_SECTOR.get(row.event)
+    for person in actor:
+        if person.sector is None and default_sector and person.kb_id and \
+                person.kb_id.startswith("country:"):
+            person.sector = default_sector
+    mode = row.mode if row.mode in ctx.lexicon.modes(row.event) else None
+    contexts = list(row.context)
+    for t in (token.sent if row.pos == "VERB" else token.subtree):
+        context = ctx.lexicon.contexts.get(t.lemma_.lower())
+        if context and context not in contexts:
+            contexts.append(context)
+    skip_places = {t.i for t in token.subtree if ctx.mentions.at(t) and any(
+        ctx.mentions.at(t).actor is a for a in ())}
+    place = place_of(token, ctx.mentions, skip_places)
+    event_loc = Place()
+    if place:
+        place_token, mention = place
+        name = ctx.parsed.text[mention.start:mention.end]
+        code = mention.actor.code if mention.actor else None
+        resolved = mention.actor.name if mention.actor and mention.actor.name else name
+        if code is None and not mention.region:
+            resolved, code = resolve_place(name)
+        event_loc = Place(extracted_place=name, resolved_place=resolved, country_code=code)
+    modality = modality_of(token, ctx.lexicon)
+    attribution, reported = attribute(sentence.text, sentence.start_char, ctx.sources,
+                                      ctx.doc.cited_sources)
+    if reported and modality in {"asserted", "historical"}:
+        modality = "reported"
+    date_range = _date_for(token, sentence, ctx, era_starts)
+    if date_range and modality == "asserted" and date_range.precision == "open" and \
+            date_range.start is None and "era" in date_range.text.lower():
+        modality = "historical"
+    start, end = _to_original(ctx.doc, sentence.start_char, sentence.end_char)
+    trigger_start, trigger_end = _to_original(ctx.doc, token.idx, token.idx + len(token))
+    event = Event(
+        id="", doc_id=ctx.doc.id, event=row.event, mode=mode, context=contexts,
+        quad_code=ctx.lexicon.quad(row.event), event_scale=ctx.lexicon.score(row.event, mode),
+        actor=actor, recipient=recipient,
+        intermediary=intermediaries(token, ctx.mentions, ctx.kb.sectors),
+        event_loc=event_loc, event_text=ctx.doc.text[trigger_start:trigger_end],
+        modality=modality, attribution=attribution,
+        text_info=TextInfo(sentence=ctx.doc.text[start:end].strip(), start=start, end=end),
+    )
+    _set_date(event, date_range, modality, ctx.reference)
+    object_phrase = _object_phrase(token)
+    candidate = Candidate(trigger=token, row=row, event=event, definite=definite,
+                          depth=_depth(token), date_range=date_range)
+    if object_phrase:
+        event.items = phrase_items(object_phrase, ctx.organisations)
+    event.confidence = round(min(0.95, 0.4 + 0.25 * bool(actor) + 0.15 * bool(recipient)
+                                 + 0.1 * bool(row.object_hint) + 0.05 * bool(event.date)), 2)
+    return candidate
+
+
+def _object_phrase(token) -> str:
+    obj = direct_object(token)
+    parts = []
+    if obj is not None:
+        parts.append(obj)
+    parts.extend(child for child in token.children if child.dep_ == "prep" and child.lower_ == "for")
+    if not parts:
+        return ""
+    start = min(p.left_edge.idx for p in parts)
+    end = max(p.right_edge.idx + len(p.right_edge) for p in parts)
+    return token.doc.text[start:end]
+
+
+def _set_date(event: Event, found: DateRange | None, modality: str, reference: date | None) -> None:
+    if found:
+        event.date = found.start.isoformat() if found.start else None
+        event.enddate = found.end.isoformat() if found.end else None
+        event.date_text = found.text
+    elif reference and modality in {"asserted", "reported"}:
+        # Stated without a date: it holds at publication time, read as the preceding quarter.
+        event.date = (reference - timedelta(days=90)).isoformat()
+        event.enddate = reference.isoformat()
+
+
+def _to_original(doc: Document, start: int, end: int) -> tuple[int, int]:
+    return doc.repaired.to_original(start, end) if doc.repaired else (start, end)
+
+
+# -- the document -------------------------------------------------------------------------------
+
+
+def _bullet_groups(text: str) -> list[tuple[int, int, list[re.Match]]]:
+    """Runs of bullet lines: (start of the line that introduces them, end of the run, bullets)."""
+    groups: list[tuple[int, int, list[re.Match]]] = []
+    for match in BULLET.finditer(text):
+        if groups and text[groups[-1][1]:match.start()].strip() == "":
+            intro, _, bullets = groups[-1]
+            groups[-1] = (intro, match.end(), bullets + [match])
+        else:
+            intro = text.rfind("\n", 0, max(match.start() - 1, 0)) + 1
+            groups.append((intro, match.end(), [match]))
+    return groups
+
+
+def _same_happening(a: Candidate, b: Candidate) -> bool:
+    if a.event.event != b.event.event:
+        return False
+    if FACT_CLASS.get(a.event.modality, a.event.modality) != FACT_CLASS.get(
+            b.event.modality, b.event.modality):
+        return False
+    codes_a = {x.code for x in a.event.actor if x.code}
+    codes_b = {x.code for x in b.event.actor if x.code}
+    if codes_a and codes_b and not codes_a & codes_b:
+        return False
+    rec_a = {x.code for x in a.event.recipient if x.code}
+    rec_b = {x.code for x in b.event.recipient if x.code}
+    if rec_a and rec_b and not rec_a & rec_b:
+        return False
+    return bool(codes_a & codes_b) or b.definite
+
+
+def _absorb(main: Candidate, other: Candidate) -> None:
+    """Fill what the first mention lacks from a later one ("Maduro's appeal, delivered by...")."""
+    event, extra = main.event, other.event
+    event.actor = event.actor or extra.actor
+    event.recipient = event.recipient or extra.recipient
+    event.intermediary = event.intermediary or extra.intermediary
+    if not event.event_loc.extracted_place:
+        event.event_loc = extra.event_loc
+    if other.date_range and (main.date_range is None or _span(other.date_range) < _span(main.date_range)):
+        main.date_range = other.date_range
+        event.date = other.event.date
+        event.enddate = other.event.enddate
+        event.date_text = other.event.date_text
+    if extra.attribution and (event.attribution is None or not event.attribution.basis):
+        event.attribution = extra.attribution
+    if extra.modality == "reported" and event.modality == "asserted":
+        event.modality = "reported"
+    for context in extra.context:
+        if context not in event.context:
+            event.context.append(context)
+    event.items = event.items or extra.items
+    event.mode = event.mode or extra.mode
+    event.confidence = max(event.confidence, extra.confidence)
+
+
+def _span(found: DateRange) -> int:
+    if found.start is None or found.end is None:
+        return 10**6
+    return (found.end - found.start).days
+
+
+def code_document(doc: Document, nlp, kb: KnowledgeBase | None = None) -> Document:
+    """Entities and events of one document (in place); runs the text stages if not yet run."""
+    if doc.repaired is None:
+        doc = prepare(doc)
+    kb = kb or shipped_kb()
+    doc.repaired = capitalise_known_words(doc.repaired, proper_forms_cached(kb))
+    parsed = nlp(parse_text(doc))
+    return code_parsed(doc, parsed, kb)
+
+
+_FORMS: dict[int, dict[str, str]] = {}
+
+
+def proper_forms_cached(kb: KnowledgeBase) -> dict[str, str]:
+    if id(kb) not in _FORMS:
+        _FORMS[id(kb)] = proper_forms(kb)
+    return _FORMS[id(kb)]
+
+
+def code_parsed(doc: Document, parsed, kb: KnowledgeBase) -> Document:
+    reference = _reference(doc)
+    mentions = _mentions(doc, parsed, kb, reference)
+    doc.entities = _entities(doc, parsed, mentions)
+    organisations = [parsed.text[m.start:m.end] for m in mentions.items if m.label == "ORG"]
+    sentences = [(s.start_char, s.text) for s in parsed.sents]
+    ctx = _Context(doc=doc, parsed=parsed, mentions=mentions, lexicon=load_lexicon(), kb=kb,
+                   reference=reference, sources=find_sources(sentences, doc.cited_sources),
+                   organisations=organisations)
+    groups = _bullet_groups(parsed.text)
+    bullet_spans = [(m.start(), m.end()) for _, _, bullets in groups for m in bullets]
+    candidates: list[Candidate] = []
+    for sentence in parsed.sents:
+        candidates.extend(code_sentence(sentence, ctx, bullet_spans))
+    kept = _merge(candidates)
+    for intro, _, bullets in groups:
+        owner = _owner_of_list(intro, bullets[0].start(), candidates, kept)
+        if owner is not None:
+            items: list[Item] = []
+            for bullet in bullets:
+                items.extend(bullet_items(bullet.group("body"), organisations))
+            owner.event.items = items
+    doc.events = [c.event for c in kept]
+    for c in kept:
+        c.event.id = hashlib.sha1(
+            f"{doc.content_hash}:{c.event.text_info.start}:{c.trigger.idx}".encode()
+        ).hexdigest()[:16]
+    return doc
+
+
+def _reference(doc: Document) -> date | None:
+    value = doc.reference_date
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _merge(candidates: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        target = next((k for k in kept if _same_happening(k, candidate)), None)
+        if target is not None:
+            _absorb(target, candidate)
+            candidate.event = target.event  # later lookups (bullet owners) reach the merged event
+            continue
+        if candidate.definite and not candidate.event.actor:
+            continue  # "this request" with nothing earlier to refer to: not an event of its own
+        if not candidate.event.actor and not candidate.event.recipient and any(
+                c.trigger.sent == candidate.trigger.sent and c is not candidate and c.event.actor
+                for c in candidates):
+            continue  # a bare noun next to a fully argued event in the same sentence
+        kept.append(candidate)
+    return kept
+
+
+def _owner_of_list(intro: int, first_bullet: int, candidates: list[Candidate],
+                   kept: list[Candidate]) -> Candidate | None:
+    """The event a list belongs to: one mentioned on the line that introduces the list."""
+    for candidate in candidates:
+        if intro <= candidate.trigger.idx < first_bullet:
+            for k in kept:
+                if k.event is candidate.event:
+                    return k
+    return None
+
+
+def code_text(text: str, nlp, published: str | None = None, doc_id: str = "text",
+              kb: KnowledgeBase | None = None) -> list[Event]:
+    """Events of a bare text (a sentence or a story), for evaluation and the Python API."""
+    doc = Document(id=doc_id, text=text, published=published)
+    return code_document(doc, nlp, kb).events
+
+
+def main_event(events: list[Event]) -> Event | None:
+    """The event a one-sentence coder would report: the highest-ranked by confidence."""
+    return max(events, key=lambda e: e.confidence, default=None)

