@@ -400,6 +400,59 @@ def sector_of_block(code: str, block: str) -> bool:
     return block in [upper[i : i + 3] for i in range(3, len(upper), 3)]
 
 
+# ---------------------------------------------------------------- alignment with curated files
+
+
+def plain(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split())
+
+
+def curated_index(path: Path, min_words: int) -> dict[tuple[str, str], str]:
+    """(plain name, country) -> kb_id over a curated TSV's names and variants; names that
+    point to two different kb_ids are left out."""
+    if not path.exists():
+        return {}
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    body = [ln for ln in lines if not ln.startswith("#")]
+    index: dict[tuple[str, str], str] = {}
+    clashes: set[tuple[str, str]] = set()
+    for row in csv.DictReader(body, delimiter="\t", quoting=csv.QUOTE_NONE):
+        for name in [row["name"], *row["variants"].split("|")]:
+            key = (plain(name), row["country"])
+            if len(key[0].split()) < min_words:
+                continue
+            if index.get(key, row["kb_id"]) != row["kb_id"]:
+                clashes.add(key)
+            index[key] = row["kb_id"]
+    return {key: kb_id for key, kb_id in index.items() if key not in clashes}
+
+
+def align_ids(rows: list[list[str]], index: dict[tuple[str, str], str], min_words: int) -> int:
+    """Give generated rows the kb_id of the curated entry with the same name and country, so
+    the curated layer overrides them. Rows are [kb_id, name, variants, country, ...]."""
+    groups: dict[str, list[list[str]]] = defaultdict(list)
+    for row in rows:
+        groups[row[0]].append(row)
+    renamed = 0
+    for kb_id, group in groups.items():
+        names = [group[0][1], *group[0][2].split("|")]
+        countries = {row[3] for row in group}
+        target = next(
+            (
+                index[(plain(n), c)]
+                for n in names
+                for c in sorted(countries)
+                if len(plain(n).split()) >= min_words and (plain(n), c) in index
+            ),
+            kb_id,
+        )
+        if target != kb_id:
+            renamed += 1
+            for row in group:
+                row[0] = target
+    return renamed
+
+
 # ---------------------------------------------------------------- sectors
 
 
@@ -672,6 +725,12 @@ def read_capitals(path: Path) -> dict[str, str]:
 # ---------------------------------------------------------------- main
 
 
+def aligned(rows: list[list[str]], curated: Path, min_words: int) -> list[list[str]]:
+    renamed = align_ids(rows, curated_index(curated, min_words), min_words)
+    print(f"{curated.name}: {renamed} generated kb_ids aligned with it")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("shared", nargs="?", default=str(ROOT.parent / "shared"))
@@ -694,7 +753,7 @@ def main(argv: list[str] | None = None) -> int:
                 [PETRARCH_LICENCE],
             ),
             ["kb_id", "name", "variants", "country", "sector", "role", "start", "end", "source"],
-            build_people(petrarch),
+            aligned(build_people(petrarch), out / "people_current.tsv", 2),
         ),
         "organisations.tsv": write_tsv(
             out / "organisations.tsv",
@@ -708,7 +767,7 @@ def main(argv: list[str] | None = None) -> int:
                 [PETRARCH_LICENCE],
             ),
             ["kb_id", "name", "variants", "country", "sector", "kind", "source"],
-            build_organisations(petrarch),
+            aligned(build_organisations(petrarch), out / "organisations_current.tsv", 1),
         ),
         "sectors.tsv": write_tsv(
             out / "sectors.tsv",

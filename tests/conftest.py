@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SEED = FIXTURES / "seed_000_ca64f977583370ee.txt"
+SEED = FIXTURES / "seed" / "000_ca64f977583370ee.txt"
+SEED_GOLD = FIXTURES / "seed" / "gold.json"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 

@@ -7,7 +7,7 @@ import pytest
 from sitrep.model import RepairedText
 from sitrep.repair import capitalise_known_words, repair_text
 
-SEED = Path(__file__).parent / "fixtures" / "seed_000_ca64f977583370ee.txt"
+SEED = Path(__file__).parent / "fixtures" / "seed" / "000_ca64f977583370ee.txt"
 
 
 def apply_repairs(original: str, repaired: RepairedText) -> str:

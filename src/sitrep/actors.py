@@ -124,8 +124,9 @@ def shipped_kb() -> KnowledgeBase:
     # Curated rows first, so their spellings and roles win ties.
     _person_rows(kb, "people_current.tsv")
     _person_rows(kb, "people.tsv")
-    for row in read_tsv("sectors.tsv"):
-        kb.add_sector_word(row["phrase"], row["sector"])
+    for file in ("sectors_current.tsv", "sectors.tsv"):  # curated first: the first word wins
+        for row in read_tsv(file):
+            kb.add_sector_word(row["phrase"], row["sector"])
     return kb
 
 

@@ -19,7 +19,7 @@ RECIPIENT_PREPS = {
     "REQUEST": {"from", "of", "to"},
     "AID": {"to", "for"},
     "AGREE": {"with"},
-    "CONSULT": {"with", "to"},
+    "CONSULT": {"with", "to", "between"},
     "COOPERATE": {"with"},
     "SUPPORT": {"for", "to"},
     "SANCTION": {"on", "against", "upon"},
@@ -29,13 +29,15 @@ RECIPIENT_PREPS = {
     "PROTEST": {"against"},
     "ASSAULT": {"on", "against", "in"},
     "COERCE": {"in", "from"},
-    "MOBILIZE": {"against", "near", "to"},
+    "MOBILIZE": {"against"},
     "RETREAT": {"from"},
     "CONCEDE": {"to"},
 }
 PLACE_PREPS = {"in", "at", "to", "near", "inside", "across", "into", "off"}
 INTERMEDIARY_VERBS = {"deliver", "convey", "hand", "carry", "transmit", "present", "relay",
                       "pass", "broker", "mediate"}
+QUANTITY_NOUNS = {"thousand", "hundred", "dozen", "million", "score", "group", "number", "crowd",
+                  "band", "unit", "team", "batch"}
 TITLE_DEPS = {"compound", "amod", "poss", "case", "nmod", "appos"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
@@ -104,8 +106,7 @@ def subject(verb, depth: int = 0):
     if verb.dep_ == "acl":
         if _is_passive(verb):  # "the appeal, delivered by X": the head is what was delivered
             return None
-        owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
-        return owner if owner is not None else verb.head  # "Russia's willingness to assist"
+        return possessor(verb.head) or verb.head  # "Russia's willingness to assist"
     if verb.dep_ == "advcl":
         absolute = _with_absolute_subject(verb)
         if absolute is not None:
@@ -116,6 +117,22 @@ def subject(verb, depth: int = 0):
             head = head.head
         return subject(head, depth + 1)
     return None
+
+
+def possessor(noun):
+    """"Russia's capacity and willingness": the owner, shared by conjoined nouns."""
+    for candidate in (noun, noun.head if noun.dep_ == "conj" else None):
+        if candidate is not None:
+            for child in candidate.children:
+                if child.dep_ == "poss":
+                    return child
+    return None
+
+
+# Verbs that carry a nominal event: "imposed sanctions", "became a key supplier", "waged war".
+LIGHT_VERBS = {"be", "become", "remain", "impose", "launch", "hold", "conduct", "carry", "make",
+               "issue", "stage", "mount", "begin", "start", "continue", "wage", "announce",
+               "extend", "deliver", "sign", "reach", "file", "lodge", "send", "submit", "renew"}
 
 
 def _is_passive(verb) -> bool:
@@ -170,7 +187,7 @@ def _actor_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> Actor |
     mention = mentions.at(head)
     if mention and mention.actor and mention.label in ACTOR_LABELS:
         return replace(mention.actor)
-    sector = sectors.get(head.lemma_.lower())
+    sector = sectors.get(head.lower_) or sectors.get(head.lemma_.lower())
     for child in head.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             owner = mentions.at(child)
@@ -180,6 +197,16 @@ def _actor_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> Actor |
                     actor.sector = sector
                     actor.entity_text = " ".join(t.text for t in head.subtree)[:80]
                 return actor
+    for child in head.children:  # "thousands of people", "dozens of protesters"
+        if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ in {"NUM", "NOUN"} \
+                and (head.like_num or head.lemma_.lower() in QUANTITY_NOUNS):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return _actor_of_head(pobj, mentions, sectors)
+    if sector and head.pos_ in {"NOUN", "PROPN"}:
+        # "police", "protesters": a sector without a country; the event's place may give one
+        return Actor(entity_text=" ".join(t.text for t in head.subtree)[:80], sector=sector,
+                     confidence=0.4)
     return None
 
 
@@ -195,11 +222,23 @@ def intermediaries(trigger, mentions: Mentions, sectors: dict[str, str]) -> list
     return []
 
 
+CLAUSES = {"advcl", "ccomp", "relcl", "parataxis", "conj", "csubj"}
+
+
+def clause_tokens(root):
+    """The root's subtree without the clauses embedded in it (their places are their own)."""
+    stack = [root]
+    while stack:
+        token = stack.pop()
+        yield token
+        stack.extend(c for c in token.children if c.dep_ not in CLAUSES)
+
+
 def place_of(trigger, mentions: Mentions, skip: set[int]):
-    """The first location reached through in/at/to/near under the trigger (or its verb)."""
+    """The first location reached through in/at/to/near in the trigger's clause."""
     roots = [trigger] + ([trigger.head] if trigger.dep_ in {"dobj", "pobj", "attr"} else [])
     for root in roots:
-        for token in root.subtree:
+        for token in sorted(clause_tokens(root), key=lambda t: t.i):
             if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPS:
                 continue
             if token.i in skip:

@@ -22,7 +22,7 @@ BASIS_NOUNS = (
 BASIS = re.compile(
     rf"(?P<basis>(?:(?:leaked|classified|internal|secret|confidential|official|unnamed|"
     rf"anonymous|senior|western|u\.?s\.?|american|russian|government|the|these|those|"
-    rf"[A-Z][\w.]*)\s+){{0,5}}(?P<head>{BASIS_NOUNS}))\b",
+    rf"reported|(?-i:[A-Z][\w.]*))\s+){{0,5}}(?P<head>{BASIS_NOUNS}))\b",
     re.IGNORECASE,
 )
 OBTAINED = re.compile(

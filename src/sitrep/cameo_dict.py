@@ -102,6 +102,7 @@ class _Reader:
     skipped: int = 0
     codes_seen: int = 0
     pending: list[DictActor] = field(default_factory=list)
+    unreadable: set[int] = field(default_factory=set)  # ids of entries whose code failed
 
     def warn(self, number: int, message: str) -> None:
         self.skipped += 1
@@ -260,8 +261,9 @@ _ROMAN = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
 def human_name(raw: str, acronyms: bool = False) -> str:
     """``HUGO_CHAVEZ_`` -> ``Hugo Chavez``; ``BASHAR_AL-ASSAD`` -> ``Bashar al-Assad``.
 
-    With ``acronyms`` (organisation names) vowel-less words and one-word names of up to
-    five letters stay upper-case: ``IAEA``, ``NATO``, ``(ALF)``."""
+    With ``acronyms`` (organisation names) known acronyms, vowel-less or all-vowel words,
+    two-letter words and one-word names of up to three letters stay upper-case: ``IAEA``,
+    ``NATO``, ``UN Security Council``, ``(ALF)``."""
     words = raw.replace("_", " ").split()
     single = len(words) == 1
     out = [_case_word(w, i == 0, acronyms, single) for i, w in enumerate(words)]
@@ -332,11 +334,17 @@ def _add_name(actor: DictActor, raw: str, acronyms: bool) -> None:
 # ---------------------------------------------------------------- actors
 
 
-def read_actors(path: str | Path, problems: list[str] | None = None) -> list[DictActor]:
-    """Parse a CAMEO actor dictionary into entries; bad lines are skipped and counted."""
+def read_actors(
+    path: str | Path, problems: list[str] | None = None, acronyms: bool | None = None
+) -> list[DictActor]:
+    """Parse a CAMEO actor dictionary into entries; bad lines are skipped and counted.
+
+    ``acronyms`` keeps acronyms upper-case in names (organisation files); by default it is on
+    for every file except a ``*Countries*`` one, whose entries are countries and people."""
     path = Path(path)
     reader = _Reader(path, problems)
-    acronyms = "countries" not in path.name.lower()
+    if acronyms is None:
+        acronyms = "countries" not in path.name.lower()
     actors: list[DictActor] = []
     current: DictActor | None = None
     for line in _logical_lines(_read_text(path)):
@@ -394,6 +402,8 @@ def _code_line(
     roles = _roles_in(reader, line, line.text)
     if roles:
         current.roles.extend(roles)
+    else:
+        reader.unreadable.add(id(current))
 
 
 def _primary_line(reader: _Reader, line: _Line, acronyms: bool) -> DictActor | None:
@@ -406,9 +416,9 @@ def _primary_line(reader: _Reader, line: _Line, acronyms: bool) -> DictActor | N
     _add_name(actor, name, acronyms)
     if "[" in text or "]" in text:
         roles = _roles_in(reader, line, text[len(text.partition("[")[0]) :])
-        if roles is None:
-            return actor  # keep the name: its code line is what was unreadable
-        actor.roles.extend(roles)
+        if not roles:
+            reader.unreadable.add(id(actor))  # keep the name; do not borrow other codes
+        actor.roles.extend(roles or [])
     return actor
 
 
@@ -417,7 +427,8 @@ def _close(reader: _Reader, actor: DictActor | None) -> None:
     if actor is None:
         return
     if not actor.roles:
-        reader.pending.append(actor)
+        if id(actor) not in reader.unreadable:
+            reader.pending.append(actor)
         return
     for waiting in reader.pending:
         waiting.roles = [DictRole(**vars(role)) for role in actor.roles]
@@ -543,7 +554,7 @@ def plural_phrase(phrase: str) -> str:
 
 
 def plural_word(word: str) -> str:
-    """English regular plural keeping the word's case: minister -> ministers; a word
+    """English regular plural, upper-case if the word was: minister -> ministers; a word
     already ending in a plural -s is returned as it is."""
     lower = word.lower()
     upper = word.isupper()

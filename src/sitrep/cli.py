@@ -127,9 +127,6 @@ def _dump(obj) -> str:
                       ensure_ascii=False)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
-
 
 # -- entities, actors, events ------------------------------------------------------------------
 
@@ -256,7 +253,7 @@ def _split_title(text: str) -> tuple[str, str]:
 
     words = text.split()
     kb = shipped_kb()
-    for i in range(1, len(words)):
+    for i in range(len(words)):
         if kb.lookup(" ".join(words[i:])):
             return " ".join(words[:i]), " ".join(words[i:])
     return "", text
@@ -292,3 +289,7 @@ def eval_command(gold: tuple[str, ...], model: str | None, limit: int | None, de
         for line in lines:
             out.print(line, highlight=False, markup=False)
         out.print("")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

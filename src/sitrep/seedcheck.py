@@ -153,7 +153,10 @@ def _entity_check(entity: dict, doc: Document) -> Check:
     labels = {"LOC": {"LOC", "GPE", "FAC"}, "ORG": {"ORG"}, "PERSON": {"PERSON"},
               "EQUIPMENT": {"EQUIPMENT"}}.get(label, {label})
     wanted = fold(entity["text"])
-    found = [e for e in doc.entities if fold(e.text) == wanted and e.label in labels] or [
+    def names(entity) -> list[str]:  # the text, and the name a URL mention stands for
+        return [fold(entity.text), fold((entity.kb_id or "").partition(":")[2])]
+
+    found = [e for e in doc.entities if wanted in names(e) and e.label in labels] or [
         e for e in doc.entities if wanted in fold(e.text) and e.label in labels]
     name = f"entity[{entity['text']}]"
     if not found:

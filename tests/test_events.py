@@ -1,0 +1,129 @@
+"""Event coding: the seed's reference annotation through the general checker, and the rules on
+sentences of other countries and shapes (active, passive, nominal, modal, negated, compound)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitrep.events import code_document, code_text
+from sitrep.reading import read_path
+from sitrep.seedcheck import check_seed
+
+from .conftest import SEED, SEED_GOLD
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from sitrep.parsing import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def seed_doc(nlp):
+    (doc,) = read_path(str(SEED))
+    return code_document(doc, nlp)
+
+
+def test_seed_reference_annotation_all_checks(seed_doc):
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    failed = [(name, why) for name, ok, why in check_seed(gold, seed_doc) if not ok]
+    assert failed == []
+
+
+def test_seed_evidence_spans_are_original_text(seed_doc):
+    for event in seed_doc.events:
+        span = seed_doc.text[event.text_info.start:event.text_info.end]
+        assert span.strip() == event.text_info.sentence
+        assert event.event_text in span
+
+
+def test_seed_speculation_is_never_asserted(seed_doc):
+    for event in seed_doc.events:
+        sentence = event.text_info.sentence
+        if "may offer" in sentence or "unlikely" in sentence:
+            assert event.modality == "hypothetical"
+
+
+def one(nlp, text, published="2025-06-10"):
+    events = code_text(text, nlp, published=published)
+    assert events, f"no event in {text!r}"
+    return max(events, key=lambda e: e.confidence)
+
+
+def codes(actors):
+    return sorted(a.code for a in actors if a.code)
+
+
+CASES = [
+    # text, type, actor codes, recipient codes
+    ("Iran asked China for air defence systems last week.", "REQUEST", ["IRN"], ["CHN"]),
+    ("The Colombian government requested humanitarian aid from the United States.", "REQUEST",
+     ["COL"], ["USA"]),
+    ("Sanctions were imposed on North Korea by the European Union in March.", "SANCTION", None,
+     ["PRK"]),
+    ("The United States imposed new sanctions on Iran's oil sector.", "SANCTION", ["USA"],
+     ["IRN"]),
+    ("Russia and China signed a trade agreement in Beijing on Tuesday.", "AGREE", ["CHN", "RUS"],
+     []),
+    ("India signed a defence pact with France.", "AGREE", ["IND"], ["FRA"]),
+    ("Germany accused Russia of cyberattacks on its parliament.", "ACCUSE", ["DEU"], ["RUS"]),
+    ("Japan's foreign minister met his South Korean counterpart in Seoul.", "CONSULT", ["JPN"],
+     ["KOR"]),
+    ("Turkey deployed troops to the Syrian border.", "MOBILIZE", ["TUR"], []),
+    ("North Korea threatened to strike South Korea.", "THREATEN", ["PRK"], ["KOR"]),
+    ("Mexico's president praised Canada for its support.", "SUPPORT", ["MEX"], ["CAN"]),
+    ("The United Nations delivered food aid to Sudan.", "AID", None, ["SDN"]),
+    ("Police arrested dozens of protesters in Caracas.", "COERCE", ["VEN"], None),
+    ("Syria withdrew its forces from the town.", "RETREAT", ["SYR"], []),
+]
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", CASES)
+def test_who_did_what_to_whom(nlp, text, event_type, actor, recipient):
+    event = one(nlp, text)
+    assert event.event == event_type
+    if actor is not None:
+        assert codes(event.actor) == actor
+    if recipient is not None:
+        assert codes(event.recipient) == recipient
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("Russia may send more troops to Belarus, analysts said.", "hypothetical"),
+        ("China did not send warships to the strait.", "negated"),
+        ("Cuba will host talks between Colombia and the ELN next month.", "future"),
+        ("According to Reuters, Egypt asked Qatar for financial aid.", "reported"),
+        ("Egypt asked Qatar for financial aid.", "asserted"),
+        ("A war between Iran and Israel is unlikely, officials believe.", "hypothetical"),
+    ],
+)
+def test_modality(nlp, text, modality):
+    assert one(nlp, text).modality == modality
+
+
+def test_passive_agent_is_actor(nlp):
+    event = one(nlp, "Ukraine was attacked by Russia on Sunday.")
+    assert event.event == "ASSAULT" and codes(event.actor) == ["RUS"]
+    assert codes(event.recipient) == ["UKR"]
+
+
+def test_nominal_trigger_takes_possessor_and_place(nlp):
+    event = one(nlp, "Russia's invasion of Ukraine began in February 2022.", "2023-01-01")
+    assert event.event == "ASSAULT" and codes(event.actor) == ["RUS"]
+
+
+def test_dates_read_against_publication(nlp):
+    event = one(nlp, "Iran asked China for air defence systems in mid-March.", "2025-06-10")
+    assert (event.date, event.enddate) == ("2025-03-08", "2025-03-24")
+
+
+def test_items_with_quantities(nlp):
+    event = one(nlp, "Serbia asked Russia for six MiG-29 fighter jets and two S-300 batteries.")
+    found = {(i.item, i.quantity) for i in event.items}
+    assert ("MiG-29 fighter jets", 6.0) in found
+    assert any(i.quantity == 2.0 and "S-300" in (i.item or "") for i in event.items)
