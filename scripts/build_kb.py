@@ -728,7 +728,27 @@ def read_capitals(path: Path) -> dict[str, str]:
 def aligned(rows: list[list[str]], curated: Path, min_words: int) -> list[list[str]]:
     renamed = align_ids(rows, curated_index(curated, min_words), min_words)
     print(f"{curated.name}: {renamed} generated kb_ids aligned with it")
-    return rows
+    return merge_names(rows, one_row=min_words == 1)
+
+
+def merge_names(rows: list[list[str]], one_row: bool) -> list[list[str]]:
+    """Rows sharing a kb_id get one name and the union of names as variants; with one_row
+    (organisations) only the first row of each kb_id is kept."""
+    names: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        names[row[0]] += [n for n in [row[1], *row[2].split("|")] if n]
+    out: list[list[str]] = []
+    seen: set[tuple[str, ...]] = set()
+    for row in sorted(rows, key=lambda r: r[0]):
+        key = (row[0],) if one_row else (row[0], *row[3:-1])
+        if key in seen:
+            continue  # the same role from two merged entries
+        seen.add(key)
+        own = row[0].partition(":")[2]
+        name = next((n for n in names[row[0]] if slug(n) == own), names[row[0]][0])
+        variants = unique(n for n in names[row[0]] if fold(n) != fold(name))
+        out.append([row[0], name, "|".join(variants), *row[3:]])
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -748,7 +768,8 @@ def main(argv: list[str] | None = None) -> int:
             provenance(
                 "people with dated CAMEO roles (one row per person and role; empty dates = "
                 "the undated fallback identity, e.g. ELI). country: ISO alpha-3, UNO = United "
-                "Nations system, EUR = European Union, empty = other international body",
+                "Nations system, EUR = European Union, empty = other international body. kb_ids "
+                "follow people_current.tsv where a full name and the country match",
                 [f"{phoenix_src}: Phoenix.Countries.actors.txt, Phoenix.International.actors.txt"],
                 [PETRARCH_LICENCE],
             ),
@@ -759,7 +780,8 @@ def main(argv: list[str] | None = None) -> int:
             out / "organisations.tsv",
             provenance(
                 "organisations, armed groups, media and national institutions; sector is "
-                "PLOVER (CAMEO MED media -> JRN, HLH health -> MED); country as in people.tsv",
+                "PLOVER (CAMEO MED media -> JRN, HLH health -> MED); country as in people.tsv; "
+                "kb_ids follow organisations_current.tsv where a name and the country match",
                 [
                     f"{phoenix_src}: Phoenix.International.actors.txt, "
                     "Phoenix.MilNonState.actors.txt, Phoenix.Countries.actors.txt"

@@ -99,7 +99,7 @@ def subject(verb, depth: int = 0):
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
-    if depth > 4 or verb.head is verb:
+    if depth > 4 or verb.head.i == verb.i:
         return None
     if verb.dep_ == "relcl":
         return verb.head

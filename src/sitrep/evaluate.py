@@ -126,6 +126,13 @@ def _macro_f1(gold: list[str], predicted: list[str]) -> float:
     return sum(scores) / max(len(scores), 1)
 
 
+def _record_codes(value) -> set[str]:
+    """Country parts of a gold record's actor codes (some records leave the field a string)."""
+    if not isinstance(value, list):
+        return set()
+    return {a["code"][:3] for a in value if isinstance(a, dict) and a.get("code")}
+
+
 def evaluate_plover(path: Path, nlp, limit: int | None = None) -> Report:
     label_map = load_lexicon().plover["label_map_0_5"]
     rows = []
@@ -135,8 +142,8 @@ def evaluate_plover(path: Path, nlp, limit: int | None = None) -> Report:
         rows.append({
             "id": record["id"], "text": record["text"], "date": record.get("date"),
             "label": label_map.get(record["event"], record["event"]),
-            "source": {s["code"][:3] for s in record.get("source", []) if s.get("code")},
-            "target": {s["code"][:3] for s in record.get("target", []) if s.get("code")},
+            "source": _record_codes(record.get("source")),
+            "target": _record_codes(record.get("target")),
         })
     return _score_types(rows[:limit] if limit else rows, nlp, shipped_kb(), path,
                         "PLOVER gold records (0.5b1 labels mapped to v0.8)")

@@ -268,7 +268,7 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
 
 def _depth(token) -> int:
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth
 
@@ -289,14 +289,14 @@ def modality_of(trigger, lexicon: Lexicon) -> str:
             if relation == "mod" and child.dep_ in {"amod", "advmod", "det", "mark", "neg"}:
                 found.add(modality)
     head, steps = trigger, 0
-    while head.head is not head and steps < 6:
+    while head.head.i != head.i and steps < 6:
         child, head, steps = head, head.head, steps + 1
         lemma = head.lemma_.lower()
         for modality, relation in cues.get(lemma, ()):
             if relation == "gov" and not (modality == "reported" and child.dep_ in {"nsubj"}):
                 found.add(modality)
         for sibling in head.children:
-            if sibling.dep_ in {"acomp", "attr"} and sibling is not child and child.dep_ in {
+            if sibling.dep_ in {"acomp", "attr"} and sibling.i != child.i and child.dep_ in {
                     "nsubj", "nsubjpass", "csubj"}:
                 for modality, relation in cues.get(sibling.lemma_.lower(), ()):
                     if relation == "gov":  # "a confrontation ... is unlikely"
@@ -475,9 +475,7 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
         context = ctx.lexicon.contexts.get(t.lemma_.lower())
         if context and context not in contexts:
             contexts.append(context)
-    skip_places = {t.i for t in token.subtree if ctx.mentions.at(t) and any(
-        ctx.mentions.at(t).actor is a for a in ())}
-    place = place_of(token, ctx.mentions, skip_places)
+    place = place_of(token, ctx.mentions, set())
     event_loc = Place()
     if place:
         place_token, mention = place
@@ -668,6 +666,9 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase,
             owner.event.items = items
     if require_participant:
         kept = [c for c in kept if c.event.actor or c.event.recipient]
+    for c in kept:
+        # How close the trigger is to its sentence's root; not a schema field, not serialised.
+        c.event.depth = c.depth  # type: ignore[attr-defined]
     doc.events = [c.event for c in kept]
     for c in kept:
         c.event.id = hashlib.sha1(
@@ -721,5 +722,6 @@ def code_text(text: str, nlp, published: str | None = None, doc_id: str = "text"
 
 
 def main_event(events: list[Event]) -> Event | None:
-    """The event a one-sentence coder would report: the highest-ranked by confidence."""
-    return max(events, key=lambda e: e.confidence, default=None)
+    """The event a one-sentence coder would report: the one nearest the root of the parse,
+    then the one with the most arguments."""
+    return min(events, key=lambda e: (getattr(e, "depth", 0), -e.confidence), default=None)
