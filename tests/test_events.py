@@ -96,7 +96,7 @@ def test_who_did_what_to_whom(nlp, text, event_type, actor, recipient):
     [
         ("Russia may send more troops to Belarus, analysts said.", "hypothetical"),
         ("China did not send warships to the strait.", "negated"),
-        ("Cuba will host talks between Colombia and the ELN next month.", "future"),
+        ("Iran will ask China for more drones next year.", "future"),
         ("According to Reuters, Egypt asked Qatar for financial aid.", "reported"),
         ("Egypt asked Qatar for financial aid.", "asserted"),
         ("A war between Iran and Israel is unlikely, officials believe.", "hypothetical"),
@@ -104,6 +104,26 @@ def test_who_did_what_to_whom(nlp, text, event_type, actor, recipient):
 )
 def test_modality(nlp, text, modality):
     assert one(nlp, text).modality == modality
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Portugal will support Turkey's bid to join the European Union.", "AGREE"),
+        ("Cuba will host talks between Colombia and the ELN next month.", "AGREE"),
+        ("Iran said it would impose sanctions on Britain.", "THREATEN"),
+        ("Chile is willing to send aid to Peru.", "AGREE"),
+    ],
+)
+def test_stated_intentions_are_promises_or_threats(nlp, text, event_type):
+    event = one(nlp, text)
+    assert event.event == event_type and event.modality in {"asserted", "reported"}
+
+
+def test_reported_obligation_is_a_demand(nlp):
+    event = one(nlp, "Russia said on Tuesday that Sudan must return the captured helicopter.")
+    assert event.event == "REQUEST"
+    assert codes(event.actor) == ["RUS"] and codes(event.recipient) == ["SDN"]
 
 
 def test_passive_agent_is_actor(nlp):

@@ -189,7 +189,7 @@ def extract(paths: tuple[str, ...], fmt: str, model: str | None, db_path: str | 
             if fmt == "jsonl":
                 out.print(json.dumps(event.to_dict(), ensure_ascii=False))
             else:
-                out.print(_event_line(event.to_dict()))
+                out.print(_event_line(event.to_dict()), markup=False)
 
 
 def _event_line(event: dict) -> str:
@@ -218,7 +218,8 @@ def events(db_path: str, actor: str | None, recipient: str | None, event_type: s
         rows = find_events(db, actor=actor, recipient=recipient, event_type=event_type,
                            since=since, until=until, limit=limit)
     for event in rows:
-        out.print(json.dumps(event, ensure_ascii=False) if as_json else _event_line(event))
+        out.print(json.dumps(event, ensure_ascii=False) if as_json else _event_line(event),
+                  markup=False)
 
 
 @main.group()

@@ -182,7 +182,7 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
             if not span[-1].text[:1].isupper():
                 continue
             entries = [e for e in kb.names.get(fold(span.text), ())
-                       if e.kind in {"person", "organisation", "place"}]
+                       if e.kind in {"person", "organisation", "place", "country"}]
             if entries and (size > 1 or entries[0].kind != "person"):
                 found = (span, entries)
         if found is None:
@@ -311,10 +311,32 @@ def modality_of(trigger, lexicon: Lexicon) -> str:
         for modality, relation in cues.get(token.lemma_.lower(), ()):
             if relation == "any":
                 found.add(modality)
+    would = any(c.dep_ == "aux" and c.lemma_.lower() == "would" for c in trigger.children)
+    if would and "reported" in found and "if" not in {c.lower_ for c in trigger.subtree}:
+        found.discard("hypothetical")  # "said it would allow": reported future, not a guess
+        found.add("future")
+    if "obligation" in found:
+        found.discard("obligation")
+        found.add("hypothetical")  # "X must Y" outside reported speech: an opinion
     for modality in MODALITY_ORDER:
         if modality in found:
             return modality
     return "asserted"
+
+
+def reporting_governor(token, lexicon: Lexicon):
+    """The verb of saying that a clause is the complement of ("Russia said Sudan must ...")."""
+    head, steps = token, 0
+    while head.head.i != head.i and steps < 4 and head.dep_ in {"ccomp", "xcomp", "conj"}:
+        head, steps = head.head, steps + 1
+        if ("reported", "gov") in lexicon.cues.get(head.lemma_.lower(), ()):
+            return head
+    return None
+
+
+def has_obligation(token, lexicon: Lexicon) -> bool:
+    return any(c.dep_ in {"aux", "auxpass"} and ("obligation", "aux") in lexicon.cues.get(
+        c.lemma_.lower(), ()) for c in token.children)
 
 
 # -- one sentence ----------------------------------------------------------------------------
@@ -393,6 +415,12 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
     return actor, recipient
 
 
+INTENT_TYPES = {**dict.fromkeys(["SUPPORT", "CONSULT", "COOPERATE", "AID", "RETREAT", "CONCEDE"],
+                                "AGREE"),
+                **dict.fromkeys(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"],
+                                "THREATEN")}
+
+
 # Events whose direct object may be a group named only by its sector ("arrested protesters").
 SECTOR_OBJECT_EVENTS = {"COERCE", "ASSAULT", "ACCUSE", "SUPPORT", "CONSULT", "THREATEN"}
 
@@ -437,7 +465,34 @@ def code_sentence(sentence, ctx: _Context, skip: list[tuple[int, int]]) -> list[
         else:
             verb_triggers.add(token.i)
         candidates.append(_candidate(token, row, sentence, ctx, era_starts))
+    candidates = _demands(sentence, candidates, ctx, era_starts)
     return _fold_complements(candidates)
+
+
+def _demands(sentence, candidates: list[Candidate], ctx: _Context, era_starts) -> list[Candidate]:
+    """"Russia said Sudan must return the helicopter": a demand by the speaker (REQUEST), which
+    replaces whatever the obliged clause itself would have coded."""
+    for token in sentence:
+        if not has_obligation(token, ctx.lexicon):
+            continue
+        speaker = reporting_governor(token, ctx.lexicon)
+        if speaker is None:
+            continue
+        row = Trigger(lemma=speaker.lemma_.lower(), words=(speaker.lemma_.lower(),), pos="VERB",
+                      event="REQUEST", mode=None, context=(), particle=None,
+                      object_hint=frozenset())
+        demand = _candidate(speaker, row, sentence, ctx, era_starts)
+        obliged = subject(token)
+        demand.event.recipient = actors_of(obliged, ctx.mentions, ctx.kb.sectors) \
+            if obliged is not None else []
+        demand.event.recipient = [a for a in demand.event.recipient if a.code or a.sector]
+        inner = [c for c in candidates if c.trigger.i in {t.i for t in token.subtree}]
+        for c in inner:
+            demand.event.items = demand.event.items or c.event.items
+            demand.event.context = demand.event.context or c.event.context
+        candidates = [c for c in candidates if c not in inner and c.trigger.i != speaker.i]
+        candidates.append(demand)
+    return candidates
 
 
 def _fold_complements(candidates: list[Candidate]) -> list[Candidate]:
@@ -489,6 +544,11 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
         if person.code is None and person.sector and event_loc.country_code:
             person.code = event_loc.country_code  # "police in Caracas": Venezuelan police
     modality = modality_of(token, ctx.lexicon)
+    event_type, mode = row.event, mode
+    if modality == "future" and event_type in INTENT_TYPES:
+        # PLOVER codes a stated intention as its own act: a promise to cooperate is AGREE, a
+        # promise of force or pressure is THREATEN ("will send troops", "would impose sanctions").
+        event_type, mode, modality = INTENT_TYPES[event_type], None, "asserted"
     repaired_text = ctx.doc.repaired.text if ctx.doc.repaired else ctx.doc.text
     attribution, reported = attribute(repaired_text[sentence.start_char:sentence.end_char],
                                       sentence.start_char, ctx.sources, ctx.doc.cited_sources)
@@ -501,8 +561,8 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
     start, end = _to_original(ctx.doc, sentence.start_char, sentence.end_char)
     trigger_start, trigger_end = _to_original(ctx.doc, token.idx, token.idx + len(token))
     event = Event(
-        id="", doc_id=ctx.doc.id, event=row.event, mode=mode, context=contexts,
-        quad_code=ctx.lexicon.quad(row.event), event_scale=ctx.lexicon.score(row.event, mode),
+        id="", doc_id=ctx.doc.id, event=event_type, mode=mode, context=contexts,
+        quad_code=ctx.lexicon.quad(event_type), event_scale=ctx.lexicon.score(event_type, mode),
         actor=actor, recipient=recipient,
         intermediary=intermediaries(token, ctx.mentions, ctx.kb.sectors),
         event_loc=event_loc, event_text=ctx.doc.text[trigger_start:trigger_end],
