@@ -117,6 +117,26 @@ def find_equipment(text: str) -> list[tuple[int, int, Equipment]]:
     return found
 
 
+@lru_cache(maxsize=1)
+def ship_pattern() -> re.Pattern[str]:
+    prefixes = sorted((row["prefix"] for row in read_tsv("ship_prefixes.tsv")), key=len,
+                      reverse=True)
+    return re.compile(rf"\b(?P<prefix>{'|'.join(map(re.escape, prefixes))})\s+"
+                      r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b")
+
+
+def find_ships(text: str) -> list[tuple[int, int, Equipment]]:
+    """Named warships: a navy prefix and a capitalised name ("USS Mahan", "HMS Ocean")."""
+    countries = {row["prefix"]: row["country"] for row in read_tsv("ship_prefixes.tsv")}
+    found = []
+    for match in ship_pattern().finditer(text):
+        origin = countries.get(match.group("prefix"))
+        found.append((match.start(), match.end(), Equipment(
+            name=match.group(0), kind="warship", category="naval", origin=origin,
+            generic=False, ambiguous=False)))
+    return found
+
+
 def _licensed(text: str, start: int, end: int, found: str, generic: bool) -> bool:
     """An ambiguous name counts when a military word is near it (and, for a named system, when
     it is capitalised: "Patriot" the missile, not "patriot")."""
@@ -141,7 +161,7 @@ def model_entities(doc: Document, parsed) -> list[Entity]:
 def equipment_entities(doc: Document) -> list[Entity]:
     text = doc.repaired.text if doc.repaired else doc.text
     entities = []
-    for start, end, entry in find_equipment(text):
+    for start, end, entry in find_ships(text) + find_equipment(text):
         if doc.repaired:
             start, end = doc.repaired.to_original(start, end)
         entities.append(Entity(
@@ -153,11 +173,11 @@ def equipment_entities(doc: Document) -> list[Entity]:
 
 
 def merge_entities(primary: list[Entity], secondary: list[Entity]) -> list[Entity]:
-    """Keep every primary entity; add secondary ones that overlap none of them."""
+    """Keep every primary entity; add secondary ones that overlap none of them (a group name
+    such as "Iraqi forces" may hold a nationality: those nest)."""
     taken = [(e.start, e.end) for e in primary]
     merged = list(primary)
     for entity in secondary:
         if not any(entity.start < end and start < entity.end for start, end in taken):
             merged.append(entity)
-            taken.append((entity.start, entity.end))
     return sorted(merged, key=lambda e: (e.start, e.end))

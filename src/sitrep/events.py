@@ -108,12 +108,17 @@ def parse_text(doc: Document) -> str:
 
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# A name right after these is a place far more often than a person ("near Raqqah").
+LOCATIVE = {"in", "near", "at", "into", "around", "outside", "inside"}
 KIND_LABELS = {"person": "PERSON", "organisation": "ORG"}
 
 
-def _label(model_label: str, actor: Actor) -> str:
-    """The model's label, corrected where the knowledge base knows better ("Rostec" is no NORP)."""
+def _label(model_label: str, actor: Actor, text: str = "", located: bool = False) -> str:
+    """The model's label, corrected where the knowledge base knows better ("Rostec" is no NORP,
+    "Raqqah" is no person)."""
     kind = (actor.kb_id or "").split(":", 1)[0]
+    if model_label == "PERSON" and kind not in {"person", "cameo"} and located:
+        return "GPE"
     if kind in {"person", "cameo"} and actor.sector and model_label != "PERSON" and \
             actor.role is not None:
         return "PERSON"
@@ -139,7 +144,13 @@ def _mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None) -> Me
             actor = Actor(**{**people_seen[key].__dict__, "entity_text": ent.text})
         if actor.code and (ent.label_ == "PERSON" or (actor.kb_id or "").startswith("person:")):
             people_seen.setdefault(key, actor)
-        label = _label(ent.label_, actor)
+        before = parsed[ent.start - 1].lower_ if ent.start else ""
+        located = before in LOCATIVE or ent.text.lower().startswith("near ")
+        label = _label(ent.label_, actor, ent.text, located)
+        if label == "GPE" and ent.label_ == "PERSON" and actor.code is None:
+            place = re.sub(r"^near\s+", "", ent.text, flags=re.IGNORECASE)
+            name, code = resolve_place(place)
+            actor = Actor(entity_text=ent.text, name=name, code=code, confidence=0.5)
         items.append(Mention(ent.start_char, ent.end_char, label, actor, region=_is_region(label, actor)))
         taken.append((ent.start, ent.end))
     items.extend(_kb_mentions(parsed, kb, when, taken))
@@ -195,7 +206,28 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
         index = span.end
 
 
-def _entities(doc: Document, parsed, mentions: Mentions) -> list[Entity]:
+GROUP_SECTORS = {"MIL", "GOV", "COP", "REB", "SPY", "LEG", "JUD", "OPP", "UAF", "PTY"}
+
+
+def _sector_phrase(parsed, mention: Mention, sectors: dict[str, str]):
+    """"U.S. forces", "Iraqi security forces": a country word modifying a group noun names an
+    organisation; returns its span and sector."""
+    if mention.label not in {"GPE", "NORP"}:
+        return None
+    span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    head = root.head
+    if root.dep_ not in {"compound", "amod", "nmod"} or head.i <= root.i:
+        return None
+    sector = sectors.get(head.lower_) or sectors.get(head.lemma_.lower())
+    if sector not in GROUP_SECTORS:
+        return None
+    return mention.start, head.idx + len(head), sector
+
+
+def _entities(doc: Document, parsed, mentions: Mentions, sectors: dict[str, str]) -> list[Entity]:
     """Entities in ORIGINAL offsets: equipment, resolved actor mentions, the model's other
     entities (dates, numbers, money) and the outlets behind cited URLs."""
     def original(start: int, end: int) -> tuple[int, int]:
@@ -203,8 +235,16 @@ def _entities(doc: Document, parsed, mentions: Mentions) -> list[Entity]:
 
     found = []
     for mention in mentions.items:
-        start, end = original(mention.start, mention.end)
         actor = mention.actor or Actor(entity_text="")
+        group = _sector_phrase(parsed, mention, sectors)
+        if group is not None:
+            span_start, span_end, sector = group
+            start, end = original(span_start, span_end)
+            found.append(Entity(start=start, end=end, text=doc.text[start:end], label="ORG",
+                                code=actor.code, sector=sector))
+            if mention.label != "NORP":
+                continue  # "U.S." in "U.S. forces" modifies the group; it is no place here
+        start, end = original(mention.start, mention.end)
         found.append(Entity(start=start, end=end, text=doc.text[start:end], label=mention.label,
                             code=actor.code, sector=actor.sector, kb_id=actor.kb_id))
     for ent in parsed.ents:
@@ -700,7 +740,7 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase,
                 require_participant: bool = True) -> Document:
     reference = _reference(doc)
     mentions = _mentions(doc, parsed, kb, reference)
-    doc.entities = _entities(doc, parsed, mentions)
+    doc.entities = _entities(doc, parsed, mentions, kb.sectors)
     organisations = [parsed.text[m.start:m.end] for m in mentions.items if m.label == "ORG"]
     # Attribution reads the repaired text, where the URLs blanked for the parser are still there.
     repaired_text = doc.repaired.text if doc.repaired else doc.text
