@@ -53,15 +53,18 @@ def _progress() -> Progress:
 @db_option
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse files larger than this.")
-@click.option("--events/--no-events", default=False, show_default=True,
+@click.option("--events/--no-events", default=True, show_default=True,
               help="Parse and code events (needs the spaCy model) or only read and repair.")
 @click.option("--model", envvar="SITREP_MODEL", default=None, help="spaCy pipeline to load.")
-def ingest(paths: tuple[str, ...], db_path: str, max_bytes: int, events: bool, model: str | None):
+@click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Parser processes.")
+def ingest(paths: tuple[str, ...], db_path: str, max_bytes: int, events: bool, model: str | None,
+           processes: int):
     """Read PATHS (files, folders, - for stdin) into the store."""
     with Database(db_path) as db, _progress() as progress:
         task = progress.add_task("ingesting", total=None)
         summary = ingest_api.ingest(
-            db, paths, max_bytes=max_bytes, code_events=events, model=model,
+            db, paths, max_bytes=max_bytes, code_events=events, model=model, n_process=processes,
             on_document=lambda: progress.advance(task),
         )
     table = Table(title=f"ingest into {db_path}", show_header=False)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -400,7 +401,8 @@ def _era_starts(sentence, mentions: Mentions, kb: KnowledgeBase) -> dict[str, da
     starts = {}
     for mention in mentions.items:
         if mention.label == "PERSON" and sentence.start_char <= mention.start < sentence.end_char:
-            entries = [e for e in kb.names.get(fold(mention.actor.name or ""), []) if e.start]
+            entries = [e for e in kb.names.get(fold(mention.actor.name or ""), [])
+                       if e.start and e.kind == "person" and e.sector == "GOV"]
             if entries:
                 text = sentence.text[mention.start - sentence.start_char:mention.end - sentence.start_char]
                 starts[text] = min(e.start for e in entries)
@@ -418,7 +420,10 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
         if agent is not None:
             actor = actors_of(agent, ctx.mentions, sectors)
         if patient is not None:
-            recipient = actors_of(patient, ctx.mentions, sectors)
+            if row.event == "MOBILIZE" and agent is None:
+                actor = actors_of(patient, ctx.mentions, sectors)  # "troops were deployed"
+            else:
+                recipient = actors_of(patient, ctx.mentions, sectors)
         obj = direct_object(trigger)
         if not recipient and obj is not None:
             # the object is the recipient when it names an actor ("asked Russia"), not a thing
@@ -725,6 +730,24 @@ def code_document(doc: Document, nlp, kb: KnowledgeBase | None = None,
     doc.repaired = capitalise_known_words(doc.repaired, proper_forms_cached(kb))
     parsed = nlp(parse_text(doc))
     return code_parsed(doc, parsed, kb, require_participant)
+
+
+def code_documents(docs: Iterable[Document], nlp, kb: KnowledgeBase | None = None,
+                   n_process: int = 1, batch_size: int = 32) -> Iterator[Document]:
+    """Code many documents, parsing them in batches (and in `n_process` processes)."""
+    kb = kb or shipped_kb()
+    forms = proper_forms_cached(kb)
+
+    def texts():
+        for doc in docs:
+            if doc.repaired is None:
+                doc = prepare(doc)
+            doc.repaired = capitalise_known_words(doc.repaired, forms)
+            yield parse_text(doc), doc
+
+    for parsed, doc in nlp.pipe(texts(), as_tuples=True, n_process=n_process,
+                                batch_size=batch_size):
+        yield code_parsed(doc, parsed, kb)
 
 
 _FORMS: dict[int, dict[str, str]] = {}

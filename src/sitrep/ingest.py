@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .errors import ReadError, SitrepError
@@ -28,11 +28,30 @@ def ingest(
     code_events: bool = False,
     model: str | None = None,
     on_document: Callable[[], None] | None = None,
+    n_process: int = 1,
 ) -> IngestSummary:
     """Read, process and store; a bad input is recorded in the summary and the rest go on."""
     summary = IngestSummary()
-    coder = _event_coder(model) if code_events else None
-    for result in read_paths(paths, max_bytes=max_bytes):
+    fresh = _fresh_documents(db, read_paths(paths, max_bytes=max_bytes), summary, on_document)
+    if code_events:
+        from .dictionaries import kb_for
+        from .events import code_documents
+        from .parsing import load_nlp
+
+        fresh = code_documents(fresh, load_nlp(model), kb_for(db), n_process=n_process)
+    for doc in fresh:
+        if db.save_document(doc):
+            summary.new += 1
+            summary.events += len(doc.events)
+        else:
+            summary.already_stored += 1
+    return summary
+
+
+def _fresh_documents(db: Database, results: Iterable[Document | ReadError],
+                     summary: IngestSummary, on_document) -> Iterator[Document]:
+    """Documents not yet stored, with the text stages run; failures go into the summary."""
+    for result in results:
         if on_document:
             on_document()
         if isinstance(result, ReadError):
@@ -43,23 +62,6 @@ def ingest(
             summary.already_stored += 1
             continue
         try:
-            doc = prepare(result)
-            if coder is not None:
-                doc = coder(doc)
+            yield prepare(result)
         except SitrepError as error:
             summary.failures.append(f"{result.source_path}: {error}")
-            continue
-        if db.save_document(doc):
-            summary.new += 1
-            summary.events += len(doc.events)
-        else:
-            summary.already_stored += 1
-    return summary
-
-
-def _event_coder(model: str | None) -> Callable[[Document], Document]:
-    from .events import code_document
-    from .parsing import load_nlp
-
-    nlp = load_nlp(model)
-    return lambda doc: code_document(doc, nlp)
