@@ -70,7 +70,8 @@ def ingest(paths: tuple[str, ...], db_path: str, max_bytes: int, events: bool, m
     table = Table(title=f"ingest into {db_path}", show_header=False)
     for label, value in (("read", summary.read), ("new", summary.new),
                          ("already stored", summary.already_stored),
-                         ("failed", len(summary.failures)), ("events", summary.events)):
+                         ("failed", len(summary.failures)), ("events", summary.events),
+                         ("event clusters", summary.clusters)):
         table.add_row(label, str(value))
     console.print(table)
     for failure in summary.failures:
@@ -293,6 +294,130 @@ def eval_command(gold: tuple[str, ...], model: str | None, limit: int | None, de
         for line in lines:
             out.print(line, highlight=False, markup=False)
         out.print("")
+
+
+
+# -- analysis --------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("actor")
+@click.argument("other", required=False)
+@db_option
+@click.option("--since")
+@click.option("--until")
+@click.option("--json", "as_json", is_flag=True)
+def timeline(actor: str, other: str | None, db_path: str, since: str | None, until: str | None,
+             as_json: bool) -> None:
+    """Events of ACTOR (or between ACTOR and OTHER) in date order."""
+    from .analysis import timeline as build
+    from .brief import resolve_code
+
+    with Database(db_path) as db:
+        rows = build(db, resolve_code(actor), resolve_code(other) if other else None, since, until)
+    for row in rows:
+        out.print(json.dumps(row) if as_json else
+                  f"{row['date'] or '?':10} {row['event']:9} {row['role']:9} {row['modality']:12} "
+                  f"{row['doc_id']}", markup=False)
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@click.option("--since")
+@click.option("--until")
+@click.option("--json", "as_json", is_flag=True)
+def dyad(a: str, b: str, db_path: str, since: str | None, until: str | None, as_json: bool):
+    """Monthly A->B and B->A series: counts by PLOVER quad class and mean score."""
+    from .analysis import QUAD_NAMES, dyad_series
+    from .brief import resolve_code
+
+    with Database(db_path) as db:
+        rows = dyad_series(db, resolve_code(a), resolve_code(b), since, until)
+    if as_json:
+        for row in rows:
+            out.print(json.dumps(row), markup=False)
+        return
+    table = Table("month", "direction", *QUAD_NAMES.values(), "events", "mean score")
+    for row in rows:
+        table.add_row(row["month"], row["direction"], *[str(row[q]) for q in QUAD_NAMES.values()],
+                      str(row["events"]), f"{row['mean_score']:.2f}")
+    out.print(table)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml"]), default="json",
+              show_default=True)
+@click.option("--since")
+@click.option("--until")
+@click.option("--min-weight", type=int, default=1, show_default=True)
+def network(db_path: str, fmt: str, since: str | None, until: str | None, min_weight: int):
+    """The actor network: weighted edges typed by PLOVER event type."""
+    from .analysis import network as build
+    from .analysis import network_graphml
+
+    with Database(db_path) as db:
+        graph = build(db, since, until, min_weight)
+    click.echo(network_graphml(graph) if fmt == "graphml" else json.dumps(graph, indent=2))
+
+
+@actors.command("top")
+@db_option
+@click.option("--limit", type=int, default=10, show_default=True)
+@click.option("--pairs", is_flag=True, help="Rank actor -> recipient pairs instead.")
+@click.option("--since")
+@click.option("--until")
+def actors_top(db_path: str, limit: int, pairs: bool, since: str | None, until: str | None):
+    """The most active actors (or pairs)."""
+    from .analysis import top_actors, top_pairs
+
+    with Database(db_path) as db:
+        rows = (top_pairs if pairs else top_actors)(db, limit, since, until)
+    for row in rows:
+        out.print(json.dumps(row), markup=False)
+
+
+@main.command()
+@db_option
+def cluster(db_path: str) -> None:
+    """Recompute event clusters (the same happening across articles)."""
+    from .clusters import build_clusters
+
+    with Database(db_path) as db:
+        console.print(f"{build_clusters(db)} clusters in {db_path}")
+
+
+@main.command()
+@click.argument("focus")
+@click.option("--with", "partner", help="Only what happened between FOCUS and this actor.")
+@click.option("--since", help="Key developments from this date; earlier ones are background.")
+@db_option
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file.")
+def brief(focus: str, partner: str | None, since: str | None, db_path: str, output: str | None):
+    """Write a sourced Markdown brief on FOCUS (every sentence footnoted to its evidence).
+
+    Set SITREP_LLM_URL and SITREP_LLM_MODEL to have an OpenAI-compatible endpoint rewrite the
+    prose; a rewrite that loses a citation is refused and the deterministic brief kept."""
+    import os
+
+    from .brief import rewrite, write_brief
+
+    with Database(db_path) as db:
+        text = write_brief(db, focus, partner, since).markdown()
+    url, model = os.environ.get("SITREP_LLM_URL"), os.environ.get("SITREP_LLM_MODEL")
+    if url:
+        try:
+            text = rewrite(text, url, model or "default")
+        except SitrepError as error:
+            console.print(f"[yellow]{error}[/yellow]")
+    if output:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        console.print(f"brief written to {output}")
+    else:
+        out.print(text, markup=False, highlight=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,6 +18,7 @@ class IngestSummary:
     new: int = 0
     already_stored: int = 0
     events: int = 0
+    clusters: int = 0
     failures: list[str] = field(default_factory=list)
 
 
@@ -45,6 +46,10 @@ def ingest(
             summary.events += len(doc.events)
         else:
             summary.already_stored += 1
+    if code_events and summary.new:
+        from .clusters import build_clusters
+
+        summary.clusters = build_clusters(db)
     return summary
 
 

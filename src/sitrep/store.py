@@ -86,10 +86,28 @@ def _migration_3_kb_imports() -> str:
     """
 
 
+def _migration_4_clusters() -> str:
+    return """
+        CREATE TABLE clusters (
+            id TEXT PRIMARY KEY,
+            event TEXT NOT NULL, fact_class TEXT NOT NULL,
+            first_date TEXT, last_date TEXT,
+            sources INTEGER NOT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE TABLE cluster_members (
+            cluster_id TEXT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
+            event_id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE
+        );
+        CREATE INDEX cluster_members_cluster ON cluster_members(cluster_id);
+    """
+
+
 MIGRATIONS: list[Callable[[], str]] = [
     _migration_1_documents,
     _migration_2_events,
     _migration_3_kb_imports,
+    _migration_4_clusters,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,74 @@
+"""Clusters: the same happening across articles merges; a different one stays apart."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitrep.clusters import build_clusters
+from sitrep.ingest import ingest
+from sitrep.store import Database
+
+REPORTS = [
+    {"id": "a", "date": "2025-11-02", "url": "https://one.example.org/2025/11/02/a",
+     "text": "Serbia asked Russia for 14 missile units and six MiG-29 fighter jets in October "
+             "2025, according to a letter seen by the newspaper."},
+    {"id": "b", "date": "2025-11-05", "url": "https://two.example.org/2025/11/05/b",
+     "text": "The Serbian government requested 12 missile units from Moscow last month, "
+             "officials said."},
+    {"id": "c", "date": "2024-10-20", "url": "https://one.example.org/2024/10/20/c",
+     "text": "Serbia asked Russia for wheat and fuel shipments in October 2024."},
+    {"id": "d", "date": "2025-11-06", "url": "https://three.example.org/2025/11/06/d",
+     "text": "Analysts said Russia could send missile units to Serbia next year."},
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("clusters")
+    path = folder / "reports.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in REPORTS), encoding="utf-8")
+    db = Database(folder / "s.db")
+    summary = ingest(db, [str(path)], code_events=True)
+    assert summary.new == 4 and not summary.failures
+    yield db
+    db.close()
+
+
+def clusters_of(db, event_type):
+    rows = db.conn.execute("SELECT data FROM clusters WHERE event = ?", (event_type,))
+    return [json.loads(row[0]) for row in rows]
+
+
+def test_two_reports_of_one_request_merge_with_the_conflict_shown(store):
+    merged = [c for c in clusters_of(store, "REQUEST") if c["sources"] == 2]
+    assert len(merged) == 1
+    cluster = merged[0]
+    assert sorted(cluster["documents"]) == ["a", "b"]
+    assert cluster["actors"] == ["SRB"] and cluster["recipients"] == ["RUS"]
+    quantities = cluster["disagreements"]["items"]["missile units"]
+    assert set(quantities) == {"14", "12"}
+    assert quantities["14"] == ["a"] and quantities["12"] == ["b"]
+    assert cluster["first_report"] == "2025-11-02" and cluster["latest_report"] == "2025-11-05"
+
+
+def test_request_a_year_earlier_stays_separate(store):
+    alone = [c for c in clusters_of(store, "REQUEST") if c["documents"] == ["c"]]
+    assert len(alone) == 1 and alone[0]["sources"] == 1
+
+
+def test_speculation_is_not_merged_with_fact(store):
+    facts = {c["id"] for c in clusters_of(store, "REQUEST")}
+    speculative = store.conn.execute(
+        "SELECT id FROM clusters WHERE fact_class = 'hypothetical'").fetchall()
+    assert speculative and not facts & {row[0] for row in speculative}
+
+
+def test_rebuilding_gives_the_same_clusters_and_ids(store):
+    before = store.conn.execute("SELECT cluster_id, event_id FROM cluster_members "
+                                "ORDER BY event_id").fetchall()
+    build_clusters(store)
+    after = store.conn.execute("SELECT cluster_id, event_id FROM cluster_members "
+                               "ORDER BY event_id").fetchall()
+    assert [tuple(r) for r in before] == [tuple(r) for r in after]

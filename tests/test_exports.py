@@ -1,0 +1,457 @@
+"""Exports round-trip, flat formats carry the right columns, and analysis agrees with its events.
+
+The store is built from hand-made events (no spaCy), so every expected figure below is computed
+from EVENTS themselves rather than written down twice.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter, defaultdict
+from statistics import mean
+
+import pytest
+
+from sitrep import analysis
+from sitrep.errors import ReadError, SitrepError, StoreError
+from sitrep.exports import FLAT_COLUMNS, event_from_dict, export_events, import_events
+from sitrep.model import Actor, Attribution, Document, Event, Item, Place, TextInfo
+from sitrep.store import Database
+
+
+def _actor(code: str | None, text: str, sector: str | None = "GOV") -> Actor:
+    return Actor(entity_text=text, name=text, code=code, sector=sector, confidence=0.9)
+
+
+def _event(
+    number: int,
+    doc_id: str,
+    kind: str,
+    quad: int,
+    scale: float,
+    actors: list[Actor],
+    recipients: list[Actor],
+    date: str | None,
+    **extra,
+) -> Event:
+    sentence = f"Sentence {number} about {kind.lower()}, in Bogotá."
+    return Event(
+        id=f"e{number}",
+        doc_id=doc_id,
+        event=kind,
+        quad_code=quad,
+        event_scale=scale,
+        actor=actors,
+        recipient=recipients,
+        date=date,
+        enddate=extra.pop("enddate", date),
+        event_text=kind.lower(),
+        text_info=TextInfo(sentence=sentence, start=10 * number, end=10 * number + len(sentence)),
+        confidence=0.5 + number / 100,
+        **extra,
+    )
+
+
+VEN, RUS = _actor("VEN", "Venezuela"), _actor("RUS", "Russia")
+USA, GBR, COL = _actor("USA", "Washington"), _actor("GBR", "London", None), _actor("COL", "Bogotá")
+
+EVENTS = {
+    "d1": [
+        _event(
+            1,
+            "d1",
+            "REQUEST",
+            1,
+            3.0,
+            [VEN],
+            [RUS],
+            "2025-10-15",
+            mode="assist",
+            context=["military"],
+        ),
+        _event(
+            2,
+            "d1",
+            "CONSULT",
+            1,
+            1.0,
+            [VEN],
+            [RUS],
+            "2025-10-20",
+            event_loc=Place("Caracas", "Caracas", "VEN"),
+        ),
+        _event(
+            3,
+            "d1",
+            "AID",
+            2,
+            7.0,
+            [VEN],
+            [RUS],
+            "2025-11-02",
+            items=[
+                Item(
+                    text="12 Su-30 jets",
+                    quantity=12,
+                    item="Su-30",
+                    kind="combat aircraft",
+                    action="deliver",
+                    provider="RUS",
+                )
+            ],
+        ),
+    ],
+    "d2": [
+        _event(
+            4,
+            "d2",
+            "AGREE",
+            1,
+            4.0,
+            [RUS],
+            [VEN],
+            "2025-11-05",
+            modality="reported",
+            attribution=Attribution(
+                outlet="Reuters", basis="officials", url="https://reuters.com/x", date="2025-11-06"
+            ),
+        ),
+        _event(
+            5,
+            "d2",
+            "SANCTION",
+            4,
+            -8.0,
+            [USA, GBR],
+            [VEN],
+            "2025-09-01",
+            enddate="2025-09-30",
+            context=["economic", "diplomatic"],
+        ),
+    ],
+    "d3": [
+        _event(
+            6,
+            "d3",
+            "ACCUSE",
+            3,
+            -2.0,
+            [COL],
+            [VEN],
+            None,
+            enddate="2025-12-01",
+            date_text="in recent months",
+        ),
+        _event(7, "d3", "REQUEST", 1, 3.0, [VEN], [RUS], "2025-12-03"),
+    ],
+}
+ALL = [event for events in EVENTS.values() for event in events]
+
+
+def _store(path) -> Database:
+    db = Database(path)
+    for doc_id, events in EVENTS.items():
+        doc = Document(id=doc_id, text=f"The text of {doc_id}.", outlet="Example News")
+        doc.events = [Event(**vars(e)) for e in events]  # a copy: the store must not alias them
+        assert db.save_document(doc)
+    return db
+
+
+@pytest.fixture
+def store(tmp_path):
+    db = _store(tmp_path / "source.db")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def fresh(tmp_path):
+    db = Database(tmp_path / "fresh.db")
+    yield db
+    db.close()
+
+
+def _jsonl(db: Database, **filters) -> list[str]:
+    out = io.StringIO()
+    count = export_events(db, out, "plover-jsonl", **filters)
+    lines = out.getvalue().splitlines()
+    assert count == len(lines)
+    return lines
+
+
+def _ids(lines: list[str]) -> list[str]:
+    return [json.loads(line)["id"] for line in lines]
+
+
+# -- round trip ------------------------------------------------------------------------------
+
+
+def test_event_from_dict_rebuilds_nested_dataclasses():
+    for event in ALL:
+        assert event_from_dict(event.to_dict()) == event
+    rebuilt = event_from_dict({**ALL[2].to_dict(), "cluster_id": 9, "future_field": "x"})
+    assert isinstance(rebuilt.items[0], Item) and isinstance(rebuilt.actor[0], Actor)
+    assert isinstance(rebuilt.text_info, TextInfo) and isinstance(rebuilt.event_loc, Place)
+
+
+def test_jsonl_is_the_stored_data(store):
+    lines = _jsonl(store)
+    stored = [row[0] for row in store.conn.execute("SELECT data FROM events")]
+    assert sorted(lines) == sorted(stored) and len(lines) == len(ALL)
+
+
+def test_jsonl_round_trip_gives_identical_lines(store, fresh, tmp_path):
+    path = tmp_path / "events.jsonl"
+    assert export_events(store, path, "plover-jsonl") == len(ALL)
+    assert import_events(fresh, path) == len(ALL)
+    assert sorted(_jsonl(fresh)) == sorted(path.read_text(encoding="utf-8").splitlines())
+    rows = fresh.conn.execute(
+        "SELECT content_hash, id, text, source_path FROM documents"
+    ).fetchall()
+    assert sorted(tuple(r) for r in rows) == [
+        (f"import:{doc_id}", doc_id, "", str(path)) for doc_id in sorted(EVENTS)
+    ]
+    assert fresh.count("event_actors") == store.count("event_actors")
+
+
+def test_import_into_the_source_store_uses_its_documents(store, tmp_path):
+    path = tmp_path / "events.jsonl"
+    export_events(store, path, "plover-jsonl")
+    before = _jsonl(store)
+    assert import_events(store, path) == len(ALL)
+    assert store.count("documents") == len(EVENTS)
+    assert _jsonl(store) == before
+
+
+def test_reimport_does_not_duplicate(store, fresh, tmp_path):
+    path = tmp_path / "events.jsonl"
+    export_events(store, path, "plover-jsonl")
+    import_events(fresh, path)
+    counts = [fresh.count(t) for t in ("documents", "events", "event_actors")]
+    import_events(fresh, path)
+    assert [fresh.count(t) for t in ("documents", "events", "event_actors")] == counts
+    assert counts == [len(EVENTS), len(ALL), store.count("event_actors")]
+
+
+# -- malformed imports -----------------------------------------------------------------------
+
+GOOD = json.dumps(ALL[0].to_dict())
+
+
+@pytest.mark.parametrize(
+    "bad, problem",
+    [
+        ("{not json", "not JSON"),
+        ("[1, 2]", "not an object"),
+        (json.dumps({**ALL[1].to_dict(), "id": None}), "'id'"),
+        (json.dumps({**ALL[1].to_dict(), "actor": [{"name": "no entity_text"}]}), "entity_text"),
+        (json.dumps({**ALL[1].to_dict(), "text_info": "a sentence"}), "text_info"),
+        (json.dumps({**ALL[1].to_dict(), "modality": None}), "cannot be stored"),
+    ],
+)
+def test_malformed_line_names_file_and_line_and_stores_nothing(fresh, tmp_path, bad, problem):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(f"{GOOD}\n\n{bad}\n{GOOD}\n", encoding="utf-8")
+    with pytest.raises(ReadError, match=problem) as raised:
+        import_events(fresh, path)
+    assert str(raised.value).startswith(f"{path}:3: ")
+    assert isinstance(raised.value, SitrepError) and raised.value.line == 3
+    assert [fresh.count(t) for t in ("documents", "events", "event_actors")] == [0, 0, 0]
+    assert not fresh.conn.in_transaction
+
+
+def test_missing_import_file_is_a_read_error(fresh, tmp_path):
+    with pytest.raises(ReadError, match="missing.jsonl: cannot open"):
+        import_events(fresh, tmp_path / "missing.jsonl")
+
+
+# -- flat formats ----------------------------------------------------------------------------
+
+
+def test_csv_has_header_and_one_row_per_event(store, tmp_path):
+    path = tmp_path / "events.csv"
+    assert export_events(store, path, "csv") == len(ALL)
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows = {row["id"]: row for row in reader}
+    assert tuple(reader.fieldnames) == FLAT_COLUMNS and len(rows) == len(ALL)
+    for event in ALL:
+        row = rows[event.id]
+        assert row["actor_codes"] == ";".join(a.code for a in event.actor)
+        assert row["recipient_codes"] == ";".join(a.code for a in event.recipient)
+        assert row["context"] == ";".join(event.context)
+        assert row["sentence"] == event.text_info.sentence
+    assert rows["e5"]["actor_sectors"] == "GOV;"  # parallel to actor_codes USA;GBR
+    assert rows["e4"]["outlet"] == "Reuters" and rows["e2"]["country_code"] == "VEN"
+    assert rows["e6"]["date"] == "" and rows["e6"]["enddate"] == "2025-12-01"
+
+
+def test_parquet_reads_back_with_types(store, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = tmp_path / "events.parquet"
+    assert export_events(store, path, "parquet") == len(ALL)
+    table = pq.read_table(path)
+    assert table.num_rows == len(ALL) and table.column_names == list(FLAT_COLUMNS)
+    assert sorted(table.column("id").to_pylist()) == sorted(e.id for e in ALL)
+    types = {field.name: str(field.type) for field in table.schema}
+    assert types["date"] == "date32[day]" and types["quad_code"] == "int64"
+    assert types["event_scale"] == "double" and types["evidence_start"] == "int64"
+    rows = {row["id"]: row for row in table.to_pylist()}
+    assert json.loads(rows["e5"]["actor_codes"]) == ["USA", "GBR"]
+    assert json.loads(rows["e5"]["actor_sectors"]) == ["GOV", None]
+    assert rows["e5"]["date"].isoformat() == "2025-09-01" and rows["e6"]["date"] is None
+
+
+def test_parquet_of_nothing_is_an_empty_table(fresh, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = tmp_path / "empty.parquet"
+    assert export_events(fresh, path, "parquet") == 0
+    assert pq.read_table(path).num_rows == 0
+
+
+def test_unknown_format_and_unwritable_path(store, tmp_path):
+    with pytest.raises(SitrepError, match="unknown export format 'xml'"):
+        export_events(store, tmp_path / "x.xml", "xml")
+    with pytest.raises(SitrepError, match="no-such-dir.*check the directory"):
+        export_events(store, tmp_path / "no-such-dir" / "x.csv", "csv")
+
+
+# -- filters and clusters --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "filters, expected",
+    [
+        ({}, ["e6", "e5", "e1", "e2", "e3", "e4", "e7"]),  # date order, open start first
+        ({"actor": "VEN"}, ["e1", "e2", "e3", "e7"]),
+        ({"since": "2025-11-01"}, ["e6", "e3", "e4", "e7"]),  # e6 runs to 2025-12-01
+        ({"until": "2025-10-31"}, ["e5", "e1", "e2"]),
+        ({"actor": "VEN", "since": "2025-10-18", "until": "2025-11-30"}, ["e2", "e3"]),
+    ],
+)
+def test_filters_match_find_events(store, filters, expected):
+    assert _ids(_jsonl(store, **filters)) == expected
+    found = analysis.find_events(store, limit=None, **filters)
+    assert [e["id"] for e in found] == expected
+    out = io.StringIO(newline="")
+    assert export_events(store, out, "csv", **filters) == len(expected)
+
+
+def _cluster(db: Database, cluster_id: str, event_ids: list[str]) -> None:
+    db.conn.execute(
+        "INSERT INTO clusters (id, event, fact_class, first_date, last_date, sources, data) "
+        "VALUES (?, 'REQUEST', 'x', NULL, NULL, 1, '{}')",
+        (cluster_id,),
+    )
+    db.conn.executemany(
+        "INSERT INTO cluster_members (cluster_id, event_id) VALUES (?, ?)",
+        [(cluster_id, event_id) for event_id in event_ids],
+    )
+
+
+def test_cluster_id_added_when_clusters_exist(store, fresh, tmp_path):
+    _cluster(store, "c1", ["e1", "e7"])
+    by_id = {json.loads(line)["id"]: json.loads(line) for line in _jsonl(store)}
+    assert by_id["e1"]["cluster_id"] == "c1" and by_id["e7"]["cluster_id"] == "c1"
+    assert "cluster_id" not in by_id["e3"]
+    path = tmp_path / "clustered.jsonl"
+    export_events(store, path, "plover-jsonl")
+    assert import_events(fresh, path) == len(ALL)  # cluster_id is ignored on the way in
+    plain = [json.loads(line) for line in _jsonl(fresh)]
+    assert all("cluster_id" not in event for event in plain)
+    assert sorted(plain, key=lambda e: e["id"]) == sorted(
+        ({k: v for k, v in e.items() if k != "cluster_id"} for e in by_id.values()),
+        key=lambda e: e["id"],
+    )
+
+
+def test_reimport_keeps_cluster_membership(store, tmp_path):
+    _cluster(store, "c1", ["e1", "e7"])
+    path = tmp_path / "events.jsonl"
+    export_events(store, path, "plover-jsonl")
+    assert import_events(store, path) == len(ALL)
+    members = store.conn.execute("SELECT event_id FROM cluster_members ORDER BY event_id")
+    assert [row[0] for row in members] == ["e1", "e7"]
+
+
+def test_reimport_replaces_changed_events(store, tmp_path):
+    path = tmp_path / "events.jsonl"
+    changed = {**ALL[0].to_dict(), "event_scale": 9.5, "recipient": []}
+    path.write_text(json.dumps(changed) + "\n", encoding="utf-8")
+    assert import_events(store, path) == 1
+    (stored,) = store.iter_events("WHERE id = 'e1'")
+    assert stored["event_scale"] == 9.5 and stored["recipient"] == []
+    roles = store.conn.execute("SELECT role FROM event_actors WHERE event_id = 'e1'").fetchall()
+    assert [r[0] for r in roles] == ["actor"] and store.count("events") == len(ALL)
+
+
+def test_store_without_cluster_tables_exports_plain(store):
+    store.conn.executescript("DROP TABLE cluster_members; DROP TABLE clusters;")
+    lines = _jsonl(store)
+    assert len(lines) == len(ALL) and all("cluster_id" not in json.loads(x) for x in lines)
+
+
+def test_cluster_members_of_another_shape_are_refused(store):
+    store.conn.executescript(
+        "DROP TABLE cluster_members; CREATE TABLE cluster_members (cluster TEXT, event TEXT);"
+    )
+    with pytest.raises(StoreError, match="cluster_members has columns"):
+        export_events(store, io.StringIO(), "plover-jsonl")
+
+
+# -- analysis agrees with the events it was computed from ------------------------------------
+
+
+def _directed(source: str, target: str) -> list[Event]:
+    return [
+        e for e in ALL
+        if e.date and any(a.code == source for a in e.actor)
+        and any(r.code == target for r in e.recipient)
+    ]  # fmt: skip
+
+
+def test_dyad_series_counts_and_means_match_the_events(store):
+    series = analysis.dyad_series(store, "VEN", "RUS")
+    for source, target in (("VEN", "RUS"), ("RUS", "VEN")):
+        months: dict[str, list[Event]] = defaultdict(list)
+        for event in _directed(source, target):
+            months[event.date[:7]].append(event)
+        got = {r["month"]: r for r in series if r["direction"] == f"{source}->{target}"}
+        assert set(got) == set(months)
+        for month, events in months.items():
+            assert got[month]["events"] == len(events)
+            assert got[month]["mean_score"] == round(mean(e.event_scale for e in events), 3)
+            quads = Counter(analysis.QUAD_NAMES[e.quad_code] for e in events)
+            assert all(got[month][name] == quads[name] for name in analysis.QUAD_NAMES.values())
+    assert {r["month"]: r["events"] for r in series if r["direction"] == "VEN->RUS"} == {
+        "2025-10": 2, "2025-11": 1, "2025-12": 1,
+    }  # fmt: skip
+
+
+def test_network_edge_weights_and_scores_match_the_events(store):
+    graph = analysis.network(store)
+    expected: dict[tuple, list[float]] = defaultdict(list)
+    for event in ALL:
+        for a in event.actor:
+            for r in event.recipient:
+                if a.code and r.code and a.code != r.code:
+                    expected[(a.code, r.code, event.event)].append(event.event_scale)
+    edges = {(e["source"], e["target"], e["type"]): e for e in graph["edges"]}
+    assert set(edges) == set(expected)
+    for key, scores in expected.items():
+        assert edges[key]["weight"] == len(scores)
+        assert edges[key]["mean_score"] == round(mean(scores), 3)
+    assert edges[("VEN", "RUS", "REQUEST")]["weight"] == 2
+    nodes = {n["id"]: n["weight"] for n in graph["nodes"]}
+    assert nodes["VEN"] == sum(len(s) for k, s in expected.items() if "VEN" in k[:2])
+
+
+def test_analysis_agrees_after_a_round_trip(store, fresh, tmp_path):
+    path = tmp_path / "events.jsonl"
+    export_events(store, path, "plover-jsonl")
+    import_events(fresh, path)
+    assert analysis.network(fresh) == analysis.network(store)
+    assert analysis.dyad_series(fresh, "VEN", "RUS") == analysis.dyad_series(store, "VEN", "RUS")
+    assert analysis.timeline(fresh, "VEN") == analysis.timeline(store, "VEN")
