@@ -87,14 +87,21 @@ class KnowledgeBase:
         return self.names.get(fold(text), [])
 
 
-def _person_rows(kb: KnowledgeBase, file: str) -> None:
+def _person_rows(kb: KnowledgeBase, file: str, curated: set[str] | None = None) -> set[str]:
+    """Add people; with `curated` (kb_ids and names of the curated layer), rows of the same
+    person are skipped, so the curated dates replace the generated ones rather than mix."""
+    seen: set[str] = set()
     for row in read_tsv(file):
+        if curated is not None and (row["kb_id"] in curated or fold(row["name"]) in curated):
+            continue
+        seen.update({row["kb_id"], fold(row["name"])})
         entry = KBEntry(
             kb_id=row["kb_id"], name=row["name"], kind="person", country=row["country"] or None,
             sector=row["sector"] or None, role=row.get("role") or None, start=_date(row["start"]),
             end=_date(row["end"]), source=row.get("source", file),
         )
         kb.add(entry, row.get("variants", "").split("|"))
+    return seen
 
 
 @lru_cache(maxsize=1)
@@ -122,8 +129,8 @@ def shipped_kb() -> KnowledgeBase:
                             role=row.get("kind") or None, source=file)
             kb.add(entry, row.get("variants", "").split("|"))
     # Curated rows first, so their spellings and roles win ties.
-    _person_rows(kb, "people_current.tsv")
-    _person_rows(kb, "people.tsv")
+    curated = _person_rows(kb, "people_current.tsv")
+    _person_rows(kb, "people.tsv", curated)
     for file in ("sectors_current.tsv", "sectors.tsv"):  # curated first: the first word wins
         for row in read_tsv(file):
             kb.add_sector_word(row["phrase"], row["sector"])
@@ -151,6 +158,7 @@ def with_entries(base: KnowledgeBase, entries: Iterable[tuple[KBEntry, list[str]
 
 # -- resolution ------------------------------------------------------------------------------
 
+HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|madam|mme|m)\.?\s+", re.IGNORECASE)
 KIND_PREFERENCE = {"organisation": 0, "person": 1, "place": 2, "country": 3}
 
 
@@ -199,6 +207,7 @@ def resolve(text: str, when: date | None = None, label: str | None = None,
             kb: KnowledgeBase | None = None, title: str = "") -> Actor:
     """Resolve a mention ("Caracas", "Maduro's government", "former President Hugo Chávez")."""
     kb = kb or shipped_kb()
+    text = HONORIFIC.sub("", text) or text
     direct = choose(kb.lookup(text), when)
     if direct:
         entry, role = direct
@@ -215,7 +224,8 @@ def resolve(text: str, when: date | None = None, label: str | None = None,
         if tokens:
             candidates = kb.surnames.get(tokens[-1], [])
             picked = _pick_by_surname(candidates, when, tokens)
-            if picked:
+            stated = _title_country(fold(title).split(), kb) if title else None
+            if picked and (stated is None or stated == picked[0].country):
                 entry, role = picked
                 return _apply_title(to_actor(text, entry, role, 0.6), title, kb)
     actor = Actor(entity_text=text, confidence=0.2)
@@ -248,13 +258,18 @@ def _decompose(text: str, kb: KnowledgeBase, when: date | None) -> _Parts:
     tokens = fold(text).split()
     parts = _Parts()
     used = [False] * len(tokens)
+    names_a_group = _sector_of(tokens, kb) is not None
     # longest KB names first
     for size in range(min(len(tokens), 6), 0, -1):
         for i in range(len(tokens) - size + 1):
             if any(used[i:i + size]):
                 continue
             span = " ".join(tokens[i:i + size])
-            hit = choose(kb.names.get(span, []), when)
+            entries = kb.names.get(span, [])
+            if size == 1 < len(tokens) and not names_a_group:
+                # "Hassan" inside an unknown "Hassan X" is not Hassan ("Maduro government" is)
+                entries = [e for e in entries if e.kind != "person"]
+            hit = choose(entries, when)
             if hit and parts.code is None:
                 entry, role = hit
                 parts.entry, parts.code, parts.role = entry, entry.country, role
@@ -279,27 +294,47 @@ def _sector_of(tokens: list[str], kb: KnowledgeBase) -> str | None:
     return None
 
 
+def _title_owner(tokens: list[str], kb: KnowledgeBase) -> tuple[str | None, str | None]:
+    """The country a title names, and the sector of the body it names if any: an adjective
+    ("South Korean"), a country, or an organisation or seat of power ("Hamas spokesman",
+    "Pentagon spokesman"); longest phrase first."""
+    for size in range(min(3, len(tokens)), 0, -1):
+        for i in range(len(tokens) - size + 1):
+            phrase = " ".join(tokens[i:i + size])
+            if phrase in kb.adjectives:
+                return kb.adjectives[phrase], None
+            for entry in kb.names.get(phrase, ()):
+                if entry.kind in {"country", "organisation", "place"} and entry.country:
+                    return entry.country, entry.sector if entry.kind != "country" else None
+    return None, None
+
+
+def _title_country(tokens: list[str], kb: KnowledgeBase) -> str | None:
+    return _title_owner(tokens, kb)[0]
+
+
+# Words for people who speak for a body: their sector is the body's, not their own.
+SPEAKERS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "envoy", "representative",
+            "official", "officials", "source", "sources"}
+
+
 def _apply_title(actor: Actor, title: str, kb: KnowledgeBase) -> Actor:
     """Titles and appositions ("Venezuelan Transportation Minister") fill what the KB lacks."""
     if not title:
         return actor
     tokens = fold(title).split()
+    owner_code, owner_sector = _title_owner(tokens, kb)
+    if actor.code is None:
+        actor.code = owner_code
     if "former" in tokens or "ex" in tokens:
         if actor.sector == "GOV":
             actor.sector = None
         actor.role = actor.role if actor.role and actor.role.startswith("former") else (
             f"former {title.replace('former', '').strip()}")
         return actor
-    if actor.code is None:
-        for token in tokens:
-            if token in kb.adjectives:
-                actor.code = kb.adjectives[token]
-                break
-            hit = kb.names.get(token)
-            if hit and hit[0].kind == "country":
-                actor.code = hit[0].country
-                break
     sector = _sector_of(tokens, kb)
+    if owner_sector and (sector is None or tokens[-1] in SPEAKERS):
+        sector = owner_sector  # "Pentagon spokesman": the Pentagon's sector, MIL
     if sector and (actor.sector is None or actor.confidence < 0.9):
         actor.sector = sector
     if not actor.role:
