@@ -8,8 +8,10 @@ Each query is timed as the median of --runs runs after one warm-up.
     python bench/queries.py [--sizes 10000,100000,1000000] [--runs 7]
                             [--extra-index "CREATE INDEX ..."]...
 
---extra-index creates an index in each benchmark store (after building it) to measure what it
-would buy before it goes into store.py.
+--extra-index runs a statement (CREATE INDEX ..., or ANALYZE) in each store after building it, to
+measure what an index would buy before it goes into store.py. A query whose warm-up takes more
+than --budget seconds is interrupted and shown as "> budget" (a bad plan at 1M events can take
+many minutes).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sqlite3
 import statistics
 import tempfile
 import time
@@ -42,47 +45,10 @@ TYPE_WEIGHTS = [8, 14, 6, 2, 6, 4, 2, 6, 10, 5, 5, 4, 6, 4, 6, 12]
 
 # 40 codes, most active first: weights fall off as 1/rank (Zipf), as news coverage does.
 COUNTRIES = [
-    "USA",
-    "RUS",
-    "CHN",
-    "UKR",
-    "ISR",
-    "IRN",
-    "GBR",
-    "FRA",
-    "DEU",
-    "VEN",
-    "IND",
-    "TUR",
-    "PAK",
-    "SYR",
-    "PRK",
-    "KOR",
-    "JPN",
-    "SAU",
-    "EGY",
-    "COL",
-    "BRA",
-    "MEX",
-    "CUB",
-    "NGA",
-    "ZAF",
-    "ETH",
-    "SDN",
-    "AFG",
-    "IRQ",
-    "LBN",
-    "POL",
-    "BLR",
-    "QAT",
-    "ARE",
-    "KEN",
-    "MLI",
-    "NIC",
-    "BOL",
-    "YEM",
-    "ESP",
-]
+    "USA", "RUS", "CHN", "UKR", "ISR", "IRN", "GBR", "FRA", "DEU", "VEN", "IND", "TUR", "PAK",
+    "SYR", "PRK", "KOR", "JPN", "SAU", "EGY", "COL", "BRA", "MEX", "CUB", "NGA", "ZAF", "ETH",
+    "SDN", "AFG", "IRQ", "LBN", "POL", "BLR", "QAT", "ARE", "KEN", "MLI", "NIC", "BOL", "YEM", "ESP",
+]  # fmt: skip
 COUNTRY_WEIGHTS = [1 / rank for rank in range(1, len(COUNTRIES) + 1)]
 SECTORS = ["GOV", "MIL", "GOV", "BUS", None]
 
@@ -179,8 +145,24 @@ def build(path: Path, count: int, seed: int) -> Database:
     return db
 
 
-def median_ms(query: Callable[[Database], object], db: Database, runs: int) -> float:
-    query(db)  # warm-up: page cache and statement cache
+def median_ms(
+    query: Callable[[Database], object], db: Database, runs: int, budget: float
+) -> float | None:
+    """Median milliseconds of `runs` runs after one warm-up; None if the warm-up overran `budget`.
+
+    A query with a bad plan can take many minutes on 1M events; SQLite's progress handler
+    interrupts it so that one bad plan cannot hold up the whole benchmark.
+    """
+    deadline = time.perf_counter() + budget
+    db.conn.set_progress_handler(lambda: time.perf_counter() > deadline, 100_000)
+    try:
+        query(db)  # warm-up: page cache and statement cache
+    except sqlite3.OperationalError as error:
+        if "interrupted" not in str(error):
+            raise
+        return None
+    finally:
+        db.conn.set_progress_handler(None, 0)
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -199,26 +181,34 @@ def run_size(workdir: Path, count: int, args: argparse.Namespace) -> dict[str, f
         db.conn.execute(sql)
         figures["index s"] = figures.get("index s", 0.0) + time.perf_counter() - start
     for name, query in QUERIES.items():
-        figures[name] = median_ms(query, db, args.runs)
+        figures[name] = median_ms(query, db, args.runs, args.budget)
     db.close()
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     return figures
 
 
-def print_table(results: dict[int, dict[str, float]]) -> None:
+def _cell(ms: float | None, budget: float) -> str:
+    return f"{ms:>19.2f} ms" if ms is not None else f"{'> ' + format(budget, 'g') + ' s':>22}"
+
+
+def _ratio(high: float | None, low: float | None) -> str:
+    return f"{high / low:>21.1f}x" if high is not None and low else f"{'-':>22}"
+
+
+def print_table(results: dict[int, dict[str, float | None]], budget: float) -> None:
     names = list(QUERIES)
     header = f"{'events':>9} {'build s':>8} " + " ".join(f"{n:>22}" for n in names)
     print(header)
     print("-" * len(header))
     for count, figures in results.items():
-        cells = " ".join(f"{figures[n]:>19.2f} ms" for n in names)
+        cells = " ".join(_cell(figures[n], budget) for n in names)
         print(f"{count:>9,} {figures['build s']:>8.1f} {cells}")
     sizes = sorted(results)
     if len(sizes) > 1:
         low, high = results[sizes[0]], results[sizes[-1]]
         label = f"{sizes[-1] // 1000}k/{sizes[0] // 1000}k"
-        cells = " ".join(f"{high[n] / low[n]:>21.1f}x" for n in names)
+        cells = " ".join(_ratio(high[n], low[n]) for n in names)
         print(f"{label:>9} {high['build s'] / low['build s']:>7.1f}x {cells}")
 
 
@@ -228,6 +218,12 @@ def main() -> None:
                         help="comma-separated event counts")  # fmt: skip
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=10.0,
+        help="seconds a query's warm-up may take before it is reported as slow",
+    )
     parser.add_argument(
         "--extra-index",
         action="append",
@@ -245,7 +241,7 @@ def main() -> None:
                   flush=True)  # fmt: skip
     for sql in args.extra_index:
         print(f"extra index: {sql}")
-    print_table(results)
+    print_table(results, args.budget)
 
 
 if __name__ == "__main__":

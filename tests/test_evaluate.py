@@ -1,0 +1,89 @@
+"""The evaluation harness. Fast tests score small files written here; the slow suite scores the
+reference sets in ../shared (when they are beside the project) against floors that may only rise."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitrep.errors import EvalError
+from sitrep.evaluate import detect_kind, evaluate, is_named, plover_for_cameo
+
+from .conftest import SEED_GOLD, needs_shared
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from sitrep.parsing import load_nlp
+
+    return load_nlp()
+
+
+def test_kinds_are_recognised(tmp_path):
+    assert detect_kind(SEED_GOLD) == "seed"
+    records = tmp_path / "records.json"
+    records.write_text(json.dumps([{"id": "x", "event": "AGREE", "text": "A agreed."}]))
+    assert detect_kind(records) == "plover"
+    (tmp_path / "s.csv").write_text("id,text,label\n")
+    assert detect_kind(tmp_path / "s.csv") == "sentences"
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    with pytest.raises(EvalError, match="bad.json"):
+        detect_kind(bad)
+
+
+def test_sentence_csv_scores_type_and_actors(tmp_path, nlp):
+    path = tmp_path / "sentences.csv"
+    path.write_text(
+        "id,text,label,source,target\n"
+        "1,Iran asked China for air defence systems.,REQUEST,IRN,CHN\n"
+        "2,The United States imposed sanctions on Cuba.,SANCTION,USA,CUB\n"
+        "3,Germany praised France for its support.,ACCUSE,DEU,FRA\n", encoding="utf-8")
+    report = evaluate(path, nlp)
+    assert report.cases == 3 and report.file == str(path)
+    assert report.figures["event_type_accuracy"] == pytest.approx(2 / 3)
+    assert report.figures["actor_match"] == 1.0 and report.figures["recipient_match"] == 1.0
+    assert report.confusion[("ACCUSE", "SUPPORT")] == 1
+
+
+def test_seed_report_names_file_and_cases(nlp):
+    report = evaluate(SEED_GOLD, nlp)
+    assert report.cases > 50 and report.figures["checks_passed"] == 1.0
+
+
+@pytest.mark.parametrize("value, named", [("Votel", True), ("the Pentagon", True), ("he", False),
+                                          ("the city", False), ("They", False)])
+def test_named_mentions(value, named):
+    assert is_named(value) is named
+
+
+def test_cameo_codes_map_by_longest_prefix():
+    table = {"02": "REQUEST", "0233": "REQUEST", "19": "ASSAULT"}
+    assert plover_for_cameo("0234", table) == "REQUEST"
+    assert plover_for_cameo("190", table) == "ASSAULT"
+    assert plover_for_cameo("99", table) is None
+
+
+# Floors: figures measured on the reference sets; they may only go up.
+@pytest.mark.slow
+def test_plover_gold_records_floor(nlp):
+    report = evaluate(needs_shared("plover", "PLOVER_GSR_CAMEO.txt"), nlp)
+    assert report.cases == 322
+    assert report.figures["event_type_accuracy"] >= 0.66
+
+
+@pytest.mark.slow
+def test_petrarch_unit_suite_runs_with_imported_actors(nlp):
+    report = evaluate(needs_shared("petrarch", "PETR.UnitTest.records.xml"), nlp)
+    assert report.cases > 250 and report.figures["source_target_type_match"] >= 0.03
+
+
+@pytest.mark.slow
+def test_re3d_entity_floor(nlp):
+    report = evaluate(needs_shared("re3d"), nlp)
+    assert report.cases == 45
+    floors = {"Person": 0.70, "Organisation": 0.73, "Location": 0.73, "Nationality": 0.75,
+              "Weapon": 0.62, "MilitaryPlatform": 0.65}
+    for kind, floor in floors.items():
+        assert report.figures[f"{kind}_F1"] >= floor, kind
