@@ -1,8 +1,9 @@
 """Benchmark: read + repair + describe + store, documents/second, on >= 5,000 documents.
 
-The corpus is the re3d documents of ../shared/re3d repeated with variations (each copy gets a
-different dateline and a scraped-text defect, so every copy is a new document), written as
-.txt files and as one .jsonl file. Prints figures and the ratio of the two input kinds.
+The corpus is bench/corpus.py's (4,500 ngec synthetic stories + re3d + the seed story, 4,546
+documents); beyond that, copies with variations are added (each copy gets a different dateline and
+a scraped-text defect, so every copy is a new document). Written as .txt files and as one .jsonl
+file. Prints figures and the ratio of the two input kinds.
 
     python bench/read.py [--documents 5000] [--shared ../shared]
 """
@@ -16,23 +17,15 @@ import tempfile
 import time
 from pathlib import Path
 
+import corpus
 from sitrep.ingest import ingest
 from sitrep.store import Database
 
 
-def load_texts(shared: Path) -> list[str]:
-    texts = []
-    for part in ("CENTCOM", "US_State_Department"):
-        path = shared / "re3d" / part / "documents.json"
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                texts.append(json.loads(line)["text"])
-    return texts
-
-
 def variants(texts: list[str], count: int) -> list[str]:
-    out = []
-    for i in range(count):
+    """The corpus as it is, then (past its end) copies with variations up to `count`."""
+    out = list(texts[:count])
+    for i in range(len(out), count):
         base = texts[i % len(texts)]
         # A dateline and a missing space after a comma, as scraped copies have.
         out.append(f"Report {i},filed 2025/{1 + i % 12:02d}/{1 + i % 28:02d}.\n{base}")
@@ -52,10 +45,11 @@ def run(paths: list[str], workdir: Path, name: str) -> tuple[float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=5000)
-    parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[1].parent / "shared"))
+    parser.add_argument("--shared", default=str(corpus.DEFAULT_SHARED))
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    texts = variants(load_texts(Path(args.shared)), args.documents)
+    base = [record["text"] for record in corpus.load_records(args.shared)]
+    texts = variants(base, args.documents)
     words = sum(len(t.split()) for t in texts)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -75,7 +69,9 @@ def main() -> None:
                 assert stored == len(texts), (stored, len(texts))
                 times.append(elapsed)
             figures[name] = statistics.median(times)
-    print(f"corpus: {len(texts)} documents, {words:,} words (re3d repeated with variations)")
+    copies = max(0, len(texts) - len(base))
+    print(f"corpus: {len(texts):,} documents, {words:,} words ({min(len(base), len(texts)):,} of "
+          f"ngec synthetic + re3d + seed, {copies:,} varied copies)")
     for name, seconds in figures.items():
         print(f"{name:12} median {seconds:6.2f} s over {args.repeat} runs: "
               f"{len(texts) / seconds:8.0f} documents/s, {words / seconds:9.0f} words/s")

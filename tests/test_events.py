@@ -72,7 +72,7 @@ CASES = [
     ("Germany accused Russia of cyberattacks on its parliament.", "ACCUSE", ["DEU"], ["RUS"]),
     ("Japan's foreign minister met his South Korean counterpart in Seoul.", "CONSULT", ["JPN"],
      ["KOR"]),
-    ("Turkey deployed troops to the Syrian border.", "MOBILIZE", ["TUR"], []),
+    ("Turkey deployed troops to the Syrian border.", "MOBILIZE", ["TUR"], ["SYR"]),
     ("North Korea threatened to strike South Korea.", "THREATEN", ["PRK"], ["KOR"]),
     ("Mexico's president praised Canada for its support.", "SUPPORT", ["MEX"], ["CAN"]),
     ("The United Nations delivered food aid to Sudan.", "AID", None, ["SDN"]),
@@ -147,3 +147,18 @@ def test_items_with_quantities(nlp):
     found = {(i.item, i.quantity) for i in event.items}
     assert ("MiG-29 fighter jets", 6.0) in found
     assert any(i.quantity == 2.0 and "S-300" in (i.item or "") for i in event.items)
+
+
+def test_classifier_names_a_type_with_a_probability():
+    from sitrep.classifier import load_model, predict
+
+    label, probability = predict("Thousands of workers walked off the job over unpaid wages.")
+    assert label in load_model().classes and 0.0 < probability <= 1.0
+
+
+def test_sentence_without_trigger_gets_the_classifier_type(nlp):
+    from sitrep.classifier import predict
+
+    text = "Denmark today accepted a formula for ending its fisheries dispute with Norway."
+    event = one(nlp, text)
+    assert event.event == predict(text)[0] and event.event_text == "accepted"

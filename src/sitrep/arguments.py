@@ -197,12 +197,17 @@ def _actor_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> Actor |
                     actor.sector = sector
                     actor.entity_text = " ".join(t.text for t in head.subtree)[:80]
                 return actor
-    for child in head.children:  # "thousands of people", "dozens of protesters"
+    for child in head.children:
+        # "thousands of people", "leaders of the opposition coalition", "members of Hamas"
         if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ in {"NUM", "NOUN"} \
-                and (head.like_num or head.lemma_.lower() in QUANTITY_NOUNS):
+                and (head.like_num or head.lemma_.lower() in QUANTITY_NOUNS or sector):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    return _actor_of_head(pobj, mentions, sectors)
+                    found = _actor_of_head(pobj, mentions, sectors)
+                    if found is not None and (found.code or not sector):
+                        if sector and found.sector is None:
+                            found.sector = sector
+                        return found
     if sector and head.pos_ in {"NOUN", "PROPN"}:
         # "police", "protesters": a sector without a country; the event's place may give one
         return Actor(entity_text=" ".join(t.text for t in head.subtree)[:80], sector=sector,

@@ -93,10 +93,10 @@ def _score_types(rows, nlp, kb, path: Path, kind: str) -> Report:
         confusion[(row["label"], label)] += 1
         if row.get("source"):
             actor_cases += 1
-            actor_hits += bool(main and row["source"] & _codes(main.actor))
+            actor_hits += bool(main and _codes_match(row["source"], main.actor))
         if row.get("target"):
             target_cases += 1
-            target_hits += bool(main and row["target"] & _codes(main.recipient))
+            target_hits += bool(main and _codes_match(row["target"], main.recipient))
     report = Report(file=str(path), kind=kind, cases=len(gold_labels))
     report.figures["event_type_accuracy"] = _accuracy(gold_labels, predicted)
     report.figures["macro_f1"] = _macro_f1(gold_labels, predicted)
@@ -110,6 +110,14 @@ def _score_types(rows, nlp, kb, path: Path, kind: str) -> Report:
         if gold != guess:
             report.details.append(f"  {gold:10} -> {guess:10} {count}")
     return report
+
+
+def _codes_match(expected: set[str], actors) -> bool:
+    """CAMEO-coded gold writes international bodies as "IGO"; sitrep gives them their own code
+    (UNO, EUR, or none) and the sector IGO."""
+    if expected & _codes(actors):
+        return True
+    return "IGO" in expected and any(a.sector == "IGO" for a in actors)
 
 
 def _accuracy(gold: list[str], predicted: list[str]) -> float:

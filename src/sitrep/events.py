@@ -78,6 +78,7 @@ class _Context:
     reference: date | None
     sources: list[Source]
     organisations: list[str]
+    fallback_threshold: float = 0.4
 
 
 # -- entities and mentions --------------------------------------------------------------------
@@ -429,11 +430,15 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
             # the object is the recipient when it names an actor ("asked Russia"), not a thing
             recipient = [a for a in actors_of(obj, ctx.mentions, sectors)
                          if a.code or row.event in SECTOR_OBJECT_EVENTS]
-        for holder in [trigger] + ([obj] if obj is not None else []):
+        complement = next((c for c in trigger.children if c.dep_ == "xcomp"), None)
+        holders = [trigger] + [h for h in (obj, complement) if h is not None]
+        for holder, allowed in [(h, preps) for h in holders] + [(h, ANY_RECIPIENT_PREPS)
+                                                                for h in holders]:
             if recipient:
                 break
-            for pobj in prep_objects(holder, preps):
-                recipient = _prep_actors(pobj, ctx)
+            for pobj in prep_objects(holder, allowed):
+                # beyond the type's own prepositions, only a named, coded actor counts
+                recipient = [a for a in _prep_actors(pobj, ctx) if a.code or allowed is preps]
                 if recipient:
                     break
     else:
@@ -464,6 +469,11 @@ INTENT_TYPES = {**dict.fromkeys(["SUPPORT", "CONSULT", "COOPERATE", "AID", "RETR
                                 "AGREE"),
                 **dict.fromkeys(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"],
                                 "THREATEN")}
+
+
+# "offered to hand over to Great Britain", "agreed to US mediation": a named actor after one of
+# these, on the trigger, its object or its complement, is the recipient whatever the type.
+ANY_RECIPIENT_PREPS = {"to", "with", "against", "on", "for", "from", "toward", "towards"}
 
 
 # Events whose direct object may be a group named only by its sector ("arrested protesters").
@@ -511,7 +521,30 @@ def code_sentence(sentence, ctx: _Context, skip: list[tuple[int, int]]) -> list[
             verb_triggers.add(token.i)
         candidates.append(_candidate(token, row, sentence, ctx, era_starts))
     candidates = _demands(sentence, candidates, ctx, era_starts)
+    if not candidates and not any(start <= sentence.root.idx < end for start, end in skip):
+        fallback = _classified(sentence, ctx, era_starts)
+        if fallback is not None:
+            candidates.append(fallback)
     return _fold_complements(candidates)
+
+
+def _classified(sentence, ctx: _Context, era_starts) -> Candidate | None:
+    """No trigger fired: the learned classifier names the type, the root verb is the trigger,
+    and the parse still has to give it an actor or a recipient to count (see code_parsed)."""
+    from .classifier import predict
+
+    root = sentence.root
+    if root.pos_ not in {"VERB", "AUX", "NOUN"} or len(sentence) < 4:
+        return None
+    event_type, probability = predict(sentence.text)
+    if probability < ctx.fallback_threshold:
+        return None
+    row = Trigger(lemma=root.lemma_.lower(), words=(root.lemma_.lower(),),
+                  pos="VERB" if root.pos_ != "NOUN" else "NOUN", event=event_type, mode=None,
+                  context=(), particle=None, object_hint=frozenset())
+    candidate = _candidate(root, row, sentence, ctx, era_starts)
+    candidate.event.confidence = round(min(candidate.event.confidence, probability), 2)
+    return candidate
 
 
 def _demands(sentence, candidates: list[Candidate], ctx: _Context, era_starts) -> list[Candidate]:
@@ -770,7 +803,8 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase,
     sentences = [(s.start_char, repaired_text[s.start_char:s.end_char]) for s in parsed.sents]
     ctx = _Context(doc=doc, parsed=parsed, mentions=mentions, lexicon=load_lexicon(), kb=kb,
                    reference=reference, sources=find_sources(sentences, doc.cited_sources),
-                   organisations=organisations)
+                   organisations=organisations,
+                   fallback_threshold=0.4 if require_participant else 0.0)
     groups = _bullet_groups(parsed.text)
     skip = [(m.start(), m.end()) for _, _, bullets in groups for m in bullets]
     title_line = parsed.text.split("\n", 1)[0]
