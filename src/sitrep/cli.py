@@ -420,5 +420,40 @@ def brief(focus: str, partner: str | None, since: str | None, db_path: str, outp
         out.print(text, markup=False, highlight=False)
 
 
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["plover-jsonl", "csv", "parquet"]),
+              default="plover-jsonl", show_default=True)
+@click.option("--output", "-o", help="File to write (default: standard output; not for parquet).")
+@click.option("--since")
+@click.option("--until")
+@click.option("--actor", help="Only events with this actor code.")
+def export(db_path: str, fmt: str, output: str | None, since: str | None, until: str | None,
+           actor: str | None) -> None:
+    """Export stored events (PLOVER JSONL re-imports to the same events)."""
+    from .exports import export_events
+
+    if fmt == "parquet" and not output:
+        raise click.UsageError("parquet is binary: give a file with --output")
+    with Database(db_path) as db:
+        target = output or click.get_text_stream("stdout")
+        count = export_events(db, target, fmt, since=since, until=until, actor=actor)
+    console.print(f"{count} events exported")
+
+
+@main.command("import")
+@click.argument("files", nargs=-1, required=True)
+@db_option
+def import_command(files: tuple[str, ...], db_path: str) -> None:
+    """Import PLOVER JSONL exports into the store, then recompute clusters."""
+    from .clusters import build_clusters
+    from .exports import import_events
+
+    with Database(db_path) as db:
+        for file in files:
+            console.print(f"{file}: {import_events(db, file)} events imported")
+        build_clusters(db)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
