@@ -162,3 +162,20 @@ def test_sentence_without_trigger_gets_the_classifier_type(nlp):
     text = "Denmark today accepted a formula for ending its fisheries dispute with Norway."
     event = one(nlp, text)
     assert event.event == predict(text)[0] and event.event_text == "accepted"
+
+
+def test_verb_dictionary_rows_win_over_shipped_rows(nlp, tmp_path):
+    from sitrep.evaluate import crosswalk_table
+    from sitrep.events import code_document
+    from sitrep.lexicon import load_lexicon, read_verb_dictionary, with_verbs
+    from sitrep.model import Document
+
+    path = tmp_path / "verbs.txt"
+    path.write_text("--- WELCOME  [041] ---\nWELCOME\n- * TIES [064]\n", encoding="utf-8")
+    rows = read_verb_dictionary(path)
+    assert rows == [("welcome", "041", None), ("welcome", "064", "tie")]
+    lexicon = with_verbs(load_lexicon(), rows, crosswalk_table())
+    text = "Chile welcomed Peru's new ambassador."
+    shipped = code_document(Document(id="x", text=text), nlp).events
+    imported = code_document(Document(id="y", text=text), nlp, lexicon=lexicon).events
+    assert shipped[0].event == "SUPPORT" and imported[0].event == "CONSULT"

@@ -72,9 +72,10 @@ def evaluate(path: str | Path, nlp, limit: int | None = None) -> Report:
 # -- sentence-level scoring -------------------------------------------------------------------
 
 
-def _code(text: str, nlp, kb: KnowledgeBase, published: str | None, doc_id: str) -> list[Event]:
+def _code(text: str, nlp, kb: KnowledgeBase, published: str | None, doc_id: str,
+          lexicon=None) -> list[Event]:
     doc = Document(id=doc_id, text=text, published=published)
-    return code_document(doc, nlp, kb, require_participant=False).events
+    return code_document(doc, nlp, kb, require_participant=False, lexicon=lexicon).events
 
 
 def _codes(actors) -> set[str]:
@@ -221,15 +222,43 @@ def _actor_matches(expected: str, actors) -> bool:
     return False
 
 
+def crosswalk_table() -> dict[str, tuple[str, str | None, tuple[str, ...]]]:
+    from .entities import read_tsv
+
+    return {row["cameo"]: (row["event"], row.get("mode") or None,
+                           tuple(c for c in (row.get("context") or "").split(";") if c))
+            for row in read_tsv("cameo2plover.tsv") if row["event"]}
+
+
+def petrarch_lexicon(folder: Path, use_verbs: bool):
+    """The shipped lexicon, plus the suite's own verb dictionary when asked for."""
+    from .lexicon import load_lexicon, read_verb_dictionary, with_verbs
+
+    verbs = folder / "PETR.Validate.verbs.txt"
+    if not use_verbs or not verbs.exists():
+        return load_lexicon()
+    return with_verbs(load_lexicon(), read_verb_dictionary(verbs), crosswalk_table())
+
+
 def evaluate_petrarch(path: Path, nlp, limit: int | None = None) -> Report:
+    report = _evaluate_petrarch(path, nlp, limit, use_verbs=False)
+    with_verbs = _evaluate_petrarch(path, nlp, limit, use_verbs=True)
+    report.figures["source_target_type_match_with_suite_verbs"] = \
+        with_verbs.figures["source_target_type_match"]
+    report.figures["type_found_with_suite_verbs"] = with_verbs.figures["type_found"]
+    return report
+
+
+def _evaluate_petrarch(path: Path, nlp, limit: int | None, use_verbs: bool) -> Report:
     kb = petrarch_kb(path.parent)
+    lexicon = petrarch_lexicon(path.parent, use_verbs)
     table = cameo_to_plover()
     sentences = list(_petrarch_records(path))
     if limit:
         sentences = sentences[:limit]
     codings = matched = typed = 0
     for sentence_id, text, when, expected in sentences:
-        events = _code(text, nlp, kb, when, sentence_id or "petr")
+        events = _code(text, nlp, kb, when, sentence_id or "petr", lexicon)
         for coding in expected:
             if coding.get("noevents") or "eventcode" not in coding:
                 continue

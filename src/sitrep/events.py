@@ -302,7 +302,8 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
             continue
         if row.object_hint and not (row.object_hint & (objects | modifiers)):
             continue
-        score = 2 * bool(row.object_hint) + bool(row.particle) + (len(row.words) > 1)
+        score = 10 * row.priority + 2 * bool(row.object_hint) + bool(row.particle) + (
+            len(row.words) > 1)
         if score > best_score:
             best, best_score = row, score
     return best
@@ -751,7 +752,7 @@ def _span(found: DateRange) -> int:
 
 
 def code_document(doc: Document, nlp, kb: KnowledgeBase | None = None,
-                  require_participant: bool = True) -> Document:
+                  require_participant: bool = True, lexicon: Lexicon | None = None) -> Document:
     """Entities and events of one document (in place); runs the text stages if not yet run.
 
     An event needs an actor or a recipient; `require_participant=False` keeps the others too
@@ -762,7 +763,7 @@ def code_document(doc: Document, nlp, kb: KnowledgeBase | None = None,
     kb = kb or shipped_kb()
     doc.repaired = capitalise_known_words(doc.repaired, proper_forms_cached(kb))
     parsed = nlp(parse_text(doc))
-    return code_parsed(doc, parsed, kb, require_participant)
+    return code_parsed(doc, parsed, kb, require_participant, lexicon)
 
 
 def code_documents(docs: Iterable[Document], nlp, kb: KnowledgeBase | None = None,
@@ -793,7 +794,7 @@ def proper_forms_cached(kb: KnowledgeBase) -> dict[str, str]:
 
 
 def code_parsed(doc: Document, parsed, kb: KnowledgeBase,
-                require_participant: bool = True) -> Document:
+                require_participant: bool = True, lexicon: Lexicon | None = None) -> Document:
     reference = _reference(doc)
     mentions = _mentions(doc, parsed, kb, reference)
     doc.entities = _entities(doc, parsed, mentions, kb.sectors)
@@ -801,7 +802,8 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase,
     # Attribution reads the repaired text, where the URLs blanked for the parser are still there.
     repaired_text = doc.repaired.text if doc.repaired else doc.text
     sentences = [(s.start_char, repaired_text[s.start_char:s.end_char]) for s in parsed.sents]
-    ctx = _Context(doc=doc, parsed=parsed, mentions=mentions, lexicon=load_lexicon(), kb=kb,
+    ctx = _Context(doc=doc, parsed=parsed, mentions=mentions, lexicon=lexicon or load_lexicon(),
+                   kb=kb,
                    reference=reference, sources=find_sources(sentences, doc.cited_sources),
                    organisations=organisations,
                    fallback_threshold=0.4 if require_participant else 0.0)

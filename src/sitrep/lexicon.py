@@ -7,6 +7,7 @@ To add a trigger, add a row to `src/sitrep/data/triggers.tsv`; nothing in code n
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,6 +26,7 @@ class Trigger:
     context: tuple[str, ...]
     particle: str | None
     object_hint: frozenset[str]
+    priority: int = 0  # rows of an imported verb dictionary (1) win over shipped rows (0)
 
 
 @dataclass
@@ -76,4 +78,59 @@ def load_lexicon() -> Lexicon:
         lexicon.contexts[row["keyword"].lower()] = row["context"]
     for row in read_tsv("cues.tsv"):
         lexicon.cues[row["lemma"].lower()].append((row["modality"], row["relation"]))
+    return lexicon
+
+
+# -- CAMEO verb dictionaries ------------------------------------------------------------------
+
+VERB_BLOCK = re.compile(r"^---\s+(?P<verb>[A-Z_' ]+?)\s+\[(?P<code>[^\]]*)\]\s*---")
+PATTERN = re.compile(r"^-\s+(?P<before>.*?)\*(?P<after>[^\[]*)\[(?P<code>[^\]]+)\]")
+
+
+def read_verb_dictionary(path) -> list[tuple[str, str, str | None]]:
+    """(verb lemma, CAMEO code, object word or None) from a CAMEO/PETRARCH verb dictionary:
+    each `--- VERB [code] ---` block gives the verb's code, and a pattern `- * OBJECT [code]`
+    the code it takes with that object. Patterns with words before the verb are not read."""
+    from pathlib import Path
+
+    rows: list[tuple[str, str, str | None]] = []
+    verb = code = None
+    for raw in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        block = VERB_BLOCK.match(line)
+        if block:
+            verb = block.group("verb").strip().lower().replace("_", " ")
+            code = block.group("code").strip()
+            if re.fullmatch(r"\d{2,4}", code):
+                rows.append((verb, code, None))
+            continue
+        pattern = PATTERN.match(line.strip())
+        if verb and pattern and not pattern.group("before").strip():
+            words = [w for w in re.split(r"[\s_]+", pattern.group("after"))
+                     if w and w[0].isalpha()]
+            target = pattern.group("code").strip()
+            if words and re.fullmatch(r"\d{2,4}", target):
+                word = words[-1].lower()
+                rows.append((verb, target, word[:-1] if word.endswith("s") and
+                             not word.endswith("ss") else word))
+    return rows
+
+
+def with_verbs(base: Lexicon, rows: list[tuple[str, str, str | None]],
+               crosswalk: dict[str, tuple[str, str | None, tuple[str, ...]]]) -> Lexicon:
+    """A copy of `base` with a verb dictionary's rows added ahead of the shipped ones; codes go
+    to PLOVER types through the CAMEO crosswalk (`crosswalk`: code -> (type, mode, contexts))."""
+    lexicon = Lexicon(plover=base.plover, contexts=base.contexts, cues=base.cues)
+    for key, triggers in base.triggers.items():
+        lexicon.triggers[key] = list(triggers)
+    for verb, code, word in rows:
+        mapped = next((crosswalk[code[:n]] for n in range(len(code), 1, -1)
+                       if code[:n] in crosswalk), None)
+        if mapped is None:
+            continue
+        event, mode, context = mapped
+        lemma = verb.split()[0]
+        lexicon.triggers[(lemma, "VERB")].insert(0, Trigger(
+            lemma=lemma, words=(lemma,), pos="VERB", event=event, mode=mode, context=context,
+            particle=None, object_hint=frozenset({word}) if word else frozenset(), priority=1))
     return lexicon
