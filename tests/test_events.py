@@ -179,3 +179,8 @@ def test_verb_dictionary_rows_win_over_shipped_rows(nlp, tmp_path):
     shipped = code_document(Document(id="x", text=text), nlp).events
     imported = code_document(Document(id="y", text=text), nlp, lexicon=lexicon).events
     assert shipped[0].event == "SUPPORT" and imported[0].event == "CONSULT"
+
+
+def test_reported_pronoun_takes_the_speakers_country(nlp):
+    event = one(nlp, "Hungary has said it will support Croatia's bid to join NATO.")
+    assert event.event == "AGREE" and codes(event.actor) == ["HUN"]

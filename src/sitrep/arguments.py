@@ -89,10 +89,28 @@ def _with_absolute_subject(verb):
     return None
 
 
+PRONOUNS = {"it", "they", "he", "she", "we", "i"}
+
+
+def antecedent(pronoun):
+    """"Hungary has said it will support ...": a subject pronoun in a reported clause stands for
+    the subject of the verb that reports it."""
+    head, steps = pronoun.head, 0
+    while head.head.i != head.i and steps < 4 and head.dep_ in {"ccomp", "xcomp", "conj",
+                                                                  "advcl", "acomp"}:
+        head, steps = head.head, steps + 1
+        for child in head.children:
+            if child.dep_ in SUBJECTS and child.lower_ not in PRONOUNS:
+                return child
+    return None
+
+
 def subject(verb, depth: int = 0):
     """The doer of a verb: its subject, the agent of a passive, or the subject it inherits."""
     for child in verb.children:
         if child.dep_ in SUBJECTS:
+            if child.lower_ in PRONOUNS:
+                return antecedent(child) or child
             return child
     for child in verb.children:
         if child.dep_ == "agent":

@@ -806,7 +806,8 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase,
                    kb=kb,
                    reference=reference, sources=find_sources(sentences, doc.cited_sources),
                    organisations=organisations,
-                   fallback_threshold=0.4 if require_participant else 0.0)
+                   fallback_threshold=0.4 if require_participant and len(sentences) > 1
+                   else 0.0)
     groups = _bullet_groups(parsed.text)
     skip = [(m.start(), m.end()) for _, _, bullets in groups for m in bullets]
     title_line = parsed.text.split("\n", 1)[0]
@@ -824,7 +825,11 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase,
                 items.extend(bullet_items(bullet.group("body"), organisations))
             owner.event.items = items
     if require_participant:
-        kept = [c for c in kept if c.event.actor or c.event.recipient]
+        argued = [c for c in kept if c.event.actor or c.event.recipient]
+        # A text with events but none argued (often a single sentence) keeps its best guess.
+        kept = argued or sorted(kept, key=lambda c: (c.depth, -c.event.confidence))[:1]
+    # Within a sentence, the event nearest the root of the parse comes first.
+    kept.sort(key=lambda c: (c.event.text_info.start, c.depth, -c.event.confidence))
     for c in kept:
         # How close the trigger is to its sentence's root; not a schema field, not serialised.
         c.event.depth = c.depth  # type: ignore[attr-defined]
