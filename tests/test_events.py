@@ -72,7 +72,7 @@ CASES = [
     ("Germany accused Russia of cyberattacks on its parliament.", "ACCUSE", ["DEU"], ["RUS"]),
     ("Japan's foreign minister met his South Korean counterpart in Seoul.", "CONSULT", ["JPN"],
      ["KOR"]),
-    ("Turkey deployed troops to the Syrian border.", "MOBILIZE", ["TUR"], ["SYR"]),
+    ("Turkey deployed troops to the Syrian border.", "MOBILIZE", ["TUR"], []),
     ("North Korea threatened to strike South Korea.", "THREATEN", ["PRK"], ["KOR"]),
     ("Mexico's president praised Canada for its support.", "SUPPORT", ["MEX"], ["CAN"]),
     ("The United Nations delivered food aid to Sudan.", "AID", None, ["SDN"]),
@@ -184,3 +184,15 @@ def test_verb_dictionary_rows_win_over_shipped_rows(nlp, tmp_path):
 def test_reported_pronoun_takes_the_speakers_country(nlp):
     event = one(nlp, "Hungary has said it will support Croatia's bid to join NATO.")
     assert event.event == "AGREE" and codes(event.actor) == ["HUN"]
+
+
+def test_the_one_asked_in_a_that_clause_is_the_recipient(nlp):
+    event = one(nlp, "China demanded that the United States cancel its arms sales to Taiwan.")
+    assert event.event == "REQUEST"
+    assert codes(event.actor) == ["CHN"] and codes(event.recipient) == ["USA"]
+
+
+def test_words_marked_not_an_actor_are_dropped(nlp):
+    event = one(nlp, "Albania on Friday denounced Serbia's crackdown in Montenegro.")
+    assert event.event == "ACCUSE" and codes(event.actor) == ["ALB"]
+    assert all(a.sector != "NON" for a in event.actor + event.recipient)

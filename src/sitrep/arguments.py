@@ -90,6 +90,8 @@ def _with_absolute_subject(verb):
 
 
 PRONOUNS = {"it", "they", "he", "she", "we", "i"}
+# The agent dictionaries mark words that look like actors but are not ("Friday", "cash") NON.
+NOT_AN_ACTOR = "NON"
 
 
 def antecedent(pronoun):
@@ -206,6 +208,8 @@ def _actor_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> Actor |
     if mention and mention.actor and mention.label in ACTOR_LABELS:
         return replace(mention.actor)
     sector = sectors.get(head.lower_) or sectors.get(head.lemma_.lower())
+    if sector == NOT_AN_ACTOR:
+        return None
     for child in head.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             owner = mentions.at(child)

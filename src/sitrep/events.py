@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from .actors import KnowledgeBase, fold, resolve, shipped_kb
 from .arguments import (
     LIGHT_VERBS,
+    NOT_AN_ACTOR,
     RECIPIENT_PREPS,
     Mention,
     Mentions,
@@ -459,8 +460,17 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
             recipient = _prep_actors(pobj, ctx)
             if recipient:
                 break
-    actor = [a for a in actor if a.code or a.sector]
-    recipient = [r for r in recipient if r.code or r.sector]
+    if not recipient and row.pos == "VERB":
+        # "demanded that the US cancel ...", "urged Israel to ...": the one asked or blamed
+        for child in trigger.children:
+            if child.dep_ in {"ccomp", "xcomp"}:
+                asked = subject(child) if child.dep_ == "ccomp" else None
+                if asked is not None and asked.i != trigger.i:
+                    recipient = [a for a in actors_of(asked, ctx.mentions, sectors) if a.code]
+                if recipient:
+                    break
+    actor = [a for a in actor if (a.code or a.sector) and a.sector != NOT_AN_ACTOR]
+    recipient = [r for r in recipient if (r.code or r.sector) and r.sector != NOT_AN_ACTOR]
     actor_codes = {a.code for a in actor}
     recipient = [r for r in recipient if r.code not in actor_codes or r.code is None]
     return actor, recipient
