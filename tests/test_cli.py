@@ -68,3 +68,43 @@ def test_rerun_after_interruption_stores_each_once(tmp_path):
 def test_show_unknown_document(tmp_path):
     result = run("show", "nope", "--db", str(tmp_path / "s.db"))
     assert result.exit_code != 0 and "sitrep documents" in result.output
+
+
+def test_ingest_codes_events_and_lists_them(tmp_path, seed_text):
+    (tmp_path / "seed.txt").write_text(seed_text, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert run("ingest", str(tmp_path / "seed.txt"), "--db", db).exit_code == 0
+    listed = run("events", "--db", db, "--actor", "VEN", "--type", "REQUEST",
+                 "--since", "2025-10-01", "--json")
+    (event,) = [json.loads(line) for line in listed.output.splitlines()]
+    assert event["recipient"][0]["code"] == "RUS" and event["date"] == "2025-10-08"
+    brief = run("brief", "Venezuela", "--with", "Russia", "--db", db)
+    assert "asked Russia" in brief.output and "[^1]:" in brief.output
+    extracted = run("extract", str(tmp_path / "seed.txt"), "--format", "jsonl")
+    assert {json.loads(line)["event"] for line in extracted.output.splitlines()} >= {
+        "REQUEST", "MOBILIZE", "AGREE", "SANCTION"}
+    entities = run("entities", str(tmp_path / "seed.txt"), "--format", "jsonl")
+    rows = [json.loads(line) for line in entities.output.splitlines()]
+    assert all(seed_text[r["start"]:r["end"]] == r["text"] for r in rows)
+    assert any(r["label"] == "EQUIPMENT" and r["text"].endswith("su-30MK2") for r in rows)
+
+
+def test_brief_uses_the_configured_rewrite_endpoint_and_keeps_citations(tmp_path, seed_text,
+                                                                     monkeypatch):
+    from .test_brief import FakeLLM, HTTPServer, threading
+
+    (tmp_path / "seed.txt").write_text(seed_text, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    run("ingest", str(tmp_path / "seed.txt"), "--db", db)
+    server = HTTPServer(("127.0.0.1", 0), FakeLLM)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        FakeLLM.drop_citation = False
+        monkeypatch.setenv("SITREP_LLM_URL", f"http://127.0.0.1:{server.server_port}/v1")
+        monkeypatch.setenv("SITREP_LLM_MODEL", "fake")
+        assert "formally asked" in run("brief", "Venezuela", "--db", db).output
+        FakeLLM.drop_citation = True
+        kept = run("brief", "Venezuela", "--db", db).output
+        assert "formally asked" not in kept and "lost or invented citations" in kept
+    finally:
+        server.shutdown()
