@@ -455,3 +455,13 @@ def test_analysis_agrees_after_a_round_trip(store, fresh, tmp_path):
     assert analysis.network(fresh) == analysis.network(store)
     assert analysis.dyad_series(fresh, "VEN", "RUS") == analysis.dyad_series(store, "VEN", "RUS")
     assert analysis.timeline(fresh, "VEN") == analysis.timeline(store, "VEN")
+
+
+def test_two_actors_of_one_country_count_one_event(db):
+    doc = Document(id="d", text="Maduro and Gil asked Russia for help.")
+    event = _event(1, "d", "REQUEST", 1, 3.0, [VEN, _actor("VEN", "Gil")], [RUS], "2025-10-15")
+    doc.events = [event]
+    db.save_document(doc)
+    (row,) = analysis.dyad_series(db, "VEN", "RUS")
+    (edge,) = analysis.network(db)["edges"]
+    assert (row["events"], edge["weight"]) == (1, 1)

@@ -59,11 +59,23 @@ def find_events(db: Database, actor: str | None = None, recipient: str | None = 
 
 def timeline(db: Database, actor: str, other: str | None = None, since: str | None = None,
              until: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
-    """Events involving `actor` (as actor or recipient), or only those between it and `other`,
-    in date order: date, type, direction, modality, summary columns and the event id."""
+    """Events involving `actor` (as actor or recipient), or only those between it and `other`:
+    the latest `limit` of them in date order, with type, role, modality and the event id."""
+    columns = """e.id, e.date, e.enddate, e.event, e.mode, e.modality, e.quad_code,
+                 e.event_scale, e.doc_id"""
+    if other is None and since is None and until is None:
+        # Walk the (code, role, date) index from the newest end for each role: the cost grows
+        # with `limit`, not with how many events the actor has.
+        picked = " UNION ALL ".join(
+            f"""SELECT * FROM (SELECT event_id, role, date FROM event_actors
+                WHERE code = ? AND role = '{role}' ORDER BY date DESC LIMIT {int(limit)})"""
+            for role in ("actor", "recipient"))
+        sql = f"""SELECT {columns}, p.role FROM ({picked}) p JOIN events e ON e.id = p.event_id
+                  GROUP BY e.id ORDER BY e.date DESC, e.id DESC LIMIT {int(limit)}"""
+        rows = [dict(row) for row in db.conn.execute(sql, [actor, actor])]
+        return sorted(rows, key=lambda r: (r["date"] or "", r["id"]))
     params: list[Any] = [actor]
-    sql = """SELECT e.id, e.date, e.enddate, e.event, e.mode, e.modality, e.quad_code,
-                    e.event_scale, e.doc_id, a.role
+    sql = f"""SELECT {columns}, a.role
              FROM event_actors a JOIN events e ON e.id = a.event_id
              WHERE a.code = ? AND a.role IN ('actor', 'recipient')"""
     if other:
@@ -75,7 +87,8 @@ def timeline(db: Database, actor: str, other: str | None = None, since: str | No
     if dates:
         sql += " AND " + dates
         params += date_params
-    sql += f" GROUP BY e.id ORDER BY e.date, e.id LIMIT {int(limit)}"
+    sql = (f"SELECT * FROM ({sql} GROUP BY e.id ORDER BY e.date DESC, e.id DESC "
+           f"LIMIT {int(limit)}) ORDER BY date, id")
     return [dict(row) for row in db.conn.execute(sql, params)]
 
 
@@ -85,12 +98,16 @@ def dyad_series(db: Database, a: str, b: str, since: str | None = None,
     rows = []
     for source, target in ((a, b), (b, a)):
         params: list[Any] = [source, target]
-        sql = """SELECT substr(e.date, 1, 7) AS month, e.quad_code AS quad, count(*) AS events,
-                        avg(e.event_scale) AS mean_score
-                 FROM event_actors s
-                 JOIN event_actors t ON t.event_id = s.event_id AND t.role = 'recipient'
-                 JOIN events e ON e.id = s.event_id
-                 WHERE s.code = ? AND s.role = 'actor' AND t.code = ? AND e.date IS NOT NULL"""
+        # CROSS JOIN fixes the join order (SQLite keeps it): actor rows of A, then an exact
+        # (code, role, event_id) probe for B as recipient, then the event row.
+        sql = """SELECT substr(e.date, 1, 7) AS month, e.quad_code AS quad,
+                        count(DISTINCT e.id) AS events, avg(e.event_scale) AS mean_score
+                 FROM (SELECT DISTINCT event_id FROM event_actors
+                       WHERE code = ? AND role = 'actor') s
+                 CROSS JOIN event_actors t
+                 CROSS JOIN events e
+                 WHERE t.code = ? AND t.role = 'recipient' AND t.event_id = s.event_id
+                   AND e.id = s.event_id AND e.date IS NOT NULL"""
         dates, date_params = _date_filters(since, until)
         if dates:
             sql += " AND " + dates
@@ -114,8 +131,8 @@ def network(db: Database, since: str | None = None, until: str | None = None,
             min_weight: int = 1) -> dict[str, Any]:
     """Nodes (actor codes with event counts) and weighted edges typed by PLOVER event type."""
     params: list[Any] = []
-    sql = """SELECT s.code AS source, t.code AS target, e.event AS type, count(*) AS weight,
-                    avg(e.event_scale) AS mean_score
+    sql = """SELECT s.code AS source, t.code AS target, e.event AS type,
+                    count(DISTINCT e.id) AS weight, avg(e.event_scale) AS mean_score
              FROM event_actors s
              JOIN event_actors t ON t.event_id = s.event_id AND t.role = 'recipient'
              JOIN events e ON e.id = s.event_id
