@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from sitrep import analysis
-from sitrep.store import Database
+from sitrep.store import DYADS_FROM_EVENT_ACTORS, Database
 
 SEED = 20260101
 DOC_HASH = "bench:placeholder"
@@ -138,6 +138,7 @@ def build(path: Path, count: int, seed: int) -> Database:
         )
     for _name, sql in indexes:
         conn.execute(sql)
+    conn.execute(DYADS_FROM_EVENT_ACTORS)  # the derived pair rows the store keeps per event
     conn.execute("COMMIT")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")

@@ -74,15 +74,18 @@ def timeline(db: Database, actor: str, other: str | None = None, since: str | No
                   GROUP BY e.id ORDER BY e.date DESC, e.id DESC LIMIT {int(limit)}"""
         rows = [dict(row) for row in db.conn.execute(sql, [actor, actor])]
         return sorted(rows, key=lambda r: (r["date"] or "", r["id"]))
-    params: list[Any] = [actor]
-    sql = f"""SELECT {columns}, a.role
-             FROM event_actors a JOIN events e ON e.id = a.event_id
-             WHERE a.code = ? AND a.role IN ('actor', 'recipient')"""
     if other:
-        sql += """ AND EXISTS (SELECT 1 FROM event_actors b WHERE b.event_id = a.event_id
-                               AND b.code = ? AND b.role IN ('actor', 'recipient')
-                               AND b.role != a.role)"""
-        params.append(other)
+        sql = f"""SELECT {columns}, CASE WHEN d.source = ? THEN 'actor' ELSE 'recipient' END
+                         AS role
+                  FROM (SELECT event_id, source FROM dyads WHERE source = ? AND target = ?
+                        UNION SELECT event_id, source FROM dyads WHERE source = ? AND target = ?) d
+                  JOIN events e ON e.id = d.event_id WHERE 1"""
+        params: list[Any] = [actor, actor, other, other, actor]
+    else:
+        params = [actor]
+        sql = f"""SELECT {columns}, a.role
+                 FROM event_actors a JOIN events e ON e.id = a.event_id
+                 WHERE a.code = ? AND a.role IN ('actor', 'recipient')"""
     dates, date_params = _date_filters(since, until)
     if dates:
         sql += " AND " + dates
@@ -98,20 +101,15 @@ def dyad_series(db: Database, a: str, b: str, since: str | None = None,
     rows = []
     for source, target in ((a, b), (b, a)):
         params: list[Any] = [source, target]
-        # CROSS JOIN fixes the join order (SQLite keeps it): actor rows of A, then an exact
-        # (code, role, event_id) probe for B as recipient, then the event row.
-        sql = """SELECT substr(e.date, 1, 7) AS month, e.quad_code AS quad,
-                        count(DISTINCT e.id) AS events, avg(e.event_scale) AS mean_score
-                 FROM (SELECT DISTINCT event_id FROM event_actors
-                       WHERE code = ? AND role = 'actor') s
-                 CROSS JOIN event_actors t
-                 CROSS JOIN events e
-                 WHERE t.code = ? AND t.role = 'recipient' AND t.event_id = s.event_id
-                   AND e.id = s.event_id AND e.date IS NOT NULL"""
-        dates, date_params = _date_filters(since, until)
-        if dates:
-            sql += " AND " + dates
-            params += date_params
+        sql = """SELECT substr(date, 1, 7) AS month, quad_code AS quad, count(*) AS events,
+                        avg(event_scale) AS mean_score
+                 FROM dyads WHERE source = ? AND target = ? AND date IS NOT NULL"""
+        if since:
+            sql += " AND event_id IN (SELECT id FROM events WHERE coalesce(enddate, date) >= ?)"
+            params.append(since)
+        if until:
+            sql += " AND date <= ?"
+            params.append(until)
         sql += " GROUP BY month, quad ORDER BY month, quad"
         by_month: dict[str, dict[str, Any]] = {}
         for row in db.conn.execute(sql, params):
@@ -131,13 +129,10 @@ def network(db: Database, since: str | None = None, until: str | None = None,
             min_weight: int = 1) -> dict[str, Any]:
     """Nodes (actor codes with event counts) and weighted edges typed by PLOVER event type."""
     params: list[Any] = []
-    sql = """SELECT s.code AS source, t.code AS target, e.event AS type,
-                    count(DISTINCT e.id) AS weight, avg(e.event_scale) AS mean_score
-             FROM event_actors s
-             JOIN event_actors t ON t.event_id = s.event_id AND t.role = 'recipient'
-             JOIN events e ON e.id = s.event_id
-             WHERE s.role = 'actor' AND s.code IS NOT NULL AND t.code IS NOT NULL
-                   AND s.code != t.code"""
+    sql = """SELECT d.source AS source, d.target AS target, e.event AS type,
+                    count(*) AS weight, avg(d.event_scale) AS mean_score
+             FROM dyads d JOIN events e ON e.id = d.event_id
+             WHERE d.source != d.target"""
     dates, date_params = _date_filters(since, until)
     if dates:
         sql += " AND " + dates

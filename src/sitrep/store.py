@@ -112,12 +112,37 @@ def _migration_5_query_indexes() -> str:
     """
 
 
+def _migration_6_dyads() -> str:
+    # One row per (actor country, recipient country) pair of an event, with what dyad series and
+    # pair timelines need, so both are one index range scan (bench/queries.py).
+    return """
+        CREATE TABLE dyads (
+            source TEXT NOT NULL, target TEXT NOT NULL,
+            date TEXT, event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            quad_code INTEGER, event_scale REAL,
+            PRIMARY KEY (source, target, event_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX dyads_event ON dyads(event_id);
+    """ + DYADS_FROM_EVENT_ACTORS + ";"
+
+
+# The dyads rows an event's actors imply (also used to fill a store loaded in bulk).
+DYADS_FROM_EVENT_ACTORS = """
+    INSERT OR IGNORE INTO dyads (source, target, date, event_id, quad_code, event_scale)
+        SELECT s.code, t.code, e.date, e.id, e.quad_code, e.event_scale
+        FROM event_actors s
+        JOIN event_actors t ON t.event_id = s.event_id AND t.role = 'recipient'
+        JOIN events e ON e.id = s.event_id
+        WHERE s.role = 'actor' AND s.code IS NOT NULL AND t.code IS NOT NULL"""
+
+
 MIGRATIONS: list[Callable[[], str]] = [
     _migration_1_documents,
     _migration_2_events,
     _migration_3_kb_imports,
     _migration_4_clusters,
     _migration_5_query_indexes,
+    _migration_6_dyads,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -272,6 +297,15 @@ class Database:
         self.conn.executemany(
             "INSERT INTO event_actors (event_id, role, code, sector, name, date) VALUES (?,?,?,?,?,?)",
             rows,
+        )
+        self.conn.execute("DELETE FROM dyads WHERE event_id = ?", (event.id,))
+        pairs = {(a.code, r.code) for a in event.actor for r in event.recipient
+                 if a.code and r.code}
+        self.conn.executemany(
+            """INSERT INTO dyads (source, target, date, event_id, quad_code, event_scale)
+               VALUES (?, ?, ?, ?, ?, ?)""",
+            [(a, r, event.date, event.id, event.quad_code, event.event_scale)
+             for a, r in sorted(pairs)],
         )
 
     def documents(self, limit: int | None = None) -> list[sqlite3.Row]:
