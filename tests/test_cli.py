@@ -108,3 +108,29 @@ def test_brief_uses_the_configured_rewrite_endpoint_and_keeps_citations(tmp_path
         assert "formally asked" not in kept and "lost or invented citations" in kept
     finally:
         server.shutdown()
+
+
+def test_imported_cameo_dictionary_resolves_its_fictional_countries(tmp_path):
+    from .conftest import FIXTURES
+
+    db = str(tmp_path / "s.db")
+    before = json.loads(run("actors", "resolve", "Arnor", "--db", db).output)
+    assert before["code"] is None
+    imported = run("actors", "import", str(FIXTURES / "PETR.Validate.actors.txt"),
+                   str(FIXTURES / "PETR.Validate.agents.txt"), "--db", db)
+    assert imported.exit_code == 0
+    for name, code in (("Arnor", "ARN"), ("Gondor", "GON"), ("Osgiliath", "OSG")):
+        assert json.loads(run("actors", "resolve", name, "--db", db).output)["code"] == code
+    text = tmp_path / "s.txt"
+    text.write_text("Arnor accused Gondor of sabotage.", encoding="utf-8")
+    (event,) = [json.loads(line) for line in
+                run("extract", str(text), "--db", db).output.splitlines()]
+    assert event["actor"][0]["code"] == "ARN" and event["recipient"][0]["code"] == "GON"
+
+
+def test_missing_model_is_a_clear_error(monkeypatch, tmp_path):
+    (tmp_path / "a.txt").write_text("Iran asked China for help.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), "--model",
+                                       "no_such_pipeline_xyz"])
+    assert result.exit_code == 1 and "no_such_pipeline_xyz" in result.output
+    assert "pip" in result.output and "Traceback" not in result.output
