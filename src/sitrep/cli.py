@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import ingest as ingest_api
+from .ingest import ingest as run_ingest
 from .errors import SitrepError
 from .reading import DEFAULT_MAX_BYTES
 from .store import DEFAULT_DB, Database
@@ -63,7 +63,7 @@ def ingest(paths: tuple[str, ...], db_path: str, max_bytes: int, events: bool, m
     """Read PATHS (files, folders, - for stdin) into the store."""
     with Database(db_path) as db, _progress() as progress:
         task = progress.add_task("ingesting", total=None)
-        summary = ingest_api.ingest(
+        summary = run_ingest(
             db, paths, max_bytes=max_bytes, code_events=events, model=model, n_process=processes,
             on_document=lambda: progress.advance(task),
         )
