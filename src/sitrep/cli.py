@@ -11,8 +11,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .ingest import ingest as run_ingest
 from .errors import SitrepError
+from .ingest import ingest as run_ingest
 from .reading import DEFAULT_MAX_BYTES
 from .store import DEFAULT_DB, Database
 
