@@ -24,6 +24,7 @@ import statistics
 import time
 
 import corpus
+
 from sitrep import events
 from sitrep.actors import shipped_kb
 from sitrep.entities import equipment_catalogue, ship_pattern
@@ -106,12 +107,18 @@ def main() -> None:
     print(f"(b) + entities/actors    median {b:7.2f} s  {words / b:8.0f} words/s  "
           f"{len(texts) / b:6.1f} docs/s")
     print(f"    post-parse only      median {post:7.2f} s  {words / post:8.0f} words/s")
-    print(f"    parsing inside (b)   median {statistics.median(f - p for f, p in zip(full_times, post_times)):7.2f} s"
-          f"  (compare with (a): the spread of the spaCy pass itself)")
-    print(f"overhead (b/a - 1), medians:        {100 * (b / a - 1):+6.1f}%")
-    print(f"overhead post-parse / (a), medians: {100 * post / a:+6.1f}%")
-    verdict = "holds" if b / a - 1 <= 0.15 else "does not hold"
-    print(f"claim 'at most 15% over the bare spaCy pass': {verdict}")
+    inside = statistics.median(f - p for f, p in zip(full_times, post_times))
+    same_pass = statistics.median(p / (f - p) for f, p in zip(full_times, post_times))
+    print(f"    parsing inside (b)   median {inside:7.2f} s  (against (a): the run-to-run spread "
+          f"of the spaCy pass itself)")
+    print(f"overhead (b/a - 1), medians:                  {100 * (b / a - 1):+6.1f}%")
+    print(f"overhead post-parse / (a), medians:           {100 * post / a:+6.1f}%")
+    print(f"overhead post-parse / parse in the same pass: {100 * same_pass:+6.1f}%  "
+          f"(median over runs; immune to drift between passes)")
+    for name, value in (("b/a - 1", b / a - 1), ("post-parse / (a)", post / a),
+                        ("same pass", same_pass)):
+        verdict = "holds" if value <= 0.15 else "does not hold"
+        print(f"claim 'at most 15% over the bare spaCy pass' by {name}: {verdict}")
 
 
 if __name__ == "__main__":

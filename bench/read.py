@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import corpus
+
 from sitrep.ingest import ingest
 from sitrep.store import Database
 

@@ -62,12 +62,16 @@ def outlet_names() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=1)
+def _outlet_pattern() -> re.Pattern[str]:
+    keys = sorted((k for k in outlet_names() if len(k) >= 4), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, keys))})(?!\w)")
+
+
 def outlet_in(text: str) -> str | None:
-    names = outlet_names()
-    lowered = f" {text.lower()} "
-    found = [key for key in names if len(key) >= 4 and re.search(
-        rf"(?<![\w]){re.escape(key)}(?![\w])", lowered)]
-    return names[max(found, key=len)] if found else None
+    """The outlet named in a stretch of text (the longest name, if several)."""
+    found = [m.group(0) for m in _outlet_pattern().finditer(text.lower())]
+    return outlet_names()[max(found, key=len)] if found else None
 
 
 def _head(basis: str | None) -> str | None:
@@ -91,13 +95,16 @@ def find_sources(sentences: list[tuple[int, str]], cited: list[CitedSource]) -> 
         cited_source = by_url[urls[0]] if urls else None
         outlet = None
         basis = None
-        obtained = OBTAINED.search(sentence)
+        lowered = sentence.lower()
+        # cheap substring checks first: the patterns below backtrack over the whole sentence
+        obtained = OBTAINED.search(sentence) if " by " in lowered or " to " in lowered \
+            or " in " in lowered else None
         if obtained:
             outlet = outlet_in(obtained.group("outlet"))
             before = sentence[: obtained.start()]
             bases = list(BASIS.finditer(before))
             basis = _clean_basis(bases[-1].group("basis")) if bases else None
-        cites = CITES.search(sentence)
+        cites = CITES.search(sentence) if "cite" in lowered or "quot" in lowered else None
         if not outlet and cites and outlet_in(cites.group("outlet")):
             outlet = outlet_in(cites.group("outlet"))
             match = BASIS.search(cites.group("basis"))

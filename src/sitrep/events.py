@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -79,6 +80,7 @@ class _Context:
     reference: date | None
     sources: list[Source]
     organisations: list[str]
+    text: str = ""  # the parsed text, once (spaCy's Doc.text joins the tokens on every access)
     fallback_threshold: float = 0.4
 
 
@@ -132,7 +134,10 @@ def _label(model_label: str, actor: Actor, text: str = "", located: bool = False
     return model_label
 
 
-def _mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None) -> Mentions:
+def _mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
+              text: str | None = None) -> Mentions:
+    # spaCy rebuilds Doc.text on every access: callers pass it once
+    text = text if text is not None else parsed.text
     items = []
     people_seen: dict[str, Actor] = {}
     taken = []
@@ -140,7 +145,7 @@ def _mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None) -> Me
         if ent.label_ not in ACTOR_LABELS:
             continue
         title = title_of(ent.root, Mention(ent.start_char, ent.end_char, ent.label_, None))
-        actor = resolve(ent.text, _as_of(parsed, ent.start_char, ent.text, when, kb),
+        actor = resolve(ent.text, _as_of(text, ent.start_char, ent.text, when, kb),
                         ent.label_, kb, title=title)
         key = fold(ent.text).split()[-1] if fold(ent.text) else ""
         if actor.code is None and key in people_seen:
@@ -156,7 +161,7 @@ def _mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None) -> Me
             actor = Actor(entity_text=ent.text, name=name, code=code, confidence=0.5)
         items.append(Mention(ent.start_char, ent.end_char, label, actor, region=_is_region(label, actor)))
         taken.append((ent.start, ent.end))
-    items.extend(_kb_mentions(parsed, kb, when, taken))
+    items.extend(_kb_mentions(parsed, kb, when, taken, text))
     return Mentions(items)
 
 
@@ -164,10 +169,10 @@ ERA_OF = re.compile(r"\b(?:era|years|days|time|rule|regime|presidency|reign|tenu
                     re.IGNORECASE)
 
 
-def _as_of(parsed, start: int, name: str, when: date | None, kb: KnowledgeBase) -> date | None:
+def _as_of(text: str, start: int, name: str, when: date | None, kb: KnowledgeBase) -> date | None:
     """The date a name is resolved at: the document's, except for a person named as an era
     ("since the era of Hugo Chávez"), who is resolved within their last time in office."""
-    if not ERA_OF.search(parsed.text[max(0, start - 40):start]):
+    if not ERA_OF.search(text[max(0, start - 40):start]):
         return when
     starts = [e.start for e in kb.lookup(name) if e.kind == "person" and e.start]
     return max(starts) if starts else when
@@ -177,7 +182,8 @@ def _is_region(label: str, actor: Actor) -> bool:
     return label == "LOC" or (actor.kb_id or "").startswith("place:") and not actor.code
 
 
-def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple[int, int]]):
+def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple[int, int]],
+                 text: str):
     """Names the knowledge base knows that the model did not tag ("since the era of Hugo Chávez")."""
     busy = set()
     for start, end in taken:
@@ -203,7 +209,7 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
             index += 1
             continue
         span, entries = found
-        actor = resolve(span.text, _as_of(parsed, span.start_char, span.text, when, kb), None, kb)
+        actor = resolve(span.text, _as_of(text, span.start_char, span.text, when, kb), None, kb)
         label = {"person": "PERSON", "organisation": "ORG"}.get(entries[0].kind, "GPE" if actor.code else "LOC")
         yield Mention(span.start_char, span.end_char, label, actor, region=_is_region(label, actor))
         index = span.end
@@ -623,7 +629,7 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
     event_loc = Place()
     if place:
         place_token, mention = place
-        name = ctx.parsed.text[mention.start:mention.end]
+        name = ctx.text[mention.start:mention.end]
         code = mention.actor.code if mention.actor else None
         resolved = mention.actor.name if mention.actor and mention.actor.name else name
         if code is None and not mention.region:
@@ -659,7 +665,7 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
         text_info=TextInfo(sentence=ctx.doc.text[start:end].strip(), start=start, end=end),
     )
     _set_date(event, date_range, modality, ctx.reference)
-    object_phrase = _object_phrase(token)
+    object_phrase = _object_phrase(token, ctx.text)
     candidate = Candidate(trigger=token, row=row, event=event, definite=definite,
                           depth=_depth(token), date_range=date_range)
     if object_phrase:
@@ -669,7 +675,7 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
     return candidate
 
 
-def _object_phrase(token) -> str:
+def _object_phrase(token, text: str) -> str:
     obj = direct_object(token)
     parts = []
     if obj is not None:
@@ -679,7 +685,7 @@ def _object_phrase(token) -> str:
         return ""
     start = min(p.left_edge.idx for p in parts)
     end = max(p.right_edge.idx + len(p.right_edge) for p in parts)
-    return token.doc.text[start:end]
+    return text[start:end]
 
 
 def _set_date(event: Event, found: DateRange | None, modality: str, reference: date | None) -> None:
@@ -782,16 +788,20 @@ def code_documents(docs: Iterable[Document], nlp, kb: KnowledgeBase | None = Non
     kb = kb or shipped_kb()
     forms = proper_forms_cached(kb)
 
+    pending: deque[Document] = deque()
+
     def texts():
         for doc in docs:
             if doc.repaired is None:
                 doc = prepare(doc)
             doc.repaired = capitalise_known_words(doc.repaired, forms)
-            yield parse_text(doc), doc
+            pending.append(doc)
+            yield parse_text(doc)
 
-    for parsed, doc in nlp.pipe(texts(), as_tuples=True, n_process=n_process,
-                                batch_size=batch_size):
-        yield code_parsed(doc, parsed, kb)
+    # Bare texts, not (text, Document) tuples: with processes, spaCy would pickle every
+    # Document to the workers and back. nlp.pipe keeps order, so the queue pairs them again.
+    for parsed in nlp.pipe(texts(), n_process=n_process, batch_size=batch_size):
+        yield code_parsed(pending.popleft(), parsed, kb)
 
 
 _FORMS: dict[int, dict[str, str]] = {}
@@ -806,21 +816,22 @@ def proper_forms_cached(kb: KnowledgeBase) -> dict[str, str]:
 def code_parsed(doc: Document, parsed, kb: KnowledgeBase,
                 require_participant: bool = True, lexicon: Lexicon | None = None) -> Document:
     reference = _reference(doc)
-    mentions = _mentions(doc, parsed, kb, reference)
+    text = parsed.text
+    mentions = _mentions(doc, parsed, kb, reference, text)
     doc.entities = _entities(doc, parsed, mentions, kb.sectors)
-    organisations = [parsed.text[m.start:m.end] for m in mentions.items if m.label == "ORG"]
+    organisations = [text[m.start:m.end] for m in mentions.items if m.label == "ORG"]
     # Attribution reads the repaired text, where the URLs blanked for the parser are still there.
     repaired_text = doc.repaired.text if doc.repaired else doc.text
     sentences = [(s.start_char, repaired_text[s.start_char:s.end_char]) for s in parsed.sents]
     ctx = _Context(doc=doc, parsed=parsed, mentions=mentions, lexicon=lexicon or load_lexicon(),
                    kb=kb,
                    reference=reference, sources=find_sources(sentences, doc.cited_sources),
-                   organisations=organisations,
+                   organisations=organisations, text=text,
                    fallback_threshold=0.4 if require_participant and len(sentences) > 1
                    else 0.0)
-    groups = _bullet_groups(parsed.text)
+    groups = _bullet_groups(text)
     skip = [(m.start(), m.end()) for _, _, bullets in groups for m in bullets]
-    title_line = parsed.text.split("\n", 1)[0]
+    title_line = text.split("\n", 1)[0]
     if doc.title and title_line.strip() == doc.title.strip():
         skip.append((0, len(title_line)))  # the headline retells the story the body codes
     candidates: list[Candidate] = []
