@@ -55,7 +55,7 @@ def with_entities(nlp, texts, docs, kb, batch_size):
     post = 0.0
     parsed_all = []
     counts = [0, 0]
-    for parsed, doc in zip(nlp.pipe(texts, batch_size=batch_size), docs):
+    for parsed, doc in zip(nlp.pipe(texts, batch_size=batch_size), docs, strict=False):
         t = time.perf_counter()
         mentions = events._mentions(doc, parsed, kb, events._reference(doc))
         doc.entities = events._entities(doc, parsed, mentions, kb.sectors)
@@ -107,8 +107,8 @@ def main() -> None:
     print(f"(b) + entities/actors    median {b:7.2f} s  {words / b:8.0f} words/s  "
           f"{len(texts) / b:6.1f} docs/s")
     print(f"    post-parse only      median {post:7.2f} s  {words / post:8.0f} words/s")
-    inside = statistics.median(f - p for f, p in zip(full_times, post_times))
-    same_pass = statistics.median(p / (f - p) for f, p in zip(full_times, post_times))
+    inside = statistics.median(f - p for f, p in zip(full_times, post_times, strict=False))
+    same_pass = statistics.median(p / (f - p) for f, p in zip(full_times, post_times, strict=False))
     print(f"    parsing inside (b)   median {inside:7.2f} s  (against (a): the run-to-run spread "
           f"of the spaCy pass itself)")
     print(f"overhead (b/a - 1), medians:                  {100 * (b / a - 1):+6.1f}%")

@@ -133,7 +133,7 @@ def profile_post_parse(nlp, records, kb, batch_size, limit) -> None:
     post = cProfile.Profile()
     start = time.perf_counter()
     post.enable()
-    for doc_parsed, (_, doc) in zip(parsed, docs):
+    for doc_parsed, (_, doc) in zip(parsed, docs, strict=False):
         events.code_parsed(doc, doc_parsed, kb)
     post.disable()
     post_seconds = time.perf_counter() - start
@@ -166,7 +166,7 @@ def unprofiled(parsed, docs, kb, doc_text_calls: int | None) -> None:
     from collections import defaultdict
 
     start = time.perf_counter()
-    for doc_parsed, (_, doc) in zip(parsed, docs):
+    for doc_parsed, (_, doc) in zip(parsed, docs, strict=False):
         events.code_parsed(doc, doc_parsed, kb)
     total = time.perf_counter() - start
     seconds: dict[str, float] = defaultdict(float)
@@ -193,7 +193,7 @@ def unprofiled(parsed, docs, kb, doc_text_calls: int | None) -> None:
             setattr(module, name, timed(f"{module_name}.{name}", getattr(module, name)))
     try:
         start = time.perf_counter()
-        for doc_parsed, (_, doc) in zip(parsed, docs):
+        for doc_parsed, (_, doc) in zip(parsed, docs, strict=False):
             events.code_parsed(doc, doc_parsed, kb)
         wrapped = time.perf_counter() - start
     finally:
@@ -201,7 +201,7 @@ def unprofiled(parsed, docs, kb, doc_text_calls: int | None) -> None:
             setattr(module, name, function)
     start = time.perf_counter()
     for doc_parsed in parsed:
-        doc_parsed.text
+        _ = doc_parsed.text  # what one Doc.text access costs
     one_text = time.perf_counter() - start
     print(f"\n--- unprofiled: code_parsed {total:.2f} s on {len(docs)} documents "
           f"(with timing wrappers {wrapped:.2f} s); inclusive seconds per function ---")
@@ -304,7 +304,7 @@ def main() -> None:
         print(f"bare nlp.pipe   n={n}   {bare:9.2f}{words / bare:10.0f}{len(chosen) / bare:12.1f}")
         print(f"sitrep coding   n={n}   {sitrep:9.2f}{words / sitrep:10.0f}"
               f"{len(chosen) / sitrep:12.1f}   ratio sitrep/bare {ratios[n]:.2f} "
-              f"(per round: {', '.join(f'{b / s:.2f}' for b, s in zip(bare_times[n], sitrep_times[n]))})")
+              f"(per round: {', '.join(f'{b / s:.2f}' for b, s in zip(bare_times[n], sitrep_times[n], strict=False))})")
     if 1 in processes and 2 in processes:
         print(f"speed-up 2 vs 1 process: bare {statistics.median(bare_times[1]) / statistics.median(bare_times[2]):.2f}x, "
               f"sitrep {statistics.median(sitrep_times[1]) / statistics.median(sitrep_times[2]):.2f}x")
