@@ -196,3 +196,13 @@ def test_words_marked_not_an_actor_are_dropped(nlp):
     event = one(nlp, "Albania on Friday denounced Serbia's crackdown in Montenegro.")
     assert event.event == "ACCUSE" and codes(event.actor) == ["ALB"]
     assert all(a.sector != "NON" for a in event.actor + event.recipient)
+
+
+def test_sites_named_by_owner_or_weapon_are_locations(nlp):
+    from sitrep.events import code_document
+    from sitrep.model import Document
+
+    text = "Coalition aircraft destroyed an ISIL-held building and a VBIED facility near Mosul."
+    doc = code_document(Document(id="x", text=text, published="2016-01-05"), nlp)
+    places = {e.text for e in doc.entities if e.label == "FAC"}
+    assert {"ISIL-held building", "VBIED facility"} <= places

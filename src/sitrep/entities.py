@@ -137,6 +137,33 @@ def find_ships(text: str) -> list[tuple[int, int, Equipment]]:
     return found
 
 
+@lru_cache(maxsize=1)
+def facility_pattern() -> re.Pattern[str]:
+    nouns = sorted((row["noun"] for row in read_tsv("facility_nouns.tsv")), key=len, reverse=True)
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
+    # an owner or weapon word (capitalised, or an acronym), up to two more modifiers, the noun
+    return re.compile(
+        rf"\b(?:[A-Z][\w’'-]*(?:-held|-controlled|-run)?|[A-Z]{{2,}}[\w-]*)"
+        rf"(?:\s+[a-z][\w-]*){{0,2}}\s+(?:{alternatives})(?:s|es)?\b")
+
+
+def find_facilities(text: str) -> list[tuple[int, int]]:
+    """Sites named by an owner or a weapon: "ISIL-held buildings", "a VBIED facility"."""
+    found = []
+    for match in facility_pattern().finditer(text):
+        first = match.group(0).split()[0]
+        if first.lower() in SENTENCE_WORDS:
+            continue
+        found.append((match.start(), match.end()))
+    return found
+
+
+# Capitalised only because they start a sentence: not an owner of a site.
+SENTENCE_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+                  "our", "in", "on", "at", "near", "one", "two", "three", "four", "five", "six",
+                  "seven", "eight", "nine", "ten", "several", "many", "some", "all", "each"}
+
+
 def _licensed(text: str, start: int, end: int, found: str, generic: bool) -> bool:
     """An ambiguous name counts when a military word is near it (and, for a named system, when
     it is capitalised: "Patriot" the missile, not "patriot")."""

@@ -36,7 +36,7 @@ from .arguments import (
 )
 from .attribution import Source, attribute, find_sources
 from .dates import DateRange, find_dates
-from .entities import MODEL_LABELS, equipment_entities, merge_entities
+from .entities import MODEL_LABELS, equipment_entities, find_facilities, merge_entities
 from .gazetteer import resolve_place
 from .items import bullet_items, phrase_items
 from .lexicon import Lexicon, Trigger, load_lexicon
@@ -127,7 +127,8 @@ def _label(model_label: str, actor: Actor, text: str = "", located: bool = False
     if kind in {"person", "cameo"} and actor.sector and model_label != "PERSON" and \
             actor.role is not None:
         return "PERSON"
-    if kind in {"org", "organisation"} and model_label not in {"ORG", "FAC"}:
+    if kind in {"org", "organisation"} and model_label not in {"ORG", "FAC", "PERSON"}:
+        # a person the model saw stays one: dictionaries list spokesmen under their bodies
         return "ORG"
     if kind == "place" and model_label not in {"GPE", "LOC", "FAC"}:
         return "GPE" if actor.code else "LOC"
@@ -269,7 +270,11 @@ def _entities(doc: Document, parsed, mentions: Mentions, sectors: dict[str, str]
             outlets.append(Entity(start=start, end=end, text=doc.text[start:end], label="ORG",
                                   code=outlet_country(source.outlet), sector="JRN",
                                   kb_id=f"outlet:{source.outlet}"))
-    return merge_entities(equipment_entities(doc) + outlets, found)
+    repaired_sites = [original(start, end) for start, end in find_facilities(repaired_text)]
+    sites = [Entity(start=s, end=e, text=doc.text[s:e], label="FAC") for s, e in repaired_sites
+             if not any(m.start < e and s < m.end for m in found
+                        if m.label in {"GPE", "LOC", "FAC", "PERSON"})]
+    return merge_entities(equipment_entities(doc) + outlets, found + sites)
 
 
 # -- triggers ---------------------------------------------------------------------------------
