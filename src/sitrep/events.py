@@ -274,7 +274,9 @@ def _entities(doc: Document, parsed, mentions: Mentions, sectors: dict[str, str]
     sites = [Entity(start=s, end=e, text=doc.text[s:e], label="FAC") for s, e in repaired_sites
              if not any(m.start < e and s < m.end for m in found
                         if m.label in {"GPE", "LOC", "FAC", "PERSON"})]
-    return merge_entities(equipment_entities(doc) + outlets, found + sites)
+    # sites nest over what names them ("VBIED facility" holds the weapon "VBIED")
+    merged = merge_entities(equipment_entities(doc) + outlets, found) + sites
+    return sorted(merged, key=lambda e: (e.start, e.end))
 
 
 # -- triggers ---------------------------------------------------------------------------------
