@@ -157,6 +157,10 @@ def _sentence(event: dict, cluster: dict) -> str:
     return text
 
 
+def _speculative(cluster: dict) -> bool:
+    return set(cluster.get("modalities", {})) <= SPECULATIVE
+
+
 def _backing(cluster: dict) -> str:
     """"3 reports from 2 outlets: 2 reported, 1 asserted"."""
     reports = cluster["sources"]
@@ -234,6 +238,8 @@ def write_brief(db: Database, focus: str, partner: str | None = None,
             f"SELECT data FROM events WHERE id IN ({','.join('?' * len(cluster['events']))}) "
             "ORDER BY confidence DESC, id", cluster["events"])]
         lead = max(events, key=lambda e: (len(e.get("items", [])), e["confidence"]))
+        if not cluster.get("actors") and not _speculative(cluster):
+            continue  # "an unnamed actor did X" tells an analyst nothing
         ends = cluster.get("enddate") or lead.get("enddate")
         modalities = set(cluster.get("modalities", {}))
         sentence = _sentence(lead, cluster)
@@ -244,7 +250,7 @@ def write_brief(db: Database, focus: str, partner: str | None = None,
             speculation.append(f"- Assessment, not established fact ({ASSESSMENT_WORDS[kind]}): "
                                f"{sentence} ({backing}).{notes}")
         elif (since and ends and ends < since) or modalities == {"historical"} or _long_running(
-                cluster, since):
+                events, since):
             background.append(f"- {_when(lead)}: {sentence} ({backing}).{notes}")
         elif cluster["id"] in in_pair:
             key.append(f"- {_when(lead)}: {sentence} ({backing}).{notes}")
@@ -256,10 +262,11 @@ def write_brief(db: Database, focus: str, partner: str | None = None,
     return brief
 
 
-def _long_running(cluster: dict, since: str | None) -> bool:
+def _long_running(events: list[dict], since: str | None) -> bool:
     """A relationship that started years before the period ("since the era of ...") is
     background, even though it lasts into it."""
-    start = cluster.get("date")
+    starts = [e["date"] for e in events if e.get("date")]
+    start = min(starts) if starts else None
     if not since or not start:
         return False
     return date.fromisoformat(start[:10]) < date.fromisoformat(since) - timedelta(days=365)
