@@ -206,3 +206,19 @@ def test_sites_named_by_owner_or_weapon_are_locations(nlp):
     doc = code_document(Document(id="x", text=text, published="2016-01-05"), nlp)
     places = {e.text for e in doc.entities if e.label == "FAC"}
     assert {"ISIL-held building", "VBIED facility"} <= places
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # refusing to cooperate is REJECT
+        ("Kenya said it would not meet the opposition's demands.", "REJECT"),
+        ("Peru did not agree to the Bolivian proposal.", "REJECT"),
+        # the object behind a partitive ("a team of inspectors") selects the row
+        ("Iran admitted a team of inspectors from the IAEA.", "RETREAT"),
+        # a multiword object hint ("state of emergency")
+        ("Ecuador lifted the state of emergency in Quito.", "CONCEDE"),
+    ],
+)
+def test_negation_partitives_and_multiword_objects(nlp, text, event_type):
+    assert one(nlp, text).event == event_type

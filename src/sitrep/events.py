@@ -282,15 +282,43 @@ def _entities(doc: Document, parsed, mentions: Mentions, sectors: dict[str, str]
 # -- triggers ---------------------------------------------------------------------------------
 
 
+# Nouns that only measure or group what follows "of": "part of an aid program", "a team of
+# inspectors" are about the program and the inspectors.
+PARTITIVES = {"part", "hundred", "thousand", "dozen", "million", "team", "group", "mission",
+              "number", "batch", "shipment", "convoy", "delegation", "contingent", "unit", "lot"}
+
+
 def _object_lemmas(token) -> set[str]:
-    lemmas = set()
+    """Lemmas an object hint may match: the objects' heads, their compounds, the multiword
+    phrase they form ("hunger strike", "state of emergency"), and what a partitive measures."""
+    lemmas: set[str] = set()
+    objects = [c for c in token.children if c.dep_ in {"dobj", "attr", "nsubjpass", "pobj",
+                                                      "oprd", "dative"}]
     for child in token.children:
-        if child.dep_ in {"dobj", "attr", "nsubjpass", "pobj", "oprd", "dative"}:
-            lemmas.add(child.lemma_.lower())
-            lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
         if child.dep_ == "prep":
-            lemmas.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+            objects.extend(g for g in child.children if g.dep_ == "pobj")
+    for head in objects:
+        lemmas.update(_phrase_lemmas(head))
+        if head.lemma_.lower() in PARTITIVES:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            lemmas.update(_phrase_lemmas(pobj))
     return lemmas
+
+
+def _phrase_lemmas(head) -> set[str]:
+    lemma = head.lemma_.lower()
+    found = {lemma}
+    modifiers = [c for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i]
+    found.update(c.lemma_.lower() for c in modifiers if c.dep_ == "compound")
+    found.update(f"{c.lemma_.lower()} {lemma}" for c in modifiers)
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            found.update(f"{lemma} of {p.lemma_.lower()}" for p in prep.children
+                         if p.dep_ == "pobj")
+    return found
 
 
 def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
@@ -647,6 +675,9 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
             person.code = event_loc.country_code  # "police in Caracas": Venezuelan police
     modality = modality_of(token, ctx.lexicon)
     event_type, mode = row.event, mode
+    if modality == "negated" and ctx.lexicon.quad(event_type) in (1, 2):
+        # PLOVER: refusing to cooperate is REJECT ("would not meet the demands")
+        event_type, mode, modality = "REJECT", None, "asserted"
     if modality == "future" and event_type in INTENT_TYPES:
         # PLOVER codes a stated intention as its own act: a promise to cooperate is AGREE, a
         # promise of force or pressure is THREATEN ("will send troops", "would impose sanctions").
