@@ -351,6 +351,12 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
     return best
 
 
+def _is_purpose(token) -> bool:
+    """"staged demonstrations to demand reforms": the purpose is not the main event."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                         for c in token.children)
+
+
 def _depth(token) -> int:
     depth = 0
     while token.head.i != token.i and depth < 50:
@@ -560,6 +566,8 @@ def code_sentence(sentence, ctx: _Context, skip: list[tuple[int, int]]) -> list[
     for token in sentence:
         if any(start <= token.idx < end for start, end in skip):
             continue
+        if token.ent_type_ in {"DATE", "TIME"}:
+            continue  # "March" the month, not a march
         row = match_trigger(token, ctx.lexicon)
         if row is None:
             continue
@@ -705,7 +713,7 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
     _set_date(event, date_range, modality, ctx.reference)
     object_phrase = _object_phrase(token, ctx.text)
     candidate = Candidate(trigger=token, row=row, event=event, definite=definite,
-                          depth=_depth(token), date_range=date_range)
+                          depth=_depth(token) + _is_purpose(token), date_range=date_range)
     if object_phrase:
         event.items = phrase_items(object_phrase, ctx.organisations)
     event.confidence = round(min(0.95, 0.4 + 0.25 * bool(actor) + 0.15 * bool(recipient)
