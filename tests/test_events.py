@@ -222,3 +222,16 @@ def test_sites_named_by_owner_or_weapon_are_locations(nlp):
 )
 def test_negation_partitives_and_multiword_objects(nlp, text, event_type):
     assert one(nlp, text).event == event_type
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        ("Albania denounced Serbia's crackdown on protesters.", ["SRB"]),
+        ("Poland demanded an apology by Moscow for the massacre.", ["RUS"]),
+        ("Uganda threatened to ban Kenyan trucks from its roads.", ["KEN"]),
+        ("Thousands of students demonstrated in Belgrade on Sunday.", ["SRB"]),
+    ],
+)
+def test_recipient_named_inside_the_object_or_by_the_place(nlp, text, recipient):
+    assert codes(one(nlp, text).recipient) == recipient

@@ -26,6 +26,7 @@ from .arguments import (
     Mention,
     Mentions,
     actors_of,
+    clause_tokens,
     direct_object,
     intermediaries,
     passive_patient,
@@ -516,6 +517,8 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
                     recipient = [a for a in actors_of(asked, ctx.mentions, sectors) if a.code]
                 if recipient:
                     break
+    if not recipient and row.pos == "VERB":
+        recipient = _named_in_object(trigger, actor, ctx)
     actor = [a for a in actor if (a.code or a.sector) and a.sector != NOT_AN_ACTOR]
     recipient = [r for r in recipient if (r.code or r.sector) and r.sector != NOT_AN_ACTOR]
     actor_codes = {a.code for a in actor}
@@ -545,6 +548,25 @@ def _prep_actors(pobj, ctx: _Context) -> list[Actor]:
     if pobj.head.lower_ == "in":
         found = [a for a in found if (a.kb_id or "").startswith("country:")]
     return found
+
+
+def _named_in_object(trigger, actor: list[Actor], ctx: _Context) -> list[Actor]:
+    """"denounced Serbia's crackdown", "demanded an admission by Moscow", "threatened to ban
+    Ugandan candidates": the first named actor inside the (complement's) object is whom the
+    event is about."""
+    codes = {a.code for a in actor}
+    holders = [trigger] + [c for c in trigger.children if c.dep_ == "xcomp"]
+    for holder in holders:
+        obj = direct_object(holder)
+        if obj is None:
+            continue
+        for token in sorted(clause_tokens(obj), key=lambda t: t.i):
+            mention = ctx.mentions.at(token)
+            if mention and mention.actor and mention.actor.code and \
+                    mention.actor.code not in codes and mention.label in {"GPE", "NORP", "ORG",
+                                                                          "PERSON"}:
+                return [Actor(**{**mention.actor.__dict__})]
+    return []
 
 
 def _fallback_recipient(sentence, actor: list[Actor], ctx: _Context) -> list[Actor]:
@@ -678,6 +700,11 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
         if code is None and not mention.region:
             resolved, code = resolve_place(name)
         event_loc = Place(extracted_place=name, resolved_place=resolved, country_code=code)
+    if not recipient and row.event == "PROTEST" and event_loc.country_code and \
+            event_loc.country_code not in {a.code for a in actor if a.code}:
+        # a protest with no stated target is aimed at the authorities where it happens
+        recipient = [Actor(entity_text=event_loc.extracted_place or "", code=event_loc.country_code,
+                           sector="GOV", confidence=0.4)]
     for person in actor + recipient:
         if person.code is None and person.sector and event_loc.country_code:
             person.code = event_loc.country_code  # "police in Caracas": Venezuelan police
