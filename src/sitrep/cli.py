@@ -126,11 +126,6 @@ def show(doc_id: str, db_path: str, as_json: bool) -> None:
                   f"{repair['original']!r} -> {repair['replacement']!r}")
 
 
-def _dump(obj) -> str:
-    return json.dumps(asdict(obj) if hasattr(obj, "__dataclass_fields__") else obj,
-                      ensure_ascii=False)
-
-
 
 # -- entities, actors, events ------------------------------------------------------------------
 

@@ -167,16 +167,3 @@ def disagreements(events: list[dict], doc_ids: list[str]) -> dict[str, Any]:
     if len(dates) > 1:
         found["dates"] = {span: sorted(docs) for span, docs in dates.items()}
     return found
-
-
-def clusters_for(db: Database, event_ids: list[str]) -> dict[str, dict[str, Any]]:
-    """The stored cluster summary of each given event."""
-    if not event_ids:
-        return {}
-    marks = ",".join("?" * len(event_ids))
-    result = {}
-    for event_id, data in db.conn.execute(
-            f"""SELECT m.event_id, c.data FROM cluster_members m JOIN clusters c
-                ON c.id = m.cluster_id WHERE m.event_id IN ({marks})""", event_ids):
-        result[event_id] = json.loads(data)
-    return result

@@ -173,18 +173,6 @@ def _licensed(text: str, start: int, end: int, found: str, generic: bool) -> boo
     return bool(MILITARY_CONTEXT.search(window))
 
 
-def model_entities(doc: Document, parsed) -> list[Entity]:
-    repaired = doc.repaired
-    entities = []
-    for ent in parsed.ents:
-        if ent.label_ not in MODEL_LABELS:
-            continue
-        start, end = repaired.to_original(ent.start_char, ent.end_char) if repaired else (
-            ent.start_char, ent.end_char)
-        entities.append(Entity(start=start, end=end, text=doc.text[start:end], label=ent.label_))
-    return entities
-
-
 def equipment_entities(doc: Document) -> list[Entity]:
     text = doc.repaired.text if doc.repaired else doc.text
     entities = []

@@ -877,13 +877,15 @@ def code_documents(docs: Iterable[Document], nlp, kb: KnowledgeBase | None = Non
         yield code_parsed(pending.popleft(), parsed, kb)
 
 
-_FORMS: dict[int, dict[str, str]] = {}
+# Knowledge bases are unhashable dataclasses: cache by id, keeping the base alive with its forms so
+# that an id is never reused for another one.
+_FORMS: dict[int, tuple[KnowledgeBase, dict[str, str]]] = {}
 
 
 def proper_forms_cached(kb: KnowledgeBase) -> dict[str, str]:
     if id(kb) not in _FORMS:
-        _FORMS[id(kb)] = proper_forms(kb)
-    return _FORMS[id(kb)]
+        _FORMS[id(kb)] = (kb, proper_forms(kb))
+    return _FORMS[id(kb)][1]
 
 
 def code_parsed(doc: Document, parsed, kb: KnowledgeBase,

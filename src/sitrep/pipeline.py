@@ -8,7 +8,7 @@ loaded spaCy pipeline. A stage that returns something other than a Document is n
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 
 from .errors import SitrepError
 from .metadata import describe
@@ -38,8 +38,3 @@ def run_stages(doc: Document, stages: Iterable[tuple[str, Stage]]) -> Document:
 def prepare(doc: Document) -> Document:
     """The text stages: repair and metadata."""
     return run_stages(doc, TEXT_STAGES)
-
-
-def prepare_all(docs: Iterable[Document]) -> Iterator[Document]:
-    for doc in docs:
-        yield prepare(doc)
