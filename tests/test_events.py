@@ -235,3 +235,15 @@ def test_negation_partitives_and_multiword_objects(nlp, text, event_type):
 )
 def test_recipient_named_inside_the_object_or_by_the_place(nlp, text, recipient):
     assert codes(one(nlp, text).recipient) == recipient
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Opposition supporters in Caracas began a hunger strike on Monday.", "PROTEST"),
+        ("Students in Dhaka staged rallies against the new law.", "PROTEST"),
+        ("Iraqi forces launched an offensive against the militants.", "ASSAULT"),
+    ],
+)
+def test_carrier_verbs_take_their_objects_event(nlp, text, event_type):
+    assert one(nlp, text).event == event_type

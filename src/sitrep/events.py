@@ -597,8 +597,12 @@ def code_sentence(sentence, ctx: _Context, skip: list[tuple[int, int]]) -> list[
             head = token.head
             if head.dep_ == "prep":
                 head = head.head
-            if head.i in verb_triggers or match_trigger(head, ctx.lexicon) is not None and head != token:
+            carried = token.dep_ == "dobj" and _carries(head)
+            if not carried and head.i != token.i and (
+                    head.i in verb_triggers or match_trigger(head, ctx.lexicon) is not None):
                 continue  # the object of a trigger verb is part of that event
+        elif _carries(token) and _noun_event_object(token, ctx):
+            continue  # "continued their hunger strike": the noun says what happened
         else:
             verb_triggers.add(token.i)
         candidates.append(_candidate(token, row, sentence, ctx, era_starts))
@@ -627,6 +631,23 @@ def _classified(sentence, ctx: _Context, era_starts) -> Candidate | None:
     candidate = _candidate(root, row, sentence, ctx, era_starts)
     candidate.event.confidence = round(min(candidate.event.confidence, probability), 2)
     return candidate
+
+
+# Verbs that only carry the event their object names: "staged rallies", "began a hunger strike".
+CARRIER_VERBS = {"stage", "hold", "begin", "start", "continue", "launch", "mount", "resume",
+                 "wage", "conduct"}
+
+
+def _carries(token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in CARRIER_VERBS
+
+
+def _noun_event_object(verb, ctx: _Context) -> bool:
+    obj = direct_object(verb)
+    if obj is None:
+        return False
+    row = match_trigger(obj, ctx.lexicon)
+    return row is not None and row.pos == "NOUN"
 
 
 def _demands(sentence, candidates: list[Candidate], ctx: _Context, era_starts) -> list[Candidate]:
