@@ -116,6 +116,7 @@ def parse_text(doc: Document) -> str:
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # A name right after these is a place far more often than a person ("near Raqqah").
 LOCATIVE = {"in", "near", "at", "into", "around", "outside", "inside"}
+TOWARDS = {"to", "toward", "towards", "from", "ar", "al", "as", "ad", "an"}
 KIND_LABELS = {"person": "PERSON", "organisation": "ORG"}
 
 
@@ -155,7 +156,10 @@ def _mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
         if actor.code and (ent.label_ == "PERSON" or (actor.kb_id or "").startswith("person:")):
             people_seen.setdefault(key, actor)
         before = parsed[ent.start - 1].lower_ if ent.start else ""
-        located = before in LOCATIVE or ent.text.lower().startswith("near ")
+        located = before in LOCATIVE or ent.text.lower().startswith("near ") or (
+            # "to Raqqah", "Ar Raqqah": a direction or an Arabic article before a known town
+            before in TOWARDS and ent.label_ == "PERSON" and len(ent) == 1
+            and resolve_place(ent.text)[1] is not None)
         label = _label(ent.label_, actor, ent.text, located)
         if label == "GPE" and ent.label_ == "PERSON" and actor.code is None:
             place = re.sub(r"^near\s+", "", ent.text, flags=re.IGNORECASE)
