@@ -247,3 +247,9 @@ def test_recipient_named_inside_the_object_or_by_the_place(nlp, text, recipient)
 )
 def test_carrier_verbs_take_their_objects_event(nlp, text, event_type):
     assert one(nlp, text).event == event_type
+
+
+def test_a_noun_naming_a_kind_of_people_is_no_event(nlp):
+    events = code_text("Border patrol agents detained three migrants near El Paso.", nlp,
+                       published="2024-03-05")
+    assert [e.event for e in events] == ["COERCE"]

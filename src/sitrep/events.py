@@ -594,6 +594,9 @@ def code_sentence(sentence, ctx: _Context, skip: list[tuple[int, int]]) -> list[
             continue
         if token.ent_type_ in {"DATE", "TIME"}:
             continue  # "March" the month, not a march
+        if token.dep_ == "compound" and (token.head.lemma_.lower() in ctx.kb.sectors
+                                         or token.head.lemma_.lower() in PEOPLE_NOUNS):
+            continue  # "border patrol agents", "aid workers": a kind of people, not an event
         row = match_trigger(token, ctx.lexicon)
         if row is None:
             continue
@@ -635,6 +638,12 @@ def _classified(sentence, ctx: _Context, era_starts) -> Candidate | None:
     candidate = _candidate(root, row, sentence, ctx, era_starts)
     candidate.event.confidence = round(min(candidate.event.confidence, probability), 2)
     return candidate
+
+
+# Heads that make a modifying noun a kind of people ("patrol agents", "aid workers").
+PEOPLE_NOUNS = {"agent", "worker", "officer", "activist", "group", "member", "staff", "team",
+                "personnel", "volunteer", "official", "monitor", "observer", "organization",
+                "organisation", "agency"}
 
 
 # Verbs that only carry the event their object names: "staged rallies", "began a hunger strike".
