@@ -308,29 +308,20 @@ def test_every_validation_agent_parses() -> None:
 
 # ---------------------------------------------------------------- shipped TSVs
 
+PEOPLE_COLUMNS = [
+    "kb_id",
+    "name",
+    "variants",
+    "country",
+    "sector",
+    "role",
+    "start",
+    "end",
+    "source",
+]
 TSV_COLUMNS = {
-    "people.tsv": [
-        "kb_id",
-        "name",
-        "variants",
-        "country",
-        "sector",
-        "role",
-        "start",
-        "end",
-        "source",
-    ],
-    "people_current.tsv": [
-        "kb_id",
-        "name",
-        "variants",
-        "country",
-        "sector",
-        "role",
-        "start",
-        "end",
-        "source",
-    ],
+    "people.tsv": PEOPLE_COLUMNS,
+    "people_current.tsv": PEOPLE_COLUMNS,
     "organisations.tsv": ["kb_id", "name", "variants", "country", "sector", "kind", "source"],
     "organisations_current.tsv": [
         "kb_id",

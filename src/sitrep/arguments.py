@@ -261,14 +261,12 @@ def clause_tokens(root):
         stack.extend(c for c in token.children if c.dep_ not in CLAUSES)
 
 
-def place_of(trigger, mentions: Mentions, skip: set[int]):
+def place_of(trigger, mentions: Mentions):
     """The first location reached through in/at/to/near in the trigger's clause."""
     roots = [trigger] + ([trigger.head] if trigger.dep_ in {"dobj", "pobj", "attr"} else [])
     for root in roots:
         for token in sorted(clause_tokens(root), key=lambda t: t.i):
             if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPS:
-                continue
-            if token.i in skip:
                 continue
             mention = mentions.at(token)
             if mention and mention.label in {"GPE", "LOC", "FAC"}:

@@ -19,7 +19,7 @@ from pathlib import Path
 from .actors import KnowledgeBase, shipped_kb, with_entries
 from .errors import EvalError, ReadError
 from .events import code_document, main_event
-from .lexicon import load_lexicon
+from .lexicon import crosswalk, load_lexicon, longest_prefix
 from .model import Document, Event
 from .reading import read_path
 
@@ -178,17 +178,8 @@ def evaluate_sentences(path: Path, nlp, limit: int | None = None) -> Report:
 # -- PETRARCH2 unit suite ----------------------------------------------------------------------
 
 
-def cameo_to_plover() -> dict[str, str]:
-    from .entities import read_tsv
-
-    return {row["cameo"]: row["event"] for row in read_tsv("cameo2plover.tsv") if row["event"]}
-
-
 def plover_for_cameo(code: str, table: dict[str, str]) -> str | None:
-    for length in range(len(code), 1, -1):
-        if code[:length] in table:
-            return table[code[:length]]
-    return None
+    return longest_prefix(code, table)
 
 
 def petrarch_kb(folder: Path) -> KnowledgeBase:
@@ -222,14 +213,6 @@ def _actor_matches(expected: str, actors) -> bool:
     return False
 
 
-def crosswalk_table() -> dict[str, tuple[str, str | None, tuple[str, ...]]]:
-    from .entities import read_tsv
-
-    return {row["cameo"]: (row["event"], row.get("mode") or None,
-                           tuple(c for c in (row.get("context") or "").split(";") if c))
-            for row in read_tsv("cameo2plover.tsv") if row["event"]}
-
-
 def petrarch_lexicon(folder: Path, use_verbs: bool):
     """The shipped lexicon, plus the suite's own verb dictionary when asked for."""
     from .lexicon import load_lexicon, read_verb_dictionary, with_verbs
@@ -237,7 +220,7 @@ def petrarch_lexicon(folder: Path, use_verbs: bool):
     verbs = folder / "PETR.Validate.verbs.txt"
     if not use_verbs or not verbs.exists():
         return load_lexicon()
-    return with_verbs(load_lexicon(), read_verb_dictionary(verbs), crosswalk_table())
+    return with_verbs(load_lexicon(), read_verb_dictionary(verbs))
 
 
 def evaluate_petrarch(path: Path, nlp, limit: int | None = None) -> Report:
@@ -252,7 +235,7 @@ def evaluate_petrarch(path: Path, nlp, limit: int | None = None) -> Report:
 def _evaluate_petrarch(path: Path, nlp, limit: int | None, use_verbs: bool) -> Report:
     kb = petrarch_kb(path.parent)
     lexicon = petrarch_lexicon(path.parent, use_verbs)
-    table = cameo_to_plover()
+    table = {code: row[0] for code, row in crosswalk().items()}
     sentences = list(_petrarch_records(path))
     if limit:
         sentences = sentences[:limit]

@@ -724,7 +724,7 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
         context = ctx.lexicon.contexts.get(t.lemma_.lower())
         if context and context not in contexts:
             contexts.append(context)
-    place = place_of(token, ctx.mentions, set())
+    place = place_of(token, ctx.mentions)
     event_loc = Place()
     if place:
         place_token, mention = place

@@ -116,16 +116,36 @@ def read_verb_dictionary(path) -> list[tuple[str, str, str | None]]:
     return rows
 
 
+CrosswalkRow = tuple[str, str | None, tuple[str, ...]]  # PLOVER type, mode, contexts
+
+
+@lru_cache(maxsize=1)
+def crosswalk() -> dict[str, CrosswalkRow]:
+    """CAMEO code -> PLOVER (type, mode, contexts), from data/cameo2plover.tsv."""
+    return {row["cameo"]: (row["event"], row.get("mode") or None,
+                           tuple(c for c in (row.get("context") or "").split(";") if c))
+            for row in read_tsv("cameo2plover.tsv") if row["event"]}
+
+
+def longest_prefix(code: str, table: dict[str, object]):
+    """The table's value for the longest listed prefix of a CAMEO code (codes are
+    hierarchical: "0234" falls back to "023", then "02")."""
+    for length in range(len(code), 1, -1):
+        if code[:length] in table:
+            return table[code[:length]]
+    return None
+
+
 def with_verbs(base: Lexicon, rows: list[tuple[str, str, str | None]],
-               crosswalk: dict[str, tuple[str, str | None, tuple[str, ...]]]) -> Lexicon:
+               table: dict[str, CrosswalkRow] | None = None) -> Lexicon:
     """A copy of `base` with a verb dictionary's rows added ahead of the shipped ones; codes go
-    to PLOVER types through the CAMEO crosswalk (`crosswalk`: code -> (type, mode, contexts))."""
+    to PLOVER types through the CAMEO crosswalk."""
+    table = table if table is not None else crosswalk()
     lexicon = Lexicon(plover=base.plover, contexts=base.contexts, cues=base.cues)
     for key, triggers in base.triggers.items():
         lexicon.triggers[key] = list(triggers)
     for verb, code, word in rows:
-        mapped = next((crosswalk[code[:n]] for n in range(len(code), 1, -1)
-                       if code[:n] in crosswalk), None)
+        mapped = longest_prefix(code, table)
         if mapped is None:
             continue
         event, mode, context = mapped
