@@ -159,9 +159,16 @@ def test_classifier_names_a_type_with_a_probability():
 def test_sentence_without_trigger_gets_the_classifier_type(nlp):
     from sitrep.classifier import predict
 
-    text = "Denmark today accepted a formula for ending its fisheries dispute with Norway."
+    text = "Denmark today tabled a formula for ending its fisheries dispute with Norway."
     event = one(nlp, text)
-    assert event.event == predict(text)[0] and event.event_text == "accepted"
+    assert event.event == predict(text)[0] and event.event_text == "tabled"
+
+
+def test_classifier_anchors_on_what_was_said_not_on_the_saying(nlp):
+    text = "Chile is tabling a formula for the fisheries dispute, its foreign minister said."
+    event = one(nlp, text)
+    assert event.event_text == "tabling"
+    assert [a.code for a in event.actor] == ["CHL"]
 
 
 def test_verb_dictionary_rows_win_over_shipped_rows(nlp, tmp_path):

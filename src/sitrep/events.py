@@ -290,7 +290,10 @@ def _entities(doc: Document, parsed, mentions: Mentions, sectors: dict[str, str]
 # Nouns that only measure or group what follows "of": "part of an aid program", "a team of
 # inspectors" are about the program and the inspectors.
 PARTITIVES = {"part", "hundred", "thousand", "dozen", "million", "team", "group", "mission",
-              "number", "batch", "shipment", "convoy", "delegation", "contingent", "unit", "lot"}
+              "number", "batch", "shipment", "convoy", "delegation", "contingent", "unit", "lot",
+              # measures: "700 kg of medicine", "two truckloads of food"
+              "kg", "kilogram", "ton", "tonne", "pound", "litre", "liter", "gallon", "barrel",
+              "truckload", "planeload", "shipload", "consignment", "crate", "box", "tranche"}
 
 
 def _object_lemmas(token) -> set[str]:
@@ -316,6 +319,8 @@ def _object_lemmas(token) -> set[str]:
 def _phrase_lemmas(head) -> set[str]:
     lemma = head.lemma_.lower()
     found = {lemma}
+    if head.ent_type_ == "PERSON":
+        found.add("@person")  # an object hint for "released opposition leader Ana Ruiz"
     modifiers = [c for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i]
     found.update(c.lemma_.lower() for c in modifiers if c.dep_ == "compound")
     found.update(f"{c.lemma_.lower()} {lemma}" for c in modifiers)
@@ -372,8 +377,12 @@ def _depth(token) -> int:
 # -- modality ---------------------------------------------------------------------------------
 
 
-def modality_of(trigger, lexicon: Lexicon) -> str:
+def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> str:
+    """One of MODALITY_ORDER. `speaker_is_actor`: the clause is reported by the side that acts
+    in it ("Iraq said it would allow ..."), so its modal states an intention, not a guess."""
     found = set()
+    speculated = False  # a word of guessing ("believe", "unlikely", "perhaps"), not only a modal
+    modals = set()  # modal auxiliaries on the trigger or the clauses it completes
     cues = lexicon.cues
     for child in trigger.children:
         lemma = child.lemma_.lower()
@@ -382,34 +391,50 @@ def modality_of(trigger, lexicon: Lexicon) -> str:
         for modality, relation in cues.get(lemma, ()):
             if relation == "aux" and child.dep_ in {"aux", "auxpass"}:
                 found.add(modality)
+                modals.add(lemma)
             if relation == "mod" and child.dep_ in {"amod", "advmod", "det", "mark", "neg"}:
                 found.add(modality)
-    head, steps = trigger, 0
+                speculated |= modality == "hypothetical" and lemma not in {"if", "whether"}
+    head, steps, own_clause = trigger, 0, False
     while head.head.i != head.i and steps < 6:
         child, head, steps = head, head.head, steps + 1
+        # A relative or participle clause ("weapons seized last year", "whom they had taken
+        # hostage") keeps its own time: only a verb of saying above it still reports it.
+        own_clause = own_clause or child.dep_ in {"relcl", "acl"}
         lemma = head.lemma_.lower()
         for modality, relation in cues.get(lemma, ()):
             if relation == "gov" and not (modality == "reported" and child.dep_ in {"nsubj"}):
+                if own_clause and modality != "reported":
+                    continue
                 found.add(modality)
+                speculated |= modality == "hypothetical"
+        if own_clause:
+            continue
         for sibling in head.children:
             if sibling.dep_ in {"acomp", "attr"} and sibling.i != child.i and child.dep_ in {
                     "nsubj", "nsubjpass", "csubj"}:
                 for modality, relation in cues.get(sibling.lemma_.lower(), ()):
                     if relation == "gov":  # "a confrontation ... is unlikely"
                         found.add(modality)
+                        speculated |= modality == "hypothetical"
             if sibling.dep_ == "neg" and child.dep_ in {"xcomp", "dobj", "attr", "ccomp"}:
                 found.add("negated")
             if sibling.dep_ in {"aux"} and child.dep_ in {"xcomp", "dobj", "attr", "ccomp", "acomp"}:
                 for modality, relation in cues.get(sibling.lemma_.lower(), ()):
                     if relation == "aux":
                         found.add(modality)
+                        if child.dep_ in {"xcomp", "acomp"}:  # "would be ready to host"
+                            modals.add(sibling.lemma_.lower())
     for token in trigger.sent:
         for modality, relation in cues.get(token.lemma_.lower(), ()):
             if relation == "any":
                 found.add(modality)
-    would = any(c.dep_ == "aux" and c.lemma_.lower() == "would" for c in trigger.children)
-    if would and "reported" in found and "if" not in {c.lower_ for c in trigger.subtree}:
-        found.discard("hypothetical")  # "said it would allow": reported future, not a guess
+    if modals & {"would", "will", "may", "could"} and "reported" in found and not speculated \
+            and speaker_is_actor:
+        # "said it would allow", "said they would meet the mediator if ...": what a speaker says
+        # its own side would do is a stated intention (or an offer on a condition), not a guess;
+        # "analysts said Russia could send ..." stays a guess
+        found.discard("hypothetical")
         found.add("future")
     if "obligation" in found:
         found.discard("obligation")
@@ -501,7 +526,7 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
                 actor = actors_of(child, ctx.mentions, sectors)
         definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in trigger.children)
         if not actor and not definite and trigger.dep_ in {"dobj", "attr"} and \
-                trigger.head.lemma_.lower() in LIGHT_VERBS:
+                verb_forms(trigger.head) & LIGHT_VERBS:
             agent = subject(trigger.head)
             if agent is not None:
                 actor = actors_of(agent, ctx.mentions, sectors)
@@ -594,6 +619,8 @@ def code_sentence(sentence, ctx: _Context, skip: list[tuple[int, int]]) -> list[
             continue
         if token.ent_type_ in {"DATE", "TIME"}:
             continue  # "March" the month, not a march
+        if token.pos_ == "PROPN" and token.ent_type_ in NAME_TYPES:
+            continue  # "the Agency for Development and Cooperation", "the Gulf War": a name
         if token.dep_ == "compound" and (token.head.lemma_.lower() in ctx.kb.sectors
                                          or token.head.lemma_.lower() in PEOPLE_NOUNS):
             continue  # "border patrol agents", "aid workers": a kind of people, not an event
@@ -627,6 +654,10 @@ def _classified(sentence, ctx: _Context, era_starts) -> Candidate | None:
     from .classifier import predict
 
     root = sentence.root
+    if ("reported", "gov") in ctx.lexicon.cues.get(root.lemma_.lower(), ()):
+        # "X is ready to ..., the minister said": what was said is the event, not the saying
+        root = next((c for c in root.children if c.dep_ == "ccomp"
+                     and c.pos_ in {"VERB", "AUX"}), root)
     if root.pos_ not in {"VERB", "AUX", "NOUN"} or len(sentence) < 4:
         return None
     event_type, probability = predict(sentence.text)
@@ -638,6 +669,11 @@ def _classified(sentence, ctx: _Context, era_starts) -> Candidate | None:
     candidate = _candidate(root, row, sentence, ctx, era_starts)
     candidate.event.confidence = round(min(candidate.event.confidence, probability), 2)
     return candidate
+
+
+# Entity types whose proper-noun words name something rather than tell what happened.
+NAME_TYPES = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT",
+              "PRODUCT"}
 
 
 # Heads that make a modifying noun a kind of people ("patrol agents", "aid workers").
@@ -652,7 +688,17 @@ CARRIER_VERBS = {"stage", "hold", "begin", "start", "continue", "launch", "mount
 
 
 def _carries(token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in CARRIER_VERBS
+    return token.pos_ in {"VERB", "AUX"} and bool(verb_forms(token) & CARRIER_VERBS)
+
+
+def verb_forms(token) -> set[str]:
+    """The verb's lemma, and what a regular past form strips to: the small model lemmatises
+    "staged" as "stag"."""
+    forms = {token.lemma_.lower()}
+    lower = token.lower_
+    if token.tag_ in {"VBD", "VBN"} and lower.endswith("ed"):
+        forms.update({lower[:-1], lower[:-2]})
+    return forms
 
 
 def _noun_event_object(verb, ctx: _Context) -> bool:
@@ -676,6 +722,8 @@ def _demands(sentence, candidates: list[Candidate], ctx: _Context, era_starts) -
                       event="REQUEST", mode=None, context=(), particle=None,
                       object_hint=frozenset())
         demand = _candidate(speaker, row, sentence, ctx, era_starts)
+        if speaker.dep_ == "advcl" and speaker.tag_ == "VBG":
+            demand.depth += 1  # "staged rallies, saying he must resign": the rallies come first
         obliged = subject(token)
         demand.event.recipient = actors_of(obliged, ctx.mentions, ctx.kb.sectors) \
             if obliged is not None else []
@@ -742,8 +790,12 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
     for person in actor + recipient:
         if person.code is None and person.sector and event_loc.country_code:
             person.code = event_loc.country_code  # "police in Caracas": Venezuelan police
-    modality = modality_of(token, ctx.lexicon)
+    modality = modality_of(token, ctx.lexicon, _speaker_is_actor(token, actor, ctx))
     event_type, mode = row.event, mode
+    if modality in {"future", "hypothetical"} and _on_condition_unless(token):
+        # "will withdraw its force unless X arranges a ceasefire": an ultimatum, which PLOVER
+        # codes as THREATEN whatever the action held over the recipient
+        event_type, mode, modality = "THREATEN", None, "asserted"
     if modality == "negated" and ctx.lexicon.quad(event_type) in (1, 2):
         # PLOVER: refusing to cooperate is REJECT ("would not meet the demands")
         event_type, mode, modality = "REJECT", None, "asserted"
@@ -780,6 +832,39 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
     event.confidence = round(min(0.95, 0.4 + 0.25 * bool(actor) + 0.15 * bool(recipient)
                                  + 0.1 * bool(row.object_hint) + 0.05 * bool(event.date)), 2)
     return candidate
+
+
+def _speaker_is_actor(token, actor: list[Actor], ctx: _Context) -> bool:
+    """Whether the one reporting the clause is its actor: "it"/"they" in what a speaker says,
+    or a speaker of the same country ("France will ..., the French defence minister said")."""
+    governor, pronoun, head, steps = None, False, token, 0
+    while head.head.i != head.i and steps < 6:
+        pronoun = pronoun or any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in SPEAKER_PRONOUNS
+                                 for c in head.children)
+        head, steps = head.head, steps + 1
+        if ("reported", "gov") in ctx.lexicon.cues.get(head.lemma_.lower(), ()):
+            governor = head
+            break
+    if governor is None:
+        return False
+    if pronoun:
+        return True
+    speaker = subject(governor)
+    if speaker is None:
+        return False
+
+    def sides(actors: list[Actor]) -> set[str]:
+        return {a.code or a.kb_id or a.entity_text.lower() for a in actors}
+
+    return bool(sides(actors_of(speaker, ctx.mentions, ctx.kb.sectors)) & sides(actor))
+
+
+SPEAKER_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
+
+
+def _on_condition_unless(token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                         for m in c.children) for c in token.children)
 
 
 def _object_phrase(token, text: str) -> str:
