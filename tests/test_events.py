@@ -72,7 +72,8 @@ CASES = [
     ("Germany accused Russia of cyberattacks on its parliament.", "ACCUSE", ["DEU"], ["RUS"]),
     ("Japan's foreign minister met his South Korean counterpart in Seoul.", "CONSULT", ["JPN"],
      ["KOR"]),
-    ("Turkey deployed troops to the Syrian border.", "MOBILIZE", ["TUR"], []),
+    ("Turkey deployed troops to the Syrian border.", "MOBILIZE", ["TUR"], ["SYR"]),
+    ("Kenyan police deployed across Nairobi before the rallies.", "MOBILIZE", ["KEN"], []),
     ("North Korea threatened to strike South Korea.", "THREATEN", ["PRK"], ["KOR"]),
     ("Mexico's president praised Canada for its support.", "SUPPORT", ["MEX"], ["CAN"]),
     ("The United Nations delivered food aid to Sudan.", "AID", None, ["SDN"]),
@@ -259,3 +260,99 @@ def test_a_noun_naming_a_kind_of_people_is_no_event(nlp):
     events = code_text("Border patrol agents detained three migrants near El Paso.", nlp,
                        published="2024-03-05")
     assert [e.event for e in events] == ["COERCE"]
+
+
+# Rules added for stated intentions, ultimatums, default recipients and the lexicon rows behind
+# them; each on sentences written for it (none from the PLOVER gold or the seed).
+INTENT_AND_RECIPIENT_CASES = [
+    # what the acting side says it would do is an intention (AGREE / THREATEN)
+    ("Iran said it would allow inspectors to return to its nuclear sites.", "AGREE", ["IRN"], None),
+    ("Colombian rebel leaders said they would meet government envoys if the army halted its "
+     "offensive.", "AGREE", None, None),
+    ("Spain is ready to contribute 500 troops to a peacekeeping force in Lebanon, its defence "
+     "minister said.", "AGREE", ["ESP"], None),
+    # an ultimatum is a threat whatever the action held over the recipient
+    ("Kenya announced it will withdraw its troops from Somalia unless the African Union pays "
+     "their salaries.", "THREATEN", ["KEN"], None),
+    ("Houthi rebels swore to fight until Saudi forces leave Yemen.", "THREATEN", None, None),
+    # refusals through "decline" and a negated acceptance
+    ("The Brazilian minister declined to resign despite the scandal.", "REJECT", ["BRA"], None),
+    ("Hungary says it will not accept any more refugees from Syria.", "REJECT", ["HUN"], None),
+    ("Germany opposed the French proposal for a joint European army.", "REJECT", ["DEU"], None),
+    # lexicon rows
+    ("Belarus released opposition leader Sergei Tikhanovsky on Saturday.", "RETREAT", ["BLR"],
+     None),
+    ("Egypt's government allowed the opposition to hold a rally in Cairo.", "CONCEDE", ["EGY"],
+     None),
+    ("Washington has been pressuring Seoul to cut its oil imports from Iran.", "REQUEST", ["USA"],
+     ["KOR"]),
+    ("A Peruvian judge ordered the former president to appear for questioning.", "REQUEST",
+     ["PER"], None),
+    ("Turkey's government ordered the opposition newspaper Zaman to suspend publication.",
+     "COERCE", ["TUR"], None),
+    ("Pakistan put its air force on high alert after the clashes.", "MOBILIZE", ["PAK"], None),
+    ("Opposition activists in Hong Kong began collecting signatures against the security law.",
+     "PROTEST", None, None),
+    ("Teachers in Argentina began an indefinite strike over pay.", "PROTEST", ["ARG"], ["ARG"]),
+    ("Qatar sent 40 tonnes of food to Gaza.", "AID", ["QAT"], ["PSE"]),
+    ("Thousands of Chilean students staged mass demonstrations in Santiago to demand free "
+     "education.", "PROTEST", ["CHL"], ["CHL"]),
+    ("Farmers staged rallies in Paris, saying the government must cut fuel taxes.", "PROTEST",
+     None, ["FRA"]),
+    # the guest of a hosted visit is the actor (PLOVER CONSULT visit); hosted talks are not a visit
+    ("Kenya's president hosted his Ugandan counterpart in Nairobi.", "CONSULT", ["UGA"], ["KEN"]),
+    # recipients a sentence implies
+    ("Thousands of Georgians rallied outside parliament in Tbilisi against a new law.", "PROTEST",
+     ["GEO"], ["GEO"]),
+    ("Tibetan exiles began a hunger strike in Delhi to protest against China's policies.",
+     "PROTEST", None, ["CHN"]),
+    ("Russia massed troops near its border with Ukraine.", "MOBILIZE", ["RUS"], ["UKR"]),
+    ("Boko Haram fighters attacked a village in Nigeria's Borno state.", "ASSAULT", ["NGA"],
+     ["NGA"]),
+    ("North Korea warned it would turn Seoul into a sea of fire.", "THREATEN", ["PRK"], ["KOR"]),
+]
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", INTENT_AND_RECIPIENT_CASES)
+def test_intentions_refusals_and_implied_recipients(nlp, text, event_type, actor, recipient):
+    event = one(nlp, text)
+    assert event.event == event_type
+    if actor is not None:
+        assert codes(event.actor) == actor
+    if recipient is not None:
+        assert codes(event.recipient) == recipient
+
+
+def test_speculation_by_others_is_not_an_intention(nlp):
+    event = one(nlp, "Analysts said Russia could send troops to Mali next year.")
+    assert event.event == "MOBILIZE" and event.modality == "hypothetical"
+
+
+def test_relative_clause_keeps_its_own_time(nlp):
+    from sitrep.events import modality_of
+    from sitrep.lexicon import load_lexicon
+
+    parsed = nlp("Rebels in Mali said they will free the aid workers they abducted in March.")
+    by_word = {t.text: t for t in parsed}
+    lexicon = load_lexicon()
+    assert modality_of(by_word["free"], lexicon) == "future"
+    assert modality_of(by_word["abducted"], lexicon) == "reported"
+
+
+def test_names_are_not_triggers(nlp):
+    events = code_text("The Organization for Security and Co-operation in Europe sent monitors "
+                       "to Georgia.", nlp)
+    assert [e.event for e in events] == ["AID"]
+
+
+def test_hosted_talks_are_third_party_not_a_visit(nlp):
+    event = one(nlp, "Norway hosted talks between Colombia and the FARC rebels in Oslo.")
+    assert event.event == "CONSULT" and event.mode == "third-party"
+    assert codes(event.actor) == ["NOR"]
+
+
+def test_an_international_court_is_not_given_the_country_it_investigates(nlp):
+    event = one(nlp, "The International Criminal Court opened an investigation into crimes "
+                     "committed in Burundi.")
+    assert event.event == "ACCUSE"
+    assert [(a.code, a.sector) for a in event.actor] == [(None, "IGO")]

@@ -191,7 +191,10 @@ def test_trigger_rows_use_declared_types_modes_and_contexts():
     for row in triggers():
         where = f"{row['lemma']}/{row['pos']}+{row['particle']}[{row['object_hint']}]"
         assert row["event"] in PLOVER_TYPES, where
-        assert not row["mode"] or row["mode"] in doc["event_types"][row["event"]]["modes"], where
+        declared = doc["event_types"][row["event"]]
+        assert not row["mode"] or row["mode"] in declared["modes"] or \
+            declared.get("mode_aliases", {}).get(row["mode"], {}).get("mode") in declared["modes"], \
+            where
         for c in contexts(row["context"]):
             assert c in doc["contexts"], where
         assert row["pos"] in ("VERB", "NOUN"), where

@@ -15,7 +15,7 @@ import hashlib
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from .actors import KnowledgeBase, fold, resolve, shipped_kb
@@ -645,7 +645,80 @@ def code_sentence(sentence, ctx: _Context, skip: list[tuple[int, int]]) -> list[
         fallback = _classified(sentence, ctx, era_starts)
         if fallback is not None:
             candidates.append(fallback)
-    return _fold_complements(candidates)
+    candidates = _fold_complements(candidates)
+    stated = [c for c in candidates if c.event.recipient]
+    for candidate in candidates:
+        _default_recipient(candidate, stated, ctx)
+    return candidates
+
+
+def _default_recipient(candidate: Candidate, stated: list[Candidate], ctx: _Context) -> None:
+    """Recipients the sentence implies when none is named."""
+    event = candidate.event
+    actor_codes = {a.code for a in event.actor if a.code}
+    if event.recipient:
+        if event.event in DESTINATION_TYPES and all(r.code is None for r in event.recipient):
+            # "attacked a village in Nigeria's Borno state": the group or place named only by
+            # what it is takes the country named inside the phrase
+            reached = _reached(candidate.trigger, ctx)
+            if reached:
+                for person in event.recipient:
+                    person.code = reached[0].code
+        return
+    place = event.event_loc
+    if event.event == "PROTEST" and not any(a.sector == "GOV" for a in event.actor):
+        # "began a hunger strike to protest against Sweden's decision": the protest's target;
+        # otherwise the authorities where it happens, or, with no place, the protesters' own
+        # government ("workers staged a nationwide strike")
+        named = next(([r for r in o.event.recipient if r.code] for o in stated
+                      if o.event.event in {"PROTEST", "REQUEST", "ACCUSE"}
+                      and any(r.code for r in o.event.recipient)), None)
+        home = place.country_code or next(iter(sorted(actor_codes)), None)
+        if named:
+            event.recipient = [replace(r) for r in named]
+        elif home:
+            event.recipient = [Actor(entity_text=place.extracted_place or "", code=home,
+                                     sector="GOV", confidence=0.4)]
+    elif event.event in DESTINATION_TYPES:
+        # "massed troops near its border with Ukraine", "strikes on rebel-held areas of Idlib",
+        # "warned it would turn Seoul into a sea of fire": the country the act reaches
+        reached = [a for a in _reached(candidate.trigger, ctx) if a.code not in actor_codes]
+        if not reached and event.event in {"ASSAULT", "COERCE"}:
+            reached = _reached(candidate.trigger, ctx)  # "attacked a village in Nigeria's Borno"
+        if reached:
+            event.recipient = reached[:1]
+        elif place.country_code and actor_codes and place.country_code not in actor_codes:
+            # "arrived in Pyongyang"
+            event.recipient = [Actor(entity_text=place.extracted_place or "",
+                                     code=place.country_code, confidence=0.4)]
+
+
+# Prepositions through which an act reaches a place or a people.
+REACH_PREPS = {"to", "into", "on", "at", "near", "around", "toward", "towards", "against", "in",
+               "through", "across", "along", "over", "inside", "off"}
+
+
+def _reached(trigger, ctx: _Context) -> list[Actor]:
+    """Countries named inside what the trigger acts on or moves to (its object, its
+    destination, or, for a stated intention, its complement's), nearest first."""
+    verbs = [trigger] + [c for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}]
+    heads = []
+    for verb in verbs:
+        obj = direct_object(verb)
+        if obj is not None:
+            heads.append(obj)
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in REACH_PREPS:
+                heads.extend(g for g in child.children if g.dep_ == "pobj")
+    found: list[Actor] = []
+    for head in heads:
+        for token in head.subtree:
+            mention = ctx.mentions.at(token)
+            if mention and mention.actor and mention.actor.code and \
+                    mention.label in {"GPE", "NORP", "LOC", "FAC"} and \
+                    mention.actor.code not in {a.code for a in found}:
+                found.append(replace(mention.actor, confidence=0.5))
+    return found
 
 
 def _classified(sentence, ctx: _Context, era_starts) -> Candidate | None:
@@ -669,6 +742,14 @@ def _classified(sentence, ctx: _Context, era_starts) -> Candidate | None:
     candidate = _candidate(root, row, sentence, ctx, era_starts)
     candidate.event.confidence = round(min(candidate.event.confidence, probability), 2)
     return candidate
+
+
+# Sectors of bodies that belong to no one country (a named court or agency keeps its own code).
+TRANSNATIONAL_SECTORS = {"IGO", "NGO", "MNC", "IMG"}
+
+
+# Types whose act reaches a place, so the place's country is the recipient when none is named.
+DESTINATION_TYPES = {"CONSULT", "AID", "MOBILIZE", "ASSAULT", "COERCE", "THREATEN"}
 
 
 # Entity types whose proper-noun words name something rather than tell what happened.
@@ -766,7 +847,20 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
         if person.sector is None and default_sector and person.kb_id and \
                 person.kb_id.startswith("country:"):
             person.sector = default_sector
-    mode = row.mode if row.mode in ctx.lexicon.modes(row.event) else None
+    alias = ctx.lexicon.plover["event_types"][row.event].get("mode_aliases", {}).get(row.mode)
+    if alias:
+        obj = direct_object(token)
+        meeting = obj is not None and (match_trigger(obj, ctx.lexicon) or row).event == row.event \
+            and match_trigger(obj, ctx.lexicon) is not None
+        if meeting:
+            mode = "third-party"  # "hosted talks between X and Y"
+        else:
+            # "Kenya's president hosted his Ugandan counterpart": the guest is the actor
+            if alias.get("swap_roles"):
+                actor, recipient = recipient, actor
+            mode = alias["mode"]
+    else:
+        mode = row.mode if row.mode in ctx.lexicon.modes(row.event) else None
     contexts = list(row.context)
     for t in (token.sent if row.pos == "VERB" else token.subtree):
         context = ctx.lexicon.contexts.get(t.lemma_.lower())
@@ -782,13 +876,9 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
         if code is None and not mention.region:
             resolved, code = resolve_place(name)
         event_loc = Place(extracted_place=name, resolved_place=resolved, country_code=code)
-    if not recipient and row.event == "PROTEST" and event_loc.country_code and \
-            event_loc.country_code not in {a.code for a in actor if a.code}:
-        # a protest with no stated target is aimed at the authorities where it happens
-        recipient = [Actor(entity_text=event_loc.extracted_place or "", code=event_loc.country_code,
-                           sector="GOV", confidence=0.4)]
     for person in actor + recipient:
-        if person.code is None and person.sector and event_loc.country_code:
+        if person.code is None and person.sector and event_loc.country_code and \
+                person.kb_id is None and person.sector not in TRANSNATIONAL_SECTORS:
             person.code = event_loc.country_code  # "police in Caracas": Venezuelan police
     modality = modality_of(token, ctx.lexicon, _speaker_is_actor(token, actor, ctx))
     event_type, mode = row.event, mode
