@@ -266,7 +266,12 @@ def test_a_noun_naming_a_kind_of_people_is_no_event(nlp):
 # them; each on sentences written for it (none from the PLOVER gold or the seed).
 INTENT_AND_RECIPIENT_CASES = [
     # what the acting side says it would do is an intention (AGREE / THREATEN)
-    ("Iran said it would allow inspectors to return to its nuclear sites.", "AGREE", ["IRN"], None),
+    ("Japan said it would send medical supplies to Turkey.", "AGREE", ["JPN"], ["TUR"]),
+    # ... but a promised concession or retreat is CONCEDE (PLOVER manual, CONCEDE)
+    ("Iran said it would allow inspectors to return to its nuclear sites.", "CONCEDE", ["IRN"],
+     None),
+    ("Ethiopia announced that it would withdraw its troops from Somalia by December.", "CONCEDE",
+     ["ETH"], None),
     ("Colombian rebel leaders said they would meet government envoys if the army halted its "
      "offensive.", "AGREE", None, None),
     ("Spain is ready to contribute 500 troops to a peacekeeping force in Lebanon, its defence "

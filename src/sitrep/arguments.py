@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from datetime import date
 
+from .actors import KnowledgeBase, resolve
 from .model import Actor
 
 SUBJECTS = {"nsubj", "csubj"}
@@ -18,10 +20,10 @@ CLIMB = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"}
 RECIPIENT_PREPS = {
     "REQUEST": {"from", "of", "to"},
     "AID": {"to", "for"},
-    "AGREE": {"with"},
+    "AGREE": {"with", "between"},
     "CONSULT": {"with", "to", "between"},
-    "COOPERATE": {"with"},
-    "SUPPORT": {"for", "to"},
+    "COOPERATE": {"with", "between"},
+    "SUPPORT": {"for", "to", "between"},
     "SANCTION": {"on", "against", "upon"},
     "ACCUSE": {"against", "of", "on"},
     "THREATEN": {"against", "to"},
@@ -52,11 +54,17 @@ class Mention:
 
 
 class Mentions:
-    """Entity mentions of one parsed text, findable by token."""
+    """Entity mentions of one parsed text, findable by token.
 
-    def __init__(self, mentions: list[Mention]):
+    With the knowledge base (and the date) the mentions were resolved with, a mention the model
+    ran over a coordination ("Gondor and Arnor") can be resolved conjunct by conjunct."""
+
+    def __init__(self, mentions: list[Mention], kb: KnowledgeBase | None = None,
+                 when: date | None = None):
         self.items = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.items]
+        self.kb = kb
+        self.when = when
 
     def at(self, token) -> Mention | None:
         index = bisect_right(self.starts, token.idx) - 1
@@ -71,11 +79,39 @@ class Mentions:
 
 
 def conjuncts(token) -> list:
+    """The token and the members of the list it heads, also where the parser broke the list:
+    "Mali, the Central African Republic, Niger and Chad" (a member parsed as an apposition that
+    the list goes on from) and "Students, workers, and police" (the last member parsed as a
+    second subject of the verb after a dangling "and")."""
     found = [token]
     for child in token.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" or (child.dep_ == "appos" and _continues_list(child)):
             found.extend(conjuncts(child))
+    if token.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
+        dangling = [c for member in found for c in member.children
+                    if c.dep_ == "cc" and c.i > member.i
+                    and not any(d.dep_ == "conj" and d.i > c.i for d in member.children)]
+        if dangling:
+            for sibling in token.head.children:
+                if sibling.dep_ == token.dep_ and sibling.i > dangling[0].i and \
+                        all(t.dep_ != "cc" for t in token.doc[dangling[0].i + 1:sibling.left_edge.i]):
+                    found.extend(conjuncts(sibling))
+                    break
     return found
+
+
+def _continues_list(appos) -> bool:
+    """An apposition that is really a list member: a name after a comma that a list of names
+    continues from ("Mordor, the Shire, Fornost and Bree"); "Lavrov, Russia's foreign minister
+    and a veteran diplomat" is no list (its members are not names)."""
+    if appos.pos_ != "PROPN" or appos.i == 0 or appos.doc[appos.left_edge.i - 1].text != ",":
+        return False
+    return any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in appos.children)
+
+
+def _listed_owners(token) -> list:
+    """A modifier and the names coordinated with it: "U.S. and British forces"."""
+    return [t for t in conjuncts(token) if t.i < token.head.i or t is token]
 
 
 def _with_absolute_subject(verb):
@@ -173,13 +209,30 @@ def direct_object(token):
     return None
 
 
+# Nouns naming a relation between parties: "the resumption of ties with Somalia" is a relation
+# with Somalia, whatever the relation's fate.
+RELATION_NOUNS = {"tie", "ties", "relation", "relationship", "talk", "dialogue", "negotiation",
+                  "cooperation", "contact", "agreement", "deal", "accord", "treaty", "pact",
+                  "trade", "partnership", "alliance", "peace", "reconciliation", "normalization",
+                  "normalisation", "meeting", "summit", "exchange", "rapprochement"}
+
+
 def prep_objects(token, preps: set[str]):
-    """Objects of the given prepositions attached to the token (one level)."""
+    """Objects of the given prepositions attached to the token, then those of a relation it is
+    "of" ("welcomed the resumption of ties with Somalia and Ethiopia")."""
     for child in token.children:
         if child.dep_ in {"prep", "agent"} and child.lower_ in preps:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     yield grandchild
+    if "by" in preps:  # a doer is the token's own, not its relation's
+        return
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for relation in child.children:
+                if relation.dep_ == "pobj" and relation.pos_ == "NOUN" and \
+                        relation.lemma_.lower() in RELATION_NOUNS:
+                    yield from prep_objects(relation, preps)
 
 
 def title_of(token, mention: Mention) -> str:
@@ -194,47 +247,189 @@ def title_of(token, mention: Mention) -> str:
 
 def actors_of(token, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]:
     """The actors a noun phrase names: the token and its conjuncts, each through its mention, or
-    a sector noun ("government", "navy") owned by a mention ("Maduro's government")."""
+    a sector noun ("government", "navy") owned by a mention ("Maduro's government") or placed
+    by one ("soldiers from Chad", "activists in Syria")."""
     found = []
-    for head in conjuncts(token):
-        actor = _actor_of_head(head, mentions, sectors)
-        if actor is not None:
-            found.append(actor)
+    heads = conjuncts(token)
+    heads += _misattached_list(token, mentions)
+    shared: dict[int, list] = {}
+    for head in heads:
+        mention = mentions.at(head)
+        if mention is not None:
+            shared.setdefault(mention.start, []).append(head)
+    done: set[int] = set()
+    for head in heads:
+        mention = mentions.at(head)
+        if mention is not None and len(shared.get(mention.start, ())) > 1 and \
+                mention.label in ACTOR_LABELS and mention.actor is not None:
+            # several members of the list inside one mention ("Gondor and Arnor" tagged whole)
+            if mention.start in done:
+                continue
+            done.add(mention.start)
+            found.extend(_split_mention(mention, shared[mention.start], mentions))
+            continue
+        found.extend(_actors_of_head(head, mentions, sectors))
     return found
 
 
-def _actor_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> Actor | None:
+def _misattached_list(token, mentions: Mentions) -> list:
+    """"Arnor, Calenardhon and the evil Gondor": the parser hung the first members of a list of
+    names on the last one as a modifier; they are its conjuncts."""
+    mention = mentions.at(token)
+    if mention is None or mention.label not in ACTOR_LABELS:
+        return []
+    extra = []
+    for child in token.children:
+        if child.dep_ in {"nmod", "compound", "npadvmod", "amod"} and child.i < token.i and \
+                any(c.dep_ == "conj" for c in child.children):
+            owner = mentions.at(child)
+            if owner is not None and owner is not mention and owner.actor and owner.actor.code:
+                extra.extend(t for t in conjuncts(child) if t.i < token.i)
+    return extra
+
+
+def _split_mention(mention: Mention, heads: list, mentions: Mentions) -> list[Actor]:
+    """A mention covering several list members: one name of the knowledge base ("Trinidad and
+    Tobago", resolved whole with full confidence) is one actor; otherwise each member is
+    resolved on its own when the knowledge base is at hand, else the mention counts once."""
+    if mention.actor is None:
+        return []
+    if mention.actor.confidence >= 0.9 or mentions.kb is None:
+        return [replace(mention.actor)]
+    found = []
+    for head in heads:
+        words = [t for t in _name_tokens(head) if mention.start <= t.idx < mention.end]
+        text = " ".join(t.text for t in words)
+        actor = resolve(text, mentions.when, mention.label, mentions.kb) if text else None
+        if actor is not None and (actor.code or actor.kb_id):
+            found.append(actor)
+    return found or [replace(mention.actor)]
+
+
+def _name_tokens(head) -> list:
+    """A name's own words: the head and its compounds, without the rest of its list."""
+    words = [head]
+    for child in head.children:
+        if child.dep_ in {"compound", "flat"}:
+            words.extend(_name_tokens(child))
+    return sorted(words, key=lambda t: t.i)
+
+
+def _phrase(head) -> str:
+    """The noun phrase of a head without the other members of its list."""
+    skip = set()
+    for child in head.children:
+        if child.dep_ in {"conj", "cc", "appos"} or (child.dep_ == "punct" and child.i > head.i):
+            skip.update(t.i for t in child.subtree)
+    return " ".join(t.text for t in head.subtree if t.i not in skip)[:80]
+
+
+# Prepositions that place a group in a country: "soldiers from Chad", "activists in Syria".
+ORIGIN_PREPS = {"from", "in"}
+PLACE_LABELS = {"GPE", "NORP", "LOC"}
+# After "in", a place is the event's place, whose country the coder gives sector-only actors
+# after the protest and same-country rules have run (events.py); only a country the model did
+# not take for a place ("activists in Eswatini" tagged ORG or NORP) is not found that way.
+EVENT_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def _is_country(mention: Mention) -> bool:
+    """A country, also where the model took it for a nationality, a body or a person."""
+    return mention.label == "NORP" or (mention.actor is not None and
+                                       (mention.actor.kb_id or "").startswith("country:"))
+
+
+def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]:
     mention = mentions.at(head)
     if mention and mention.actor and mention.label in ACTOR_LABELS:
-        return replace(mention.actor)
+        return [replace(mention.actor)]
     sector = sectors.get(head.lower_) or sectors.get(head.lemma_.lower())
     if sector == NOT_AN_ACTOR:
-        return None
+        return []
     for child in head.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             owner = mentions.at(child)
             if owner and owner.actor and owner.actor.code and owner.label in ACTOR_LABELS:
-                actor = replace(owner.actor)
-                if sector:
-                    actor.sector = sector
-                    actor.entity_text = " ".join(t.text for t in head.subtree)[:80]
-                return actor
+                if not sector:
+                    return [replace(owner.actor)]
+                # "U.S. and British forces": each owner's group
+                return [_placed(o.actor, sector, head) for o in _owners(child, mentions)]
     for child in head.children:
         # "thousands of people", "leaders of the opposition coalition", "members of Hamas"
         if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ in {"NUM", "NOUN"} \
                 and (head.like_num or head.lemma_.lower() in QUANTITY_NOUNS or sector):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    found = _actor_of_head(pobj, mentions, sectors)
+                    found = _actor_of_single(pobj, mentions, sectors)
                     if found is not None and (found.code or not sector):
                         if sector and found.sector is None:
                             found.sector = sector
-                        return found
+                        return [found]
     if sector and head.pos_ in {"NOUN", "PROPN"}:
+        placed = _origin(head, sector, mentions)
+        if placed:
+            return placed
         # "police", "protesters": a sector without a country; the event's place may give one
-        return Actor(entity_text=" ".join(t.text for t in head.subtree)[:80], sector=sector,
-                     confidence=0.4)
-    return None
+        return [Actor(entity_text=_phrase(head), sector=sector, confidence=0.4)]
+    return []
+
+
+def _actor_of_single(head, mentions: Mentions, sectors: dict[str, str]) -> Actor | None:
+    found = _actors_of_head(head, mentions, sectors)
+    return found[0] if found else None
+
+
+def _owners(child, mentions: Mentions) -> list[Mention]:
+    owners = []
+    for token in _listed_owners(child):
+        owner = mentions.at(token)
+        if owner and owner.actor and owner.actor.code and owner.label in ACTOR_LABELS and \
+                owner not in owners:
+            owners.append(owner)
+    return owners
+
+
+def _placed(owner: Actor, sector: str, head) -> Actor:
+    actor = replace(owner)
+    actor.sector = sector
+    actor.entity_text = _phrase(head)
+    return actor
+
+
+def _origin(head, sector: str, mentions: Mentions) -> list[Actor]:
+    """"Soldiers from Chad", "activists in Syria", "police in Nairobi", "officials from the
+    State Department": the group belongs to the named place's country (a body keeps its own
+    sector where it has one); a country name misparsed as the verb's modifier right before the
+    group counts too ("Nauru police arrested ...")."""
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in ORIGIN_PREPS:
+            continue
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            found = []
+            for member in conjuncts(pobj):
+                mention = mentions.at(member)
+                if not (mention and mention.actor and mention.actor.code):
+                    continue
+                country = _is_country(mention)
+                if child.lower_ == "in":
+                    if country and mention.label not in EVENT_PLACE_LABELS:
+                        found.append(_placed(mention.actor, sector, head))
+                elif country or mention.label in PLACE_LABELS:
+                    found.append(_placed(mention.actor, sector, head))
+                elif mention.label == "ORG":  # a body keeps its own sector
+                    found.append(_placed(mention.actor, mention.actor.sector or sector, head))
+            if found:
+                return found
+    if head.i > 0:
+        before = head.doc[head.i - 1]
+        mention = mentions.at(before)
+        if mention and mention.actor and mention.actor.code and mention.label in PLACE_LABELS \
+                and before.dep_ in {"npadvmod", "compound", "amod", "nmod"} \
+                and before.head.i == head.head.i:
+            return [_placed(mention.actor, sector, head)]
+    return []
 
 
 def intermediaries(trigger, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]:

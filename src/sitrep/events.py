@@ -168,7 +168,7 @@ def _mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
         items.append(Mention(ent.start_char, ent.end_char, label, actor, region=_is_region(label, actor)))
         taken.append((ent.start, ent.end))
     items.extend(_kb_mentions(parsed, kb, when, taken, text))
-    return Mentions(items)
+    return Mentions(items, kb=kb, when=when)
 
 
 ERA_OF = re.compile(r"\b(?:era|years|days|time|rule|regime|presidency|reign|tenure) of\s*$",
@@ -524,9 +524,10 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
         for child in trigger.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"} and not actor:
                 actor = actors_of(child, ctx.mentions, sectors)
-        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in trigger.children)
-        if not actor and not definite and trigger.dep_ in {"dobj", "attr"} and \
-                verb_forms(trigger.head) & LIGHT_VERBS:
+        definite = _anaphoric(trigger)
+        if not actor and trigger.dep_ in {"dobj", "attr"} and (
+                (not definite and verb_forms(trigger.head) & LIGHT_VERBS)
+                or verb_forms(trigger.head) & PACE_VERBS):
             agent = subject(trigger.head)
             if agent is not None:
                 actor = actors_of(agent, ctx.mentions, sectors)
@@ -555,8 +556,25 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
     return actor, recipient
 
 
-INTENT_TYPES = {**dict.fromkeys(["SUPPORT", "CONSULT", "COOPERATE", "AID", "RETREAT", "CONCEDE"],
-                                "AGREE"),
+# PLOVER manual: future CONSULT, SUPPORT, COOPERATE and AID are AGREE; "announced ... would
+# withdraw troops" (RETREAT + future) and future concessions are CONCEDE, not AGREE; promised
+# force or pressure is THREATEN.
+# Verbs that set the pace of the act their object names: its doer is their subject ("the United
+# States speeded up the withdrawal of its forces").
+PACE_VERBS = {"speed", "accelerate", "hasten", "complete", "finish", "slow", "delay", "postpone",
+              "step"}
+
+
+def _anaphoric(noun) -> bool:
+    """"the request", "this buildup": a definite noun that refers back, unless a complement says
+    whose or of what it is ("the withdrawal of invasion forces from Panama")."""
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+    described = any(c.dep_ == "prep" and c.lower_ in {"of", "by", "from"} for c in noun.children)
+    return definite and not described
+
+
+INTENT_TYPES = {**dict.fromkeys(["SUPPORT", "CONSULT", "COOPERATE", "AID"], "AGREE"),
+                **dict.fromkeys(["RETREAT", "CONCEDE"], "CONCEDE"),
                 **dict.fromkeys(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"],
                                 "THREATEN")}
 
@@ -837,8 +855,7 @@ def _fold_complements(candidates: list[Candidate]) -> list[Candidate]:
 
 def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Candidate:
     actor, recipient = _arguments(token, row, ctx)
-    definite = row.pos == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
+    definite = row.pos == "NOUN" and _anaphoric(token)
     requires_recipient = ctx.lexicon.plover["event_types"][row.event].get("requires_recipient")
     if row.pos == "NOUN" and requires_recipient and not recipient and actor and not definite:
         recipient = _fallback_recipient(sentence, actor, ctx)
@@ -891,8 +908,10 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
         event_type, mode, modality = "REJECT", None, "asserted"
     if modality == "future" and event_type in INTENT_TYPES:
         # PLOVER codes a stated intention as its own act: a promise to cooperate is AGREE, a
-        # promise of force or pressure is THREATEN ("will send troops", "would impose sanctions").
-        event_type, mode, modality = INTENT_TYPES[event_type], None, "asserted"
+        # promised concession or retreat CONCEDE, a promise of force or pressure THREATEN
+        # ("will send troops", "would withdraw from", "would impose sanctions").
+        kept_mode = mode if INTENT_TYPES[event_type] == event_type else None
+        event_type, mode, modality = INTENT_TYPES[event_type], kept_mode, "asserted"
     repaired_text = ctx.doc.repaired.text if ctx.doc.repaired else ctx.doc.text
     attribution, reported = attribute(repaired_text[sentence.start_char:sentence.end_char],
                                       sentence.start_char, ctx.sources, ctx.doc.cited_sources)
