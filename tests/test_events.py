@@ -361,3 +361,38 @@ def test_an_international_court_is_not_given_the_country_it_investigates(nlp):
                      "committed in Burundi.")
     assert event.event == "ACCUSE"
     assert [(a.code, a.sector) for a in event.actor] == [(None, "IGO")]
+
+
+def test_the_main_event_comes_first_and_is_the_most_confident(nlp):
+    events = code_text("Iran condemned the raid on Wednesday after Israeli jets bombed an arms "
+                       "depot near Damascus.", nlp)
+    assert len(events) >= 2
+    assert events[0].event == "ACCUSE"
+    assert max(events, key=lambda e: e.confidence) is events[0]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, modality",
+    [
+        # what the reporter says is about to happen keeps its type (no one promised it) ...
+        ("Israel is set to release 50 Palestinian prisoners on Sunday.", "RETREAT", "future"),
+        ("Qatar is about to restore full diplomatic ties with Egypt.", "SUPPORT", "future"),
+        # ... what an actor says it will do is its stated intention
+        ("France will restore full diplomatic ties with Iran.", "AGREE", "asserted"),
+    ],
+)
+def test_imminent_acts_keep_their_type(nlp, text, event_type, modality):
+    event = one(nlp, text)
+    assert (event.event, event.modality) == (event_type, modality)
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Some 20,000 dockers stopped work on the first day of an open-ended strike.", "PROTEST"),
+        ("Teachers in Kenya began a strike over unpaid allowances.", "PROTEST"),
+        ("Israeli jets carried out a strike on a weapons depot in Lebanon.", "ASSAULT"),
+    ],
+)
+def test_who_strikes_tells_a_labour_strike_from_an_attack(nlp, text, event_type):
+    assert one(nlp, text).event == event_type

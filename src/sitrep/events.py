@@ -342,6 +342,8 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
     objects = _object_lemmas(token)
     particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound"}}
+    if pos == "NOUN":
+        modifiers |= _clause_subject_lemmas(token)
     best, best_score = None, -1
     for row in rows:
         if len(row.words) > 1:
@@ -359,6 +361,20 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
         if score > best_score:
             best, best_score = row, score
     return best
+
+
+def _clause_subject_lemmas(noun) -> set[str]:
+    """Who the clause around a nominal trigger is about: "workers stopped work on the first day
+    of an open-ended strike", "teachers began a strike" (a labour strike, not an attack)."""
+    head, steps = noun.head, 0
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i and steps < 4:
+        head, steps = head.head, steps + 1
+    found = set()
+    for child in head.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            found.add(child.lemma_.lower())
+            found.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
+    return found
 
 
 def _is_purpose(token) -> bool:
@@ -439,6 +455,9 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
     if "obligation" in found:
         found.discard("obligation")
         found.add("hypothetical")  # "X must Y" outside reported speech: an opinion
+    if "imminent" in found:
+        found.discard("imminent")
+        found.add("future")
     for modality in MODALITY_ORDER:
         if modality in found:
             return modality
@@ -906,7 +925,7 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
     if modality == "negated" and ctx.lexicon.quad(event_type) in (1, 2):
         # PLOVER: refusing to cooperate is REJECT ("would not meet the demands")
         event_type, mode, modality = "REJECT", None, "asserted"
-    if modality == "future" and event_type in INTENT_TYPES:
+    if modality == "future" and event_type in INTENT_TYPES and not _imminent(token, ctx.lexicon):
         # PLOVER codes a stated intention as its own act: a promise to cooperate is AGREE, a
         # promised concession or retreat CONCEDE, a promise of force or pressure THREATEN
         # ("will send troops", "would withdraw from", "would impose sanctions").
@@ -969,6 +988,17 @@ def _speaker_is_actor(token, actor: list[Actor], ctx: _Context) -> bool:
 
 
 SPEAKER_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
+
+
+def _imminent(token, lexicon: Lexicon) -> bool:
+    """"Arnor is about to restore ties", "is set to release": the reporter says the act is near,
+    which is the act itself (future), not anyone's promise of it."""
+    head, steps = token, 0
+    while head.head.i != head.i and steps < 3 and head.dep_ in {"xcomp", "acomp", "pcomp"}:
+        head, steps = head.head, steps + 1
+        if ("imminent", "gov") in lexicon.cues.get(head.lemma_.lower(), ()):
+            return True
+    return False
 
 
 def _on_condition_unless(token) -> bool:
@@ -1154,9 +1184,18 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase,
         kept = argued or sorted(kept, key=lambda c: (c.depth, -c.event.confidence))[:1]
     # Within a sentence, the event nearest the root of the parse comes first.
     kept.sort(key=lambda c: (c.event.text_info.start, c.depth, -c.event.confidence))
+    shallowest: dict[int, int] = {}
+    for c in kept:
+        shallowest[c.event.text_info.start] = min(shallowest.get(c.event.text_info.start, 99),
+                                                  c.depth)
     for c in kept:
         # How close the trigger is to its sentence's root; not a schema field, not serialised.
         c.event.depth = c.depth  # type: ignore[attr-defined]
+        # An event in a clause below its sentence's main one ("... after X attacked Y") is less
+        # likely to be what the sentence reports, and says so.
+        below = c.depth - shallowest[c.event.text_info.start]
+        if below > 0:
+            c.event.confidence = round(max(0.1, min(c.event.confidence, 0.6) - 0.1 * below), 2)
     doc.events = [c.event for c in kept]
     for c in kept:
         c.event.id = hashlib.sha1(
