@@ -503,6 +503,7 @@ EXTRA_VARIANTS = {
     "CPV": ["Cape Verde"],
     "TLS": ["East Timor"],
     "PSE": ["Palestine"],
+    "CHN": ["PRC", "the PRC", "mainland China"],
 }
 FORMER = {
     "SUN": ("Soviet Union", ["USSR", "U.S.S.R.", "Union of Soviet Socialist Republics"], "Soviet"),

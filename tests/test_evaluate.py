@@ -47,6 +47,31 @@ def test_sentence_csv_scores_type_and_actors(tmp_path, nlp):
     assert report.confusion[("ACCUSE", "SUPPORT")] == 1
 
 
+def test_transnational_gold_codes_match_either_sector(tmp_path, nlp):
+    path = tmp_path / "sentences.csv"
+    path.write_text(
+        "id,text,label,source,target\n"
+        "1,Amnesty International accused Egypt of torturing detainees.,ACCUSE,IGO,EGY\n"
+        "2,NATO condemned the missile test by North Korea.,ACCUSE,NGO,PRK\n"
+        "3,Amnesty International accused Egypt of torturing detainees.,ACCUSE,EGY,EGY\n",
+        encoding="utf-8")
+    report = evaluate(path, nlp)
+    assert report.figures["actor_match"] == pytest.approx(2 / 3)
+
+
+def test_petrarch_dyads_match_a_joint_event_of_both_parties():
+    from sitrep.evaluate import _dyad_matches
+    from sitrep.model import Actor, Event
+
+    joint = Event(id="e", doc_id="d", event="AGREE", actor=[Actor(entity_text="a", code="PHL"),
+                                                            Actor(entity_text="b", code="FRA")])
+    assert _dyad_matches("PHL", "FRA", joint) and _dyad_matches("FRAGOV", "PHL", joint)
+    assert not _dyad_matches("PHL", "PHL", joint) and not _dyad_matches("PHL", "ESP", joint)
+    directed = Event(id="e", doc_id="d", event="AGREE", actor=joint.actor,
+                     recipient=[Actor(entity_text="c", code="ESP")])
+    assert _dyad_matches("PHL", "ESP", directed) and not _dyad_matches("PHL", "FRA", directed)
+
+
 def test_seed_report_names_file_and_cases(nlp):
     report = evaluate(SEED_GOLD, nlp)
     assert report.cases > 50 and report.figures["checks_passed"] == 1.0
@@ -71,7 +96,7 @@ def test_plover_gold_records_floor(nlp):
     report = evaluate(needs_shared("plover", "PLOVER_GSR_CAMEO.txt"), nlp)
     assert report.cases == 322
     assert report.figures["event_type_accuracy"] >= 0.80
-    assert report.figures["actor_match"] >= 0.68
+    assert report.figures["actor_match"] >= 0.70
     assert report.figures["recipient_match"] >= 0.57
 
 
@@ -87,7 +112,7 @@ def test_dev_sentences_floor(nlp):
     report = evaluate(FIXTURES / "dev_sentences.csv", nlp)
     assert report.cases == 160
     assert report.figures["event_type_accuracy"] >= 0.84
-    assert report.figures["actor_match"] >= 0.83
+    assert report.figures["actor_match"] >= 0.85
     assert report.figures["recipient_match"] >= 0.65
 
 

@@ -396,3 +396,37 @@ def test_imminent_acts_keep_their_type(nlp, text, event_type, modality):
 )
 def test_who_strikes_tells_a_labour_strike_from_an_attack(nlp, text, event_type):
     assert one(nlp, text).event == event_type
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # every owner listed after "of", and a country adjective shared by a list
+        ("The foreign ministers of France, Germany and Italy met in Rome on Monday.", "CONSULT",
+         ["DEU", "FRA", "ITA"], []),
+        ("Iraqi police and army units stormed the compound.", "ASSAULT", ["IRQ", "IRQ"], None),
+        # bodies and country names the knowledge base gained
+        ("The European Community imposed an arms embargo on Yugoslavia.", "SANCTION", ["EUR"],
+         ["YUG"]),
+        ("The PRC demanded that Washington cancel the arms sale.", "REQUEST", ["CHN"], ["USA"]),
+        # a verb conjoined to a passive shares its subject, not its agent
+        ("Peru's interior minister was censured by Congress and will resign.", "ACCUSE", None,
+         None),
+        # a clause that sets the scene is not the main event
+        ("Italy announced a suspension of flights to Serbia, one day after a Serbian jet shot down "
+         "a helicopter.", "SANCTION", ["ITA"], ["SRB"]),
+    ],
+)
+def test_listed_owners_bodies_and_background_clauses(nlp, text, event_type, actor, recipient):
+    event = one(nlp, text)
+    assert event.event == event_type
+    if actor is not None:
+        assert codes(event.actor) == actor
+    if recipient is not None:
+        assert codes(event.recipient) == recipient
+
+
+def test_conjoined_verb_takes_the_passive_subject(nlp):
+    events = code_text("Peru's interior minister was censured by Congress and will resign.", nlp)
+    resign = next(e for e in events if e.event_text == "resign")
+    assert codes(resign.actor) == ["PER"]

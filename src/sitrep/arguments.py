@@ -25,12 +25,12 @@ RECIPIENT_PREPS = {
     "COOPERATE": {"with", "between"},
     "SUPPORT": {"for", "to", "between"},
     "SANCTION": {"on", "against", "upon"},
-    "ACCUSE": {"against", "of", "on"},
-    "THREATEN": {"against", "to"},
+    "ACCUSE": {"against", "of", "on", "about"},
+    "THREATEN": {"against", "to", "about"},
     "REJECT": {"from"},
     "PROTEST": {"against"},
-    "ASSAULT": {"on", "against", "in"},
-    "COERCE": {"in", "from"},
+    "ASSAULT": {"on", "against", "in", "at"},
+    "COERCE": {"in", "from", "at"},
     "MOBILIZE": {"against"},
     "RETREAT": {"from"},
     "CONCEDE": {"to"},
@@ -171,6 +171,12 @@ def subject(verb, depth: int = 0):
         head = verb.head
         if head.dep_ == "prep":  # "by signing": pcomp of a preposition
             head = head.head
+        if verb.dep_ == "conj" and verb.tag_ != "VBN":
+            # "the prime minister has been indicted by the court and will resign": a conjoined
+            # verb shares the grammatical subject, not the agent of a passive
+            shared = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if shared is not None:
+                return antecedent(shared) or shared if shared.lower_ in PRONOUNS else shared
         return subject(head, depth + 1)
     return None
 
@@ -269,7 +275,19 @@ def actors_of(token, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]
             found.extend(_split_mention(mention, shared[mention.start], mentions))
             continue
         found.extend(_actors_of_head(head, mentions, sectors))
+    owned = [a for a in found if a.code]
+    if len({a.code for a in owned}) == 1 and _owner_modifier(token, mentions):
+        # "Danish media and government", "Iraqi police and army units": the country adjective
+        # of the first member scopes over the list
+        for actor in found:
+            if actor.code is None and actor.kb_id is None and actor.sector:
+                actor.code = owned[0].code
     return found
+
+
+def _owner_modifier(token, mentions: Mentions) -> bool:
+    return any(c.dep_ in {"amod", "compound"} and c.i < token.i and mentions.at(c) is not None
+               and mentions.at(c).label in {"NORP", "GPE"} for c in token.children)
 
 
 def _misattached_list(token, mentions: Mentions) -> list:
@@ -346,6 +364,11 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
     sector = sectors.get(head.lower_) or sectors.get(head.lemma_.lower())
     if sector == NOT_AN_ACTOR:
         return []
+    if sector is None:
+        # "army units", "police officers": the kind of group is in the modifier
+        sector = next((sectors[c.lemma_.lower()] for c in head.children
+                       if c.dep_ == "compound" and sectors.get(c.lemma_.lower())
+                       and sectors[c.lemma_.lower()] != NOT_AN_ACTOR), None)
     for child in head.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             owner = mentions.at(child)
@@ -359,12 +382,17 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
         if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ in {"NUM", "NOUN"} \
                 and (head.like_num or head.lemma_.lower() in QUANTITY_NOUNS or sector):
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    found = _actor_of_single(pobj, mentions, sectors)
-                    if found is not None and (found.code or not sector):
-                        if sector and found.sector is None:
-                            found.sector = sector
-                        return [found]
+                if pobj.dep_ != "pobj":
+                    continue
+                # "the foreign ministers of France, Germany and Italy": every listed owner
+                members = [found for found in (_actor_of_single(m, mentions, sectors)
+                                               for m in conjuncts(pobj))
+                           if found is not None and (found.code or not sector)]
+                for found in members:
+                    if sector and found.sector is None:
+                        found.sector = sector
+                if members:
+                    return members
     if sector and head.pos_ in {"NOUN", "PROPN"}:
         placed = _origin(head, sector, mentions)
         if placed:

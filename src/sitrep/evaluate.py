@@ -114,11 +114,15 @@ def _score_types(rows, nlp, kb, path: Path, kind: str) -> Report:
 
 
 def _codes_match(expected: set[str], actors) -> bool:
-    """CAMEO-coded gold writes international bodies as "IGO"; sitrep gives them their own code
-    (UNO, EUR, or none) and the sector IGO."""
+    """CAMEO-coded gold writes transnational bodies as "IGO" or "NGO" (and uses the two loosely:
+    Amnesty International is "IGO" in the PLOVER records); sitrep gives a body its own code (UNO,
+    EUR, or none) and the sector IGO or NGO, so either sector matches either gold code."""
     if expected & _codes(actors):
         return True
-    return "IGO" in expected and any(a.sector == "IGO" for a in actors)
+    return bool(expected & TRANSNATIONAL) and any(a.sector in TRANSNATIONAL for a in actors)
+
+
+TRANSNATIONAL = {"IGO", "NGO"}
 
 
 def _accuracy(gold: list[str], predicted: list[str]) -> float:
@@ -213,6 +217,17 @@ def _actor_matches(expected: str, actors) -> bool:
     return False
 
 
+def _dyad_matches(source: str, target: str, event: Event) -> bool:
+    """A PETRARCH coding is one directed dyad. PLOVER writes a joint act of several parties with
+    no host or target ("Spain and Morocco agreed ...") as one event with all of them as actors,
+    where PETRARCH writes each ordered pair, so such an event matches each of those pairs."""
+    if not _actor_matches(source, event.actor):
+        return False
+    if _actor_matches(target, event.recipient):
+        return True
+    return not event.recipient and target[:3] != source[:3] and _actor_matches(target, event.actor)
+
+
 def petrarch_lexicon(folder: Path, use_verbs: bool):
     """The shipped lexicon, plus the suite's own verb dictionary when asked for."""
     from .lexicon import load_lexicon, read_verb_dictionary, with_verbs
@@ -251,11 +266,8 @@ def _evaluate_petrarch(path: Path, nlp, limit: int | None, use_verbs: bool) -> R
             codings += 1
             same_type = [e for e in events if e.event == wanted]
             typed += bool(same_type)
-            matched += any(
-                _actor_matches(coding.get("sourcecode", ""), e.actor)
-                and _actor_matches(coding.get("targetcode", ""), e.recipient)
-                for e in same_type
-            )
+            matched += any(_dyad_matches(coding.get("sourcecode", ""),
+                                         coding.get("targetcode", ""), e) for e in same_type)
     report = Report(file=str(path), kind="PETRARCH2 unit suite (CAMEO via crosswalk)",
                     cases=codings)
     report.figures["sentences"] = len(sentences)

@@ -377,6 +377,17 @@ def _clause_subject_lemmas(noun) -> set[str]:
     return found
 
 
+# Conjunctions of a clause that sets the scene for the main one ("... one day after a jet shot
+# down a helicopter", "... as protesters gathered").
+BACKGROUND_MARKS = {"after", "before", "since", "when", "while", "as", "until", "following",
+                    "because", "although", "though"}
+
+
+def _is_background(token) -> bool:
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
+                                         for c in token.children)
+
+
 def _is_purpose(token) -> bool:
     """"staged demonstrations to demand reforms": the purpose is not the main event."""
     return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
@@ -754,7 +765,10 @@ def _reached(trigger, ctx: _Context) -> list[Actor]:
             if mention and mention.actor and mention.actor.code and \
                     mention.label in {"GPE", "NORP", "LOC", "FAC"} and \
                     mention.actor.code not in {a.code for a in found}:
-                found.append(replace(mention.actor, confidence=0.5))
+                # a place reached is the country, not its government ("fired at students in
+                # Nairobi"); a people named keeps what it is
+                sector = mention.actor.sector if mention.label == "NORP" else None
+                found.append(replace(mention.actor, sector=sector, confidence=0.5))
     return found
 
 
@@ -954,7 +968,8 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
     _set_date(event, date_range, modality, ctx.reference)
     object_phrase = _object_phrase(token, ctx.text)
     candidate = Candidate(trigger=token, row=row, event=event, definite=definite,
-                          depth=_depth(token) + _is_purpose(token), date_range=date_range)
+                          depth=_depth(token) + _is_purpose(token) + _is_background(token),
+                          date_range=date_range)
     if object_phrase:
         event.items = phrase_items(object_phrase, ctx.organisations)
     event.confidence = round(min(0.95, 0.4 + 0.25 * bool(actor) + 0.15 * bool(recipient)
