@@ -430,3 +430,32 @@ def test_conjoined_verb_takes_the_passive_subject(nlp):
     events = code_text("Peru's interior minister was censured by Congress and will resign.", nlp)
     resign = next(e for e in events if e.event_text == "resign")
     assert codes(resign.actor) == ["PER"]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # another party of the same country is a recipient; the actor itself is not
+        ("An Argentine judge ordered former president Carlos Menem to appear for questioning.",
+         "REQUEST", ["ARG"], ["ARG"]),
+        ("Sudan's government lifted the state of emergency in West Darfur.", "CONCEDE", ["SDN"],
+         ["SDN"]),
+        ("President Museveni threatened to ban Ugandan opposition candidates from the election.",
+         "THREATEN", None, ["UGA"]),
+        # a venue is not a recipient
+        ("The foreign ministers of India and Pakistan met on the sidelines of a summit in "
+         "Kathmandu.", "CONSULT", ["IND", "PAK"], []),
+        ("Armenian and Azerbaijani officials held talks on the border in Brussels.", "CONSULT",
+         None, []),
+        # ... but where a visit goes is its host
+        ("Hundreds of Cuban doctors and nurses arrived in Italy's Lombardy region.", "CONSULT",
+         ["CUB", "CUB"], ["ITA"]),
+    ],
+)
+def test_domestic_recipients_and_venues(nlp, text, event_type, actor, recipient):
+    event = one(nlp, text)
+    assert event.event == event_type
+    if actor is not None:
+        assert codes(event.actor) == actor
+    if recipient is not None:
+        assert codes(event.recipient) == recipient

@@ -275,14 +275,18 @@ def actors_of(token, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]
             found.extend(_split_mention(mention, shared[mention.start], mentions))
             continue
         found.extend(_actors_of_head(head, mentions, sectors))
+    _share_owner(found, token, mentions)
+    return found
+
+
+def _share_owner(found: list[Actor], first, mentions: Mentions) -> None:
+    """"Danish media and government", "Iraqi police and army units": the country adjective of
+    the first member of a list scopes over the members that name no country."""
     owned = [a for a in found if a.code]
-    if len({a.code for a in owned}) == 1 and _owner_modifier(token, mentions):
-        # "Danish media and government", "Iraqi police and army units": the country adjective
-        # of the first member scopes over the list
+    if len({a.code for a in owned}) == 1 and _owner_modifier(first, mentions):
         for actor in found:
             if actor.code is None and actor.kb_id is None and actor.sector:
                 actor.code = owned[0].code
-    return found
 
 
 def _owner_modifier(token, mentions: Mentions) -> bool:
@@ -391,6 +395,7 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
                 for found in members:
                     if sector and found.sector is None:
                         found.sector = sector
+                _share_owner(members, pobj, mentions)  # "hundreds of Cuban doctors and nurses"
                 if members:
                     return members
     if sector and head.pos_ in {"NOUN", "PROPN"}:
@@ -492,6 +497,12 @@ def place_of(trigger, mentions: Mentions):
             if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPS:
                 continue
             mention = mentions.at(token)
+            if mention is None:
+                # "in Italy's Lombardy region", "in the Syrian city of Homs"
+                owner = next((c for c in token.children if c.dep_ in {"poss", "compound", "amod"}
+                              and mentions.at(c) is not None
+                              and mentions.at(c).label in {"GPE", "LOC"}), None)
+                mention = mentions.at(owner) if owner is not None else None
             if mention and mention.label in {"GPE", "LOC", "FAC"}:
                 return token, mention
             if token.lemma_.lower() == "region" and any(c.lower_ == "the" for c in token.children):

@@ -581,9 +581,18 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
         recipient = _named_in_object(trigger, actor, ctx)
     actor = [a for a in actor if (a.code or a.sector) and a.sector != NOT_AN_ACTOR]
     recipient = [r for r in recipient if (r.code or r.sector) and r.sector != NOT_AN_ACTOR]
-    actor_codes = {a.code for a in actor}
-    recipient = [r for r in recipient if r.code not in actor_codes or r.code is None]
+    # The actor is not its own recipient; another party of the same country is ("an Argentine
+    # judge ordered former president Menem to appear", "Nigerian police arrested MASSOB members").
+    recipient = [r for r in recipient if not any(_same_party(r, a) for a in actor)]
     return actor, recipient
+
+
+def _same_party(one: Actor, other: Actor) -> bool:
+    if one.kb_id and one.kb_id == other.kb_id:
+        return True
+    if one.code is None or one.code != other.code:
+        return False
+    return one.sector == other.sector or None in (one.sector, other.sector)
 
 
 # PLOVER manual: future CONSULT, SUPPORT, COOPERATE and AID are AGREE; "announced ... would
@@ -708,7 +717,7 @@ def _default_recipient(candidate: Candidate, stated: list[Candidate], ctx: _Cont
         if event.event in DESTINATION_TYPES and all(r.code is None for r in event.recipient):
             # "attacked a village in Nigeria's Borno state": the group or place named only by
             # what it is takes the country named inside the phrase
-            reached = _reached(candidate.trigger, ctx)
+            reached = _reached(candidate.trigger, ctx, event.event)
             if reached:
                 for person in event.recipient:
                     person.code = reached[0].code
@@ -727,18 +736,30 @@ def _default_recipient(candidate: Candidate, stated: list[Candidate], ctx: _Cont
         elif home:
             event.recipient = [Actor(entity_text=place.extracted_place or "", code=home,
                                      sector="GOV", confidence=0.4)]
-    elif event.event in DESTINATION_TYPES:
+    elif (event.event in DESTINATION_TYPES or event.event in DOMESTIC_TYPES) and (
+            event.event != "CONSULT" or event.mode == "visit"):
         # "massed troops near its border with Ukraine", "strikes on rebel-held areas of Idlib",
         # "warned it would turn Seoul into a sea of fire": the country the act reaches
-        reached = [a for a in _reached(candidate.trigger, ctx) if a.code not in actor_codes]
-        if not reached and event.event in {"ASSAULT", "COERCE"}:
-            reached = _reached(candidate.trigger, ctx)  # "attacked a village in Nigeria's Borno"
+        reached = [a for a in _reached(candidate.trigger, ctx, event.event)
+                   if a.code not in actor_codes]
+        if not reached and event.event not in OUTWARD_TYPES:
+            # "attacked a village in Nigeria's Borno state", "lifted the state of emergency in
+            # West Darfur", "threatened to ban Ugandan opposition candidates": at home
+            reached = _reached(candidate.trigger, ctx, event.event)
         if reached:
             event.recipient = reached[:1]
-        elif place.country_code and actor_codes and place.country_code not in actor_codes:
-            # "arrived in Pyongyang"
+        elif place.country_code and actor_codes and place.country_code not in actor_codes and \
+                (event.event != "CONSULT" or event.mode == "visit"):
+            # "arrived in Pyongyang" (but "met in Kathmandu" names a venue)
             event.recipient = [Actor(entity_text=place.extracted_place or "",
                                      code=place.country_code, confidence=0.4)]
+
+
+# "met in Kathmandu", "exchanged prisoners in the UAE": a venue, not a recipient, except for acts
+# done to a place or the people there ("fired at students in Nairobi", "deployed in Mali").
+VENUE_PREPS = {"in", "at"}
+ACTS_ON_PLACE = {"ASSAULT", "COERCE", "MOBILIZE", "AID", "PROTEST", "CONCEDE", "SANCTION",
+                 "THREATEN"}
 
 
 # Prepositions through which an act reaches a place or a people.
@@ -746,17 +767,18 @@ REACH_PREPS = {"to", "into", "on", "at", "near", "around", "toward", "towards", 
                "through", "across", "along", "over", "inside", "off"}
 
 
-def _reached(trigger, ctx: _Context) -> list[Actor]:
+def _reached(trigger, ctx: _Context, event_type: str) -> list[Actor]:
     """Countries named inside what the trigger acts on or moves to (its object, its
     destination, or, for a stated intention, its complement's), nearest first."""
     verbs = [trigger] + [c for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}]
+    preps = REACH_PREPS if event_type in ACTS_ON_PLACE else REACH_PREPS - VENUE_PREPS
     heads = []
     for verb in verbs:
         obj = direct_object(verb)
         if obj is not None:
             heads.append(obj)
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in REACH_PREPS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 heads.extend(g for g in child.children if g.dep_ == "pobj")
     found: list[Actor] = []
     for head in heads:
@@ -793,6 +815,16 @@ def _classified(sentence, ctx: _Context, era_starts) -> Candidate | None:
     candidate = _candidate(root, row, sentence, ctx, era_starts)
     candidate.event.confidence = round(min(candidate.event.confidence, probability), 2)
     return candidate
+
+
+# Types whose act may be aimed at the actor's own country: what it lifts, bans, refuses or asks
+# for there ("Sudan lifted the state of emergency in West Darfur").
+DOMESTIC_TYPES = {"CONCEDE", "REJECT", "REQUEST", "ACCUSE", "SANCTION", "RETREAT"}
+
+
+# Acts whose recipient is someone else: a force moved, aid sent or a visit paid at home has no
+# recipient to name.
+OUTWARD_TYPES = {"MOBILIZE", "AID", "CONSULT"}
 
 
 # Sectors of bodies that belong to no one country (a named court or agency keeps its own code).
