@@ -108,6 +108,15 @@ def test_petrarch_unit_suite_runs_with_imported_actors(nlp):
 
 
 @pytest.mark.slow
+def test_heldout_sentences_floor(nlp):
+    report = evaluate(FIXTURES / "heldout_sentences.csv", nlp)
+    assert report.cases == 160
+    assert report.figures["event_type_accuracy"] >= 0.83
+    assert report.figures["actor_match"] >= 0.85
+    assert report.figures["recipient_match"] >= 0.67
+
+
+@pytest.mark.slow
 def test_dev_sentences_floor(nlp):
     report = evaluate(FIXTURES / "dev_sentences.csv", nlp)
     assert report.cases == 160

@@ -57,6 +57,16 @@ def codes(actors):
     return sorted(a.code for a in actors if a.code)
 
 
+def assert_coded(nlp, text, event_type, actor, recipient):
+    """The sentence's main event has this type and these actor and recipient codes (None: any)."""
+    event = one(nlp, text)
+    assert event.event == event_type
+    if actor is not None:
+        assert codes(event.actor) == actor
+    if recipient is not None:
+        assert codes(event.recipient) == recipient
+
+
 CASES = [
     # text, type, actor codes, recipient codes
     ("Iran asked China for air defence systems last week.", "REQUEST", ["IRN"], ["CHN"]),
@@ -84,12 +94,7 @@ CASES = [
 
 @pytest.mark.parametrize("text, event_type, actor, recipient", CASES)
 def test_who_did_what_to_whom(nlp, text, event_type, actor, recipient):
-    event = one(nlp, text)
-    assert event.event == event_type
-    if actor is not None:
-        assert codes(event.actor) == actor
-    if recipient is not None:
-        assert codes(event.recipient) == recipient
+    assert_coded(nlp, text, event_type, actor, recipient)
 
 
 @pytest.mark.parametrize(
@@ -320,12 +325,7 @@ INTENT_AND_RECIPIENT_CASES = [
 
 @pytest.mark.parametrize("text, event_type, actor, recipient", INTENT_AND_RECIPIENT_CASES)
 def test_intentions_refusals_and_implied_recipients(nlp, text, event_type, actor, recipient):
-    event = one(nlp, text)
-    assert event.event == event_type
-    if actor is not None:
-        assert codes(event.actor) == actor
-    if recipient is not None:
-        assert codes(event.recipient) == recipient
+    assert_coded(nlp, text, event_type, actor, recipient)
 
 
 def test_speculation_by_others_is_not_an_intention(nlp):
@@ -418,12 +418,7 @@ def test_who_strikes_tells_a_labour_strike_from_an_attack(nlp, text, event_type)
     ],
 )
 def test_listed_owners_bodies_and_background_clauses(nlp, text, event_type, actor, recipient):
-    event = one(nlp, text)
-    assert event.event == event_type
-    if actor is not None:
-        assert codes(event.actor) == actor
-    if recipient is not None:
-        assert codes(event.recipient) == recipient
+    assert_coded(nlp, text, event_type, actor, recipient)
 
 
 def test_conjoined_verb_takes_the_passive_subject(nlp):
@@ -453,9 +448,4 @@ def test_conjoined_verb_takes_the_passive_subject(nlp):
     ],
 )
 def test_domestic_recipients_and_venues(nlp, text, event_type, actor, recipient):
-    event = one(nlp, text)
-    assert event.event == event_type
-    if actor is not None:
-        assert codes(event.actor) == actor
-    if recipient is not None:
-        assert codes(event.recipient) == recipient
+    assert_coded(nlp, text, event_type, actor, recipient)

@@ -477,10 +477,15 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
 
 def reporting_governor(token, lexicon: Lexicon):
     """The verb of saying that a clause is the complement of ("Russia said Sudan must ...")."""
+    return _governing_cue(token, lexicon, "reported", {"ccomp", "xcomp", "conj"}, 4)
+
+
+def _governing_cue(token, lexicon: Lexicon, modality: str, through: set[str], most: int):
+    """The nearest head, up the complement chain, that is a governing cue of this modality."""
     head, steps = token, 0
-    while head.head.i != head.i and steps < 4 and head.dep_ in {"ccomp", "xcomp", "conj"}:
+    while head.head.i != head.i and steps < most and head.dep_ in through:
         head, steps = head.head, steps + 1
-        if ("reported", "gov") in lexicon.cues.get(head.lemma_.lower(), ()):
+        if (modality, "gov") in lexicon.cues.get(head.lemma_.lower(), ()):
             return head
     return None
 
@@ -1040,12 +1045,7 @@ SPEAKER_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
 def _imminent(token, lexicon: Lexicon) -> bool:
     """"Arnor is about to restore ties", "is set to release": the reporter says the act is near,
     which is the act itself (future), not anyone's promise of it."""
-    head, steps = token, 0
-    while head.head.i != head.i and steps < 3 and head.dep_ in {"xcomp", "acomp", "pcomp"}:
-        head, steps = head.head, steps + 1
-        if ("imminent", "gov") in lexicon.cues.get(head.lemma_.lower(), ()):
-            return True
-    return False
+    return _governing_cue(token, lexicon, "imminent", {"xcomp", "acomp", "pcomp"}, 3) is not None
 
 
 def _on_condition_unless(token) -> bool:
