@@ -445,6 +445,14 @@ def test_conjoined_verb_takes_the_passive_subject(nlp):
         # ... but where a visit goes is its host
         ("Hundreds of Cuban doctors and nurses arrived in Italy's Lombardy region.", "CONSULT",
          ["CUB", "CUB"], ["ITA"]),
+        # a protest aimed at a foreign country; a march through a city protests at home
+        ("Hundreds of Pakistanis rallied outside the Danish embassy in Islamabad.", "PROTEST",
+         ["PAK"], ["DNK"]),
+        ("Thousands of people marched through Minsk to demand new elections.", "PROTEST", None,
+         ["BLR"]),
+        # "to Egypt" parsed as a dative
+        ("Israel began exporting natural gas to Egypt on Wednesday.", "COOPERATE", ["ISR"],
+         ["EGY"]),
     ],
 )
 def test_domestic_recipients_and_venues(nlp, text, event_type, actor, recipient):

@@ -35,7 +35,8 @@ RECIPIENT_PREPS = {
     "RETREAT": {"from"},
     "CONCEDE": {"to"},
 }
-PLACE_PREPS = {"in", "at", "to", "near", "inside", "across", "into", "off"}
+PLACE_PREPS = {"in", "at", "to", "near", "inside", "across", "into", "off", "through",
+               "outside"}
 INTERMEDIARY_VERBS = {"deliver", "convey", "hand", "carry", "transmit", "present", "relay",
                       "pass", "broker", "mediate"}
 QUANTITY_NOUNS = {"thousand", "hundred", "dozen", "million", "score", "group", "number", "crowd",
@@ -227,7 +228,8 @@ def prep_objects(token, preps: set[str]):
     """Objects of the given prepositions attached to the token, then those of a relation it is
     "of" ("welcomed the resumption of ties with Somalia and Ethiopia")."""
     for child in token.children:
-        if child.dep_ in {"prep", "agent"} and child.lower_ in preps:
+        # the parser labels "to Egypt" after give/send/export a dative
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     yield grandchild

@@ -735,9 +735,15 @@ def _default_recipient(candidate: Candidate, stated: list[Candidate], ctx: _Cont
         named = next(([r for r in o.event.recipient if r.code] for o in stated
                       if o.event.event in {"PROTEST", "REQUEST", "ACCUSE"}
                       and any(r.code for r in o.event.recipient)), None)
+        # "rallied outside the Swedish embassy", "gathered to protest against the deployment of
+        # an American missile system": a foreign country the protest is aimed at
+        reached = [a for a in _reached(candidate.trigger, ctx, event.event)
+                   if a.code not in actor_codes]
         home = place.country_code or next(iter(sorted(actor_codes)), None)
         if named:
             event.recipient = [replace(r) for r in named]
+        elif reached:
+            event.recipient = reached[:1]
         elif home:
             event.recipient = [Actor(entity_text=place.extracted_place or "", code=home,
                                      sector="GOV", confidence=0.4)]
@@ -769,7 +775,7 @@ ACTS_ON_PLACE = {"ASSAULT", "COERCE", "MOBILIZE", "AID", "PROTEST", "CONCEDE", "
 
 # Prepositions through which an act reaches a place or a people.
 REACH_PREPS = {"to", "into", "on", "at", "near", "around", "toward", "towards", "against", "in",
-               "through", "across", "along", "over", "inside", "off"}
+               "through", "across", "along", "over", "inside", "off", "outside"}
 
 
 def _reached(trigger, ctx: _Context, event_type: str) -> list[Actor]:
@@ -783,7 +789,7 @@ def _reached(trigger, ctx: _Context, event_type: str) -> list[Actor]:
         if obj is not None:
             heads.append(obj)
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
+            if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
                 heads.extend(g for g in child.children if g.dep_ == "pobj")
     found: list[Actor] = []
     for head in heads:
