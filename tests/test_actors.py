@@ -544,3 +544,11 @@ def test_table_is_broad():
 
 def test_shipped_kb_is_cached():
     assert shipped_kb() is shipped_kb()
+
+
+@pytest.mark.parametrize("text, code", [("Kenyans", "KEN"), ("Iraqis", "IRQ"),
+                                        ("thousands of Filipinos", "PHL")])
+def test_plural_demonyms_name_the_people(text, code):
+    from sitrep.actors import resolve
+
+    assert resolve(text).code == code

@@ -450,6 +450,13 @@ def test_conjoined_verb_takes_the_passive_subject(nlp):
          ["PAK"], ["DNK"]),
         ("Thousands of people marched through Minsk to demand new elections.", "PROTEST", None,
          ["BLR"]),
+        # actors an apposition, a "throughout" phrase or taking part in the act name
+        ("Ayman Nour, Egypt's best-known opposition activist, began a hunger strike in jail.",
+         "PROTEST", ["EGY"], None),
+        ("Thousands of Kenyans were converging on Friday for a rally in Nairobi.", "PROTEST",
+         ["KEN"], ["KEN"]),
+        ("Students throughout Chile staged demonstrations on Thursday.", "PROTEST", ["CHL"],
+         ["CHL"]),
         # "to Egypt" parsed as a dative
         ("Israel began exporting natural gas to Egypt on Wednesday.", "COOPERATE", ["ISR"],
          ["EGY"]),

@@ -275,13 +275,22 @@ def _decompose(text: str, kb: KnowledgeBase, when: date | None) -> _Parts:
                 parts.entry, parts.code, parts.role = entry, entry.country, role
                 parts.sector = parts.sector or entry.sector
                 used[i:i + size] = [True] * size
-            elif span in kb.adjectives and parts.code is None:
-                parts.code = kb.adjectives[span]
+            elif parts.code is None and _demonym(span, kb):
+                parts.code = _demonym(span, kb)
                 used[i:i + size] = [True] * size
     sector_words = _sector_of(tokens, kb)
     if sector_words:
         parts.sector = sector_words
     return parts
+
+
+def _demonym(span: str, kb: KnowledgeBase) -> str | None:
+    """A nationality adjective, or its plural as a noun for the people ("Kenyans", "Iraqis")."""
+    if span in kb.adjectives:
+        return kb.adjectives[span]
+    if span.endswith("s") and len(span) > 4:
+        return kb.adjectives.get(span[:-1])
+    return None
 
 
 def _sector_of(tokens: list[str], kb: KnowledgeBase) -> str | None:

@@ -349,7 +349,7 @@ def _phrase(head) -> str:
 
 
 # Prepositions that place a group in a country: "soldiers from Chad", "activists in Syria".
-ORIGIN_PREPS = {"from", "in"}
+ORIGIN_PREPS = {"from", "in", "throughout", "across"}
 PLACE_LABELS = {"GPE", "NORP", "LOC"}
 # After "in", a place is the event's place, whose country the coder gives sector-only actors
 # after the protest and same-country rules have run (events.py); only a country the model did
@@ -366,7 +366,15 @@ def _is_country(mention: Mention) -> bool:
 def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]:
     mention = mentions.at(head)
     if mention and mention.actor and mention.label in ACTOR_LABELS:
-        return [replace(mention.actor)]
+        actor = replace(mention.actor)
+        if actor.code is None:
+            # "Salaheddine Sidhoum, Algeria's leading human rights activist": the apposition
+            # says whose the person is
+            described = next((a for c in head.children if c.dep_ == "appos"
+                              for a in _actors_of_head(c, mentions, sectors) if a.code), None)
+            if described is not None:
+                actor.code, actor.sector = described.code, actor.sector or described.sector
+        return [actor]
     sector = sectors.get(head.lower_) or sectors.get(head.lemma_.lower())
     if sector == NOT_AN_ACTOR:
         return []

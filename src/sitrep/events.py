@@ -566,6 +566,15 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
             agent = subject(trigger.head)
             if agent is not None:
                 actor = actors_of(agent, ctx.mentions, sectors)
+        if not actor and trigger.dep_ == "pobj" and trigger.head.lower_ in {"for", "in", "during",
+                                                                          "at", "into"}:
+            # "Thousands of Nigerians converged for a rally", "youths threw stones during
+            # demonstrations": those who take part in the act the noun names
+            verb = trigger.head.head
+            if verb.pos_ in {"VERB", "AUX"} and verb_forms(verb) & PARTICIPATION_VERBS:
+                agent = subject(verb)
+                if agent is not None:
+                    actor = actors_of(agent, ctx.mentions, sectors)
         if not actor:
             for pobj in prep_objects(trigger, {"by"}):  # "the request by Venezuela"
                 actor = actors_of(pobj, ctx.mentions, sectors)
@@ -607,6 +616,13 @@ def _same_party(one: Actor, other: Actor) -> bool:
 # States speeded up the withdrawal of its forces").
 PACE_VERBS = {"speed", "accelerate", "hasten", "complete", "finish", "slow", "delay", "postpone",
               "step"}
+
+
+# Verbs of taking part: the subject of "converged for a rally" or "joined the strike" is the
+# noun's actor.
+PARTICIPATION_VERBS = {"converge", "gather", "assemble", "join", "participate", "take", "attend",
+                       "march", "throw", "resort", "turn", "come", "go", "head", "travel", "stay",
+                       "remain", "engage", "rally"}
 
 
 def _anaphoric(noun) -> bool:
