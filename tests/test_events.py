@@ -464,3 +464,18 @@ def test_conjoined_verb_takes_the_passive_subject(nlp):
 )
 def test_domestic_recipients_and_venues(nlp, text, event_type, actor, recipient):
     assert_coded(nlp, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor",
+    [
+        ("French and Egyptian warships launched 10 days of war games in the Mediterranean.",
+         "COOPERATE", ["EGY", "FRA"]),
+        ("India held naval exercises with France in the Indian Ocean.", "COOPERATE", ["IND"]),
+        ("Russia and China began joint naval exercises in the Sea of Japan.", "COOPERATE",
+         ["CHN", "RUS"]),
+        ("China held large-scale military drills around Taiwan on Thursday.", "MOBILIZE", ["CHN"]),
+    ],
+)
+def test_exercises_of_several_countries_are_cooperation(nlp, text, event_type, actor):
+    assert_coded(nlp, text, event_type, actor, None)

@@ -560,10 +560,11 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
             if child.dep_ in {"poss", "compound", "amod", "nmod"} and not actor:
                 actor = actors_of(child, ctx.mentions, sectors)
         definite = _anaphoric(trigger)
-        if not actor and trigger.dep_ in {"dobj", "attr"} and (
-                (not definite and verb_forms(trigger.head) & LIGHT_VERBS)
-                or verb_forms(trigger.head) & PACE_VERBS):
-            agent = subject(trigger.head)
+        position = _nominal_position(trigger)
+        if not actor and position.dep_ in {"dobj", "attr"} and (
+                (not definite and verb_forms(position.head) & LIGHT_VERBS)
+                or verb_forms(position.head) & PACE_VERBS):
+            agent = subject(position.head)
             if agent is not None:
                 actor = actors_of(agent, ctx.mentions, sectors)
         if not actor and trigger.dep_ == "pobj" and trigger.head.lower_ in {"for", "in", "during",
@@ -623,6 +624,20 @@ PACE_VERBS = {"speed", "accelerate", "hasten", "complete", "finish", "slow", "de
 PARTICIPATION_VERBS = {"converge", "gather", "assemble", "join", "participate", "take", "attend",
                        "march", "throw", "resort", "turn", "come", "go", "head", "travel", "stay",
                        "remain", "engage", "rally"}
+
+
+# Nouns that measure out an act named after "of": "10 days of war games", "a round of talks".
+MEASURE_NOUNS = {"day", "week", "month", "year", "hour", "round", "series", "wave", "spate",
+                 "string", "week - long", "set"}
+
+
+def _nominal_position(noun):
+    """Where a nominal trigger stands in its clause: "launched 10 days of war games" stands as
+    the object of "launched"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and (
+            noun.head.head.lemma_.lower() in MEASURE_NOUNS | PARTITIVES):
+        return noun.head.head
+    return noun
 
 
 def _anaphoric(noun) -> bool:
@@ -991,6 +1006,12 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
             person.code = event_loc.country_code  # "police in Caracas": Venezuelan police
     modality = modality_of(token, ctx.lexicon, _speaker_is_actor(token, actor, ctx))
     event_type, mode = row.event, mode
+    joint = ctx.lexicon.plover["event_types"][row.event].get("joint")
+    if joint and row.lemma in joint["lemmas"] and _several_countries(token, actor, recipient, ctx):
+        # "French and Egyptian warships launched war games", "held drills with Russia"
+        event_type, mode = joint["event"], None
+        if joint["context"] not in contexts:
+            contexts.append(joint["context"])
     if modality in {"future", "hypothetical"} and _on_condition_unless(token):
         # "will withdraw its force unless X arranges a ceasefire": an ultimatum, which PLOVER
         # codes as THREATEN whatever the action held over the recipient
@@ -1062,6 +1083,15 @@ def _speaker_is_actor(token, actor: list[Actor], ctx: _Context) -> bool:
 
 
 SPEAKER_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
+
+
+def _several_countries(trigger, actor: list[Actor], recipient: list[Actor],
+                       ctx: _Context) -> bool:
+    """Forces of two or more countries, or one with another ("held exercises with France")."""
+    holders = [trigger] + ([trigger.head] if trigger.dep_ == "dobj" else [])  # "held ... with"
+    partners = [a for holder in holders for pobj in prep_objects(holder, {"with"})
+                for a in actors_of(pobj, ctx.mentions, ctx.kb.sectors)]
+    return len({a.code for a in actor + recipient + partners if a.code}) >= 2
 
 
 def _imminent(token, lexicon: Lexicon) -> bool:
