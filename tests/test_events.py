@@ -479,3 +479,23 @@ def test_domestic_recipients_and_venues(nlp, text, event_type, actor, recipient)
 )
 def test_exercises_of_several_countries_are_cooperation(nlp, text, event_type, actor):
     assert_coded(nlp, text, event_type, actor, None)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # a protest that says something, or is lodged with someone, is a complaint
+        ("Beijing protested that the visit violated its sovereignty.", "ACCUSE", ["CHN"], None),
+        ("Japan protested to China over the detention of its citizens.", "ACCUSE", ["JPN"],
+         ["CHN"]),
+        ("Thousands protested in Paris against the pension reform.", "PROTEST", None, ["FRA"]),
+        # a welcome given is a hosted visit: the guest is the actor
+        ("President Macron gave a warm welcome on Thursday to Kenyan President William Ruto.",
+         "CONSULT", ["KEN"], ["FRA"]),
+        # defending a country against criticism is verbal support
+        ("Cuba defended Venezuela on Friday against American criticism of its elections.",
+         "SUPPORT", ["CUB"], ["VEN"]),
+    ],
+)
+def test_complaints_welcomes_and_defences(nlp, text, event_type, actor, recipient):
+    assert_coded(nlp, text, event_type, actor, recipient)

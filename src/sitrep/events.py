@@ -750,7 +750,7 @@ def _default_recipient(candidate: Candidate, stated: list[Candidate], ctx: _Cont
     event = candidate.event
     actor_codes = {a.code for a in event.actor if a.code}
     if event.recipient:
-        if event.event in DESTINATION_TYPES and all(r.code is None for r in event.recipient):
+        if event.event in {"ASSAULT", "COERCE"} and all(r.code is None for r in event.recipient):
             # "attacked a village in Nigeria's Borno state": the group or place named only by
             # what it is takes the country named inside the phrase
             reached = _reached(candidate.trigger, ctx, event.event)
@@ -1006,6 +1006,11 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
             person.code = event_loc.country_code  # "police in Caracas": Venezuelan police
     modality = modality_of(token, ctx.lexicon, _speaker_is_actor(token, actor, ctx))
     event_type, mode = row.event, mode
+    if event_type == "PROTEST" and row.pos == "VERB" and any(c.dep_ == "ccomp"
+                                                             for c in token.children):
+        # "X is failing refugees, a rights group protested": a protest that says something is a
+        # complaint (ACCUSE disapprove), not a demonstration
+        event_type, mode = "ACCUSE", "disapprove"
     joint = ctx.lexicon.plover["event_types"][row.event].get("joint")
     if joint and row.lemma in joint["lemmas"] and _several_countries(token, actor, recipient, ctx):
         # "French and Egyptian warships launched war games", "held drills with Russia"
