@@ -499,3 +499,26 @@ def test_exercises_of_several_countries_are_cooperation(nlp, text, event_type, a
 )
 def test_complaints_welcomes_and_defences(nlp, text, event_type, actor, recipient):
     assert_coded(nlp, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # a relative clause inside the target phrase does not name the target
+        ("Thousands of Georgians rallied in Tbilisi against a law that critics say copies Russian "
+         "legislation.", "PROTEST", ["GEO"], ["GEO"]),
+        # the body whose offer is rejected
+        ("Ethiopia's government turned down an offer of African Union mediation in Tigray.",
+         "REJECT", ["ETH"], None),
+        # a group an authority acts on at home is of its country
+        ("Egyptian police arrested dozens of students on Friday.", "COERCE", ["EGY"], ["EGY"]),
+    ],
+)
+def test_target_phrases(nlp, text, event_type, actor, recipient):
+    assert_coded(nlp, text, event_type, actor, recipient)
+
+
+def test_the_body_whose_offer_is_rejected_is_the_recipient(nlp):
+    event = one(nlp, "Ethiopia's government turned down an offer of African Union mediation in "
+                     "Tigray.")
+    assert [a.kb_id for a in event.recipient] == ["org:african-union"]

@@ -749,6 +749,7 @@ def _default_recipient(candidate: Candidate, stated: list[Candidate], ctx: _Cont
     """Recipients the sentence implies when none is named."""
     event = candidate.event
     actor_codes = {a.code for a in event.actor if a.code}
+    place = event.event_loc
     if event.recipient:
         if event.event in {"ASSAULT", "COERCE"} and all(r.code is None for r in event.recipient):
             # "attacked a village in Nigeria's Borno state": the group or place named only by
@@ -757,8 +758,16 @@ def _default_recipient(candidate: Candidate, stated: list[Candidate], ctx: _Cont
             if reached:
                 for person in event.recipient:
                     person.code = reached[0].code
+        home = next(iter(sorted(actor_codes)), None) if len(actor_codes) == 1 else None
+        if home and event.event in AT_HOME_TYPES and any(
+                a.sector in AUTHORITIES for a in event.actor):
+            # "Cuba will free 52 political prisoners", "Bangladesh's police arrested students":
+            # a group an authority acts on, named by what it is, is of the authority's country
+            for person in event.recipient:
+                if person.code is None and person.kb_id is None and person.sector and \
+                        person.sector not in TRANSNATIONAL_SECTORS:
+                    person.code = place.country_code or home
         return
-    place = event.event_loc
     if event.event == "PROTEST" and not any(a.sector == "GOV" for a in event.actor):
         # "began a hunger strike to protest against Sweden's decision": the protest's target;
         # otherwise the authorities where it happens, or, with no place, the protesters' own
@@ -824,16 +833,38 @@ def _reached(trigger, ctx: _Context, event_type: str) -> list[Actor]:
                 heads.extend(g for g in child.children if g.dep_ == "pobj")
     found: list[Actor] = []
     for head in heads:
-        for token in head.subtree:
+        for token in _own_phrase(head):
             mention = ctx.mentions.at(token)
-            if mention and mention.actor and mention.actor.code and \
-                    mention.label in {"GPE", "NORP", "LOC", "FAC"} and \
-                    mention.actor.code not in {a.code for a in found}:
+            if mention is None or mention.actor is None:
+                continue
+            actor = mention.actor
+            if mention.label in {"GPE", "NORP", "LOC", "FAC"} and actor.code:
                 # a place reached is the country, not its government ("fired at students in
                 # Nairobi"); a people named keeps what it is
-                sector = mention.actor.sector if mention.label == "NORP" else None
-                found.append(replace(mention.actor, sector=sector, confidence=0.5))
+                sector = actor.sector if mention.label == "NORP" else None
+                candidate = replace(actor, sector=sector, confidence=0.5)
+            elif mention.label == "ORG" and event_type in VERBAL_TYPES and (
+                    actor.code or actor.sector in TRANSNATIONAL_SECTORS):
+                # "turned down an offer of African Union mediation": whose offer it was
+                candidate = replace(actor, confidence=0.5)
+            else:
+                continue
+            if not any(_same_party(candidate, a) for a in found):
+                found.append(candidate)
     return found
+
+
+# Verbal acts, whose recipient may be the body that made what they answer ("rejected an offer of
+# African Union mediation").
+VERBAL_TYPES = {"REJECT", "ACCUSE", "SUPPORT", "AGREE", "REQUEST", "CONCEDE"}
+
+
+def _own_phrase(head):
+    """The words of a phrase without its relative and participle clauses ("a law that critics say
+    mirrors Russian legislation" is about a law, not about Russia)."""
+    skip = {t.i for child in head.subtree if child.dep_ in {"relcl", "acl"} and child.i != head.i
+            for t in child.subtree}
+    return [t for t in head.subtree if t.i not in skip]
 
 
 def _classified(sentence, ctx: _Context, era_starts) -> Candidate | None:
@@ -862,6 +893,11 @@ def _classified(sentence, ctx: _Context, era_starts) -> Candidate | None:
 # Types whose act may be aimed at the actor's own country: what it lifts, bans, refuses or asks
 # for there ("Sudan lifted the state of emergency in West Darfur").
 DOMESTIC_TYPES = {"CONCEDE", "REJECT", "REQUEST", "ACCUSE", "SANCTION", "RETREAT"}
+
+
+# Acts of an authority on people of its own country, and the authorities that do them.
+AT_HOME_TYPES = {"COERCE", "CONCEDE", "THREATEN", "ACCUSE", "AID", "REJECT", "SANCTION"}
+AUTHORITIES = {"GOV", "COP", "JUD", "LEG", "MIL", "SPY"}
 
 
 # Acts whose recipient is someone else: a force moved, aid sent or a visit paid at home has no
