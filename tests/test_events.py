@@ -522,3 +522,19 @@ def test_the_body_whose_offer_is_rejected_is_the_recipient(nlp):
     event = one(nlp, "Ethiopia's government turned down an offer of African Union mediation in "
                      "Tigray.")
     assert [a.kb_id for a in event.recipient] == ["org:african-union"]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        ("A camp for Somali refugees was attacked by Ethiopian militiamen on Sunday.",
+         "ASSAULT", ["ETH"], ["SOM"]),
+        ("Israel mounted its invasion of South Lebanon on Tuesday.", "ASSAULT", ["ISR"], ["LBN"]),
+        ("Britain mobilized army reservists for a possible war against Iraq.", "MOBILIZE", ["GBR"],
+         ["IRQ"]),
+        ("Demonstrators in Baghdad blocked a road to show their anger at American policies.",
+         "PROTEST", ["IRQ"], ["USA"]),
+    ],
+)
+def test_targets_of_attacks_mobilisation_and_protest(nlp, text, event_type, actor, recipient):
+    assert_coded(nlp, text, event_type, actor, recipient)

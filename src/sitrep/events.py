@@ -815,19 +815,25 @@ ACTS_ON_PLACE = {"ASSAULT", "COERCE", "MOBILIZE", "AID", "PROTEST", "CONCEDE", "
 
 # Prepositions through which an act reaches a place or a people.
 REACH_PREPS = {"to", "into", "on", "at", "near", "around", "toward", "towards", "against", "in",
-               "through", "across", "along", "over", "inside", "off", "outside"}
+               "through", "across", "along", "over", "inside", "off", "outside", "for"}
 
 
 def _reached(trigger, ctx: _Context, event_type: str) -> list[Actor]:
     """Countries named inside what the trigger acts on or moves to (its object, its
     destination, or, for a stated intention, its complement's), nearest first."""
-    verbs = [trigger] + [c for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}]
+    verbs = [trigger] + [c for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}
+                         or (event_type == "PROTEST" and _is_purpose(c))]
     preps = REACH_PREPS if event_type in ACTS_ON_PLACE else REACH_PREPS - VENUE_PREPS
+    if trigger.pos_ in {"NOUN", "PROPN"} and event_type in ACTS_ON_PLACE:
+        preps = preps | {"of"}  # "the invasion of South Lebanon", "the bombing of Gaza"
     heads = []
     for verb in verbs:
         obj = direct_object(verb)
         if obj is not None:
             heads.append(obj)
+        if verb is trigger and event_type in {"ASSAULT", "COERCE"}:
+            # "a camp for Congolese refugees was attacked by Burundian militiamen"
+            heads.extend(c for c in verb.children if c.dep_ == "nsubjpass")
         for child in verb.children:
             if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
                 heads.extend(g for g in child.children if g.dep_ == "pobj")
