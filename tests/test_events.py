@@ -177,6 +177,23 @@ def test_classifier_anchors_on_what_was_said_not_on_the_saying(nlp):
     assert [a.code for a in event.actor] == ["CHL"]
 
 
+def test_verb_dictionary_compound_subject_pattern(nlp, tmp_path):
+    from sitrep.events import code_document
+    from sitrep.lexicon import load_lexicon, read_verb_dictionary, with_verbs
+    from sitrep.model import Document
+
+    path = tmp_path / "verbs.txt"
+    path.write_text("--- CONCUR  [081] ---\nCONCUR\n- % * [030:030]\n", encoding="utf-8")
+    rows = read_verb_dictionary(path)
+    assert rows == [("concur", "081", None), ("concur", "030", "@compound")]
+    lexicon = with_verbs(load_lexicon(), rows)
+    joint = code_document(Document(id="j", text="Chile and Peru concur that the border is "
+                                   "settled."), nlp, lexicon=lexicon).events
+    alone = code_document(Document(id="a", text="Chile concurs that the border is settled."),
+                          nlp, lexicon=lexicon).events
+    assert joint[0].event == "AGREE" and alone[0].event == "CONCEDE"
+
+
 def test_verb_dictionary_rows_win_over_shipped_rows(nlp, tmp_path):
     from sitrep.events import code_document
     from sitrep.lexicon import load_lexicon, read_verb_dictionary, with_verbs
@@ -538,3 +555,9 @@ def test_the_body_whose_offer_is_rejected_is_the_recipient(nlp):
 )
 def test_targets_of_attacks_mobilisation_and_protest(nlp, text, event_type, actor, recipient):
     assert_coded(nlp, text, event_type, actor, recipient)
+
+
+def test_every_listed_owner_of_a_group(nlp):
+    event = one(nlp, "The ambassadors of Britain, France and Spain presented their credentials "
+                     "to the Iraqi president.")
+    assert codes(event.actor) == ["ESP", "FRA", "GBR"]

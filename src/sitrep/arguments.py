@@ -399,9 +399,8 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
                 if pobj.dep_ != "pobj":
                     continue
                 # "the foreign ministers of France, Germany and Italy": every listed owner
-                members = [found for found in (_actor_of_single(m, mentions, sectors)
-                                               for m in conjuncts(pobj))
-                           if found is not None and (found.code or not sector)]
+                members = [found for found in actors_of(pobj, mentions, sectors)
+                           if found.code or not sector]
                 for found in members:
                     if sector and found.sector is None:
                         found.sector = sector
@@ -415,11 +414,6 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
         # "police", "protesters": a sector without a country; the event's place may give one
         return [Actor(entity_text=_phrase(head), sector=sector, confidence=0.4)]
     return []
-
-
-def _actor_of_single(head, mentions: Mentions, sectors: dict[str, str]) -> Actor | None:
-    found = _actors_of_head(head, mentions, sectors)
-    return found[0] if found else None
 
 
 def _owners(child, mentions: Mentions) -> list[Mention]:

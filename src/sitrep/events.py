@@ -40,7 +40,7 @@ from .dates import DateRange, find_dates
 from .entities import MODEL_LABELS, equipment_entities, find_facilities, merge_entities
 from .gazetteer import resolve_place
 from .items import bullet_items, phrase_items
-from .lexicon import Lexicon, Trigger, load_lexicon
+from .lexicon import COMPOUND_SUBJECT, Lexicon, Trigger, load_lexicon
 from .metadata import find_urls, outlet_country
 from .model import Actor, Document, Entity, Event, Item, Place, TextInfo
 from .pipeline import prepare
@@ -340,6 +340,9 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
     if not rows:
         return None
     objects = _object_lemmas(token)
+    if pos == "VERB" and any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
+                             for c in token.children):
+        objects.add(COMPOUND_SUBJECT)  # "the Philippines and France agree"
     particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound"}}
     if pos == "NOUN":

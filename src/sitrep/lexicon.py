@@ -85,12 +85,15 @@ def load_lexicon() -> Lexicon:
 
 VERB_BLOCK = re.compile(r"^---\s+(?P<verb>[A-Z_' ]+?)\s+\[(?P<code>[^\]]*)\]\s*---")
 PATTERN = re.compile(r"^-\s+(?P<before>.*?)\*(?P<after>[^\[]*)\[(?P<code>[^\]]+)\]")
+# The object hint a verb row carries when it applies to a subject of several parties.
+COMPOUND_SUBJECT = "@compound"
 
 
 def read_verb_dictionary(path) -> list[tuple[str, str, str | None]]:
     """(verb lemma, CAMEO code, object word or None) from a CAMEO/PETRARCH verb dictionary:
-    each `--- VERB [code] ---` block gives the verb's code, and a pattern `- * OBJECT [code]`
-    the code it takes with that object. Patterns with words before the verb are not read."""
+    each `--- VERB [code] ---` block gives the verb's code, a pattern `- * OBJECT [code]`
+    the code it takes with that object, and `- % * [code]` the code it takes when its subject is
+    several parties. Other patterns with words before the verb are not read."""
     from pathlib import Path
 
     rows: list[tuple[str, str, str | None]] = []
@@ -105,6 +108,13 @@ def read_verb_dictionary(path) -> list[tuple[str, str, str | None]]:
                 rows.append((verb, code, None))
             continue
         pattern = PATTERN.match(line.strip())
+        if verb and pattern and pattern.group("before").strip() == "%" and \
+                not pattern.group("after").strip():
+            # "- % * [030]": the code when the subject is several parties ("X and Y agree")
+            target = pattern.group("code").split(":")[0].strip()
+            if re.fullmatch(r"\d{2,4}", target):
+                rows.append((verb, target, COMPOUND_SUBJECT))
+            continue
         if verb and pattern and not pattern.group("before").strip():
             words = [w for w in re.split(r"[\s_]+", pattern.group("after"))
                      if w and w[0].isalpha()]
