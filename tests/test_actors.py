@@ -552,3 +552,22 @@ def test_plural_demonyms_name_the_people(text, code):
     from sitrep.actors import resolve
 
     assert resolve(text).code == code
+
+
+@pytest.mark.parametrize(
+    "text, when, code, sector",
+    [
+        ("President Slobodan Milosevic", "1995-06-01", "SRB", "GOV"),
+        ("Slobodan Milosevic", "1999-04-01", "YUG", "GOV"),
+        ("Slobodan Milosevic", "2003-01-01", "SRB", "ELI"),
+        ("Mobutu Sese Seko", "1994-01-01", "COD", "GOV"),
+        ("Carlos Menem", "2001-10-16", "ARG", "ELI"),
+    ],
+)
+def test_historical_leaders_missing_from_phoenix(text, when, code, sector):
+    from datetime import date
+
+    from sitrep.actors import resolve
+
+    actor = resolve(text, date.fromisoformat(when))
+    assert (actor.code, actor.sector) == (code, sector)

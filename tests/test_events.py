@@ -561,3 +561,18 @@ def test_every_listed_owner_of_a_group(nlp):
     event = one(nlp, "The ambassadors of Britain, France and Spain presented their credentials "
                      "to the Iraqi president.")
     assert codes(event.actor) == ["ESP", "FRA", "GBR"]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # an act's target is its purpose's
+        ("Kenyan police fired shots to disperse opposition supporters in Nairobi.", "ASSAULT",
+         ["KEN"], ["KEN"]),
+        # "up to N" objects
+        ("Houthi rebels have kidnapped up to 12 Saudi soldiers near the border.", "ASSAULT",
+         None, ["SAU"]),
+    ],
+)
+def test_purposes_and_counted_objects(nlp, text, event_type, actor, recipient):
+    assert_coded(nlp, text, event_type, actor, recipient)

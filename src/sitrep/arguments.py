@@ -213,6 +213,12 @@ def direct_object(token):
     for child in token.children:
         if child.dep_ in {"dobj", "attr", "dative", "oprd"}:
             return child
+    for child in token.children:
+        # "kidnapped up to 16 Russian advisers": the parser hangs the object on "up to"
+        if child.dep_ in {"prt", "advmod", "prep"} and child.lower_ == "up":
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    return next((g for g in prep.children if g.dep_ == "pobj"), None)
     return None
 
 

@@ -743,8 +743,17 @@ def code_sentence(sentence, ctx: _Context, skip: list[tuple[int, int]]) -> list[
             candidates.append(fallback)
     candidates = _fold_complements(candidates)
     stated = [c for c in candidates if c.event.recipient]
+    # "police opened fire to disperse demonstrators": an act's target is its purpose's
+    purposes = {c.trigger.i: p for c in candidates if not c.event.recipient
+                for p in stated if p.trigger.head.i == c.trigger.i and _is_purpose(p.trigger)
+                and any(r.code or r.sector for r in p.event.recipient)}
     for candidate in candidates:
-        _default_recipient(candidate, stated, ctx)
+        if candidate.trigger.i not in purposes:
+            _default_recipient(candidate, stated, ctx)
+    for candidate in candidates:
+        if candidate.trigger.i in purposes:
+            candidate.event.recipient = [replace(r) for r in
+                                         purposes[candidate.trigger.i].event.recipient]
     return candidates
 
 
@@ -825,7 +834,7 @@ def _reached(trigger, ctx: _Context, event_type: str) -> list[Actor]:
     """Countries named inside what the trigger acts on or moves to (its object, its
     destination, or, for a stated intention, its complement's), nearest first."""
     verbs = [trigger] + [c for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}
-                         or (event_type == "PROTEST" and _is_purpose(c))]
+                         or (event_type in ACTS_ON_PLACE and _is_purpose(c))]
     preps = REACH_PREPS if event_type in ACTS_ON_PLACE else REACH_PREPS - VENUE_PREPS
     if trigger.pos_ in {"NOUN", "PROPN"} and event_type in ACTS_ON_PLACE:
         preps = preps | {"of"}  # "the invasion of South Lebanon", "the bombing of Gaza"
