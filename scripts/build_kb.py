@@ -505,6 +505,16 @@ EXTRA_VARIANTS = {
     "PSE": ["Palestine"],
     "CHN": ["PRC", "the PRC", "mainland China"],
 }
+# Nationality adjectives the NGEC and Phoenix lists lack (hand-made, project MIT licence).
+EXTRA_ADJECTIVES = {
+    "UZB": ["Uzbek", "Uzbeks"],
+    "NPL": ["Nepali", "Nepalis"],
+    "KHM": ["Khmer"],
+    "SSD": ["South Sudanese"],
+    "NER": ["Nigerien", "Nigeriens"],
+    "SVN": ["Slovenian", "Slovenians"],
+    "ISL": ["Icelandic"],
+}
 FORMER = {
     "SUN": ("Soviet Union", ["USSR", "U.S.S.R.", "Union of Soviet Socialist Republics"], "Soviet"),
     "YUG": ("Yugoslavia", ["Federal Republic of Yugoslavia"], "Yugoslav"),
@@ -554,6 +564,7 @@ def country_row(
             names.append(item)
         elif kind == "adjective":
             adjectives.append(item)
+    adjectives.extend(EXTRA_ADJECTIVES.get(code, []))
     variants = unique([n for n in names if fold(n) != fold(name)])
     sources = ["pycountry"] + (["ngec countries.csv"] if code in ngec else [])
     sources += ["Phoenix.Countries.actors.txt"] if code in phoenix else []

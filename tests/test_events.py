@@ -576,3 +576,18 @@ def test_every_listed_owner_of_a_group(nlp):
 )
 def test_purposes_and_counted_objects(nlp, text, event_type, actor, recipient):
     assert_coded(nlp, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # a participle the tagger reads as a noun still triggers; "Uzbek" names a country
+        ("Uzbek President Shavkat Mirziyoyev signed a decree pardoning more than 100 prisoners.",
+         "CONCEDE", ["UZB"], None),
+        # a country name the model tags as an organisation still places the event
+        ("Separatist gunmen abducted more than 70 pupils from a school in Cameroon's Northwest "
+         "region.", "ASSAULT", ["CMR"], ["CMR"]),
+    ],
+)
+def test_mistagged_words(nlp, text, event_type, actor, recipient):
+    assert_coded(nlp, text, event_type, actor, recipient)

@@ -499,6 +499,16 @@ def clause_tokens(root):
         stack.extend(c for c in token.children if c.dep_ not in CLAUSES)
 
 
+def _is_place(mention: Mention | None) -> bool:
+    """A place mention, or a country name the model tagged as something else ("Cameroon's
+    restive Northwest region" comes out ORG)."""
+    if mention is None:
+        return False
+    if mention.label in {"GPE", "LOC", "FAC"}:
+        return True
+    return bool(mention.actor and (mention.actor.kb_id or "").startswith("country:"))
+
+
 def place_of(trigger, mentions: Mentions):
     """The first location reached through in/at/to/near in the trigger's clause."""
     roots = [trigger] + ([trigger.head] if trigger.dep_ in {"dobj", "pobj", "attr"} else [])
@@ -510,10 +520,9 @@ def place_of(trigger, mentions: Mentions):
             if mention is None:
                 # "in Italy's Lombardy region", "in the Syrian city of Homs"
                 owner = next((c for c in token.children if c.dep_ in {"poss", "compound", "amod"}
-                              and mentions.at(c) is not None
-                              and mentions.at(c).label in {"GPE", "LOC"}), None)
+                              and _is_place(mentions.at(c))), None)
                 mention = mentions.at(owner) if owner is not None else None
-            if mention and mention.label in {"GPE", "LOC", "FAC"}:
+            if _is_place(mention):
                 return token, mention
             if token.lemma_.lower() == "region" and any(c.lower_ == "the" for c in token.children):
                 regions = [m for m in mentions.before(token.idx) if m.region]

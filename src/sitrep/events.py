@@ -337,6 +337,12 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
         return None
     rows = lexicon.triggers.get((token.lemma_.lower(), pos)) or lexicon.triggers.get(
         (token.lower_, pos))
+    if not rows and pos == "NOUN" and token.lower_.endswith("ing") and token.dep_ in VERBAL_DEPS:
+        # "signed a decree pardoning 100 prisoners": a participle the tagger took for a noun
+        stem = token.lower_[:-3]
+        pos = "VERB"
+        rows = next((lexicon.triggers[(form, pos)] for form in (stem, stem + "e", stem[:-1])
+                     if (form, pos) in lexicon.triggers), None)
     if not rows:
         return None
     objects = _object_lemmas(token)
@@ -364,6 +370,10 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
         if score > best_score:
             best, best_score = row, score
     return best
+
+
+# Dependencies only a verb takes: a token in one of them tagged as a noun is a mistagged verb.
+VERBAL_DEPS = {"advcl", "acl", "xcomp", "pcomp", "ccomp", "relcl"}
 
 
 def _clause_subject_lemmas(noun) -> set[str]:
