@@ -591,3 +591,26 @@ def test_purposes_and_counted_objects(nlp, text, event_type, actor, recipient):
 )
 def test_mistagged_words(nlp, text, event_type, actor, recipient):
     assert_coded(nlp, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # a true particle beats a preposition of time ("called up ... on Monday")
+        ("Armenia's army called up 20,000 reservists on Monday.", "MOBILIZE", ["ARM"], None),
+        # a lemma the small model gets wrong ("cordoned" -> "cordone")
+        ("Riot police cordoned off the main square in Tbilisi.", "COERCE", ["GEO"], None),
+        # negation through taking part
+        ("Venezuela said it would not take part in talks with the opposition.", "REJECT", ["VEN"],
+         None),
+        # what is allowed is the subject of the allowed act
+        ("Israel allowed a UN convoy carrying food to enter Gaza on Monday.", "RETREAT", ["ISR"],
+         None),
+        ("The Arab League suspended Syria from all its meetings.", "SANCTION", None, ["SYR"]),
+        ("Qatar flew tents and medical supplies to Morocco on Sunday.", "AID", ["QAT"], ["MAR"]),
+        ("Hungary barred a UN monitoring team from entering the country.", "REJECT", ["HUN"],
+         None),
+    ],
+)
+def test_particles_lemmas_and_complements(nlp, text, event_type, actor, recipient):
+    assert_coded(nlp, text, event_type, actor, recipient)

@@ -305,6 +305,9 @@ def _object_lemmas(token) -> set[str]:
     for child in token.children:
         if child.dep_ == "prep":
             objects.extend(g for g in child.children if g.dep_ == "pobj")
+        if child.dep_ in {"ccomp", "xcomp"} and token.pos_ in {"VERB", "AUX"}:
+            # "allowed a UN convoy to enter": the convoy is what is allowed
+            objects.extend(g for g in child.children if g.dep_ in {"nsubj", "nsubjpass"})
     for head in objects:
         lemmas.update(_phrase_lemmas(head))
         if head.lemma_.lower() in PARTITIVES:
@@ -337,6 +340,9 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
         return None
     rows = lexicon.triggers.get((token.lemma_.lower(), pos)) or lexicon.triggers.get(
         (token.lower_, pos))
+    if not rows and pos == "VERB":  # the small model lemmatises "cordoned" as "cordone"
+        rows = next((lexicon.triggers[(form, pos)] for form in sorted(verb_forms(token))
+                     if (form, pos) in lexicon.triggers), None)
     if not rows and pos == "NOUN" and token.lower_.endswith("ing") and token.dep_ in VERBAL_DEPS:
         # "signed a decree pardoning 100 prisoners": a participle the tagger took for a noun
         stem = token.lower_[:-3]
@@ -349,7 +355,10 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
     if pos == "VERB" and any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
                              for c in token.children):
         objects.add(COMPOUND_SUBJECT)  # "the Philippines and France agree"
-    particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep"}}
+    # a preposition of time ("called up reservists ... on Monday") is not the verb's particle
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt" or (
+        c.dep_ == "prep" and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children))}
+    true_particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound"}}
     if pos == "NOUN":
         modifiers |= _clause_subject_lemmas(token)
@@ -365,8 +374,8 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
             continue
         if row.object_hint and not (row.object_hint & (objects | modifiers)):
             continue
-        score = 10 * row.priority + 2 * bool(row.object_hint) + bool(row.particle) + (
-            len(row.words) > 1)
+        score = 10 * row.priority + 3 * bool(row.object_hint) + bool(row.particle) + (
+            row.particle in true_particles) + (len(row.words) > 1)
         if score > best_score:
             best, best_score = row, score
     return best
@@ -457,8 +466,9 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
                     if relation == "gov":  # "a confrontation ... is unlikely"
                         found.add(modality)
                         speculated |= modality == "hypothetical"
-            if sibling.dep_ == "neg" and child.dep_ in {"xcomp", "dobj", "attr", "ccomp"}:
-                found.add("negated")
+            if sibling.dep_ == "neg" and (child.dep_ in {"xcomp", "dobj", "attr", "ccomp"} or (
+                    child.dep_ == "prep" and verb_forms(head) & PARTICIPATION_VERBS)):
+                found.add("negated")  # "would not take part in direct talks"
             if sibling.dep_ in {"aux"} and child.dep_ in {"xcomp", "dobj", "attr", "ccomp", "acomp"}:
                 for modality, relation in cues.get(sibling.lemma_.lower(), ()):
                     if relation == "aux":
