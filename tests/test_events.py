@@ -614,3 +614,9 @@ def test_mistagged_words(nlp, text, event_type, actor, recipient):
 )
 def test_particles_lemmas_and_complements(nlp, text, event_type, actor, recipient):
     assert_coded(nlp, text, event_type, actor, recipient)
+
+
+def test_forces_expected_to_be_deployed_are_the_actor(nlp):
+    event = one(nlp, "Few analysts expected Turkish troops to be deployed to Libya.")
+    assert event.event == "MOBILIZE" and event.modality == "hypothetical"
+    assert (codes(event.actor), codes(event.recipient)) == (["TUR"], ["LBY"])

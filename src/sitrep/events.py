@@ -558,8 +558,10 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
         if agent is not None:
             actor = actors_of(agent, ctx.mentions, sectors)
         if patient is not None:
-            if row.event == "MOBILIZE" and agent is None:
-                actor = actors_of(patient, ctx.mentions, sectors)  # "troops were deployed"
+            own_agent = any(c.dep_ == "agent" for c in trigger.children)
+            if row.event == "MOBILIZE" and not own_agent:
+                # "troops were deployed", "analysts expected Russian troops to be deployed"
+                actor = actors_of(patient, ctx.mentions, sectors)
             else:
                 recipient = actors_of(patient, ctx.mentions, sectors)
         obj = direct_object(trigger)
