@@ -284,7 +284,13 @@ def actors_of(token, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]
             continue
         found.extend(_actors_of_head(head, mentions, sectors))
     _share_owner(found, token, mentions)
-    return found
+    unique: list[Actor] = []
+    for actor in found:  # "Cuban doctors and nurses": one party, not two
+        if actor.kb_id is None and any(a.kb_id is None and (a.code, a.sector) ==
+                                       (actor.code, actor.sector) for a in unique):
+            continue
+        unique.append(actor)
+    return unique
 
 
 def _share_owner(found: list[Actor], first, mentions: Mentions) -> None:

@@ -455,6 +455,9 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
             if relation == "gov" and not (modality == "reported" and child.dep_ in {"nsubj"}):
                 if own_clause and modality != "reported":
                     continue
+                if modality in {"future", "imminent"} and child.dep_ not in COMPLEMENT_DEPS \
+                        and not _is_purpose(child):
+                    continue  # "set fire ... following the killing": no plan of a killing
                 found.add(modality)
                 speculated |= modality == "hypothetical"
         if own_clause:
@@ -496,6 +499,11 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
         if modality in found:
             return modality
     return "asserted"
+
+
+# How a planned or promised act hangs from the word that plans it ("vowed to fight", "ready to
+# send", "about to restore").
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "acomp", "pcomp", "conj"}
 
 
 def reporting_governor(token, lexicon: Lexicon):
@@ -592,12 +600,14 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
             agent = subject(position.head)
             if agent is not None:
                 actor = actors_of(agent, ctx.mentions, sectors)
-        if not actor and trigger.dep_ == "pobj" and trigger.head.lower_ in {"for", "in", "during",
-                                                                          "at", "into"}:
-            # "Thousands of Nigerians converged for a rally", "youths threw stones during
-            # demonstrations": those who take part in the act the noun names
+        if not actor and trigger.dep_ == "pobj" and trigger.head.lower_ in {"for", "in", "at",
+                                                                          "into"}:
+            # "Thousands of Nigerians converged for a rally", "took part in the strike": those
+            # who take part in the act the noun names (gathering only "for" it)
             verb = trigger.head.head
-            if verb.pos_ in {"VERB", "AUX"} and verb_forms(verb) & PARTICIPATION_VERBS:
+            joins = verb_forms(verb) & PARTICIPATION_VERBS or (
+                trigger.head.lower_ == "for" and verb_forms(verb) & GATHERING_VERBS)
+            if verb.pos_ in {"VERB", "AUX"} and joins:
                 agent = subject(verb)
                 if agent is not None:
                     actor = actors_of(agent, ctx.mentions, sectors)
@@ -614,7 +624,11 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
             if child.dep_ in {"ccomp", "xcomp"}:
                 asked = subject(child) if child.dep_ == "ccomp" else None
                 if asked is not None and asked.i != trigger.i:
-                    recipient = [a for a in actors_of(asked, ctx.mentions, sectors) if a.code]
+                    # the actor's own side in the clause is no recipient ("warned that the
+                    # People's Liberation Army would crush ...")
+                    own = {a.code for a in actor if a.code}
+                    recipient = [a for a in actors_of(asked, ctx.mentions, sectors)
+                                 if a.code and a.code not in own]
                 if recipient:
                     break
     if not recipient and row.pos == "VERB":
@@ -628,11 +642,22 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
 
 
 def _same_party(one: Actor, other: Actor) -> bool:
+    """The same actor twice: the same entity, or the same country and sector, where a bare
+    country name ("Germany") is the same party as its government but its people ("Germans")
+    or a group of it is not."""
     if one.kb_id and one.kb_id == other.kb_id:
         return True
     if one.code is None or one.code != other.code:
         return False
-    return one.sector == other.sector or None in (one.sector, other.sector)
+    if _is_state(one) and _is_state(other):
+        return True
+    return one.sector is not None and one.sector == other.sector
+
+
+def _is_state(actor: Actor) -> bool:
+    """A country named as such ("Germany") or its government."""
+    return (actor.kb_id or "").startswith("country:") or (actor.sector == "GOV"
+                                                          and actor.kb_id is None)
 
 
 # PLOVER manual: future CONSULT, SUPPORT, COOPERATE and AID are AGREE; "announced ... would
@@ -646,14 +671,13 @@ PACE_VERBS = {"speed", "accelerate", "hasten", "complete", "finish", "slow", "de
 
 # Verbs of taking part: the subject of "converged for a rally" or "joined the strike" is the
 # noun's actor.
-PARTICIPATION_VERBS = {"converge", "gather", "assemble", "join", "participate", "take", "attend",
-                       "march", "throw", "resort", "turn", "come", "go", "head", "travel", "stay",
-                       "remain", "engage", "rally"}
+PARTICIPATION_VERBS = {"join", "participate", "take", "attend", "engage"}
+GATHERING_VERBS = {"converge", "gather", "assemble", "march", "rally", "mass"}
 
 
 # Nouns that measure out an act named after "of": "10 days of war games", "a round of talks".
 MEASURE_NOUNS = {"day", "week", "month", "year", "hour", "round", "series", "wave", "spate",
-                 "string", "week - long", "set"}
+                 "string", "set"}
 
 
 def _nominal_position(noun):
@@ -692,9 +716,15 @@ def _prep_actors(pobj, ctx: _Context) -> list[Actor]:
     """Actors behind a preposition; "in X" names a target only when X is a country ("war in
     Ukraine"), since a city after "in" is where something happened, not to whom."""
     found = actors_of(pobj, ctx.mentions, ctx.kb.sectors)
-    if pobj.head.lower_ == "in":
-        found = [a for a in found if (a.kb_id or "").startswith("country:")]
+    if pobj.head.lower_ in {"in", "at"}:
+        # "fired at students" names a target; "attacked the convoy at Goma" a place
+        mention = ctx.mentions.at(pobj)
+        found = [a for a in found if (a.kb_id or "").startswith("country:") or (
+            pobj.head.lower_ == "at" and (mention is None or mention.label not in PLACE_LABELS))]
     return found
+
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 def _named_in_object(trigger, actor: list[Actor], ctx: _Context) -> list[Actor]:
@@ -808,11 +838,13 @@ def _default_recipient(candidate: Candidate, stated: list[Candidate], ctx: _Cont
         # government ("workers staged a nationwide strike")
         named = next(([r for r in o.event.recipient if r.code] for o in stated
                       if o.event.event in {"PROTEST", "REQUEST", "ACCUSE"}
+                      and _linked(o.trigger, candidate.trigger)
                       and any(r.code for r in o.event.recipient)), None)
         # "rallied outside the Swedish embassy", "gathered to protest against the deployment of
-        # an American missile system": a foreign country the protest is aimed at
+        # an American missile system": a foreign country the protest is aimed at (not the
+        # country it happens in, whose authorities are the default below)
         reached = [a for a in _reached(candidate.trigger, ctx, event.event)
-                   if a.code not in actor_codes]
+                   if a.code not in actor_codes and a.code != place.country_code]
         home = place.country_code or next(iter(sorted(actor_codes)), None)
         if named:
             event.recipient = [replace(r) for r in named]
@@ -852,11 +884,28 @@ REACH_PREPS = {"to", "into", "on", "at", "near", "around", "toward", "towards", 
                "through", "across", "along", "over", "inside", "off", "outside", "for"}
 
 
+def _linked(other, trigger) -> bool:
+    """Whether `other` says what the act of `trigger` is about: its purpose, complement or
+    conjunct ("began a hunger strike to protest against China's policies"), not a clause
+    that merely happens alongside ("rallied as Bangladesh accused India")."""
+    attached = other.dep_ in {"xcomp", "ccomp", "conj"} or _is_purpose(other)
+    if other.head.i == trigger.i and attached:
+        return True
+    if trigger.head.i == other.i and trigger.dep_ in {"xcomp", "conj"}:
+        return True
+    # the purpose of the verb that carries a nominal act: "began a strike to protest"
+    return other.head.i == trigger.head.i and _is_purpose(other) and trigger.dep_ == "dobj"
+
+
 def _reached(trigger, ctx: _Context, event_type: str) -> list[Actor]:
     """Countries named inside what the trigger acts on or moves to (its object, its
     destination, or, for a stated intention, its complement's), nearest first."""
-    verbs = [trigger] + [c for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}
-                         or (event_type in ACTS_ON_PLACE and _is_purpose(c))]
+    # a complement's object only when the verb has none of its own ("urged Egyptians to avoid
+    # Libya" is aimed at the Egyptians, not at Libya)
+    complements = [] if direct_object(trigger) is not None else [
+        c for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}]
+    verbs = [trigger] + complements + [c for c in trigger.children
+                                       if event_type in ACTS_ON_PLACE and _is_purpose(c)]
     preps = REACH_PREPS if event_type in ACTS_ON_PLACE else REACH_PREPS - VENUE_PREPS
     if trigger.pos_ in {"NOUN", "PROPN"} and event_type in ACTS_ON_PLACE:
         preps = preps | {"of"}  # "the invasion of South Lebanon", "the bombing of Gaza"
@@ -1093,7 +1142,7 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
         event_type, mode = joint["event"], None
         if joint["context"] not in contexts:
             contexts.append(joint["context"])
-    if modality in {"future", "hypothetical"} and _on_condition_unless(token):
+    if modality in {"future", "hypothetical"} and _on_condition_unless(token, actor, ctx):
         # "will withdraw its force unless X arranges a ceasefire": an ultimatum, which PLOVER
         # codes as THREATEN whatever the action held over the recipient
         event_type, mode, modality = "THREATEN", None, "asserted"
@@ -1181,9 +1230,20 @@ def _imminent(token, lexicon: Lexicon) -> bool:
     return _governing_cue(token, lexicon, "imminent", {"xcomp", "acomp", "pcomp"}, 3) is not None
 
 
-def _on_condition_unless(token) -> bool:
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
-                                         for m in c.children) for c in token.children)
+def _on_condition_unless(token, actor: list[Actor], ctx: _Context) -> bool:
+    """An ultimatum: the act is held over another party, who must do something first ("will
+    withdraw its force unless Chad's president arranges a ceasefire"; not "unless the court
+    objects")."""
+    own = {a.code for a in actor if a.code}
+    for clause in token.children:
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                          for m in clause.children):
+            doer = subject(clause)
+            others = actors_of(doer, ctx.mentions, ctx.kb.sectors) if doer is not None else []
+            if any((a.code or a.kb_id) and a.code not in own and
+                   not any(_same_party(a, b) for b in actor) for a in others):
+                return True
+    return False
 
 
 def _object_phrase(token, text: str) -> str:
