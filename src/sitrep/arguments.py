@@ -209,6 +209,12 @@ def passive_patient(verb):
     return None
 
 
+def is_purpose(token) -> bool:
+    """"staged demonstrations to demand reforms": a clause of purpose, not the main event."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                         for c in token.children)
+
+
 def direct_object(token):
     for child in token.children:
         if child.dep_ in {"dobj", "attr", "dative", "oprd"}:

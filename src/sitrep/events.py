@@ -15,7 +15,7 @@ import hashlib
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .actors import KnowledgeBase, fold, resolve, shipped_kb
@@ -29,6 +29,7 @@ from .arguments import (
     clause_tokens,
     direct_object,
     intermediaries,
+    is_purpose,
     passive_patient,
     place_of,
     prep_objects,
@@ -44,6 +45,7 @@ from .lexicon import COMPOUND_SUBJECT, Lexicon, Trigger, load_lexicon
 from .metadata import find_urls, outlet_country
 from .model import Actor, Document, Entity, Event, Item, Place, TextInfo
 from .pipeline import prepare
+from .recipients import TRANSNATIONAL_SECTORS, fill_recipients, same_party
 from .repair import capitalise_known_words
 
 BULLET = re.compile(r"^[ \t]*(?:[*•\-–]|\d{1,2}[.)])[ \t]+(?P<body>.+)$", re.MULTILINE)
@@ -410,12 +412,6 @@ def _is_background(token) -> bool:
                                          for c in token.children)
 
 
-def _is_purpose(token) -> bool:
-    """"staged demonstrations to demand reforms": the purpose is not the main event."""
-    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                         for c in token.children)
-
-
 def _depth(token) -> int:
     depth = 0
     while token.head.i != token.i and depth < 50:
@@ -456,7 +452,7 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
                 if own_clause and modality != "reported":
                     continue
                 if modality in {"future", "imminent"} and child.dep_ not in COMPLEMENT_DEPS \
-                        and not _is_purpose(child):
+                        and not is_purpose(child):
                     continue  # "set fire ... following the killing": no plan of a killing
                 found.add(modality)
                 speculated |= modality == "hypothetical"
@@ -637,27 +633,8 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
     recipient = [r for r in recipient if (r.code or r.sector) and r.sector != NOT_AN_ACTOR]
     # The actor is not its own recipient; another party of the same country is ("an Argentine
     # judge ordered former president Menem to appear", "Nigerian police arrested MASSOB members").
-    recipient = [r for r in recipient if not any(_same_party(r, a) for a in actor)]
+    recipient = [r for r in recipient if not any(same_party(r, a) for a in actor)]
     return actor, recipient
-
-
-def _same_party(one: Actor, other: Actor) -> bool:
-    """The same actor twice: the same entity, or the same country and sector, where a bare
-    country name ("Germany") is the same party as its government but its people ("Germans")
-    or a group of it is not."""
-    if one.kb_id and one.kb_id == other.kb_id:
-        return True
-    if one.code is None or one.code != other.code:
-        return False
-    if _is_state(one) and _is_state(other):
-        return True
-    return one.sector is not None and one.sector == other.sector
-
-
-def _is_state(actor: Actor) -> bool:
-    """A country named as such ("Germany") or its government."""
-    return (actor.kb_id or "").startswith("country:") or (actor.sector == "GOV"
-                                                          and actor.kb_id is None)
 
 
 # PLOVER manual: future CONSULT, SUPPORT, COOPERATE and AID are AGREE; "announced ... would
@@ -794,166 +771,8 @@ def code_sentence(sentence, ctx: _Context, skip: list[tuple[int, int]]) -> list[
         if fallback is not None:
             candidates.append(fallback)
     candidates = _fold_complements(candidates)
-    stated = [c for c in candidates if c.event.recipient]
-    # "police opened fire to disperse demonstrators": an act's target is its purpose's
-    purposes = {c.trigger.i: p for c in candidates if not c.event.recipient
-                for p in stated if p.trigger.head.i == c.trigger.i and _is_purpose(p.trigger)
-                and any(r.code or r.sector for r in p.event.recipient)}
-    for candidate in candidates:
-        if candidate.trigger.i not in purposes:
-            _default_recipient(candidate, stated, ctx)
-    for candidate in candidates:
-        if candidate.trigger.i in purposes:
-            candidate.event.recipient = [replace(r) for r in
-                                         purposes[candidate.trigger.i].event.recipient]
+    fill_recipients(candidates, ctx.mentions, ctx.lexicon.plover)
     return candidates
-
-
-def _default_recipient(candidate: Candidate, stated: list[Candidate], ctx: _Context) -> None:
-    """Recipients the sentence implies when none is named."""
-    event = candidate.event
-    actor_codes = {a.code for a in event.actor if a.code}
-    place = event.event_loc
-    if event.recipient:
-        if event.event in {"ASSAULT", "COERCE"} and all(r.code is None for r in event.recipient):
-            # "attacked a village in Nigeria's Borno state": the group or place named only by
-            # what it is takes the country named inside the phrase
-            reached = _reached(candidate.trigger, ctx, event.event)
-            if reached:
-                for person in event.recipient:
-                    person.code = reached[0].code
-        home = next(iter(sorted(actor_codes)), None) if len(actor_codes) == 1 else None
-        if home and event.event in AT_HOME_TYPES and any(
-                a.sector in AUTHORITIES for a in event.actor):
-            # "Cuba will free 52 political prisoners", "Bangladesh's police arrested students":
-            # a group an authority acts on, named by what it is, is of the authority's country
-            for person in event.recipient:
-                if person.code is None and person.kb_id is None and person.sector and \
-                        person.sector not in TRANSNATIONAL_SECTORS:
-                    person.code = place.country_code or home
-        return
-    if event.event == "PROTEST" and not any(a.sector == "GOV" for a in event.actor):
-        # "began a hunger strike to protest against Sweden's decision": the protest's target;
-        # otherwise the authorities where it happens, or, with no place, the protesters' own
-        # government ("workers staged a nationwide strike")
-        named = next(([r for r in o.event.recipient if r.code] for o in stated
-                      if o.event.event in {"PROTEST", "REQUEST", "ACCUSE"}
-                      and _linked(o.trigger, candidate.trigger)
-                      and any(r.code for r in o.event.recipient)), None)
-        # "rallied outside the Swedish embassy", "gathered to protest against the deployment of
-        # an American missile system": a foreign country the protest is aimed at (not the
-        # country it happens in, whose authorities are the default below)
-        reached = [a for a in _reached(candidate.trigger, ctx, event.event)
-                   if a.code not in actor_codes and a.code != place.country_code]
-        home = place.country_code or next(iter(sorted(actor_codes)), None)
-        if named:
-            event.recipient = [replace(r) for r in named]
-        elif reached:
-            event.recipient = reached[:1]
-        elif home:
-            event.recipient = [Actor(entity_text=place.extracted_place or "", code=home,
-                                     sector="GOV", confidence=0.4)]
-    elif (event.event in DESTINATION_TYPES or event.event in DOMESTIC_TYPES) and (
-            event.event != "CONSULT" or event.mode == "visit"):
-        # "massed troops near its border with Ukraine", "strikes on rebel-held areas of Idlib",
-        # "warned it would turn Seoul into a sea of fire": the country the act reaches
-        reached = [a for a in _reached(candidate.trigger, ctx, event.event)
-                   if a.code not in actor_codes]
-        if not reached and event.event not in OUTWARD_TYPES:
-            # "attacked a village in Nigeria's Borno state", "lifted the state of emergency in
-            # West Darfur", "threatened to ban Ugandan opposition candidates": at home
-            reached = _reached(candidate.trigger, ctx, event.event)
-        if reached:
-            event.recipient = reached[:1]
-        elif place.country_code and actor_codes and place.country_code not in actor_codes and \
-                (event.event != "CONSULT" or event.mode == "visit"):
-            # "arrived in Pyongyang" (but "met in Kathmandu" names a venue)
-            event.recipient = [Actor(entity_text=place.extracted_place or "",
-                                     code=place.country_code, confidence=0.4)]
-
-
-# "met in Kathmandu", "exchanged prisoners in the UAE": a venue, not a recipient, except for acts
-# done to a place or the people there ("fired at students in Nairobi", "deployed in Mali").
-VENUE_PREPS = {"in", "at"}
-ACTS_ON_PLACE = {"ASSAULT", "COERCE", "MOBILIZE", "AID", "PROTEST", "CONCEDE", "SANCTION",
-                 "THREATEN"}
-
-
-# Prepositions through which an act reaches a place or a people.
-REACH_PREPS = {"to", "into", "on", "at", "near", "around", "toward", "towards", "against", "in",
-               "through", "across", "along", "over", "inside", "off", "outside", "for"}
-
-
-def _linked(other, trigger) -> bool:
-    """Whether `other` says what the act of `trigger` is about: its purpose, complement or
-    conjunct ("began a hunger strike to protest against China's policies"), not a clause
-    that merely happens alongside ("rallied as Bangladesh accused India")."""
-    attached = other.dep_ in {"xcomp", "ccomp", "conj"} or _is_purpose(other)
-    if other.head.i == trigger.i and attached:
-        return True
-    if trigger.head.i == other.i and trigger.dep_ in {"xcomp", "conj"}:
-        return True
-    # the purpose of the verb that carries a nominal act: "began a strike to protest"
-    return other.head.i == trigger.head.i and _is_purpose(other) and trigger.dep_ == "dobj"
-
-
-def _reached(trigger, ctx: _Context, event_type: str) -> list[Actor]:
-    """Countries named inside what the trigger acts on or moves to (its object, its
-    destination, or, for a stated intention, its complement's), nearest first."""
-    # a complement's object only when the verb has none of its own ("urged Egyptians to avoid
-    # Libya" is aimed at the Egyptians, not at Libya)
-    complements = [] if direct_object(trigger) is not None else [
-        c for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}]
-    verbs = [trigger] + complements + [c for c in trigger.children
-                                       if event_type in ACTS_ON_PLACE and _is_purpose(c)]
-    preps = REACH_PREPS if event_type in ACTS_ON_PLACE else REACH_PREPS - VENUE_PREPS
-    if trigger.pos_ in {"NOUN", "PROPN"} and event_type in ACTS_ON_PLACE:
-        preps = preps | {"of"}  # "the invasion of South Lebanon", "the bombing of Gaza"
-    heads = []
-    for verb in verbs:
-        obj = direct_object(verb)
-        if obj is not None:
-            heads.append(obj)
-        if verb is trigger and event_type in {"ASSAULT", "COERCE"}:
-            # "a camp for Congolese refugees was attacked by Burundian militiamen"
-            heads.extend(c for c in verb.children if c.dep_ == "nsubjpass")
-        for child in verb.children:
-            if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
-                heads.extend(g for g in child.children if g.dep_ == "pobj")
-    found: list[Actor] = []
-    for head in heads:
-        for token in _own_phrase(head):
-            mention = ctx.mentions.at(token)
-            if mention is None or mention.actor is None:
-                continue
-            actor = mention.actor
-            if mention.label in {"GPE", "NORP", "LOC", "FAC"} and actor.code:
-                # a place reached is the country, not its government ("fired at students in
-                # Nairobi"); a people named keeps what it is
-                sector = actor.sector if mention.label == "NORP" else None
-                candidate = replace(actor, sector=sector, confidence=0.5)
-            elif mention.label == "ORG" and event_type in VERBAL_TYPES and (
-                    actor.code or actor.sector in TRANSNATIONAL_SECTORS):
-                # "turned down an offer of African Union mediation": whose offer it was
-                candidate = replace(actor, confidence=0.5)
-            else:
-                continue
-            if not any(_same_party(candidate, a) for a in found):
-                found.append(candidate)
-    return found
-
-
-# Verbal acts, whose recipient may be the body that made what they answer ("rejected an offer of
-# African Union mediation").
-VERBAL_TYPES = {"REJECT", "ACCUSE", "SUPPORT", "AGREE", "REQUEST", "CONCEDE"}
-
-
-def _own_phrase(head):
-    """The words of a phrase without its relative and participle clauses ("a law that critics say
-    mirrors Russian legislation" is about a law, not about Russia)."""
-    skip = {t.i for child in head.subtree if child.dep_ in {"relcl", "acl"} and child.i != head.i
-            for t in child.subtree}
-    return [t for t in head.subtree if t.i not in skip]
 
 
 def _classified(sentence, ctx: _Context, era_starts) -> Candidate | None:
@@ -977,29 +796,6 @@ def _classified(sentence, ctx: _Context, era_starts) -> Candidate | None:
     candidate = _candidate(root, row, sentence, ctx, era_starts)
     candidate.event.confidence = round(min(candidate.event.confidence, probability), 2)
     return candidate
-
-
-# Types whose act may be aimed at the actor's own country: what it lifts, bans, refuses or asks
-# for there ("Sudan lifted the state of emergency in West Darfur").
-DOMESTIC_TYPES = {"CONCEDE", "REJECT", "REQUEST", "ACCUSE", "SANCTION", "RETREAT"}
-
-
-# Acts of an authority on people of its own country, and the authorities that do them.
-AT_HOME_TYPES = {"COERCE", "CONCEDE", "THREATEN", "ACCUSE", "AID", "REJECT", "SANCTION"}
-AUTHORITIES = {"GOV", "COP", "JUD", "LEG", "MIL", "SPY"}
-
-
-# Acts whose recipient is someone else: a force moved, aid sent or a visit paid at home has no
-# recipient to name.
-OUTWARD_TYPES = {"MOBILIZE", "AID", "CONSULT"}
-
-
-# Sectors of bodies that belong to no one country (a named court or agency keeps its own code).
-TRANSNATIONAL_SECTORS = {"IGO", "NGO", "MNC", "IMG"}
-
-
-# Types whose act reaches a place, so the place's country is the recipient when none is named.
-DESTINATION_TYPES = {"CONSULT", "AID", "MOBILIZE", "ASSAULT", "COERCE", "THREATEN"}
 
 
 # Entity types whose proper-noun words name something rather than tell what happened.
@@ -1178,7 +974,7 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
     _set_date(event, date_range, modality, ctx.reference)
     object_phrase = _object_phrase(token, ctx.text)
     candidate = Candidate(trigger=token, row=row, event=event, definite=definite,
-                          depth=_depth(token) + _is_purpose(token) + _is_background(token),
+                          depth=_depth(token) + is_purpose(token) + _is_background(token),
                           date_range=date_range)
     if object_phrase:
         event.items = phrase_items(object_phrase, ctx.organisations)
@@ -1241,7 +1037,7 @@ def _on_condition_unless(token, actor: list[Actor], ctx: _Context) -> bool:
             doer = subject(clause)
             others = actors_of(doer, ctx.mentions, ctx.kb.sectors) if doer is not None else []
             if any((a.code or a.kb_id) and a.code not in own and
-                   not any(_same_party(a, b) for b in actor) for a in others):
+                   not any(same_party(a, b) for b in actor) for a in others):
                 return True
     return False
 

@@ -1,0 +1,79 @@
+"""Implied recipients: the rules' data, party identity, and sentences of other countries."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events import code_text
+from sitrep.lexicon import load_lexicon
+from sitrep.model import Actor
+from sitrep.recipients import Rules, same_party
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from sitrep.parsing import load_nlp
+
+    return load_nlp()
+
+
+def test_rules_come_from_plover_json_and_name_only_plover_types():
+    plover = load_lexicon().plover
+    rules = Rules.from_plover(plover)
+    types = set(plover["event_types"])
+    for field in ("reaches", "outward", "acts_on_place", "group_takes_country",
+                  "authority_at_home", "body_answered", "protest_target", "protest_sources"):
+        assert getattr(rules, field) <= types, field
+    assert rules.outward <= rules.reaches
+    for name, rule in plover["recipient_defaults"].items():
+        assert name == "note" or rule["note"], name
+
+
+@pytest.mark.parametrize(
+    "one, other, same",
+    [
+        (Actor("Germany", code="DEU", kb_id="country:DEU"), Actor("Berlin", code="DEU",
+                                                                   sector="GOV"), True),
+        (Actor("Germany", code="DEU", kb_id="country:DEU"), Actor("Germans", code="DEU"), False),
+        (Actor("Kenyan police", code="KEN", sector="COP"), Actor("Kenyans", code="KEN"), False),
+        (Actor("Kenyan police", code="KEN", sector="COP"), Actor("police", code="KEN",
+                                                                 sector="COP"), True),
+        (Actor("UN", sector="IGO", kb_id="org:united-nations"),
+         Actor("the UN", sector="IGO", kb_id="org:united-nations"), True),
+        (Actor("France", code="FRA", kb_id="country:FRA"), Actor("Spain", code="ESP",
+                                                                  kb_id="country:ESP"), False),
+    ],
+)
+def test_same_party(one, other, same):
+    assert same_party(one, other) is same
+
+
+def main(nlp, text):
+    events = code_text(text, nlp)
+    assert events
+    return events[0]
+
+
+def codes(actors):
+    return sorted(a.code for a in actors if a.code)
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        ("Algerian police opened fire to disperse Islamist demonstrators in Algiers.", ["DZA"]),
+        ("Thousands of Chileans marched in Santiago against the pension system.", ["CHL"]),
+        ("Hundreds of Pakistanis rallied outside the Danish embassy in Islamabad.", ["DNK"]),
+        ("Vietnam massed troops near its border with Cambodia.", ["KHM"]),
+        ("The foreign ministers of Chile and Peru met in Lima.", []),
+    ],
+)
+def test_implied_recipients(nlp, text, recipient):
+    assert codes(main(nlp, text).recipient) == recipient
+
+
+def test_implied_recipients_are_less_certain_than_stated_ones(nlp):
+    implied = main(nlp, "China held large-scale military drills around Taiwan.").recipient
+    assert codes(implied) == ["TWN"]
+    stated = main(nlp, "Vietnam accused Cambodia of shelling its border posts.").recipient
+    assert max(a.confidence for a in implied) < min(a.confidence for a in stated)
