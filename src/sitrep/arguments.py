@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .actors import KnowledgeBase, resolve
+from .lexicon import word_class
 from .model import Actor
 
 SUBJECTS = {"nsubj", "csubj"}
@@ -37,10 +38,8 @@ RECIPIENT_PREPS = {
 }
 PLACE_PREPS = {"in", "at", "to", "near", "inside", "across", "into", "off", "through",
                "outside"}
-INTERMEDIARY_VERBS = {"deliver", "convey", "hand", "carry", "transmit", "present", "relay",
-                      "pass", "broker", "mediate"}
-QUANTITY_NOUNS = {"thousand", "hundred", "dozen", "million", "score", "group", "number", "crowd",
-                  "band", "unit", "team", "batch"}
+INTERMEDIARY_VERBS = word_class("intermediary_verbs")
+QUANTITY_NOUNS = word_class("quantity_nouns")
 TITLE_DEPS = {"compound", "amod", "poss", "case", "nmod", "appos"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
@@ -193,9 +192,7 @@ def possessor(noun):
 
 
 # Verbs that carry a nominal event: "imposed sanctions", "became a key supplier", "waged war".
-LIGHT_VERBS = {"be", "become", "remain", "impose", "launch", "hold", "conduct", "carry", "make",
-               "issue", "stage", "mount", "begin", "start", "continue", "wage", "announce",
-               "extend", "deliver", "sign", "reach", "file", "lodge", "send", "submit", "renew"}
+LIGHT_VERBS = word_class("light_verbs")
 
 
 def _is_passive(verb) -> bool:
@@ -230,10 +227,7 @@ def direct_object(token):
 
 # Nouns naming a relation between parties: "the resumption of ties with Somalia" is a relation
 # with Somalia, whatever the relation's fate.
-RELATION_NOUNS = {"tie", "ties", "relation", "relationship", "talk", "dialogue", "negotiation",
-                  "cooperation", "contact", "agreement", "deal", "accord", "treaty", "pact",
-                  "trade", "partnership", "alliance", "peace", "reconciliation", "normalization",
-                  "normalisation", "meeting", "summit", "exchange", "rapprochement"}
+RELATION_NOUNS = word_class("relation_nouns")
 
 
 def prep_objects(token, preps: set[str]):

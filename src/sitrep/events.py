@@ -41,7 +41,7 @@ from .dates import DateRange, find_dates
 from .entities import MODEL_LABELS, equipment_entities, find_facilities, merge_entities
 from .gazetteer import resolve_place
 from .items import bullet_items, phrase_items
-from .lexicon import COMPOUND_SUBJECT, Lexicon, Trigger, load_lexicon
+from .lexicon import COMPOUND_SUBJECT, Lexicon, Trigger, load_lexicon, word_class
 from .metadata import find_urls, outlet_country
 from .model import Actor, Document, Entity, Event, Item, Place, TextInfo
 from .pipeline import prepare
@@ -291,11 +291,7 @@ def _entities(doc: Document, parsed, mentions: Mentions, sectors: dict[str, str]
 
 # Nouns that only measure or group what follows "of": "part of an aid program", "a team of
 # inspectors" are about the program and the inspectors.
-PARTITIVES = {"part", "hundred", "thousand", "dozen", "million", "team", "group", "mission",
-              "number", "batch", "shipment", "convoy", "delegation", "contingent", "unit", "lot",
-              # measures: "700 kg of medicine", "two truckloads of food"
-              "kg", "kilogram", "ton", "tonne", "pound", "litre", "liter", "gallon", "barrel",
-              "truckload", "planeload", "shipload", "consignment", "crate", "box", "tranche"}
+PARTITIVES = word_class("partitives")
 
 
 def _object_lemmas(token) -> set[str]:
@@ -642,19 +638,17 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
 # force or pressure is THREATEN.
 # Verbs that set the pace of the act their object names: its doer is their subject ("the United
 # States speeded up the withdrawal of its forces").
-PACE_VERBS = {"speed", "accelerate", "hasten", "complete", "finish", "slow", "delay", "postpone",
-              "step"}
+PACE_VERBS = word_class("pace_verbs")
 
 
 # Verbs of taking part: the subject of "converged for a rally" or "joined the strike" is the
 # noun's actor.
-PARTICIPATION_VERBS = {"join", "participate", "take", "attend", "engage"}
-GATHERING_VERBS = {"converge", "gather", "assemble", "march", "rally", "mass"}
+PARTICIPATION_VERBS = word_class("participation_verbs")
+GATHERING_VERBS = word_class("gathering_verbs")
 
 
 # Nouns that measure out an act named after "of": "10 days of war games", "a round of talks".
-MEASURE_NOUNS = {"day", "week", "month", "year", "hour", "round", "series", "wave", "spate",
-                 "string", "set"}
+MEASURE_NOUNS = word_class("measure_nouns")
 
 
 def _nominal_position(noun):
@@ -804,14 +798,11 @@ NAME_TYPES = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW"
 
 
 # Heads that make a modifying noun a kind of people ("patrol agents", "aid workers").
-PEOPLE_NOUNS = {"agent", "worker", "officer", "activist", "group", "member", "staff", "team",
-                "personnel", "volunteer", "official", "monitor", "observer", "organization",
-                "organisation", "agency"}
+PEOPLE_NOUNS = word_class("people_nouns")
 
 
 # Verbs that only carry the event their object names: "staged rallies", "began a hunger strike".
-CARRIER_VERBS = {"stage", "hold", "begin", "start", "continue", "launch", "mount", "resume",
-                 "wage", "conduct"}
+CARRIER_VERBS = word_class("carrier_verbs")
 
 
 def _carries(token) -> bool:

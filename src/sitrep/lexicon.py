@@ -1,5 +1,6 @@
 """The event lexicon, loaded once from data files: PLOVER types and scores (`plover.json`),
-trigger words (`triggers.tsv`), context keywords (`contexts.tsv`) and modality cues (`cues.tsv`).
+trigger words (`triggers.tsv`), context keywords (`contexts.tsv`), modality cues (`cues.tsv`)
+and the closed word lists the coding rules key on (`word_classes.tsv`).
 
 To add a trigger, add a row to `src/sitrep/data/triggers.tsv`; nothing in code names a word.
 """
@@ -124,6 +125,17 @@ def read_verb_dictionary(path) -> list[tuple[str, str, str | None]]:
                 rows.append((verb, target, word[:-1] if word.endswith("s") and
                              not word.endswith("ss") else word))
     return rows
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, frozenset[str]]:
+    return {row["class"]: frozenset(w for w in row["words"].split("|") if w)
+            for row in read_tsv("word_classes.tsv")}
+
+
+def word_class(name: str) -> frozenset[str]:
+    """A closed list of words a coding rule keys on (`data/word_classes.tsv`)."""
+    return _word_classes()[name]
 
 
 CrosswalkRow = tuple[str, str | None, tuple[str, ...]]  # PLOVER type, mode, contexts
