@@ -275,8 +275,8 @@ def _decompose(text: str, kb: KnowledgeBase, when: date | None) -> _Parts:
                 parts.entry, parts.code, parts.role = entry, entry.country, role
                 parts.sector = parts.sector or entry.sector
                 used[i:i + size] = [True] * size
-            elif parts.code is None and _demonym(span, kb):
-                parts.code = _demonym(span, kb)
+            elif parts.code is None and (demonym := _demonym(span, kb)):
+                parts.code = demonym
                 used[i:i + size] = [True] * size
     sector_words = _sector_of(tokens, kb)
     if sector_words:

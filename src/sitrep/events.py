@@ -633,9 +633,6 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
     return actor, recipient
 
 
-# PLOVER manual: future CONSULT, SUPPORT, COOPERATE and AID are AGREE; "announced ... would
-# withdraw troops" (RETREAT + future) and future concessions are CONCEDE, not AGREE; promised
-# force or pressure is THREATEN.
 # Verbs that set the pace of the act their object names: its doer is their subject ("the United
 # States speeded up the withdrawal of its forces").
 PACE_VERBS = word_class("pace_verbs")
@@ -668,6 +665,9 @@ def _anaphoric(noun) -> bool:
     return definite and not described
 
 
+# PLOVER manual: future CONSULT, SUPPORT, COOPERATE and AID are AGREE; "announced ... would
+# withdraw troops" (RETREAT + future) and future concessions are CONCEDE, not AGREE; promised
+# force or pressure is THREATEN.
 INTENT_TYPES = {**dict.fromkeys(["SUPPORT", "CONSULT", "COOPERATE", "AID"], "AGREE"),
                 **dict.fromkeys(["RETREAT", "CONCEDE"], "CONCEDE"),
                 **dict.fromkeys(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"],
@@ -886,9 +886,8 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
     alias = ctx.lexicon.plover["event_types"][row.event].get("mode_aliases", {}).get(row.mode)
     if alias:
         obj = direct_object(token)
-        meeting = obj is not None and (match_trigger(obj, ctx.lexicon) or row).event == row.event \
-            and match_trigger(obj, ctx.lexicon) is not None
-        if meeting:
+        hit = match_trigger(obj, ctx.lexicon) if obj is not None else None
+        if hit is not None and hit.event == row.event:
             mode = "third-party"  # "hosted talks between X and Y"
         else:
             # "Kenya's president hosted his Ugandan counterpart": the guest is the actor
@@ -974,6 +973,9 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
     return candidate
 
 
+SPEAKER_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
+
+
 def _speaker_is_actor(token, actor: list[Actor], ctx: _Context) -> bool:
     """Whether the one reporting the clause is its actor: "it"/"they" in what a speaker says,
     or a speaker of the same country ("France will ..., the French defence minister said")."""
@@ -997,9 +999,6 @@ def _speaker_is_actor(token, actor: list[Actor], ctx: _Context) -> bool:
         return {a.code or a.kb_id or a.entity_text.lower() for a in actors}
 
     return bool(sides(actors_of(speaker, ctx.mentions, ctx.kb.sectors)) & sides(actor))
-
-
-SPEAKER_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
 
 
 def _several_countries(trigger, actor: list[Actor], recipient: list[Actor],
