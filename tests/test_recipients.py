@@ -77,3 +77,23 @@ def test_implied_recipients_are_less_certain_than_stated_ones(nlp):
     assert codes(implied) == ["TWN"]
     stated = main(nlp, "Vietnam accused Cambodia of shelling its border posts.").recipient
     assert max(a.confidence for a in implied) < min(a.confidence for a in stated)
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        # a threat is aimed at the party whose act would trigger it
+        ("Russia threatened to leave the talks if the United States deploys new missiles in "
+         "Europe.", ["USA"]),
+        # the one blamed is who did what is condemned or investigated
+        ("Egypt condemned an attack by Israeli soldiers in Gaza.", ["ISR"]),
+        ("Serbia is investigating war crimes by Serbian paramilitaries against Bosnian "
+         "civilians.", ["SRB"]),
+        # a complaint to a body is about the one complained of
+        ("Lebanon complained to the United Nations over two Israeli air raids.", ["ISR"]),
+        # "with X's help" names a helper
+        ("NATO said it would tighten the blockade of Serbia with Albania's help.", ["SRB"]),
+    ],
+)
+def test_blamed_and_conditioned_parties(nlp, text, recipient):
+    assert codes(main(nlp, text).recipient) == recipient

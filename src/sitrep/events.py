@@ -565,6 +565,14 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
             else:
                 recipient = actors_of(patient, ctx.mentions, sectors)
         obj = direct_object(trigger)
+        if not recipient and obj is not None and row.event in BLAME_TYPES:
+            # "condemned an attack by Osgiliath soldiers", "is investigating war crimes by
+            # Croatian extremists": the one blamed is who did what the object names
+            doers = list(prep_objects(obj, {"by"})) + [
+                g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"
+                for g in c.children if g.dep_ == "pobj"]  # the parser often hangs it on the verb
+            recipient = [a for pobj in doers for a in actors_of(pobj, ctx.mentions, sectors)
+                         if a.code]
         if not recipient and obj is not None:
             # the object is the recipient when it names an actor ("asked Russia"), not a thing
             recipient = [a for a in actors_of(obj, ctx.mentions, sectors)
@@ -576,6 +584,8 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
             if recipient:
                 break
             for pobj in prep_objects(holder, allowed):
+                if pobj.head.lower_ == "with" and pobj.lemma_.lower() in HELP_NOUNS:
+                    continue  # "with Albania's help": a helper, not a recipient
                 # beyond the type's own prepositions, only a named, coded actor counts
                 recipient = [a for a in _prep_actors(pobj, ctx) if a.code or allowed is preps]
                 if recipient:
@@ -677,6 +687,13 @@ INTENT_TYPES = {**dict.fromkeys(["SUPPORT", "CONSULT", "COOPERATE", "AID"], "AGR
 # "offered to hand over to Great Britain", "agreed to US mediation": a named actor after one of
 # these, on the trigger, its object or its complement, is the recipient whatever the type.
 ANY_RECIPIENT_PREPS = {"to", "with", "against", "on", "for", "from", "toward", "towards"}
+
+
+# Types whose recipient is the one blamed: who did what their object names ("an attack by X").
+BLAME_TYPES = {"ACCUSE", "REJECT", "SANCTION"}
+# "with Albania's help": nouns that make the party after "with" a helper.
+HELP_NOUNS = {"help", "support", "assistance", "backing", "aid", "cooperation", "consent",
+              "approval", "blessing", "participation"}
 
 
 # Events whose direct object may be a group named only by its sector ("arrested protesters").

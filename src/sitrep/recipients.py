@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .arguments import Mentions, direct_object, is_purpose
+from .arguments import Mentions, actors_of, direct_object, is_purpose, subject
 from .model import Actor
 
 if TYPE_CHECKING:  # the candidates events.py builds; only their trigger and event are read
@@ -83,6 +83,8 @@ def _implied(candidate: Candidate, stated: list[Candidate], mentions: Mentions,
         if not any(a.sector == "GOV" for a in event.actor):
             _protest_target(candidate, stated, mentions, rules)
     elif event.event in rules.reaches and (event.event != "CONSULT" or event.mode == "visit"):
+        if event.event == "THREATEN" and _conditioned_party(candidate, mentions):
+            return
         _reached_country(candidate, mentions, rules)
 
 
@@ -148,6 +150,28 @@ def _reached_country(candidate: Candidate, mentions: Mentions, rules: Rules) -> 
         # "arrived in Pyongyang"
         event.recipient = [Actor(entity_text=place.extracted_place or "",
                                  code=place.country_code, confidence=0.4)]
+
+
+def _conditioned_party(candidate: Candidate, mentions: Mentions) -> bool:
+    """"Threatened to stop the talks if the United States deploys new missiles": a threat is
+    aimed at the party whose act would trigger it."""
+    event = candidate.event
+    codes = _actor_codes(event)
+    sectors = mentions.kb.sectors if mentions.kb is not None else {}
+    verbs = [candidate.trigger] + [c for c in candidate.trigger.children
+                                   if c.dep_ in {"xcomp", "ccomp"}]
+    for verb in verbs:
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                              for m in clause.children):
+                doer = subject(clause)
+                found = [replace(a, confidence=0.5) for a in
+                         (actors_of(doer, mentions, sectors) if doer is not None else [])
+                         if a.code and a.code not in codes]
+                if found:
+                    event.recipient = found
+                    return True
+    return False
 
 
 def _linked(other, trigger) -> bool:
