@@ -653,3 +653,25 @@ def test_an_event_after_a_time_phrase_is_not_planned(nlp):
     events = code_text("Jewish settlers set fire to the offices of Palestinian administrators "
                        "following the killing of an Israeli man.", nlp)
     assert all(e.event != "THREATEN" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # a noun modifying another is no event of its own, unless that noun only holds it
+        ("Gunmen attacked an aid convoy near Goma on Tuesday.", "ASSAULT", None, None),
+        ("The Arab League undertook a mediation mission between Syria and Lebanon.", "CONSULT",
+         None, None),
+        # objects in a list, and what a court orders
+        ("Germany will deliver additional tanks and air defence systems to Ukraine.", "AGREE",
+         ["DEU"], ["UKR"]),
+        ("A U.S. federal judge ordered Iran to pay damages to the families of the victims.",
+         "SANCTION", ["USA"], ["IRN"]),
+        ("Jordanian intelligence has been passing information on militants to Iraq.", "COOPERATE",
+         ["JOR"], ["IRQ"]),
+        ("Ratko Mladic was transferred by Serbia to the UN war crimes tribunal on Tuesday.",
+         "COOPERATE", ["SRB"], None),
+    ],
+)
+def test_modifiers_lists_and_orders(nlp, text, event_type, actor, recipient):
+    assert_coded(nlp, text, event_type, actor, recipient)

@@ -304,8 +304,12 @@ def _object_lemmas(token) -> set[str]:
         if child.dep_ == "prep":
             objects.extend(g for g in child.children if g.dep_ == "pobj")
         if child.dep_ in {"ccomp", "xcomp"} and token.pos_ in {"VERB", "AUX"}:
-            # "allowed a UN convoy to enter": the convoy is what is allowed
-            objects.extend(g for g in child.children if g.dep_ in {"nsubj", "nsubjpass"})
+            # "allowed a UN convoy to enter": the convoy is what is allowed; "ordered Iran to pay
+            # damages": what is ordered
+            objects.extend(g for g in child.children if g.dep_ in {"nsubj", "nsubjpass"} or (
+                g.dep_ == "dobj" and child.dep_ == "xcomp"))
+    objects.extend(c for head in list(objects) for c in head.children
+                   if c.dep_ == "conj")  # "provided food and medicine"
     for head in objects:
         lemmas.update(_phrase_lemmas(head))
         if head.lemma_.lower() in PARTITIVES:
@@ -757,9 +761,12 @@ def code_sentence(sentence, ctx: _Context, skip: list[tuple[int, int]]) -> list[
             continue  # "March" the month, not a march
         if token.pos_ == "PROPN" and token.ent_type_ in NAME_TYPES:
             continue  # "the Agency for Development and Cooperation", "the Gulf War": a name
-        if token.dep_ == "compound" and (token.head.lemma_.lower() in ctx.kb.sectors
-                                         or token.head.lemma_.lower() in PEOPLE_NOUNS):
-            continue  # "border patrol agents", "aid workers": a kind of people, not an event
+        if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"} and \
+                token.head.lemma_.lower() not in CONTAINER_NOUNS:
+            # "aid workers", "war crimes tribunal", "an aid convoy": the noun it modifies says
+            # what the phrase is ("a mediation mission" is a mediation); a multiword trigger
+            # ("hunger strike") is matched on its head
+            continue
         row = match_trigger(token, ctx.lexicon)
         if row is None:
             continue
@@ -814,8 +821,8 @@ NAME_TYPES = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW"
               "PRODUCT"}
 
 
-# Heads that make a modifying noun a kind of people ("patrol agents", "aid workers").
-PEOPLE_NOUNS = word_class("people_nouns")
+# Nouns that only hold the act their modifier names: "a mediation mission", "a rescue operation".
+CONTAINER_NOUNS = word_class("container_nouns")
 
 
 # Verbs that only carry the event their object names: "staged rallies", "began a hunger strike".
