@@ -117,6 +117,15 @@ def test_heldout_sentences_floor(nlp):
 
 
 @pytest.mark.slow
+def test_dev2_sentences_floor(nlp):
+    report = evaluate(FIXTURES / "dev2_sentences.csv", nlp)
+    assert report.cases == 160
+    assert report.figures["event_type_accuracy"] >= 0.86
+    assert report.figures["actor_match"] >= 0.89
+    assert report.figures["recipient_match"] >= 0.82
+
+
+@pytest.mark.slow
 def test_dev_sentences_floor(nlp):
     report = evaluate(FIXTURES / "dev_sentences.csv", nlp)
     assert report.cases == 160

@@ -97,3 +97,32 @@ def test_implied_recipients_are_less_certain_than_stated_ones(nlp):
 )
 def test_blamed_and_conditioned_parties(nlp, text, recipient):
     assert codes(main(nlp, text).recipient) == recipient
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        ("Malawi received 50,000 tonnes of maize from South Africa on Friday.", "AID", ["ZAF"],
+         ["MWI"]),
+        ("Thailand extradited Russian arms dealer Viktor Bout to the United States.", "COOPERATE",
+         ["THA"], ["USA"]),
+        ("The Indian Navy began joint exercises with the French Navy off Goa.", "COOPERATE",
+         ["IND"], ["FRA"]),
+        ("Greece put its navy on alert on Tuesday after Turkey sent a survey vessel into disputed "
+         "waters.", "MOBILIZE", ["GRC"], ["TUR"]),
+        ("Tens of thousands of Serbs rallied in Belgrade against NATO air strikes.", "PROTEST",
+         ["SRB"], []),
+        ("Ugandan troops completed their pullout from the Sudanese town of Yei.", "RETREAT",
+         ["UGA"], ["SDN"]),
+        ("China called on Washington to halt arms sales to Taiwan.", "REQUEST", ["CHN"], ["USA"]),
+    ],
+)
+def test_more_implied_and_stated_recipients(nlp, text, event_type, actor, recipient):
+    event = main(nlp, text)
+    assert event.event == event_type
+    assert (codes(event.actor), codes(event.recipient)) == (actor, recipient)
+
+
+def test_a_body_in_a_modifier_is_the_target(nlp):
+    event = main(nlp, "Tens of thousands of Serbs rallied in Belgrade against NATO air strikes.")
+    assert [a.kb_id for a in event.recipient] == ["org:nato"]

@@ -19,7 +19,7 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 CLIMB = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"}
 # Prepositions that introduce the recipient of each kind of event.
 RECIPIENT_PREPS = {
-    "REQUEST": {"from", "of", "to"},
+    "REQUEST": {"from", "of", "to", "on", "upon"},
     "AID": {"to", "for"},
     "AGREE": {"with", "between"},
     "CONSULT": {"with", "to", "between"},
@@ -204,6 +204,12 @@ def passive_patient(verb):
         if child.dep_ in PASSIVE_SUBJECTS:
             return child
     return None
+
+
+# Conjunctions of a clause that sets the scene for the main one ("... one day after a jet shot
+# down a helicopter", "... as protesters gathered").
+BACKGROUND_MARKS = {"after", "before", "since", "when", "while", "as", "until", "following",
+                    "because", "although", "though"}
 
 
 def is_purpose(token) -> bool:
@@ -398,6 +404,9 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
     for child in head.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             owner = mentions.at(child)
+            if owner and owner.actor and not sector and owner.label in ACTOR_LABELS and \
+                    owner.actor.sector in {"IGO", "NGO"}:
+                return [replace(owner.actor)]  # "NATO air strikes": NATO's
             if owner and owner.actor and owner.actor.code and owner.label in ACTOR_LABELS:
                 if not sector:
                     return [replace(owner.actor)]

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from .actors import KnowledgeBase, fold, resolve, shipped_kb
 from .arguments import (
+    BACKGROUND_MARKS,
     LIGHT_VERBS,
     NOT_AN_ACTOR,
     RECIPIENT_PREPS,
@@ -199,7 +200,16 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
     index = 0
     while index < len(parsed):
         token = parsed[index]
-        if index in busy or not token.text[:1].isupper() or token.is_sent_start and token.pos_ != "PROPN":
+        if index in busy or not token.text[:1].isupper():
+            index += 1
+            continue
+        if fold(token.text) in kb.adjectives and token.pos_ in {"ADJ", "PROPN", "NOUN"}:
+            # "Ugandan troops ..." opening a sentence, which the model leaves untagged
+            actor = resolve(token.text, when, "NORP", kb)
+            yield Mention(token.idx, token.idx + len(token), "NORP", actor)
+            index += 1
+            continue
+        if token.is_sent_start and token.pos_ != "PROPN":
             index += 1
             continue
         found = None
@@ -401,12 +411,6 @@ def _clause_subject_lemmas(noun) -> set[str]:
     return found
 
 
-# Conjunctions of a clause that sets the scene for the main one ("... one day after a jet shot
-# down a helicopter", "... as protesters gathered").
-BACKGROUND_MARKS = {"after", "before", "since", "when", "while", "as", "until", "following",
-                    "because", "although", "though"}
-
-
 def _is_background(token) -> bool:
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
                                          for c in token.children)
@@ -569,6 +573,10 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
             else:
                 recipient = actors_of(patient, ctx.mentions, sectors)
         obj = direct_object(trigger)
+        if not recipient and row.event == "COOPERATE" and "legal" in row.context:
+            # "extradited Viktor Bout to the United States": the receiving state, not the person
+            recipient = [a for pobj in prep_objects(trigger, {"to"})
+                         for a in _prep_actors(pobj, ctx) if a.code or a.sector == "IGO"]
         if not recipient and obj is not None and row.event in BLAME_TYPES:
             # "condemned an attack by Osgiliath soldiers", "is investigating war crimes by
             # Croatian extremists": the one blamed is who did what the object names
@@ -597,7 +605,11 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
     else:
         for child in trigger.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"} and not actor:
-                actor = actors_of(child, ctx.mentions, sectors)
+                found = actors_of(child, ctx.mentions, sectors)
+                # "completed their pullout": a possessive pronoun only if it resolved to a
+                # country; the verb's subject says whose otherwise
+                actor = [a for a in found if a.code or a.kb_id or (
+                    a.sector and child.lower_ not in POSSESSIVE_PRONOUNS)]
         definite = _anaphoric(trigger)
         position = _nominal_position(trigger)
         if not actor and position.dep_ in {"dobj", "attr"} and (
@@ -620,7 +632,12 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
         if not actor:
             for pobj in prep_objects(trigger, {"by"}):  # "the request by Venezuela"
                 actor = actors_of(pobj, ctx.mentions, sectors)
-        for pobj in prep_objects(trigger, preps):
+        # "began joint exercises with the French Navy": the verb that carries the act may hold
+        # its prepositions
+        holders = [trigger] + ([position.head] if position.dep_ == "dobj" and
+                               verb_forms(position.head) & (LIGHT_VERBS | CARRIER_VERBS |
+                                                            PACE_VERBS) else [])
+        for pobj in (p for holder in holders for p in prep_objects(holder, preps)):
             recipient = _prep_actors(pobj, ctx)
             if recipient:
                 break
@@ -632,7 +649,7 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
                 if asked is not None and asked.i != trigger.i:
                     # the actor's own side in the clause is no recipient ("warned that the
                     # People's Liberation Army would crush ...")
-                    own = {a.code for a in actor if a.code}
+                    own = {a.code for a in actor if a.code} if row.event == "THREATEN" else set()
                     recipient = [a for a in actors_of(asked, ctx.mentions, sectors)
                                  if a.code and a.code not in own]
                 if recipient:
@@ -691,6 +708,9 @@ INTENT_TYPES = {**dict.fromkeys(["SUPPORT", "CONSULT", "COOPERATE", "AID"], "AGR
 # "offered to hand over to Great Britain", "agreed to US mediation": a named actor after one of
 # these, on the trigger, its object or its complement, is the recipient whatever the type.
 ANY_RECIPIENT_PREPS = {"to", "with", "against", "on", "for", "from", "toward", "towards"}
+
+
+POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 
 
 # Types whose recipient is the one blamed: who did what their object names ("an attack by X").
@@ -911,10 +931,11 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
     if alias:
         obj = direct_object(token)
         hit = match_trigger(obj, ctx.lexicon) if obj is not None else None
-        if hit is not None and hit.event == row.event:
+        if row.event == "CONSULT" and hit is not None and hit.event == row.event:
             mode = "third-party"  # "hosted talks between X and Y"
         else:
-            # "Kenya's president hosted his Ugandan counterpart": the guest is the actor
+            # "Kenya's president hosted his Ugandan counterpart": the guest is the actor;
+            # "Malawi received maize from South Africa": the giver is
             if alias.get("swap_roles"):
                 actor, recipient = recipient, actor
             mode = alias["mode"]
@@ -947,9 +968,12 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
         # complaint (ACCUSE disapprove), not a demonstration
         event_type, mode = "ACCUSE", "disapprove"
     joint = ctx.lexicon.plover["event_types"][row.event].get("joint")
-    if joint and row.lemma in joint["lemmas"] and _several_countries(token, actor, recipient, ctx):
+    partners = _partners(token, ctx) if joint and row.lemma in joint["lemmas"] else None
+    if partners is not None and len({a.code for a in actor + recipient + partners if a.code}) >= 2:
         # "French and Egyptian warships launched war games", "held drills with Russia"
         event_type, mode = joint["event"], None
+        own = {a.code for a in actor}
+        recipient = recipient or [a for a in partners if a.code not in own]
         if joint["context"] not in contexts:
             contexts.append(joint["context"])
     if modality in {"future", "hypothetical"} and _on_condition_unless(token, actor, ctx):
@@ -1025,13 +1049,11 @@ def _speaker_is_actor(token, actor: list[Actor], ctx: _Context) -> bool:
     return bool(sides(actors_of(speaker, ctx.mentions, ctx.kb.sectors)) & sides(actor))
 
 
-def _several_countries(trigger, actor: list[Actor], recipient: list[Actor],
-                       ctx: _Context) -> bool:
-    """Forces of two or more countries, or one with another ("held exercises with France")."""
+def _partners(trigger, ctx: _Context) -> list[Actor]:
+    """The countries an exercise or patrol is held with ("held exercises with France")."""
     holders = [trigger] + ([trigger.head] if trigger.dep_ == "dobj" else [])  # "held ... with"
-    partners = [a for holder in holders for pobj in prep_objects(holder, {"with"})
-                for a in actors_of(pobj, ctx.mentions, ctx.kb.sectors)]
-    return len({a.code for a in actor + recipient + partners if a.code}) >= 2
+    return [a for holder in holders for pobj in prep_objects(holder, {"with"})
+            for a in actors_of(pobj, ctx.mentions, ctx.kb.sectors) if a.code]
 
 
 def _imminent(token, lexicon: Lexicon) -> bool:

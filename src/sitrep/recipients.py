@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .arguments import Mentions, actors_of, direct_object, is_purpose, subject
+from .arguments import BACKGROUND_MARKS, Mentions, actors_of, direct_object, is_purpose, subject
 from .model import Actor
 
 if TYPE_CHECKING:  # the candidates events.py builds; only their trigger and event are read
@@ -40,6 +40,7 @@ class Rules:
     body_answered: frozenset[str]
     protest_target: frozenset[str]
     protest_sources: frozenset[str]
+    answers_background: frozenset[str]
 
     @classmethod
     def from_plover(cls, plover: dict) -> Rules:
@@ -54,7 +55,8 @@ class Rules:
                    authority_at_home=types("authority_at_home"),
                    authorities=frozenset(table["authority_at_home"]["sectors"]),
                    body_answered=types("body_answered"), protest_target=types("protest_target"),
-                   protest_sources=frozenset(table["protest_target"]["from"]))
+                   protest_sources=frozenset(table["protest_target"]["from"]),
+                   answers_background=types("answers_background"))
 
 
 def fill_recipients(candidates: list[Candidate], mentions: Mentions, plover: dict) -> None:
@@ -77,15 +79,20 @@ def fill_recipients(candidates: list[Candidate], mentions: Mentions, plover: dic
 def _implied(candidate: Candidate, stated: list[Candidate], mentions: Mentions,
              rules: Rules) -> None:
     event = candidate.event
+    # a stated intention keeps the rules of the act it promises ("will send experts to help
+    # Bolivian investigators" is aid reaching Bolivia)
+    kind = candidate.row.event
     if event.recipient:
         _place_named_groups(candidate, mentions, rules)
-    elif event.event in rules.protest_target:
+    elif kind in rules.protest_target:
         if not any(a.sector == "GOV" for a in event.actor):
             _protest_target(candidate, stated, mentions, rules)
-    elif event.event in rules.reaches and (event.event != "CONSULT" or event.mode == "visit"):
+    elif kind in rules.reaches and (kind != "CONSULT" or event.mode == "visit"):
         if event.event == "THREATEN" and _conditioned_party(candidate, mentions):
             return
-        _reached_country(candidate, mentions, rules)
+        _reached_country(candidate, mentions, rules, kind)
+        if not event.recipient and kind in rules.answers_background:
+            _background_party(candidate, mentions)
 
 
 def _actor_codes(event) -> set[str]:
@@ -134,15 +141,15 @@ def _protest_target(candidate: Candidate, stated: list[Candidate], mentions: Men
                                  sector="GOV", confidence=0.4)]
 
 
-def _reached_country(candidate: Candidate, mentions: Mentions, rules: Rules) -> None:
+def _reached_country(candidate: Candidate, mentions: Mentions, rules: Rules, kind: str) -> None:
     """"Massed troops near its border with Ukraine", "warned it would turn Seoul into a sea of
     fire": a foreign country the act reaches; for acts that may be aimed at home, one of the
     actor's own ("lifted the state of emergency in West Darfur"); for a visit, its host."""
     event, place = candidate.event, candidate.event.event_loc
     codes = _actor_codes(event)
-    found = _reached(candidate.trigger, mentions, event.event, rules)
+    found = _reached(candidate.trigger, mentions, kind, rules)
     reached = [a for a in found if a.code not in codes]
-    if not reached and event.event not in rules.outward:
+    if not reached and kind not in rules.outward:
         reached = found
     if reached:
         event.recipient = reached[:1]
@@ -172,6 +179,23 @@ def _conditioned_party(candidate: Candidate, mentions: Mentions) -> bool:
                     event.recipient = found
                     return True
     return False
+
+
+def _background_party(candidate: Candidate, mentions: Mentions) -> None:
+    """"Greece put its navy on alert as a Turkish vessel headed for disputed waters": a show of
+    force or a sanction answers the party acting in the clause that sets its scene."""
+    codes = _actor_codes(candidate.event)
+    sectors = mentions.kb.sectors if mentions.kb is not None else {}
+    for clause in candidate.trigger.children:
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS
+                                          for m in clause.children):
+            doer = subject(clause)
+            found = [replace(a, confidence=0.4) for a in
+                     (actors_of(doer, mentions, sectors) if doer is not None else [])
+                     if a.code and a.code not in codes]
+            if found:
+                candidate.event.recipient = found
+                return
 
 
 def _linked(other, trigger) -> bool:
