@@ -675,3 +675,19 @@ def test_an_event_after_a_time_phrase_is_not_planned(nlp):
 )
 def test_modifiers_lists_and_orders(nlp, text, event_type, actor, recipient):
     assert_coded(nlp, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor",
+    [
+        # an intransitive verb's subject selects its row
+        ("Ethiopian troops massed near the Somali border on Friday.", "MOBILIZE", ["ETH"]),
+        ("Georgian demonstrators massed outside parliament in Tbilisi.", "PROTEST", ["GEO"]),
+        ("The Netherlands delivered the first F-16 fighter jets to Ukraine.", "AID", ["NLD"]),
+        ("U.S. military helicopters ferried food and medicine to flood victims in Mozambique.",
+         "AID", ["USA"]),
+        ("Tokyo tightened controls on exports of chemicals to South Korea.", "SANCTION", ["JPN"]),
+    ],
+)
+def test_subjects_of_intransitive_verbs_and_more_rows(nlp, text, event_type, actor):
+    assert_coded(nlp, text, event_type, actor, None)

@@ -364,6 +364,13 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
     if not rows:
         return None
     objects = _object_lemmas(token)
+    if pos == "VERB" and direct_object(token) is None:
+        # an intransitive verb's subject says what it is about: "troops massed", "protesters
+        # massed"
+        for child in token.children:
+            if child.dep_ == "nsubj":
+                objects |= _phrase_lemmas(child)
+                objects.update(g.lemma_.lower() for g in child.children if g.dep_ == "conj")
     if pos == "VERB" and any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
                              for c in token.children):
         objects.add(COMPOUND_SUBJECT)  # "the Philippines and France agree"
