@@ -691,3 +691,21 @@ def test_modifiers_lists_and_orders(nlp, text, event_type, actor, recipient):
 )
 def test_subjects_of_intransitive_verbs_and_more_rows(nlp, text, event_type, actor):
     assert_coded(nlp, text, event_type, actor, None)
+
+
+def test_a_gazetteer_guess_gives_way_to_the_country_the_sentence_names(nlp):
+    event = one(nlp, "Boko Haram gunmen killed at least 30 villagers in an attack in Borno state "
+                     "in north-eastern Nigeria.")
+    assert event.event_loc.country_code == "NGA" and codes(event.recipient) == ["NGA"]
+
+
+def test_an_embassy_is_where_it_stands(nlp):
+    event = one(nlp, "Hundreds of activists demonstrated outside the U.S. embassy in Manila "
+                     "against the presence of American troops.")
+    assert event.event_loc.country_code == "PHL"
+    assert (codes(event.actor), codes(event.recipient)) == (["PHL"], ["USA"])
+
+
+def test_summoning_an_envoy_is_a_complaint_to_their_country(nlp):
+    assert_coded(nlp, "Ottawa summoned India's High Commissioner on Monday over alleged links "
+                      "between Indian agents and a killing.", "ACCUSE", ["CAN"], ["IND"])

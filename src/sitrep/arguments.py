@@ -514,6 +514,10 @@ def clause_tokens(root):
         stack.extend(c for c in token.children if c.dep_ not in CLAUSES)
 
 
+# Premises of one country on another's soil: their owner is not where they are.
+EXTRATERRITORIAL = {"embassy", "consulate", "legation", "mission", "commission"}
+
+
 def _is_place(mention: Mention | None) -> bool:
     """A place mention, or a country name the model tagged as something else ("Cameroon's
     restive Northwest region" comes out ORG)."""
@@ -532,8 +536,9 @@ def place_of(trigger, mentions: Mentions):
             if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPS:
                 continue
             mention = mentions.at(token)
-            if mention is None:
-                # "in Italy's Lombardy region", "in the Syrian city of Homs"
+            if mention is None and token.lemma_.lower() not in EXTRATERRITORIAL:
+                # "in Italy's Lombardy region", "in the Syrian city of Homs" (but "outside the
+                # U.S. embassy in Manila" is in Manila)
                 owner = next((c for c in token.children if c.dep_ in {"poss", "compound", "amod"}
                               and _is_place(mentions.at(c))), None)
                 mention = mentions.at(owner) if owner is not None else None

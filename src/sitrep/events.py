@@ -962,6 +962,11 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Cand
         resolved = mention.actor.name if mention.actor and mention.actor.name else name
         if code is None and not mention.region:
             resolved, code = resolve_place(name)
+            # a gazetteer guess gives way to a country the sentence names ("in Borno state in
+            # north-eastern Nigeria" is not Borna in Germany)
+            named = _countries_named(sentence, ctx.mentions)
+            if named and code not in named:
+                resolved, code = name, min(named, key=lambda c: abs(named[c] - place_token.i))
         event_loc = Place(extracted_place=name, resolved_place=resolved, country_code=code)
     for person in actor + recipient:
         if person.code is None and person.sector and event_loc.country_code and \
@@ -1061,6 +1066,17 @@ def _partners(trigger, ctx: _Context) -> list[Actor]:
     holders = [trigger] + ([trigger.head] if trigger.dep_ == "dobj" else [])  # "held ... with"
     return [a for holder in holders for pobj in prep_objects(holder, {"with"})
             for a in actors_of(pobj, ctx.mentions, ctx.kb.sectors) if a.code]
+
+
+def _countries_named(sentence, mentions: Mentions) -> dict[str, int]:
+    """The countries a sentence names outright, with the position of their first mention."""
+    named: dict[str, int] = {}
+    for token in sentence:
+        mention = mentions.at(token)
+        if mention is not None and mention.actor is not None and mention.actor.code and \
+                (mention.actor.kb_id or "").startswith("country:"):
+            named.setdefault(mention.actor.code, token.i)
+    return named
 
 
 def _imminent(token, lexicon: Lexicon) -> bool:
