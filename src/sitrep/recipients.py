@@ -162,40 +162,35 @@ def _reached_country(candidate: Candidate, mentions: Mentions, rules: Rules, kin
 def _conditioned_party(candidate: Candidate, mentions: Mentions) -> bool:
     """"Threatened to stop the talks if the United States deploys new missiles": a threat is
     aimed at the party whose act would trigger it."""
-    event = candidate.event
-    codes = _actor_codes(event)
-    sectors = mentions.kb.sectors if mentions.kb is not None else {}
     verbs = [candidate.trigger] + [c for c in candidate.trigger.children
                                    if c.dep_ in {"xcomp", "ccomp"}]
-    for verb in verbs:
-        for clause in verb.children:
-            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
-                                              for m in clause.children):
-                doer = subject(clause)
-                found = [replace(a, confidence=0.5) for a in
-                         (actors_of(doer, mentions, sectors) if doer is not None else [])
-                         if a.code and a.code not in codes]
-                if found:
-                    event.recipient = found
-                    return True
-    return False
+    return any(_clause_party(candidate, verb, {"if", "unless"}, mentions, 0.5) for verb in verbs)
 
 
 def _background_party(candidate: Candidate, mentions: Mentions) -> None:
     """"Greece put its navy on alert as a Turkish vessel headed for disputed waters": a show of
     force or a sanction answers the party acting in the clause that sets its scene."""
+    _clause_party(candidate, candidate.trigger, BACKGROUND_MARKS, mentions, 0.4)
+
+
+def _clause_party(candidate: Candidate, verb, marks: set[str], mentions: Mentions,
+                  confidence: float) -> bool:
+    """Make the doer of a subordinate clause of `verb` (introduced by one of `marks`) the
+    recipient, when it is another country than the actor's."""
     codes = _actor_codes(candidate.event)
     sectors = mentions.kb.sectors if mentions.kb is not None else {}
-    for clause in candidate.trigger.children:
-        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS
-                                          for m in clause.children):
-            doer = subject(clause)
-            found = [replace(a, confidence=0.4) for a in
-                     (actors_of(doer, mentions, sectors) if doer is not None else [])
-                     if a.code and a.code not in codes]
-            if found:
-                candidate.event.recipient = found
-                return
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in marks
+                                             for m in clause.children):
+            continue
+        doer = subject(clause)
+        found = [replace(a, confidence=confidence) for a in
+                 (actors_of(doer, mentions, sectors) if doer is not None else [])
+                 if a.code and a.code not in codes]
+        if found:
+            candidate.event.recipient = found
+            return True
+    return False
 
 
 def _linked(other, trigger) -> bool:
