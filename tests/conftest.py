@@ -30,3 +30,16 @@ def needs_shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not here (reference material lives in ../shared)")
     return path
+
+
+def one(nlp, text, published="2025-06-10"):
+    """The main event of a sentence: the most confident one (the first printed)."""
+    from sitrep.events import code_text
+
+    events = code_text(text, nlp, published=published)
+    assert events, f"no event in {text!r}"
+    return max(events, key=lambda e: e.confidence)
+
+
+def codes(actors):
+    return sorted(a.code for a in actors if a.code)

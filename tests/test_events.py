@@ -11,7 +11,7 @@ from sitrep.events import code_document, code_text
 from sitrep.reading import read_path
 from sitrep.seedcheck import check_seed
 
-from .conftest import SEED, SEED_GOLD
+from .conftest import SEED, SEED_GOLD, codes, one
 
 
 @pytest.fixture(scope="module")
@@ -45,16 +45,6 @@ def test_seed_speculation_is_never_asserted(seed_doc):
                    if "may offer" in e.text_info.sentence or "unlikely" in e.text_info.sentence]
     assert speculative  # the analysts' view is coded, not dropped
     assert all(e.modality == "hypothetical" for e in speculative)
-
-
-def one(nlp, text, published="2025-06-10"):
-    events = code_text(text, nlp, published=published)
-    assert events, f"no event in {text!r}"
-    return max(events, key=lambda e: e.confidence)
-
-
-def codes(actors):
-    return sorted(a.code for a in actors if a.code)
 
 
 def assert_coded(nlp, text, event_type, actor, recipient):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.events import code_text
 from sitrep.lexicon import load_lexicon
 from sitrep.model import Actor
 from sitrep.recipients import Rules, same_party
+
+from .conftest import codes, one
 
 
 @pytest.fixture(scope="module")
@@ -48,16 +49,6 @@ def test_same_party(one, other, same):
     assert same_party(one, other) is same
 
 
-def main(nlp, text):
-    events = code_text(text, nlp)
-    assert events
-    return events[0]
-
-
-def codes(actors):
-    return sorted(a.code for a in actors if a.code)
-
-
 @pytest.mark.parametrize(
     "text, recipient",
     [
@@ -69,13 +60,13 @@ def codes(actors):
     ],
 )
 def test_implied_recipients(nlp, text, recipient):
-    assert codes(main(nlp, text).recipient) == recipient
+    assert codes(one(nlp, text).recipient) == recipient
 
 
 def test_implied_recipients_are_less_certain_than_stated_ones(nlp):
-    implied = main(nlp, "China held large-scale military drills around Taiwan.").recipient
+    implied = one(nlp, "China held large-scale military drills around Taiwan.").recipient
     assert codes(implied) == ["TWN"]
-    stated = main(nlp, "Vietnam accused Cambodia of shelling its border posts.").recipient
+    stated = one(nlp, "Vietnam accused Cambodia of shelling its border posts.").recipient
     assert max(a.confidence for a in implied) < min(a.confidence for a in stated)
 
 
@@ -96,7 +87,7 @@ def test_implied_recipients_are_less_certain_than_stated_ones(nlp):
     ],
 )
 def test_blamed_and_conditioned_parties(nlp, text, recipient):
-    assert codes(main(nlp, text).recipient) == recipient
+    assert codes(one(nlp, text).recipient) == recipient
 
 
 @pytest.mark.parametrize(
@@ -118,11 +109,11 @@ def test_blamed_and_conditioned_parties(nlp, text, recipient):
     ],
 )
 def test_more_implied_and_stated_recipients(nlp, text, event_type, actor, recipient):
-    event = main(nlp, text)
+    event = one(nlp, text)
     assert event.event == event_type
     assert (codes(event.actor), codes(event.recipient)) == (actor, recipient)
 
 
 def test_a_body_in_a_modifier_is_the_target(nlp):
-    event = main(nlp, "Tens of thousands of Serbs rallied in Belgrade against NATO air strikes.")
+    event = one(nlp, "Tens of thousands of Serbs rallied in Belgrade against NATO air strikes.")
     assert [a.kb_id for a in event.recipient] == ["org:nato"]
