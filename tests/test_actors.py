@@ -554,3 +554,21 @@ def test_table_is_broad():
 
 def test_shipped_kb_is_cached():
     assert shipped_kb() is shipped_kb()
+
+
+def test_dated_role_gives_way_to_the_undated_code_once_it_ends(tmp_path):
+    # "WARDEN [--- <950630] [ZEM]": an unidentified country before mid-1995, Zembla after
+    from sitrep.actors import with_entries
+    from sitrep.dictionaries import entries_from_file
+
+    path = tmp_path / "actors.txt"
+    path.write_text("WARDEN OF THE MARCHES\n\t[--- <950630]\n\t[ZEM]\n", encoding="utf-8")
+    kb = with_entries(shipped_kb(), entries_from_file(path))
+    assert resolve("the Warden of the Marches", date(1999, 8, 9), kb=kb).code == "ZEM"
+    assert resolve("the Warden of the Marches", date(1990, 1, 1), kb=kb).code == "---"
+
+
+def test_names_joined_by_underscores_fold_like_spaced_ones():
+    from sitrep.actors import fold
+
+    assert fold("the Prince of Dol_Amroth") == fold("Prince of Dol Amroth") == "prince of dol amroth"

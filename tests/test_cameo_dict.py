@@ -102,7 +102,8 @@ def test_codes_on_the_name_line_and_several_per_line(tmp_path: Path) -> None:
         ("IGOUNO", "IGO", "UNO"),
         ("ELI", None, "ELI"),
     ]
-    assert [r.code for r in actors["The Shire"].roles] == ["FRO", "BIL"]
+    assert [(r.code, r.joint) for r in actors["The Shire"].roles] == [("FRO", True), ("BIL", True)]
+    assert not any(r.joint for r in cuellar.roles)  # two roles, not two actors at once
 
 
 def test_comments_are_skipped(tmp_path: Path) -> None:

@@ -144,3 +144,13 @@ def test_petrarch_unidentified_country_matches_an_actor_without_one():
     assert _actor_matches("---GOV", official) and _actor_matches("---", [])
     assert not _actor_matches("---GOV", [Actor(entity_text="Arnor", code="ARN", sector="GOV")])
     assert not _actor_matches("---MIL", official)
+
+
+def test_petrarch_igo_code_matches_a_transnational_body():
+    from sitrep.evaluate import _actor_matches
+    from sitrep.model import Actor
+
+    union = [Actor(entity_text="the AU", sector="IGO")]
+    assert _actor_matches("IGOAFR", union) and _actor_matches("NGO", union)
+    assert not _actor_matches("IGOAFR", [Actor(entity_text="Libya", code="LBY", sector="GOV")])
+    assert not _actor_matches("LBY", union)

@@ -175,7 +175,7 @@ def test_verb_dictionary_compound_subject_pattern(nlp, tmp_path):
     path = tmp_path / "verbs.txt"
     path.write_text("--- CONCUR  [081] ---\nCONCUR\n- % * [030:030]\n", encoding="utf-8")
     rows = read_verb_dictionary(path)
-    assert rows == [("concur", "081", None), ("concur", "030", "@compound")]
+    assert rows == [("concur", "081", None, None), ("concur", "030", "@compound", None)]
     lexicon = with_verbs(load_lexicon(), rows)
     joint = code_document(Document(id="j", text="Chile and Peru concur that the border is "
                                    "settled."), nlp, lexicon=lexicon).events
@@ -192,7 +192,7 @@ def test_verb_dictionary_rows_win_over_shipped_rows(nlp, tmp_path):
     path = tmp_path / "verbs.txt"
     path.write_text("--- WELCOME  [041] ---\nWELCOME\n- * TIES [064]\n", encoding="utf-8")
     rows = read_verb_dictionary(path)
-    assert rows == [("welcome", "041", None), ("welcome", "064", "tie")]
+    assert rows == [("welcome", "041", None, None), ("welcome", "064", "tie", None)]
     lexicon = with_verbs(load_lexicon(), rows)
     text = "Chile welcomed Peru's new ambassador."
     shipped = code_document(Document(id="x", text=text), nlp).events
@@ -699,3 +699,104 @@ def test_an_embassy_is_where_it_stands(nlp):
 def test_summoning_an_envoy_is_a_complaint_to_their_country(nlp):
     assert_coded(nlp, "Ottawa summoned India's High Commissioner on Monday over alleged links "
                       "between Indian agents and a killing.", "ACCUSE", ["CAN"], ["IND"])
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # a carrier verb with no object carries the event its subject names; "between" names
+        # the parties of a joint act
+        ("Talks between Iran and Oman resumed in Muscat on Monday.", "CONSULT", ["IRN", "OMN"],
+         []),
+        ("Negotiations between Ethiopia and Egypt began in Cairo.", "CONSULT", ["EGY", "ETH"],
+         []),
+        ("Clashes between Israel and Hezbollah erupted on Sunday.", "ASSAULT", ["ISR", "LBN"],
+         []),
+        # the one warned about, when no one else or only the actor's own people are addressed
+        ("Iran warned of Israeli aggression in the region.", "THREATEN", ["IRN"], ["ISR"]),
+        ("Japan warned its citizens about North Korea.", "THREATEN", ["JPN"], ["PRK"]),
+        ("The United States warned Iran about the consequences.", "THREATEN", ["USA"], ["IRN"]),
+        # a noun phrase parsed as two subjects: the names are the doers
+        ("Old rivals India and Pakistan have restored diplomatic ties.", "SUPPORT",
+         ["IND", "PAK"], []),
+    ],
+)
+def test_joint_acts_carried_events_and_warnings(nlp, text, event_type, actor, recipient):
+    assert_coded(nlp, text, event_type, actor, recipient)
+
+
+def test_a_warning_to_ones_own_people_about_nothing_named_keeps_them(nlp):
+    event = one(nlp, "Japan warned its citizens about the typhoon.")
+    assert [(a.code, a.sector) for a in event.recipient] == [("JPN", "CVL")]
+
+
+def test_an_adjective_alone_selects_an_object_hint_row(nlp):
+    # "military" (a row hint) modifies "presence": the row for military build-ups applies
+    assert_coded(nlp, "The United States bolstered its military presence in the Gulf.",
+                 "MOBILIZE", ["USA"], None)
+
+
+@pytest.fixture
+def imported_kb(tmp_path):
+    """A knowledge base with a CAMEO actor dictionary imported, names the model does not know."""
+    from sitrep.actors import shipped_kb, with_entries
+    from sitrep.dictionaries import entries_from_file
+
+    path = tmp_path / "actors.txt"
+    path.write_text("ZEMBLA  [ZEM]\nVALDORIA  [VAL/VAM]\nGRIMWALD  [ZEM]\n"
+                    "WARDEN OF THE MARCHES\n\t[--- <950630]\n\t[ZEM]\n", encoding="utf-8")
+    return with_entries(shipped_kb(), entries_from_file(path))
+
+
+def test_a_country_the_model_tags_as_a_common_noun_opening_a_sentence(nlp, imported_kb):
+    from sitrep.events import code_text
+
+    events = code_text("Zembla and Chile welcome a resumption of talks with Peru.", nlp,
+                       kb=imported_kb)
+    assert codes(events[0].actor) == ["CHL", "ZEM"] and codes(events[0].recipient) == ["PER"]
+
+
+def test_a_name_coded_as_several_actors_is_each_of_them(nlp, imported_kb):
+    from sitrep.events import code_text
+
+    (event,) = code_text("Chile expelled the ambassador of Valdoria on Monday.", nlp,
+                         kb=imported_kb)
+    assert codes(event.recipient) == ["VAL", "VAM"]
+
+
+def test_a_lone_name_the_model_leaves_untagged_as_a_subject(nlp, imported_kb):
+    from sitrep.events import code_text
+
+    events = code_text("Grimwald accused Chile of spying.", nlp, kb=imported_kb)
+    assert codes(events[0].actor) == ["ZEM"] and codes(events[0].recipient) == ["CHL"]
+
+
+def test_a_saying_coded_as_an_event_is_not_addressed_to_what_it_is_about(nlp, tmp_path):
+    from sitrep.events import code_document
+    from sitrep.lexicon import load_lexicon, read_verb_dictionary, with_verbs
+    from sitrep.model import Document
+
+    path = tmp_path / "verbs.txt"
+    path.write_text("--- SAY  [023] ---\nSAY\n", encoding="utf-8")
+    lexicon = with_verbs(load_lexicon(), read_verb_dictionary(path))
+    doc = Document(id="s", text="Chile is about to restore full ties with Peru, a senior "
+                                "official said on Saturday.")
+    said = [e for e in code_document(doc, nlp, lexicon=lexicon).events if e.event_text == "said"]
+    assert said and said[0].event == "REQUEST" and said[0].recipient == []
+
+
+def test_verb_dictionary_preposition_patterns(nlp, tmp_path):
+    from sitrep.events import code_document
+    from sitrep.lexicon import load_lexicon, read_verb_dictionary, with_verbs
+    from sitrep.model import Document
+
+    path = tmp_path / "verbs.txt"
+    path.write_text("--- CONCUR  [081] ---\nCONCUR\n- * WITH % [031]\n"
+                    "- * EID AT ^ WITH +  [043]\n", encoding="utf-8")
+    rows = read_verb_dictionary(path)
+    assert rows == [("concur", "081", None, None), ("concur", "031", None, "with"),
+                    ("concur", "043", "eid", None)]
+    lexicon = with_verbs(load_lexicon(), rows)
+    events = code_document(Document(id="w", text="Chile concurs with Peru and Bolivia that the "
+                                    "border is settled."), nlp, lexicon=lexicon).events
+    assert events[0].event == "AGREE" and codes(events[0].recipient) == ["BOL", "PER"]

@@ -32,6 +32,7 @@ class KBEntry:
     start: date | None = None
     end: date | None = None
     source: str = ""
+    joint: bool = False  # the name stands for several actors at once (a dictionary's "[ELR/GAL]")
 
     def covers(self, when: date | None) -> bool:
         if when is None or (self.start is None and self.end is None):
@@ -47,7 +48,7 @@ def fold(text: str) -> str:
     text = re.sub(r"'s\b|'$", "", text)
     text = re.sub(r"^(the|a|an)\s+", "", text.strip())
     text = text.replace(".", "")
-    text = re.sub(r"[^\w\s]", " ", text)
+    text = re.sub(r"[^\w\s]|_", " ", text)  # "Dol_Amroth": CAMEO dictionaries join words with _
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -174,7 +175,12 @@ def choose(entries: list[KBEntry], when: date | None) -> tuple[KBEntry, str | No
         # the most specific office: latest start
         best = max(covering, key=lambda e: e.start or date.min)
         return best, best.role
-    undated = [e for e in people if e.start is None and e.end is None]
+    # a person's undated role, which a dictionary may write as a bare country code
+    # ("PRINCE OF DOL AMROTH [--- <950630] [DOL]": DOL once the dated role ended)
+    ids = {e.kb_id for e in people}
+    undated = [e for e in people if e.start is None and e.end is None] + [
+        e for e in entries if e.kind != "person" and e.kb_id in ids and e.start is None and
+        e.end is None]
     dated = [e for e in people if e.start or e.end]
     if when is None:
         pick = undated[0] if undated else dated[-1]

@@ -145,7 +145,11 @@ def antecedent(pronoun):
 
 def subject(verb, depth: int = 0):
     """The doer of a verb: its subject, the agent of a passive, or the subject it inherits."""
-    for child in verb.children:
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if len(subjects) > 1 and any(c.pos_ == "PROPN" for c in subjects):
+        # "Old foes Gondor and Osgiliath have renewed ...", parsed as two subjects: the names
+        subjects = [c for c in subjects if c.pos_ == "PROPN"]
+    for child in subjects:
         if child.dep_ in SUBJECTS:
             if child.lower_ in PRONOUNS:
                 return antecedent(child) or child
@@ -290,13 +294,25 @@ def actors_of(token, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]
             continue
         found.extend(_actors_of_head(head, mentions, sectors))
     _share_owner(found, token, mentions)
+    found = [one for actor in found for one in _joint_actors(actor, mentions)]
     unique: list[Actor] = []
     for actor in found:  # "Cuban doctors and nurses": one party, not two
-        if actor.kb_id is None and any(a.kb_id is None and (a.code, a.sector) ==
-                                       (actor.code, actor.sector) for a in unique):
+        if any(a.kb_id == actor.kb_id and (a.code, a.sector) == (actor.code, actor.sector) and (
+                actor.kb_id is None or a.entity_text == actor.entity_text) for a in unique):
             continue
         unique.append(actor)
     return unique
+
+
+def _joint_actors(actor: Actor, mentions: Mentions) -> list[Actor]:
+    """A name a dictionary codes as several actors at once ("LORIEN [ELR/GAL]") is each of them."""
+    if mentions.kb is None or not actor.kb_id or not actor.name:
+        return [actor]
+    others = [e.country for e in mentions.kb.lookup(actor.name)
+              if e.joint and e.kb_id == actor.kb_id and e.country and e.country != actor.code]
+    if not others:
+        return [actor]
+    return [actor] + [replace(actor, code=code) for code in dict.fromkeys(others)]
 
 
 def _share_owner(found: list[Actor], first, mentions: Mentions) -> None:

@@ -61,6 +61,7 @@ class DictRole:
     sector: str | None
     start: datetime.date | None = None
     end: datetime.date | None = None
+    joint: bool = False  # one of several actors the name stands for at once ("[ELR/GAL]")
 
     @property
     def dated(self) -> bool:
@@ -206,11 +207,12 @@ def parse_role(inside: str) -> list[DictRole]:
             rest = marker + tail + rest
     start, end = _parse_dates(rest)
     roles = []
-    for one in code.split("/"):
+    codes = code.split("/")
+    for one in codes:
         if not one or not _CODE_RE.match(one):
             raise ValueError(f"bad code {one!r}")
         country, sector = split_code(one)
-        roles.append(DictRole(one, country, sector, start, end))
+        roles.append(DictRole(one, country, sector, start, end, joint=len(codes) > 1))
     return roles
 
 

@@ -42,7 +42,8 @@ def entries_from_file(path: Path) -> list[tuple[KBEntry, list[str]]]:
                     else "organisation"
                 entry = KBEntry(kb_id=f"cameo:{slug}", name=actor.names[0], kind=kind,
                                 country=role.country or role.code[:3], sector=role.sector,
-                                start=role.start, end=role.end, source=path.name)
+                                start=role.start, end=role.end, source=path.name,
+                                joint=role.joint)
                 found.append((entry, actor.names[1:]))
         return found
     except ValueError as error:

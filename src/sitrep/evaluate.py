@@ -211,11 +211,14 @@ def _petrarch_records(path: Path):
 def _actor_matches(expected: str, actors) -> bool:
     """PETRARCH codes match on their country part; "---" is PETRARCH's unidentified country
     ("a senior official said": ---GOV), which an actor with no country (and the same sector, when
-    the code gives one) matches, as no actor at all matches an unidentified target."""
+    the code gives one) matches, as no actor at all matches an unidentified target. An IGO or NGO
+    code matches a transnational body whatever its own code."""
     if expected.startswith("---"):
         sector = expected[3:6]
         return not actors or any(a.code is None and (not sector or a.sector == sector)
                                  for a in actors)
+    if expected[:3] in TRANSNATIONAL and any(a.sector in TRANSNATIONAL for a in actors):
+        return True  # IGOAFR, the African Union: the same convention as _codes_match
     for actor in actors:
         if not actor.code:
             continue

@@ -209,9 +209,7 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
             yield Mention(token.idx, token.idx + len(token), "NORP", actor)
             index += 1
             continue
-        if token.is_sent_start and token.pos_ != "PROPN":
-            index += 1
-            continue
+        opening_common_word = token.is_sent_start and token.pos_ != "PROPN"
         found = None
         for size in range(1, 6):
             span = parsed[index:index + size]
@@ -221,7 +219,11 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
                 continue
             entries = [e for e in kb.names.get(fold(span.text), ())
                        if e.kind in {"person", "organisation", "place", "country"}]
-            if entries and (size > 1 or entries[0].kind != "person"):
+            if opening_common_word and not any(e.kind == "country" for e in entries):
+                # "Talks", "Troops" open sentences capitalised; a country the model tags as a
+                # common noun there ("Fornost and Gondor welcome ...") is still a country
+                continue
+            if entries and (size > 1 or entries[0].kind != "person" or _lone_name(span[0])):
                 found = (span, entries)
         if found is None:
             index += 1
@@ -234,6 +236,14 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
 
 
 GROUP_SECTORS = {"MIL", "GOV", "COP", "REB", "SPY", "LEG", "JUD", "OPP", "UAF", "PTY"}
+
+
+def _lone_name(token) -> bool:
+    """A one-word name the model tagged as a proper noun but no entity ("Gollum allowed that
+    ..."), standing as a subject or object: the knowledge base's person of that name. A
+    one-word name elsewhere ("the Albert Hall") is too weak a clue."""
+    return token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ in {
+        "nsubj", "nsubjpass", "dobj"}
 
 
 def _sector_phrase(parsed, mention: Mention, sectors: dict[str, str]):
@@ -337,7 +347,9 @@ def _phrase_lemmas(head) -> set[str]:
     if head.ent_type_ == "PERSON":
         found.add("@person")  # an object hint for "released opposition leader Ana Ruiz"
     modifiers = [c for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i]
-    found.update(c.lemma_.lower() for c in modifiers if c.dep_ == "compound")
+    # a modifier alone is a hint too: "military" selects "bolstered its military presence", as
+    # a verb pattern "- * DIPLOMATIC" selects "renewed diplomatic ties"
+    found.update(c.lemma_.lower() for c in modifiers)
     found.update(f"{c.lemma_.lower()} {lemma}" for c in modifiers)
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -598,8 +610,18 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
                          if a.code or row.event in SECTOR_OBJECT_EVENTS]
         complement = next((c for c in trigger.children if c.dep_ == "xcomp"), None)
         holders = [trigger] + [h for h in (obj, complement) if h is not None]
-        for holder, allowed in [(h, preps) for h in holders] + [(h, ANY_RECIPIENT_PREPS)
-                                                                for h in holders]:
+        own_preps = [(h, preps | WARNED_ABOUT) for h in (trigger, obj) if h is not None] \
+            if verb_forms(trigger) & WARNING_VERBS else []
+        if own_preps and recipient and actor and all(
+                r.code in {a.code for a in actor} | {None} for r in recipient):
+            # "Japan warned its citizens about North Korea": the one warned about, if named, not
+            # the actor's own people
+            about = [a for holder, allowed in own_preps
+                     for pobj in prep_objects(holder, WARNED_ABOUT) for a in _prep_actors(pobj, ctx)
+                     if a.code]
+            recipient = about or recipient
+        for holder, allowed in own_preps + [(h, preps) for h in holders] + [
+                (h, ANY_RECIPIENT_PREPS) for h in holders]:
             if recipient:
                 break
             for pobj in prep_objects(holder, allowed):
@@ -644,12 +666,18 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
         holders = [trigger] + ([position.head] if position.dep_ == "dobj" and
                                verb_forms(position.head) & (LIGHT_VERBS | CARRIER_VERBS |
                                                             PACE_VERBS) else [])
-        for pobj in (p for holder in holders for p in prep_objects(holder, preps)):
+        for pobj in (p for holder in holders for p in prep_objects(holder, preps | {"between"})):
             recipient = _prep_actors(pobj, ctx)
             if recipient:
+                if not actor and pobj.head.lower_ == "between" and len(recipient) > 1:
+                    # "talks between Iran and Oman resumed": a joint act of both, no one's target
+                    actor, recipient = recipient, []
                 break
-    if not recipient and row.pos == "VERB":
-        # "demanded that the US cancel ...", "urged Israel to ...": the one asked or blamed
+    saying = ("reported", "gov") in ctx.lexicon.cues.get(trigger.lemma_.lower(), ())
+    if not recipient and row.pos == "VERB" and not saying:
+        # "demanded that the US cancel ...", "urged Israel to ...": the one asked or blamed; a
+        # verb of saying coded as an event (an imported dictionary may code "said") is told,
+        # not addressed, to the subject of what it says
         for child in trigger.children:
             if child.dep_ in {"ccomp", "xcomp"}:
                 asked = subject(child) if child.dep_ == "ccomp" else None
@@ -715,6 +743,11 @@ INTENT_TYPES = {**dict.fromkeys(["SUPPORT", "CONSULT", "COOPERATE", "AID"], "AGR
 # "offered to hand over to Great Britain", "agreed to US mediation": a named actor after one of
 # these, on the trigger, its object or its complement, is the recipient whatever the type.
 ANY_RECIPIENT_PREPS = {"to", "with", "against", "on", "for", "from", "toward", "towards"}
+
+# "warned of the Prince of Dol Amroth", "warned their populations about the Taliban": whatever
+# type a warning is coded as, the one warned about is its target when no one is addressed.
+WARNING_VERBS = word_class("warning_verbs")
+WARNED_ABOUT = {"of", "about"}
 
 
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
@@ -801,7 +834,8 @@ def code_sentence(sentence, ctx: _Context, skip: list[tuple[int, int]]) -> list[
             head = token.head
             if head.dep_ == "prep":
                 head = head.head
-            carried = token.dep_ == "dobj" and _carries(head)
+            carried = _carries(head) and (token.dep_ == "dobj" or token.dep_ == "nsubj" and
+                                          direct_object(head) is None)
             if not carried and head.i != token.i and (
                     head.i in verb_triggers or match_trigger(head, ctx.lexicon) is not None):
                 continue  # the object of a trigger verb is part of that event
@@ -871,7 +905,11 @@ def verb_forms(token) -> set[str]:
 
 
 def _noun_event_object(verb, ctx: _Context) -> bool:
+    """The noun that names what a carrier verb carries: its object ("began a hunger strike"),
+    or with none its subject ("talks between Iran and Oman resumed")."""
     obj = direct_object(verb)
+    if obj is None:
+        obj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
     if obj is None:
         return False
     row = match_trigger(obj, ctx.lexicon)

@@ -90,14 +90,20 @@ PATTERN = re.compile(r"^-\s+(?P<before>.*?)\*(?P<after>[^\[]*)\[(?P<code>[^\]]+)
 COMPOUND_SUBJECT = "@compound"
 
 
-def read_verb_dictionary(path) -> list[tuple[str, str, str | None]]:
-    """(verb lemma, CAMEO code, object word or None) from a CAMEO/PETRARCH verb dictionary:
-    each `--- VERB [code] ---` block gives the verb's code, a pattern `- * OBJECT [code]`
-    the code it takes with that object, and `- % * [code]` the code it takes when its subject is
-    several parties. Other patterns with words before the verb are not read."""
+VerbRow = tuple[str, str, str | None, str | None]  # verb lemma, CAMEO code, object word, preposition
+
+
+def read_verb_dictionary(path) -> list[VerbRow]:
+    """(verb lemma, CAMEO code, object word or None, preposition or None) from a CAMEO/PETRARCH
+    verb dictionary: each `--- VERB [code] ---` block gives the verb's code, a pattern
+    `- * OBJECT [code]` the code it takes with that object, `- * PREP [OBJECT] [code]` the code
+    it takes with that preposition ("- * WITH % [031]": agrees with), and `- % * [code]` the code
+    it takes when its subject is several parties. Patterns with words before the verb are not
+    read, and of PETRARCH's markers after it (`^` skip, `+` target, `$` source, `%` compound)
+    only the words are."""
     from pathlib import Path
 
-    rows: list[tuple[str, str, str | None]] = []
+    rows: list[VerbRow] = []
     verb = code = None
     for raw in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
         line = raw.split("#", 1)[0].rstrip()
@@ -106,7 +112,7 @@ def read_verb_dictionary(path) -> list[tuple[str, str, str | None]]:
             verb = block.group("verb").strip().lower().replace("_", " ")
             code = block.group("code").strip()
             if re.fullmatch(r"\d{2,4}", code):
-                rows.append((verb, code, None))
+                rows.append((verb, code, None, None))
             continue
         pattern = PATTERN.match(line.strip())
         if verb and pattern and pattern.group("before").strip() == "%" and \
@@ -114,17 +120,26 @@ def read_verb_dictionary(path) -> list[tuple[str, str, str | None]]:
             # "- % * [030]": the code when the subject is several parties ("X and Y agree")
             target = pattern.group("code").split(":")[0].strip()
             if re.fullmatch(r"\d{2,4}", target):
-                rows.append((verb, target, COMPOUND_SUBJECT))
+                rows.append((verb, target, COMPOUND_SUBJECT, None))
             continue
         if verb and pattern and not pattern.group("before").strip():
-            words = [w for w in re.split(r"[\s_]+", pattern.group("after"))
+            words = [w.lower() for w in re.split(r"[\s_]+", pattern.group("after"))
                      if w and w[0].isalpha()]
             target = pattern.group("code").strip()
-            if words and re.fullmatch(r"\d{2,4}", target):
-                word = words[-1].lower()
-                rows.append((verb, target, word[:-1] if word.endswith("s") and
-                             not word.endswith("ss") else word))
+            if not words or not re.fullmatch(r"\d{2,4}", target):
+                continue
+            preposition = words.pop(0) if words[0] in PATTERN_PREPOSITIONS else None
+            # the object is the last word that is not a preposition ("* EID AT ^ WITH +": eid)
+            word = next((w for w in reversed(words) if w not in PATTERN_PREPOSITIONS), None)
+            if word and word.endswith("s") and not word.endswith("ss"):
+                word = word[:-1]
+            rows.append((verb, target, word, preposition))
     return rows
+
+
+# Prepositions a verb pattern may name right after the verb ("- * WITH % [031]").
+PATTERN_PREPOSITIONS = {"about", "against", "at", "for", "from", "in", "into", "of", "on",
+                        "over", "to", "toward", "towards", "with"}
 
 
 @lru_cache(maxsize=1)
@@ -158,7 +173,7 @@ def longest_prefix(code: str, table: dict[str, object]):
     return None
 
 
-def with_verbs(base: Lexicon, rows: list[tuple[str, str, str | None]],
+def with_verbs(base: Lexicon, rows: list[VerbRow],
                table: dict[str, CrosswalkRow] | None = None) -> Lexicon:
     """A copy of `base` with a verb dictionary's rows added ahead of the shipped ones; codes go
     to PLOVER types through the CAMEO crosswalk."""
@@ -166,7 +181,7 @@ def with_verbs(base: Lexicon, rows: list[tuple[str, str, str | None]],
     lexicon = Lexicon(plover=base.plover, contexts=base.contexts, cues=base.cues)
     for key, triggers in base.triggers.items():
         lexicon.triggers[key] = list(triggers)
-    for verb, code, word in rows:
+    for verb, code, word, preposition in rows:
         mapped = longest_prefix(code, table)
         if mapped is None:
             continue
@@ -174,5 +189,6 @@ def with_verbs(base: Lexicon, rows: list[tuple[str, str, str | None]],
         lemma = verb.split()[0]
         lexicon.triggers[(lemma, "VERB")].insert(0, Trigger(
             lemma=lemma, words=(lemma,), pos="VERB", event=event, mode=mode, context=context,
-            particle=None, object_hint=frozenset({word}) if word else frozenset(), priority=1))
+            particle=preposition, object_hint=frozenset({word}) if word else frozenset(),
+            priority=1))
     return lexicon
