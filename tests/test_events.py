@@ -716,6 +716,9 @@ def test_summoning_an_envoy_is_a_complaint_to_their_country(nlp):
         ("Iran warned of Israeli aggression in the region.", "THREATEN", ["IRN"], ["ISR"]),
         ("Japan warned its citizens about North Korea.", "THREATEN", ["JPN"], ["PRK"]),
         ("The United States warned Iran about the consequences.", "THREATEN", ["USA"], ["IRN"]),
+        # the passive subject of a raising verb does what its complement says
+        ("Iran is believed to have supplied drones to Russia.", "AID", ["IRN"], ["RUS"]),
+        ("North Korea is expected to launch a missile at Japan.", "ASSAULT", ["PRK"], ["JPN"]),
         # a noun phrase parsed as two subjects: the names are the doers
         ("Old rivals India and Pakistan have restored diplomatic ties.", "SUPPORT",
          ["IND", "PAK"], []),

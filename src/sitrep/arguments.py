@@ -181,6 +181,12 @@ def subject(verb, depth: int = 0):
             shared = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             if shared is not None:
                 return antecedent(shared) or shared if shared.lower_ in PRONOUNS else shared
+        if verb.dep_ == "xcomp":
+            # "Iran is believed to have supplied drones", "Serbia was urged to withdraw": the
+            # passive subject of the governing verb does what its complement says
+            raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None:
+                return antecedent(raised) or raised if raised.lower_ in PRONOUNS else raised
         return subject(head, depth + 1)
     return None
 
