@@ -782,8 +782,9 @@ def test_a_saying_coded_as_an_event_is_not_addressed_to_what_it_is_about(nlp, tm
     path = tmp_path / "verbs.txt"
     path.write_text("--- SAY  [023] ---\nSAY\n", encoding="utf-8")
     lexicon = with_verbs(load_lexicon(), read_verb_dictionary(path))
-    doc = Document(id="s", text="Chile is about to restore full ties with Peru, a senior "
-                                "official said on Saturday.")
+    doc = Document(id="s", text="Chile is about to restore, it seems, complete, full diplomatic "
+                                "ties with Peru almost five years after Bolivian crowds burned "
+                                "down its embassy, a senior Bolivian official said on Saturday.")
     said = [e for e in code_document(doc, nlp, lexicon=lexicon).events if e.event_text == "said"]
     assert said and said[0].event == "REQUEST" and said[0].recipient == []
 

@@ -241,11 +241,13 @@ def _dyad_matches(source: str, target: str, event: Event) -> bool:
 def petrarch_lexicon(folder: Path, use_verbs: bool):
     """The shipped lexicon, plus the suite's own verb dictionary when asked for."""
     from .lexicon import load_lexicon, read_verb_dictionary, with_verbs
+    from .verbpatterns import read_verb_patterns, with_patterns
 
     verbs = folder / "PETR.Validate.verbs.txt"
     if not use_verbs or not verbs.exists():
         return load_lexicon()
-    return with_verbs(load_lexicon(), read_verb_dictionary(verbs))
+    return with_patterns(with_verbs(load_lexicon(), read_verb_dictionary(verbs)),
+                         *read_verb_patterns(verbs))
 
 
 def evaluate_petrarch(path: Path, nlp, limit: int | None = None) -> Report:

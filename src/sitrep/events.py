@@ -15,7 +15,7 @@ import hashlib
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from .actors import KnowledgeBase, fold, resolve, shipped_kb
@@ -42,12 +42,13 @@ from .dates import DateRange, find_dates
 from .entities import MODEL_LABELS, equipment_entities, find_facilities, merge_entities
 from .gazetteer import resolve_place
 from .items import bullet_items, phrase_items
-from .lexicon import COMPOUND_SUBJECT, Lexicon, Trigger, load_lexicon, word_class
+from .lexicon import COMPOUND_SUBJECT, Lexicon, Trigger, is_saying, load_lexicon, word_class
 from .metadata import find_urls, outlet_country
 from .model import Actor, Document, Entity, Event, Item, Place, TextInfo
 from .pipeline import prepare
 from .recipients import TRANSNATIONAL_SECTORS, fill_recipients, same_party
 from .repair import capitalise_known_words
+from .verbpatterns import pattern_trigger
 
 BULLET = re.compile(r"^[ \t]*(?:[*•\-–]|\d{1,2}[.)])[ \t]+(?P<body>.+)$", re.MULTILINE)
 DEFINITE = {"the", "this", "that", "these", "those", "such"}
@@ -673,7 +674,7 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
                     # "talks between Iran and Oman resumed": a joint act of both, no one's target
                     actor, recipient = recipient, []
                 break
-    saying = ("reported", "gov") in ctx.lexicon.cues.get(trigger.lemma_.lower(), ())
+    saying = is_saying(trigger.lemma_.lower())
     if not recipient and row.pos == "VERB" and not saying:
         # "demanded that the US cancel ...", "urged Israel to ...": the one asked or blamed; a
         # verb of saying coded as an event (an imported dictionary may code "said") is told,
@@ -827,7 +828,8 @@ def code_sentence(sentence, ctx: _Context, skip: list[tuple[int, int]]) -> list[
             # what the phrase is ("a mediation mission" is a mediation); a multiword trigger
             # ("hunger strike") is matched on its head
             continue
-        row = match_trigger(token, ctx.lexicon)
+        patterned = pattern_trigger(token, ctx.lexicon)
+        row = patterned[0] if patterned else match_trigger(token, ctx.lexicon)
         if row is None:
             continue
         if row.pos == "NOUN":
@@ -843,7 +845,8 @@ def code_sentence(sentence, ctx: _Context, skip: list[tuple[int, int]]) -> list[
             continue  # "continued their hunger strike": the noun says what happened
         else:
             verb_triggers.add(token.i)
-        candidates.append(_candidate(token, row, sentence, ctx, era_starts))
+        candidates.append(_candidate(token, row, sentence, ctx, era_starts,
+                                     patterned[1] if patterned else None))
     candidates = _demands(sentence, candidates, ctx, era_starts)
     if not candidates and not any(start <= sentence.root.idx < end for start, end in skip):
         fallback = _classified(sentence, ctx, era_starts)
@@ -961,8 +964,33 @@ def _fold_complements(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts) -> Candidate:
+def _bound_actors(root, ctx: _Context) -> list[Actor]:
+    """The parties a pattern's phrase names: its own, else the first coded one inside it ("the
+    leaders of Gondor", "an anti-Gondor parade")."""
+    found = actors_of(root, ctx.mentions, ctx.kb.sectors)
+    if any(a.code for a in found):
+        return found
+    for inner in sorted(root.subtree, key=lambda t: t.i):
+        mention = ctx.mentions.at(inner)
+        if mention and mention.actor and mention.actor.code:
+            return [replace(mention.actor)]
+    return found
+
+
+def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts,
+               bound: dict | None = None) -> Candidate:
     actor, recipient = _arguments(token, row, ctx)
+    if bound:
+        # an imported verb pattern says where its source ($) and target (+, %) are
+        source = _bound_actors(bound["source"], ctx) if "source" in bound else []
+        # a list of parties after the verb is its target ("agrees with % "), before it its doers
+        after = "compound" in bound and bound["compound"].i > token.i
+        target = [a for key in ("target", "compound") if key in bound and (key == "target" or after)
+                  for a in _bound_actors(bound[key], ctx)]
+        if source:
+            actor = source
+        if target:
+            recipient = [t for t in target if not any(same_party(t, a) for a in actor)] or target
     definite = row.pos == "NOUN" and _anaphoric(token)
     requires_recipient = ctx.lexicon.plover["event_types"][row.event].get("requires_recipient")
     if row.pos == "NOUN" and requires_recipient and not recipient and actor and not definite:

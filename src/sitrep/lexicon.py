@@ -36,6 +36,10 @@ class Lexicon:
     triggers: dict[tuple[str, str], list[Trigger]] = field(default_factory=lambda: defaultdict(list))
     contexts: dict[str, str] = field(default_factory=dict)
     cues: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    # an imported verb dictionary's word patterns by verb lemma, and its synsets
+    # (see verbpatterns.py; empty for the shipped lexicon)
+    patterns: dict[str, list] = field(default_factory=dict)
+    synsets: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def quad(self, event: str) -> int | None:
         entry = self.plover["event_types"].get(event)
@@ -80,6 +84,13 @@ def load_lexicon() -> Lexicon:
     for row in read_tsv("cues.tsv"):
         lexicon.cues[row["lemma"].lower()].append((row["modality"], row["relation"]))
     return lexicon
+
+
+def is_saying(lemma: str) -> bool:
+    """A verb of saying ("say", "tell", "announce": cues.tsv's reporting verbs). Coded as an
+    event (as an imported dictionary may code "said"), what it says is a report, not whom or
+    where it is aimed at."""
+    return ("reported", "gov") in load_lexicon().cues.get(lemma, ())
 
 
 # -- CAMEO verb dictionaries ------------------------------------------------------------------
@@ -178,7 +189,8 @@ def with_verbs(base: Lexicon, rows: list[VerbRow],
     """A copy of `base` with a verb dictionary's rows added ahead of the shipped ones; codes go
     to PLOVER types through the CAMEO crosswalk."""
     table = table if table is not None else crosswalk()
-    lexicon = Lexicon(plover=base.plover, contexts=base.contexts, cues=base.cues)
+    lexicon = Lexicon(plover=base.plover, contexts=base.contexts, cues=base.cues,
+                      patterns=base.patterns, synsets=base.synsets)
     for key, triggers in base.triggers.items():
         lexicon.triggers[key] = list(triggers)
     for verb, code, word, preposition in rows:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .arguments import BACKGROUND_MARKS, Mentions, actors_of, direct_object, is_purpose, subject
+from .lexicon import is_saying
 from .model import Actor
 
 if TYPE_CHECKING:  # the candidates events.py builds; only their trigger and event are read
@@ -212,8 +213,8 @@ def _reached(trigger, mentions: Mentions, event_type: str, rules: Rules) -> list
     on_place = event_type in rules.acts_on_place
     # a complement's object only when the verb has none of its own ("urged Egyptians to avoid
     # Libya" is aimed at the Egyptians, not at Libya)
-    complements = [] if direct_object(trigger) is not None else [
-        c for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}]
+    complements = [] if direct_object(trigger) is not None or is_saying(
+        trigger.lemma_.lower()) else [c for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}]
     verbs = [trigger] + complements + [c for c in trigger.children if on_place and is_purpose(c)]
     preps = REACH_PREPS if on_place else REACH_PREPS - VENUE_PREPS
     if trigger.pos_ in {"NOUN", "PROPN"} and on_place:

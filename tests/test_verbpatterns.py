@@ -1,0 +1,132 @@
+"""Word patterns of imported CAMEO/PETRARCH verb dictionaries: read, matched, and coded."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import codes
+
+DICTIONARY = """\
+<!-- SYNSETS -->
+&MONEYWORD
++DOLLARS
++SWISS_FRANCS
+
+--- FREE  [066] ---
+FREE
+- + * FROM $  [066]
+- SAID * HOSTAGES  [053]
+
+--- GIVE  [070] ---
+GIVE
+- * &MONEYWORD  [071]
+- * &MONEYWORD TO_ +  [0711]
+
+--- CELEBRATE  [181] ---
+CELEBRATE
+- * EID AT ^ WITH +  [043]
+
+--- ALLOW  [080] ---
+ALLOW
+- RECENTLY_*  [025]
+- * REALLY_PLEASANT  [024]
+
+--- BARGAIN  [031] ---
+BARGAIN
+- * FOR_ASYLUM  [174K]
+"""
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from sitrep.parsing import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture
+def dictionary(tmp_path):
+    path = tmp_path / "verbs.txt"
+    path.write_text(DICTIONARY, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def lexicon(dictionary):
+    from sitrep.lexicon import load_lexicon, read_verb_dictionary, with_verbs
+    from sitrep.verbpatterns import read_verb_patterns, with_patterns
+
+    return with_patterns(with_verbs(load_lexicon(), read_verb_dictionary(dictionary)),
+                         *read_verb_patterns(dictionary))
+
+
+def test_patterns_and_synsets_are_read(dictionary):
+    from sitrep.verbpatterns import read_verb_patterns
+
+    patterns, synsets = read_verb_patterns(dictionary)
+    assert synsets == {"moneyword": frozenset({"dollars", "francs"})}
+    free = [p for p in patterns if p.verb == "free"]
+    assert [(p.code, p.before, p.after) for p in free] == [
+        ("066", (("target", "+", False),), (("word", "from", False), ("source", "$", False))),
+        ("053", (("word", "said", False),), (("word", "hostages", False),)),
+    ]
+    recently = next(p for p in patterns if p.code == "025")
+    assert recently.joined_to_verb == (True, False)
+    pleasant = next(p for p in patterns if p.code == "024")
+    assert pleasant.after == (("word", "really", True), ("word", "pleasant", False))
+    # a code with a letter (a dictionary's own sub-code) is kept for the crosswalk's prefix
+    assert any(p.code == "174K" for p in patterns)
+
+
+def _match(nlp, lexicon, text, verb):
+    from sitrep.verbpatterns import match_patterns
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.lemma_.lower() == verb)
+    found = match_patterns(token, lexicon)
+    return (found[0].code, {k: v.text for k, v in found[1].items()}) if found else None
+
+
+def test_target_before_and_source_after_the_verb(nlp, lexicon):
+    assert _match(nlp, lexicon, "Twelve Chilean sailors were freed from Peru on Monday.",
+                  "free") == ("066", {"target": "sailors", "source": "Peru"})
+
+
+def test_words_in_order_with_others_between_unless_joined(nlp, lexicon):
+    assert _match(nlp, lexicon, "Chile recently allowed the convoy to pass.", "allow")[0] == "025"
+    assert _match(nlp, lexicon, "Recently Chile allowed the convoy to pass.", "allow") is None
+    assert _match(nlp, lexicon, "Chile allowed that Peru is a really pleasant place.",
+                  "allow")[0] == "024"
+    assert _match(nlp, lexicon, "Chile allowed that Peru is a really very pleasant place.",
+                  "allow") is None
+
+
+def test_a_skipped_phrase_and_the_longest_pattern(nlp, lexicon):
+    assert _match(nlp, lexicon, "Chile celebrated Eid at Santiago with Peru.", "celebrate") == (
+        "043", {"target": "Peru"})
+    # both money patterns match; the longer one wins and binds the target
+    assert _match(nlp, lexicon, "Chile gave ten million dollars to Peru.", "give") == (
+        "0711", {"target": "Peru"})
+    assert _match(nlp, lexicon, "Chile gave ten million Swiss francs.", "give") == ("071", {})
+
+
+def test_a_matched_pattern_codes_its_type_and_parties(nlp, lexicon):
+    from sitrep.events import code_document
+    from sitrep.model import Document
+
+    events = code_document(Document(id="p", text="Twelve Chilean sailors were freed from Peru on "
+                                    "Monday."), nlp, lexicon=lexicon).events
+    freed = next(e for e in events if e.event_text == "freed")
+    assert freed.event == "COOPERATE"  # CAMEO 066 through the crosswalk
+    assert codes(freed.actor) == ["PER"] and codes(freed.recipient) == ["CHL"]
+    (gift,) = code_document(Document(id="g", text="Chile gave ten million dollars to Peru."), nlp,
+                            lexicon=lexicon).events
+    assert gift.event == "AID" and codes(gift.actor) == ["CHL"] and codes(gift.recipient) == ["PER"]
+
+
+def test_the_shipped_lexicon_has_no_patterns(nlp):
+    from sitrep.lexicon import load_lexicon
+    from sitrep.verbpatterns import match_patterns
+
+    doc = nlp("Twelve sailors were freed from Peru.")
+    assert load_lexicon().patterns == {} and match_patterns(doc[3], load_lexicon()) is None
