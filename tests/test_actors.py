@@ -572,3 +572,15 @@ def test_names_joined_by_underscores_fold_like_spaced_ones():
     from sitrep.actors import fold
 
     assert fold("the Prince of Dol_Amroth") == fold("Prince of Dol Amroth") == "prince of dol amroth"
+
+
+def test_an_imported_name_means_what_the_import_says(tmp_path):
+    from sitrep.actors import with_entries
+    from sitrep.dictionaries import entries_from_file
+
+    path = tmp_path / "actors.txt"
+    path.write_text("KUWAIT  [KUW]\n", encoding="utf-8")
+    kb = with_entries(shipped_kb(), entries_from_file(path))
+    assert resolve("Kuwait", kb=kb).code == "KUW"
+    assert resolve("Kuwait").code == "KWT"  # the shipped knowledge base is not changed
+    assert resolve("Kuwait City", kb=kb).code == "KWT"  # nor are the names the import leaves out

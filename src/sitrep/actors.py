@@ -139,7 +139,10 @@ def shipped_kb() -> KnowledgeBase:
 
 
 def with_entries(base: KnowledgeBase, entries: Iterable[tuple[KBEntry, list[str]]]) -> KnowledgeBase:
-    """A copy of `base` with extra entries (imported dictionaries); the base is not changed."""
+    """A copy of `base` with extra entries (imported dictionaries); the base is not changed.
+
+    A name an import lists means what the import says: the base's entries for it give way
+    ("KUWAIT [KUW]" in a dictionary that writes Kuwait KUW)."""
     kb = KnowledgeBase(
         names=defaultdict(list, {k: list(v) for k, v in base.names.items()}),
         adjectives=dict(base.adjectives),
@@ -148,12 +151,16 @@ def with_entries(base: KnowledgeBase, entries: Iterable[tuple[KBEntry, list[str]
         country_names=dict(base.country_names),
         max_sector_words=base.max_sector_words,
     )
+    imported: set[str] = set()
     for entry, variants in entries:
         if entry.kind == "sector":
             for variant in [entry.name, *variants]:
                 kb.add_sector_word(variant, entry.sector or "")
-        else:
-            kb.add(entry, variants)
+            continue
+        for key in {fold(v) for v in (entry.name, *variants)} - imported:
+            imported.add(key)
+            kb.names[key] = []
+        kb.add(entry, variants)
     return kb
 
 
