@@ -719,6 +719,8 @@ def test_summoning_an_envoy_is_a_complaint_to_their_country(nlp):
         # the passive subject of a raising verb does what its complement says
         ("Iran is believed to have supplied drones to Russia.", "AID", ["IRN"], ["RUS"]),
         ("North Korea is expected to launch a missile at Japan.", "ASSAULT", ["PRK"], ["JPN"]),
+        # a group inside a body belongs to the body's country
+        ("Security officials in the White House rejected the plan.", "REJECT", ["USA"], []),
         # a noun phrase parsed as two subjects: the names are the doers
         ("Old rivals India and Pakistan have restored diplomatic ties.", "SUPPORT",
          ["IND", "PAK"], []),

@@ -31,6 +31,10 @@ ALLOW
 - RECENTLY_*  [025]
 - * REALLY_PLEASANT  [024]
 
+--- WARN  [160] ---
+WARN
+- * THEIR ^ ABOUT +  [162]
+
 --- BARGAIN  [031] ---
 BARGAIN
 - * FOR_ASYLUM  [174K]
@@ -108,6 +112,12 @@ def test_a_skipped_phrase_and_the_longest_pattern(nlp, lexicon):
     assert _match(nlp, lexicon, "Chile gave ten million dollars to Peru.", "give") == (
         "0711", {"target": "Peru"})
     assert _match(nlp, lexicon, "Chile gave ten million Swiss francs.", "give") == ("071", {})
+
+
+def test_a_skip_starts_in_the_phrase_the_walk_is_in(nlp, lexicon):
+    # "their" opens the phrase "their own citizens", which "^" then skips
+    assert _match(nlp, lexicon, "Chile warned their own citizens about Peru.", "warn") == (
+        "162", {"target": "Peru"})
 
 
 def test_a_matched_pattern_codes_its_type_and_parties(nlp, lexicon):

@@ -478,7 +478,7 @@ def _placed(owner: Actor, sector: str, head) -> Actor:
 
 def _origin(head, sector: str, mentions: Mentions) -> list[Actor]:
     """"Soldiers from Chad", "activists in Syria", "police in Nairobi", "officials from the
-    State Department": the group belongs to the named place's country (a body keeps its own
+    State Department", "officials in the White House": the group belongs to the named place's country (a body keeps its own
     sector where it has one); a country name misparsed as the verb's modifier right before the
     group counts too ("Nauru police arrested ...")."""
     for child in head.children:
@@ -493,7 +493,7 @@ def _origin(head, sector: str, mentions: Mentions) -> list[Actor]:
                 if not (mention and mention.actor and mention.actor.code):
                     continue
                 country = _is_country(mention)
-                if child.lower_ == "in":
+                if child.lower_ == "in" and mention.label != "ORG":
                     if country and mention.label not in EVENT_PLACE_LABELS:
                         found.append(_placed(mention.actor, sector, head))
                 elif country or mention.label in PLACE_LABELS:

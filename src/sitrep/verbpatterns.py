@@ -164,7 +164,8 @@ def _walk(tokens: list, elements: tuple[Element, ...], phrases: list, synsets, f
             start = tokens[position].i if position < len(tokens) else None
             if start is None:
                 return None
-            phrase = next((p for p in phrases if p.start >= start and (
+            # the phrase the walk is in ("* THEIR ^ ABOUT +": "their Ent populations"), or the next
+            phrase = next((p for p in phrases if p.end > start and (
                 kind != "compound" or any(t.dep_ == "conj" for t in p.root.children))), None)
             if phrase is None:
                 return None
@@ -227,7 +228,7 @@ def _walk_left(tokens: list, elements: tuple[Element, ...], phrases: list, synse
             end = tokens[position].i if position >= 0 else None
             if end is None:
                 return None
-            phrase = next((p for p in reversed(phrases) if p.end - 1 <= end), None)
+            phrase = next((p for p in reversed(phrases) if p.start <= end), None)
             if phrase is None:
                 return None
             if kind in {"target", "source", "compound"}:
