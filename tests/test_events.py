@@ -719,6 +719,8 @@ def test_summoning_an_envoy_is_a_complaint_to_their_country(nlp):
         # the passive subject of a raising verb does what its complement says
         ("Iran is believed to have supplied drones to Russia.", "AID", ["IRN"], ["RUS"]),
         ("North Korea is expected to launch a missile at Japan.", "ASSAULT", ["PRK"], ["JPN"]),
+        # a group owned through "of", the model taking the group noun for a name
+        ("The foreign ministry of Iran condemned the attack.", "ACCUSE", ["IRN"], []),
         # a group inside a body belongs to the body's country
         ("Security officials in the White House rejected the plan.", "REJECT", ["USA"], []),
         # a noun phrase parsed as two subjects: the names are the doers
@@ -800,8 +802,8 @@ def test_verb_dictionary_preposition_patterns(nlp, tmp_path):
     path.write_text("--- CONCUR  [081] ---\nCONCUR\n- * WITH % [031]\n"
                     "- * EID AT ^ WITH +  [043]\n", encoding="utf-8")
     rows = read_verb_dictionary(path)
-    assert rows == [("concur", "081", None, None), ("concur", "031", None, "with"),
-                    ("concur", "043", "eid", None)]
+    # a sequence of words is left to verbpatterns.py
+    assert rows == [("concur", "081", None, None), ("concur", "031", None, "with")]
     lexicon = with_verbs(load_lexicon(), rows)
     events = code_document(Document(id="w", text="Chile concurs with Peru and Bolivia that the "
                                     "border is settled."), nlp, lexicon=lexicon).events

@@ -436,7 +436,8 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
                 return [_placed(o.actor, sector, head) for o in _owners(child, mentions)]
     for child in head.children:
         # "thousands of people", "leaders of the opposition coalition", "members of Hamas"
-        if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ in {"NUM", "NOUN"} \
+        # (the model tags "ministry" in "the foreign ministry of Iran" a proper noun)
+        if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ in {"NUM", "NOUN", "PROPN"} \
                 and (head.like_num or head.lemma_.lower() in QUANTITY_NOUNS or sector):
             for pobj in child.children:
                 if pobj.dep_ != "pobj":

@@ -692,6 +692,8 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
                     break
     if not recipient and row.pos == "VERB":
         recipient = _named_in_object(trigger, actor, ctx)
+    if not recipient and row.pos == "VERB" and row.priority > 0:
+        recipient = _first_party_after(trigger, actor, ctx)
     actor = [a for a in actor if (a.code or a.sector) and a.sector != NOT_AN_ACTOR]
     recipient = [r for r in recipient if (r.code or r.sector) and r.sector != NOT_AN_ACTOR]
     # The actor is not its own recipient; another party of the same country is ("an Argentine
@@ -778,6 +780,18 @@ def _prep_actors(pobj, ctx: _Context) -> list[Actor]:
 
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def _first_party_after(trigger, actor: list[Actor], ctx: _Context) -> list[Actor]:
+    """The target an imported CAMEO verb dictionary means: its codes were written for PETRARCH,
+    whose target is the first party named in the verb's phrase after the verb ("halted his
+    march towards ... in the vicinity of Cirith Ungol"). Only rows of such a dictionary use it."""
+    for token in sorted((t for t in trigger.subtree if t.i > trigger.i), key=lambda t: t.i):
+        mention = ctx.mentions.at(token)
+        if mention and mention.actor and mention.actor.code and \
+                not any(same_party(mention.actor, a) for a in actor):
+            return [replace(mention.actor)]
+    return []
 
 
 def _named_in_object(trigger, actor: list[Actor], ctx: _Context) -> list[Actor]:
@@ -991,6 +1005,8 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts,
             actor = source
         if target:
             recipient = [t for t in target if not any(same_party(t, a) for a in actor)] or target
+        elif "compound" in bound and not after:
+            recipient = []  # "% HAVE * [191]": a joint act of the listed parties, no one's target
     definite = row.pos == "NOUN" and _anaphoric(token)
     requires_recipient = ctx.lexicon.plover["event_types"][row.event].get("requires_recipient")
     if row.pos == "NOUN" and requires_recipient and not recipient and actor and not definite:

@@ -109,9 +109,8 @@ def read_verb_dictionary(path) -> list[VerbRow]:
     verb dictionary: each `--- VERB [code] ---` block gives the verb's code, a pattern
     `- * OBJECT [code]` the code it takes with that object, `- * PREP [OBJECT] [code]` the code
     it takes with that preposition ("- * WITH % [031]": agrees with), and `- % * [code]` the code
-    it takes when its subject is several parties. Patterns with words before the verb are not
-    read, and of PETRARCH's markers after it (`^` skip, `+` target, `$` source, `%` compound)
-    only the words are."""
+    it takes when its subject is several parties. Patterns with words before the verb or several
+    words after it are word sequences, matched by `verbpatterns.py`, and not read here."""
     from pathlib import Path
 
     rows: list[VerbRow] = []
@@ -140,8 +139,9 @@ def read_verb_dictionary(path) -> list[VerbRow]:
             if not words or not re.fullmatch(r"\d{2,4}", target):
                 continue
             preposition = words.pop(0) if words[0] in PATTERN_PREPOSITIONS else None
-            # the object is the last word that is not a preposition ("* EID AT ^ WITH +": eid)
-            word = next((w for w in reversed(words) if w not in PATTERN_PREPOSITIONS), None)
+            if len(words) > 1:
+                continue  # "* LAY DOWN ARMS": a word sequence, for verbpatterns.py to match
+            word = words[0] if words else None
             if word and word.endswith("s") and not word.endswith("ss"):
                 word = word[:-1]
             rows.append((verb, target, word, preposition))

@@ -181,7 +181,8 @@ def match_patterns(token, lexicon: Lexicon) -> tuple[VerbPattern, dict[str, obje
     """The longest pattern of the token's verb that matches around it, with what it binds."""
     if not lexicon.patterns or token.pos_ not in {"VERB", "AUX"}:
         return None
-    candidates = lexicon.patterns.get(token.lemma_.lower())
+    # a dictionary may list a form as its own verb ("--- SAID [023] ---")
+    candidates = lexicon.patterns.get(token.lemma_.lower()) or lexicon.patterns.get(token.lower_)
     if not candidates:
         return None
     synsets = lexicon.synsets
