@@ -175,7 +175,8 @@ def test_verb_dictionary_compound_subject_pattern(nlp, tmp_path):
     path = tmp_path / "verbs.txt"
     path.write_text("--- CONCUR  [081] ---\nCONCUR\n- % * [030:030]\n", encoding="utf-8")
     rows = read_verb_dictionary(path)
-    assert rows == [("concur", "081", None, None), ("concur", "030", "@compound", None)]
+    # "030:030": the act's code, then the other side's (kept for with_verbs to read)
+    assert rows == [("concur", "081", None, None), ("concur", "030:030", "@compound", None)]
     lexicon = with_verbs(load_lexicon(), rows)
     joint = code_document(Document(id="j", text="Chile and Peru concur that the border is "
                                    "settled."), nlp, lexicon=lexicon).events

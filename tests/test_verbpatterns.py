@@ -47,6 +47,15 @@ POSTPONE
 SAID
 - * LAY DOWN ARMS  [094]
 
+--- CONFISCATE  [1711] ---
+CONFISCATE
+WIRE_+TAP {WIRE_+TAPPED  WIRE_+TAPPING }
++CORDON_OFF {+CORDONED_OFF}
+- WILL NOT * [081]
+
+--- ARRIVE  [032:033]  ---
+ARRIVE
+
 --- BARGAIN  [031] ---
 BARGAIN
 - * FOR_ASYLUM  [174K]
@@ -166,6 +175,35 @@ def test_a_form_listed_as_its_own_verb_and_sequences_are_not_object_hints(nlp, l
                                                    "down arms."), nlp,
                                           lexicon=lexicon).events if e.event_text == "said"]
     assert rebels.event == "REQUEST"
+
+
+def test_a_block_holds_for_every_verb_it_lists(dictionary, nlp, lexicon):
+    from sitrep.lexicon import read_verb_dictionary
+    from sitrep.verbpatterns import read_verb_patterns
+
+    rows = read_verb_dictionary(dictionary)
+    # "+CORDON_OFF": cordon, then "off"; "WIRE_+TAP" is a sequence, left to the pattern matcher
+    assert ("cordon", "1711", None, "off") in rows and not any(r[0] == "tap" for r in rows)
+    taps = [(p.code, p.before) for p in read_verb_patterns(dictionary)[0] if p.verb == "tap"]
+    assert taps == [("1711", (("word", "wire", True),)),
+                    ("081", (("word", "will", False), ("word", "not", False),
+                             ("word", "wire", True)))]
+    assert _match(nlp, lexicon, "Chilean agents wire tapped the phones of Peru's embassy.",
+                  "tap")[0] == "1711"
+    assert _match(nlp, lexicon, "Chile will not wire tap the phones.", "tap")[0] == "081"
+    assert _match(nlp, lexicon, "Chile tapped the phones of Peru's embassy.", "tap") is None
+
+
+def test_a_code_for_each_side_codes_the_other_sides_act(nlp, lexicon):
+    from sitrep.events import code_document
+    from sitrep.model import Document
+
+    events = code_document(Document(id="a", text="Chile's president arrived in Peru on Monday."),
+                           nlp, lexicon=lexicon).events
+    pairs = sorted((e.event, codes(e.actor), codes(e.recipient)) for e in events)
+    # CAMEO 032 (the visit) and 033 (its reception) through the crosswalk
+    assert pairs == [("AGREE", ["CHL"], ["PER"]), ("AGREE", ["PER"], ["CHL"])]
+    assert len({e.id for e in events}) == 2
 
 
 def test_a_matched_pattern_codes_its_type_and_parties(nlp, lexicon):

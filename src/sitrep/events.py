@@ -11,6 +11,7 @@ its details; a bulleted list introduced by such a mention gives that event its i
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 from collections import deque
@@ -73,6 +74,7 @@ class Candidate:
     depth: int
     date_range: DateRange | None = None
     item_phrases: list[str] = field(default_factory=list)
+    reverse: bool = False  # the other side's act a dictionary codes with this one
 
 
 @dataclass
@@ -861,6 +863,8 @@ def code_sentence(sentence, ctx: _Context, skip: list[tuple[int, int]]) -> list[
             verb_triggers.add(token.i)
         candidates.append(_candidate(token, row, sentence, ctx, era_starts,
                                      patterned[1] if patterned else None))
+        if row.reverse:
+            candidates.extend(_reversed(candidates[-1], ctx))
     candidates = _demands(sentence, candidates, ctx, era_starts)
     if not candidates and not any(start <= sentence.root.idx < end for start, end in skip):
         fallback = _classified(sentence, ctx, era_starts)
@@ -976,6 +980,22 @@ def _fold_complements(candidates: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(candidate)
     return kept
+
+
+def _reversed(candidate: Candidate, ctx: _Context) -> list[Candidate]:
+    """The other side's act, where an imported dictionary codes one ("MEET [031:031]": each
+    meets the other; "ARRIVE [032:033]": the visit, and the host's reception)."""
+    event = candidate.event
+    if not (event.actor and event.recipient):
+        return []
+    other = copy.deepcopy(event)
+    other.actor, other.recipient = other.recipient, other.actor
+    other.event, other.mode = candidate.row.reverse, None
+    other.quad_code = ctx.lexicon.quad(other.event)
+    other.event_scale = ctx.lexicon.score(other.event, None)
+    return [Candidate(trigger=candidate.trigger, row=candidate.row, event=other,
+                      definite=candidate.definite, depth=candidate.depth + 1,
+                      date_range=candidate.date_range, reverse=True)]
 
 
 def _bound_actors(root, ctx: _Context) -> list[Actor]:
@@ -1376,7 +1396,8 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase,
     doc.events = [c.event for c in kept]
     for c in kept:
         c.event.id = hashlib.sha1(
-            f"{doc.content_hash}:{c.event.text_info.start}:{c.trigger.idx}".encode()
+            f"{doc.content_hash}:{c.event.text_info.start}:{c.trigger.idx}"
+            f"{':reverse' if c.reverse else ''}".encode()
         ).hexdigest()[:16]
     return doc
 

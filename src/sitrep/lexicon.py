@@ -28,6 +28,8 @@ class Trigger:
     particle: str | None
     object_hint: frozenset[str]
     priority: int = 0  # rows of an imported verb dictionary (1) win over shipped rows (0)
+    # the other side's act a dictionary codes with it ("MEET [031:031]"), as a PLOVER type
+    reverse: str | None = None
 
 
 @dataclass
@@ -120,23 +122,30 @@ def read_verb_dictionary(path) -> list[VerbRow]:
         block = VERB_BLOCK.match(line)
         if block:
             verb = block.group("verb").strip().lower().replace("_", " ")
-            code = block.group("code").strip()
-            if re.fullmatch(r"\d{2,4}", code):
+            code = dictionary_code(block.group("code"), both=True)
+            if code:
                 rows.append((verb, code, None, None))
+            continue
+        if verb and line.strip() and not line.lstrip().startswith(("-", "<")):
+            # another verb of the block: "SEIZE", "+CORDON_OFF" (cordon, then "off"); one with
+            # a word before it ("WIRE_+TAP") is a sequence, for verbpatterns.py
+            member = block_member(line)
+            if code and member and member[0] != verb.split()[0] and not member[1]:
+                rows.append((member[0], code, None, member[2][0] if member[2] else None))
             continue
         pattern = PATTERN.match(line.strip())
         if verb and pattern and pattern.group("before").strip() == "%" and \
                 not pattern.group("after").strip():
             # "- % * [030]": the code when the subject is several parties ("X and Y agree")
-            target = pattern.group("code").split(":")[0].strip()
-            if re.fullmatch(r"\d{2,4}", target):
+            target = dictionary_code(pattern.group("code"), both=True)
+            if target:
                 rows.append((verb, target, COMPOUND_SUBJECT, None))
             continue
         if verb and pattern and not pattern.group("before").strip():
             words = [w.lower() for w in re.split(r"[\s_]+", pattern.group("after"))
                      if w and w[0].isalpha()]
-            target = pattern.group("code").strip()
-            if not words or not re.fullmatch(r"\d{2,4}", target):
+            target = dictionary_code(pattern.group("code"), both=True)
+            if not words or not target:
                 continue
             preposition = words.pop(0) if words[0] in PATTERN_PREPOSITIONS else None
             if len(words) > 1:
@@ -146,6 +155,44 @@ def read_verb_dictionary(path) -> list[VerbRow]:
                 word = word[:-1]
             rows.append((verb, target, word, preposition))
     return rows
+
+
+# A CAMEO code as a verb dictionary writes it: "071", "174K" (its own sub-code), "031:032" (the
+# code of the act, then of the other side's: the first is the act's).
+DICTIONARY_CODE = re.compile(r"^\s*(\d{2,4}[A-Z]?)(?::(\d{2,4}[A-Z]?)?)?\s*$")
+
+
+def dictionary_code(text: str, both: bool = False) -> str | None:
+    """The act's code ("031:032" -> "031"), or with `both` the code as written ("031:032")."""
+    found = DICTIONARY_CODE.match(text)
+    if not found:
+        return None
+    return f"{found.group(1)}:{found.group(2)}" if both and found.group(2) else found.group(1)
+
+
+def plover_codes(code: str, table: dict[str, CrosswalkRow]):
+    """A dictionary code's PLOVER (type, mode, contexts), and the other side's type or None."""
+    act, _, other = code.partition(":")
+    mapped = longest_prefix(act, table)
+    reverse = longest_prefix(other, table) if other else None
+    return mapped, reverse[0] if reverse else None
+
+
+# A verb a dictionary block lists: its lemma, and the words joined before and after it.
+BlockMember = tuple[str, tuple[str, ...], tuple[str, ...]]
+
+
+def block_member(line: str) -> BlockMember | None:
+    """"WIRE_+TAP {WIRE_+TAPPED ...}" ("tap" right after "wire"), "+CORDON_OFF", "SEIZE"."""
+    entry = line.split("{", 1)[0].strip().split()
+    if not entry:
+        return None
+    words = [w for w in entry[0].split("_") if w]
+    if not words or not all(re.fullmatch(r"\+?[A-Za-z'\-]+", w) for w in words):
+        return None
+    index = next((i for i, w in enumerate(words) if w.startswith("+")), 0)
+    clean = [w.lstrip("+").lower() for w in words]
+    return clean[index], tuple(clean[:index]), tuple(clean[index + 1:])
 
 
 # Prepositions a verb pattern may name right after the verb ("- * WITH % [031]").
@@ -194,7 +241,7 @@ def with_verbs(base: Lexicon, rows: list[VerbRow],
     for key, triggers in base.triggers.items():
         lexicon.triggers[key] = list(triggers)
     for verb, code, word, preposition in rows:
-        mapped = longest_prefix(code, table)
+        mapped, reverse = plover_codes(code, table)
         if mapped is None:
             continue
         event, mode, context = mapped
@@ -202,5 +249,5 @@ def with_verbs(base: Lexicon, rows: list[VerbRow],
         lexicon.triggers[(lemma, "VERB")].insert(0, Trigger(
             lemma=lemma, words=(lemma,), pos="VERB", event=event, mode=mode, context=context,
             particle=preposition, object_hint=frozenset({word}) if word else frozenset(),
-            priority=1))
+            priority=1, reverse=reverse))
     return lexicon

@@ -16,14 +16,22 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .lexicon import CrosswalkRow, Lexicon, Trigger, crosswalk, longest_prefix
+from .lexicon import (
+    BlockMember,
+    CrosswalkRow,
+    Lexicon,
+    Trigger,
+    block_member,
+    crosswalk,
+    dictionary_code,
+    plover_codes,
+)
 
 # kind: word | synset | skip (^) | target (+) | source ($) | compound (%); value; joined: no
 # words between this element and the next (PETRARCH's "_")
 Element = tuple[str, str, bool]
 
 MARKERS = {"^": "skip", "+": "target", "$": "source", "%": "compound"}
-CODE = re.compile(r"^(\d{2,4}[A-Z]?)(?::\d*)?$")
 BLOCK = re.compile(r"^---\s+(?P<verb>[A-Z_' ]+?)\s+\[(?P<code>[^\]]*)\]")
 LINE = re.compile(r"^-\s+(?P<pattern>[^\[]*)\[(?P<code>[^\]]+)\]")
 
@@ -71,10 +79,14 @@ def _elements(text: str) -> tuple[tuple[Element, ...], bool]:
 
 def read_verb_patterns(path) -> tuple[list[VerbPattern], dict[str, frozenset[str]]]:
     """The patterns of a CAMEO/PETRARCH verb dictionary, and its synsets (``&CURRENCY`` with a
-    ``+WORD`` a line). A multiword synset entry is matched on its last word."""
+    ``+WORD`` a line). A multiword synset entry is matched on its last word.
+
+    A block's patterns hold for every verb it lists: ``WIRE_+TAP`` (the verb "tap" right after
+    "wire") and ``+CORDON_OFF`` ("cordon" right before "off") take the block's code and
+    patterns, their other words joined to the verb."""
     patterns: list[VerbPattern] = []
     synsets: dict[str, set[str]] = {}
-    verb = None
+    members: list[BlockMember] = []
     synset = None
     for raw in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
         line = raw.split("#", 1)[0].strip()
@@ -93,12 +105,24 @@ def read_verb_patterns(path) -> tuple[list[VerbPattern], dict[str, frozenset[str
         synset = None
         block = BLOCK.match(line)
         if block:
-            verb = block.group("verb").strip().lower().replace("_", " ").split()[0]
+            head = block.group("verb").strip().lower().replace("_", " ").split()[0]
+            members = [(head, (), ())]
+            block_code = dictionary_code(block.group("code"), both=True)
+            continue
+        if not members:
+            continue
+        if not line.startswith("-"):
+            member = block_member(line)
+            if member is not None and member[0] != members[0][0] or member and (
+                    member[1] or member[2]):
+                members.append(member)
+                if block_code and (member[1] or member[2]):
+                    patterns.append(_with_member(member, (), (), (False, False), block_code))
             continue
         found = LINE.match(line)
-        if verb is None or found is None or "*" not in found.group("pattern"):
+        if found is None or "*" not in found.group("pattern"):
             continue
-        code = CODE.match(found.group("code").strip())
+        code = dictionary_code(found.group("code"), both=True)
         if code is None:
             continue
         left, _, right = found.group("pattern").partition("*")
@@ -106,13 +130,27 @@ def read_verb_patterns(path) -> tuple[list[VerbPattern], dict[str, frozenset[str
         right = right.strip()
         joined_after = right.startswith("_")
         after, _ = _elements(right.lstrip("_"))
-        if not before and not after:
-            continue
         if left.rstrip().endswith("_"):
             joined_before = True
-        patterns.append(VerbPattern(verb, code.group(1), before, after,
-                                    (joined_before, joined_after)))
+        if not before and not after:
+            continue
+        for member in members:
+            patterns.append(_with_member(member, before, after, (joined_before, joined_after),
+                                         code))
     return patterns, {name: frozenset(words) for name, words in synsets.items()}
+
+
+def _with_member(member: BlockMember, before: tuple[Element, ...], after: tuple[Element, ...],
+                 joined: tuple[bool, bool], code: str) -> VerbPattern:
+    verb, words_before, words_after = member
+    if words_before:
+        before = before + tuple(("word", w, True) for w in words_before)
+        joined = (True, joined[1])
+    if words_after:
+        after = tuple(("word", w, True) for w in words_after[:-1]) + (
+            ("word", words_after[-1], joined[1]),) + after
+        joined = (joined[0], True)
+    return VerbPattern(verb, code, before, after, joined)
 
 
 def with_patterns(base: Lexicon, patterns: list[VerbPattern],
@@ -126,6 +164,16 @@ def with_patterns(base: Lexicon, patterns: list[VerbPattern],
 
 
 # -- matching -----------------------------------------------------------------------------
+
+
+def _forms(token) -> list[str]:
+    """The verb's lemma, its form (a dictionary may list "--- SAID [023] ---" as a verb), and
+    what a regular past form strips to (the small model lemmatises "cordoned" as "cordone")."""
+    lower = token.lower_
+    forms = [token.lemma_.lower(), lower]
+    if token.tag_ in {"VBD", "VBN"} and lower.endswith("ed"):
+        forms += [lower[:-1], lower[:-2]]
+    return forms
 
 
 def _word_matches(token, kind: str, value: str, synsets) -> bool:
@@ -181,8 +229,8 @@ def match_patterns(token, lexicon: Lexicon) -> tuple[VerbPattern, dict[str, obje
     """The longest pattern of the token's verb that matches around it, with what it binds."""
     if not lexicon.patterns or token.pos_ not in {"VERB", "AUX"}:
         return None
-    # a dictionary may list a form as its own verb ("--- SAID [023] ---")
-    candidates = lexicon.patterns.get(token.lemma_.lower()) or lexicon.patterns.get(token.lower_)
+    candidates = next((lexicon.patterns[form] for form in _forms(token)
+                       if form in lexicon.patterns), None)
     if not candidates:
         return None
     synsets = lexicon.synsets
@@ -247,11 +295,12 @@ def pattern_trigger(token, lexicon: Lexicon, table: dict[str, CrosswalkRow] | No
     if found is None:
         return None
     pattern, bound = found
-    mapped = longest_prefix(pattern.code, table if table is not None else crosswalk())
+    mapped, reverse = plover_codes(pattern.code, table if table is not None else crosswalk())
     if mapped is None:
         return None
     event, mode, context = mapped
     lemma = token.lemma_.lower()
     row = Trigger(lemma=lemma, words=(lemma,), pos="VERB", event=event, mode=mode,
-                  context=context, particle=None, object_hint=frozenset(), priority=2)
+                  context=context, particle=None, object_hint=frozenset(), priority=2,
+                  reverse=reverse)
     return row, bound, pattern
