@@ -103,8 +103,9 @@ def test_plover_gold_records_floor(nlp):
 @pytest.mark.slow
 def test_petrarch_unit_suite_runs_with_imported_actors(nlp):
     report = evaluate(needs_shared("petrarch", "PETR.UnitTest.records.xml"), nlp)
-    assert report.cases > 250 and report.figures["source_target_type_match"] >= 0.065
-    assert report.figures["source_target_type_match_with_suite_verbs"] >= 0.51
+    assert report.cases > 250 and report.figures["source_target_type_match"] >= 0.085
+    # issue 4's bar: 80% of the suite's codings, its own PETR.Validate.* dictionaries imported
+    assert report.figures["source_target_type_match_with_suite_verbs"] >= 0.80
 
 
 # The sentence sets written for sitrep (tests/fixtures/README.md): floors just under the figures

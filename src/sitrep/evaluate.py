@@ -239,7 +239,8 @@ def _dyad_matches(source: str, target: str, event: Event) -> bool:
 
 
 def petrarch_lexicon(folder: Path, use_verbs: bool):
-    """The shipped lexicon, plus the suite's own verb dictionary when asked for."""
+    """The shipped lexicon, plus the suite's own verb dictionary when asked for: its verb rows
+    (`lexicon.read_verb_dictionary`) and its word patterns (`verbpatterns.py`)."""
     from .lexicon import load_lexicon, read_verb_dictionary, with_verbs
     from .verbpatterns import read_verb_patterns, with_patterns
 
