@@ -720,6 +720,17 @@ def test_summoning_an_envoy_is_a_complaint_to_their_country(nlp):
         # the passive subject of a raising verb does what its complement says
         ("Iran is believed to have supplied drones to Russia.", "AID", ["IRN"], ["RUS"]),
         ("North Korea is expected to launch a missile at Japan.", "ASSAULT", ["PRK"], ["JPN"]),
+        # "out of" is "from"
+        ("The last Russian troops pulled out of Estonia and Latvia on Wednesday.", "RETREAT",
+         ["RUS"], ["EST", "LVA"]),
+        # a noun trigger "with" which a verb's subject acts on its object
+        ("The European Union hit Syria with an embargo on crude oil imports on Friday.",
+         "SANCTION", ["EUR"], ["SYR"]),
+        # the means ("by suspending") is aimed at the object of the act it carries out
+        ("China punished Norway by suspending salmon imports.", "SANCTION", ["CHN"], ["NOR"]),
+        # the one helped or let, subject of the complement's own clause
+        ("Russia offered to help Iran complete the Bushehr nuclear power plant.", "AGREE",
+         ["RUS"], ["IRN"]),
         # a group owned through "of", the model taking the group noun for a name
         ("The foreign ministry of Iran condemned the attack.", "ACCUSE", ["IRN"], []),
         # a group inside a body belongs to the body's country

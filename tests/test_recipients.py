@@ -57,6 +57,11 @@ def test_same_party(one, other, same):
         ("Hundreds of Pakistanis rallied outside the Danish embassy in Islamabad.", ["DNK"]),
         ("Vietnam massed troops near its border with Cambodia.", ["KHM"]),
         ("The foreign ministers of Chile and Peru met in Lima.", []),
+        # an act done to a place at home is done to the actor's own country; a force moved or
+        # a meeting held at home is not
+        ("Indonesian authorities imposed a curfew in Ambon after clashes.", ["IDN"]),
+        ("Sri Lankan police imposed a curfew in Kandy on Tuesday.", ["LKA"]),
+        ("Nigeria deployed troops in Maiduguri on Monday.", []),
     ],
 )
 def test_implied_recipients(nlp, text, recipient):

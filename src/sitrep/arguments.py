@@ -255,6 +255,11 @@ def prep_objects(token, preps: set[str]):
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     yield grandchild
+        if "from" in preps and child.dep_ in {"prep", "prt"} and child.lower_ == "out":
+            # "pulled out of Estonia and Latvia": "out of" is "from"
+            for of in (c for c in list(child.children) + list(token.children)
+                       if c.dep_ == "prep" and c.lower_ == "of"):
+                yield from (g for g in of.children if g.dep_ == "pobj")
     if "by" in preps:  # a doer is the token's own, not its relation's
         return
     for child in token.children:

@@ -661,6 +661,15 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
                 agent = subject(verb)
                 if agent is not None:
                     actor = actors_of(agent, ctx.mentions, sectors)
+        if not actor and trigger.dep_ == "pobj" and trigger.head.lower_ == "with" and \
+                trigger.head.head.pos_ == "VERB":
+            # "the European Union hit Syria with an embargo", "slapped China with tariffs": the
+            # verb's subject does it to the verb's object
+            verb = trigger.head.head
+            agent, target = subject(verb), direct_object(verb)
+            if agent is not None and target is not None:
+                actor = actors_of(agent, ctx.mentions, sectors)
+                recipient = [a for a in actors_of(target, ctx.mentions, sectors) if a.code]
         if not actor:
             for pobj in prep_objects(trigger, {"by"}):  # "the request by Venezuela"
                 actor = actors_of(pobj, ctx.mentions, sectors)
@@ -669,7 +678,8 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
         holders = [trigger] + ([position.head] if position.dep_ == "dobj" and
                                verb_forms(position.head) & (LIGHT_VERBS | CARRIER_VERBS |
                                                             PACE_VERBS) else [])
-        for pobj in (p for holder in holders for p in prep_objects(holder, preps | {"between"})):
+        for pobj in (p for holder in holders for p in prep_objects(holder, preps | {"between"})
+                     if not recipient):
             recipient = _prep_actors(pobj, ctx)
             if recipient:
                 if not actor and pobj.head.lower_ == "between" and len(recipient) > 1:
@@ -694,6 +704,13 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
                     break
     if not recipient and row.pos == "VERB":
         recipient = _named_in_object(trigger, actor, ctx)
+    if not recipient and row.pos == "VERB" and trigger.dep_ == "pcomp" and \
+            trigger.head.lower_ == "by" and trigger.head.head.pos_ == "VERB":
+        # "China punished Norway by suspending salmon imports": the means is aimed at whom the
+        # act it carries out is
+        main = direct_object(trigger.head.head)
+        if main is not None:
+            recipient = [a for a in actors_of(main, ctx.mentions, sectors) if a.code]
     if not recipient and row.pos == "VERB" and row.priority > 0:
         recipient = _first_party_after(trigger, actor, ctx)
     actor = [a for a in actor if (a.code or a.sector) and a.sector != NOT_AN_ACTOR]
@@ -804,6 +821,11 @@ def _named_in_object(trigger, actor: list[Actor], ctx: _Context) -> list[Actor]:
     holders = [trigger] + [c for c in trigger.children if c.dep_ == "xcomp"]
     for holder in holders:
         obj = direct_object(holder)
+        if obj is None and holder is not trigger:
+            # "offered to help Iran complete the plant", "refused to let Ban Ki-moon visit":
+            # the one helped or let is the subject of the complement's own clause
+            obj = next((subject(c) for c in holder.children if c.dep_ == "ccomp" and
+                        subject(c) is not None and subject(c).i > holder.i), None)
         if obj is None:
             continue
         for token in sorted(clause_tokens(obj), key=lambda t: t.i):

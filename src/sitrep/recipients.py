@@ -152,10 +152,12 @@ def _reached_country(candidate: Candidate, mentions: Mentions, rules: Rules, kin
     reached = [a for a in found if a.code not in codes]
     if not reached and kind not in rules.outward:
         reached = found
+    at_home = kind in rules.acts_on_place and kind not in rules.outward
     if reached:
         event.recipient = reached[:1]
-    elif place.country_code and codes and place.country_code not in codes:
-        # "arrived in Pyongyang"
+    elif place.country_code and codes and (place.country_code not in codes or at_home):
+        # "arrived in Pyongyang"; an act done to a place at home is done to the actor's own
+        # country ("Indonesian authorities imposed a curfew in Ambon")
         event.recipient = [Actor(entity_text=place.extracted_place or "",
                                  code=place.country_code, confidence=0.4)]
 
