@@ -820,3 +820,32 @@ def test_verb_dictionary_preposition_patterns(nlp, tmp_path):
     events = code_document(Document(id="w", text="Chile concurs with Peru and Bolivia that the "
                                     "border is settled."), nlp, lexicon=lexicon).events
     assert events[0].event == "AGREE" and codes(events[0].recipient) == ["BOL", "PER"]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # violence or a blockade by people in a protest is a PROTEST (riot, obstruct)
+        ("Protesters stormed the parliament building in Colombo.", "PROTEST", ["LKA"], None),
+        ("Police attacked protesters in Nairobi.", "ASSAULT", ["KEN"], ["KEN"]),
+        ("Kenyan activists blocked a convoy of trucks carrying fuel to Uganda.", "PROTEST",
+         ["KEN"], None),
+        ("Turkish troops blocked a convoy carrying aid to Syrian Kurds.", "COERCE", ["TUR"],
+         None),
+        # rows added with the third development set, each on sentences of its own
+        ("Fiji was expelled from the Pacific Islands Forum.", "SANCTION", [], ["FJI"]),
+        ("The United States removed Cuba from its list of state sponsors of terrorism.",
+         "CONCEDE", ["USA"], ["CUB"]),
+        ("Portugal handed China sovereignty over Macau in 1999.", "RETREAT", ["PRT"], ["CHN"]),
+        ("Germany asked Namibia for forgiveness for the colonial-era genocide.", "CONCEDE",
+         ["DEU"], ["NAM"]),
+        ("Chinese President Hu Jintao was welcomed by Brazilian President Lula in Brasilia.",
+         "CONSULT", ["CHN"], ["BRA"]),
+        ("Qatar deposited $2 billion in Egypt's central bank.", "AID", ["QAT"], ["EGY"]),
+        ("Ukraine banned Russian poultry and dairy products.", "SANCTION", ["UKR"], ["RUS"]),
+        ("France blocked Turkey's bid to join the European Union.", "REJECT", ["FRA"], ["TUR"]),
+        ("Sudan allowed a UN assessment team into Darfur.", "RETREAT", ["SDN"], ["UNO"]),
+    ],
+)
+def test_protest_violence_and_dev3_rows(nlp, text, event_type, actor, recipient):
+    assert_coded(nlp, text, event_type, actor, recipient)

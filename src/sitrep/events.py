@@ -24,6 +24,7 @@ from .arguments import (
     BACKGROUND_MARKS,
     LIGHT_VERBS,
     NOT_AN_ACTOR,
+    QUANTITY_NOUNS,
     RECIPIENT_PREPS,
     Mention,
     Mentions,
@@ -1020,6 +1021,21 @@ def _reversed(candidate: Candidate, ctx: _Context) -> list[Candidate]:
                       date_range=candidate.date_range, reverse=True)]
 
 
+RIOT_MODES = {"ASSAULT": "riot", "COERCE": "obstruct"}
+PROTEST_PARTICIPANTS = word_class("protest_participants")
+
+
+def _by_protesters(verb) -> bool:
+    agent = subject(verb)
+    if agent is None or passive_patient(verb) is not None:
+        return False
+    heads = [agent] + [c for c in agent.children if c.dep_ == "conj"]
+    return any(h.lemma_.lower() in PROTEST_PARTICIPANTS or (
+        h.lemma_.lower() in QUANTITY_NOUNS | {"thousand", "hundred", "dozen"} and any(
+            g.lemma_.lower() in PROTEST_PARTICIPANTS for p in h.children if p.lower_ == "of"
+            for g in p.children)) for h in heads)
+
+
 def _bound_actors(root, ctx: _Context) -> list[Actor]:
     """The parties a pattern's phrase names: its own, else the first coded one inside it ("the
     leaders of Gondor", "an anti-Gondor parade")."""
@@ -1098,6 +1114,10 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts,
             person.code = event_loc.country_code  # "police in Caracas": Venezuelan police
     modality = modality_of(token, ctx.lexicon, _speaker_is_actor(token, actor, ctx))
     event_type, mode = row.event, mode
+    if event_type in RIOT_MODES and row.pos == "VERB" and _by_protesters(token):
+        # "Chinese protesters pelted the Japanese embassy with stones": violence by people in a
+        # protest is a riot, their blockade an obstruction (PLOVER manual, PROTEST modes)
+        event_type, mode = "PROTEST", RIOT_MODES[event_type]
     if event_type == "PROTEST" and row.pos == "VERB" and any(c.dep_ == "ccomp"
                                                              for c in token.children):
         # "X is failing refugees, a rights group protested": a protest that says something is a
