@@ -845,7 +845,26 @@ def test_verb_dictionary_preposition_patterns(nlp, tmp_path):
         ("Ukraine banned Russian poultry and dairy products.", "SANCTION", ["UKR"], ["RUS"]),
         ("France blocked Turkey's bid to join the European Union.", "REJECT", ["FRA"], ["TUR"]),
         ("Sudan allowed a UN assessment team into Darfur.", "RETREAT", ["SDN"], ["UNO"]),
+        # recognising a place the model names ("@country" hint); whoever a noun describes does
+        # what its infinitive says
+        ("Sweden recognised Kosovo in 2008.", "SUPPORT", ["SWE"], ["XKX"]),
+        ("Norway was the first country to recognise Palestine.", "SUPPORT", ["NOR"], ["PSE"]),
     ],
 )
 def test_protest_violence_and_dev3_rows(nlp, text, event_type, actor, recipient):
     assert_coded(nlp, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, sector",
+    [
+        # a group a transnational body owns is the body's, not a country's nor the place's
+        ("NATO foreign ministers condemned Serbia's crackdown on ethnic Albanians in Kosovo.",
+         "IGO"),
+        ("NATO warplanes pounded Yugoslav army positions overnight.", "IGO"),
+        ("Greenpeace activists occupied an oil platform off Norway.", "NGO"),
+    ],
+)
+def test_groups_of_transnational_bodies(nlp, text, sector):
+    event = one(nlp, text)
+    assert [(a.code, a.sector) for a in event.actor] == [(None, sector)]

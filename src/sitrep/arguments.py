@@ -161,6 +161,11 @@ def subject(verb, depth: int = 0):
                     return grandchild
     if depth > 4 or verb.head.i == verb.i:
         return None
+    if verb.dep_ in {"acl", "relcl"} and verb.head.dep_ == "attr" and verb.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "Germany became the first major power to recognise Croatia": whoever the noun
+        # describes
+        return subject(verb.head.head, depth + 1)
     if verb.dep_ == "relcl":
         return verb.head
     if verb.dep_ == "acl":
@@ -431,9 +436,12 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
     for child in head.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             owner = mentions.at(child)
-            if owner and owner.actor and not sector and owner.label in ACTOR_LABELS and \
+            if owner and owner.actor and owner.label in ACTOR_LABELS and \
                     owner.actor.sector in {"IGO", "NGO"}:
-                return [replace(owner.actor)]  # "NATO air strikes": NATO's
+                # "NATO air strikes", "NATO foreign ministers", "Greenpeace activists": the
+                # body's own, not a country's (nor the place's where they act)
+                return [replace(owner.actor, entity_text=_phrase(head) if sector else
+                                owner.actor.entity_text)]
             if owner and owner.actor and owner.actor.code and owner.label in ACTOR_LABELS:
                 if not sector:
                     return [replace(owner.actor)]

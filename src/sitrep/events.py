@@ -350,6 +350,8 @@ def _phrase_lemmas(head) -> set[str]:
     found = {lemma}
     if head.ent_type_ == "PERSON":
         found.add("@person")  # an object hint for "released opposition leader Ana Ruiz"
+    if head.ent_type_ == "GPE":
+        found.add("@country")  # an object hint for "recognised Kosovo"
     modifiers = [c for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i]
     # a modifier alone is a hint too: "military" selects "bolstered its military presence", as
     # a verb pattern "- * DIPLOMATIC" selects "renewed diplomatic ties"
