@@ -849,6 +849,18 @@ def test_verb_dictionary_preposition_patterns(nlp, tmp_path):
         # what its infinitive says
         ("Sweden recognised Kosovo in 2008.", "SUPPORT", ["SWE"], ["XKX"]),
         ("Norway was the first country to recognise Palestine.", "SUPPORT", ["NOR"], ["PSE"]),
+        # a hint the object's own head matches wins over a modifier's ("tank units")
+        ("Ethiopia ordered five army battalions and tank units to the Eritrean border.",
+         "MOBILIZE", ["ETH"], ["ERI"]),
+        ("Egypt ordered 24 Rafale fighter jets from France.", "COOPERATE", ["EGY"], ["FRA"]),
+        # people an authority frees at home are of its country; its own troops withdrawn are not
+        # the recipient
+        ("Iran released 20 political prisoners on Tuesday.", "RETREAT", ["IRN"], ["IRN"]),
+        ("Vietnam's government pardoned more than 3,000 prisoners.", "CONCEDE", ["VNM"],
+         ["VNM"]),
+        ("Syria withdrew its troops from neighbouring Lebanon.", "RETREAT", ["SYR"], ["LBN"]),
+        ("Israel evacuated 18 settlements in the Sinai Peninsula in 1982.", "RETREAT", ["ISR"],
+         ["EGY"]),
     ],
 )
 def test_protest_violence_and_dev3_rows(nlp, text, event_type, actor, recipient):

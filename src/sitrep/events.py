@@ -322,6 +322,14 @@ def _object_lemmas(token) -> set[str]:
     """Lemmas an object hint may match: the objects' heads, their compounds, the multiword
     phrase they form ("hunger strike", "state of emergency"), and what a partitive measures."""
     lemmas: set[str] = set()
+    for head in _object_heads(token):
+        lemmas.update(_phrase_lemmas(head))
+    return lemmas
+
+
+def _object_heads(token) -> list:
+    """The heads of what a trigger acts on: its objects and their conjuncts, what is allowed
+    or ordered, and what a partitive measures ("a batch of rifles")."""
     objects = [c for c in token.children if c.dep_ in {"dobj", "attr", "nsubjpass", "pobj",
                                                       "oprd", "dative"}]
     for child in token.children:
@@ -334,15 +342,10 @@ def _object_lemmas(token) -> set[str]:
                 g.dep_ == "dobj" and child.dep_ == "xcomp"))
     objects.extend(c for head in list(objects) for c in head.children
                    if c.dep_ == "conj")  # "provided food and medicine"
-    for head in objects:
-        lemmas.update(_phrase_lemmas(head))
-        if head.lemma_.lower() in PARTITIVES:
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            lemmas.update(_phrase_lemmas(pobj))
-    return lemmas
+    objects.extend(pobj for head in list(objects) if head.lemma_.lower() in PARTITIVES
+                   for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for pobj in prep.children if pobj.dep_ == "pobj")
+    return objects
 
 
 def _phrase_lemmas(head) -> set[str]:
@@ -382,6 +385,9 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
     if not rows:
         return None
     objects = _object_lemmas(token)
+    # a hint the objects' own heads match beats one only a modifier matches ("ordered ten
+    # battalions and tank units": battalions, not a purchase of tanks)
+    heads = {t.lemma_.lower() for t in _object_heads(token)}
     if pos == "VERB" and direct_object(token) is None:
         # an intransitive verb's subject says what it is about: "troops massed", "protesters
         # massed"
@@ -412,7 +418,8 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
         if row.object_hint and not (row.object_hint & (objects | modifiers)):
             continue
         score = 10 * row.priority + 3 * bool(row.object_hint) + bool(row.particle) + (
-            row.particle in true_particles) + (len(row.words) > 1)
+            row.particle in true_particles) + (len(row.words) > 1) + 0.5 * bool(
+            row.object_hint & heads)
         if score > best_score:
             best, best_score = row, score
     return best
@@ -613,7 +620,17 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
         if not recipient and obj is not None:
             # the object is the recipient when it names an actor ("asked Russia"), not a thing
             recipient = [a for a in actors_of(obj, ctx.mentions, sectors)
-                         if a.code or row.event in SECTOR_OBJECT_EVENTS]
+                         if a.code or row.event in SECTOR_OBJECT_EVENTS or (
+                             row.event in PEOPLE_OBJECT_EVENTS and a.sector not in GROUP_SECTORS)]
+            home = {a.code for a in actor if a.code and (a.sector in AUTHORITY_SECTORS or (
+                a.kb_id or "").startswith("country:"))}
+            if row.event in PEOPLE_OBJECT_EVENTS and len(home) == 1:
+                # "Iran released 20 political prisoners": people an authority frees are its own,
+                # unless the phrase names where they are ("settlements in the Gaza Strip")
+                inside = next((m.actor.code for m in map(ctx.mentions.at, obj.subtree)
+                               if m and m.actor and m.actor.code), None)
+                for person in recipient:
+                    person.code = person.code or inside or next(iter(home))
         complement = next((c for c in trigger.children if c.dep_ == "xcomp"), None)
         holders = [trigger] + [h for h in (obj, complement) if h is not None]
         own_preps = [(h, preps | WARNED_ABOUT) for h in (trigger, obj) if h is not None] \
@@ -786,7 +803,12 @@ HELP_NOUNS = {"help", "support", "assistance", "backing", "aid", "cooperation", 
 
 
 # Events whose direct object may be a group named only by its sector ("arrested protesters").
-SECTOR_OBJECT_EVENTS = {"COERCE", "ASSAULT", "ACCUSE", "SUPPORT", "CONSULT", "THREATEN"}
+SECTOR_OBJECT_EVENTS = {"COERCE", "ASSAULT", "ACCUSE", "SUPPORT", "CONSULT", "THREATEN",
+                        "CONCEDE"}  # "pardoned 6,000 prisoners"
+# ... and those whose object is such a group unless it is a force or an authority, often the
+# actor's own ("freed 20 detainees", but "withdrew its troops")
+PEOPLE_OBJECT_EVENTS = {"RETREAT"}
+AUTHORITY_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL", "SPY"}
 
 
 def _prep_actors(pobj, ctx: _Context) -> list[Actor]:
