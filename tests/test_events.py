@@ -880,3 +880,17 @@ def test_protest_violence_and_dev3_rows(nlp, text, event_type, actor, recipient)
 def test_groups_of_transnational_bodies(nlp, text, sector):
     event = one(nlp, text)
     assert [(a.code, a.sector) for a in event.actor] == [(None, sector)]
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # an adjective alone selects no shipped row ("military aid" is aid, not a build-up)
+        ("The United States will increase military aid to Ukraine.", "AGREE"),
+        # a mob's or armed activists' violence is an assault, not a protest
+        ("A mob lynched two men accused of blasphemy in Pakistan.", "ASSAULT"),
+        ("Armed activists attacked a police convoy in Kashmir.", "ASSAULT"),
+    ],
+)
+def test_rules_kept_narrow(nlp, text, event_type):
+    assert one(nlp, text).event == event_type

@@ -226,3 +226,37 @@ def test_the_shipped_lexicon_has_no_patterns(nlp):
 
     doc = nlp("Twelve sailors were freed from Peru.")
     assert load_lexicon().patterns == {} and match_patterns(doc[3], load_lexicon()) is None
+
+
+def test_joins_headers_synsets_and_member_codes_are_read_as_written(tmp_path, nlp):
+    from sitrep.lexicon import load_lexicon, read_verb_dictionary
+    from sitrep.verbpatterns import match_patterns, read_verb_patterns, with_patterns
+
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        "&TIES\n+RELATIONS\n\n&CLOSER\n+&TIES\n+NEARER\n+DID N'T\n\n"
+        "--- FREE  [066] ---\nFREE\n- FOR_ASYLUM *  [0233]\n\n"
+        "--- NOCODE ---\n- * AGREEMENT  [057]\n\n"
+        "--- SEIZE  [1711] ---\nSEIZE\nKLM_+GRAB [002]\n", encoding="utf-8")
+    patterns, synsets = read_verb_patterns(path)
+    assert synsets["closer"] == {"relations", "nearer"}  # nested, and no bare "n't"
+    assert not any(p.code == "057" for p in patterns)  # an unreadable header ends the block
+    assert ("grab", "002") in {(p.verb, p.code) for p in patterns}  # the line's own code
+    assert not any(r[0] == "meet" for r in read_verb_dictionary(path))
+    lexicon = with_patterns(load_lexicon(), patterns, synsets)
+    # "FOR_ASYLUM *": "for" right before "asylum", "asylum" right before the verb
+    doc = nlp("For years asylum seekers were freed by Chile.")
+    freed = next(t for t in doc if t.lower_ == "freed")
+    assert match_patterns(freed, lexicon) is None
+
+
+def test_a_pattern_binds_only_phrases_that_name_a_party(nlp, lexicon):
+    from sitrep.events import code_document
+    from sitrep.model import Document
+
+    # "+ * FROM $" is written for "X was freed from Y"; in the active voice it would bind the
+    # freer as target and a prison as source
+    (event,) = [e for e in code_document(Document(id="f", text="Chile freed the Peruvian "
+                                                  "fishermen from a prison in Arica."),
+                                         nlp, lexicon=lexicon).events if e.event_text == "freed"]
+    assert codes(event.actor) == ["CHL"] and codes(event.recipient) == ["PER"]

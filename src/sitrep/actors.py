@@ -67,6 +67,7 @@ class KnowledgeBase:
     sectors: dict[str, str] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)  # code -> name
     max_sector_words: int = 1
+    imported: set[str] = field(default_factory=set)  # folded names an imported dictionary lists
 
     def add(self, entry: KBEntry, variants: Iterable[str] = ()) -> None:
         for variant in {entry.name, *variants}:
@@ -161,6 +162,7 @@ def with_entries(base: KnowledgeBase, entries: Iterable[tuple[KBEntry, list[str]
             imported.add(key)
             kb.names[key] = []
         kb.add(entry, variants)
+    kb.imported = set(base.imported) | imported
     return kb
 
 

@@ -149,11 +149,8 @@ def subject(verb, depth: int = 0):
     if len(subjects) > 1 and any(c.pos_ == "PROPN" for c in subjects):
         # "Old foes Gondor and Osgiliath have renewed ...", parsed as two subjects: the names
         subjects = [c for c in subjects if c.pos_ == "PROPN"]
-    for child in subjects:
-        if child.dep_ in SUBJECTS:
-            if child.lower_ in PRONOUNS:
-                return antecedent(child) or child
-            return child
+    if subjects:
+        return _resolved(subjects[0])
     for child in verb.children:
         if child.dep_ == "agent":
             for grandchild in child.children:
@@ -185,15 +182,20 @@ def subject(verb, depth: int = 0):
             # verb shares the grammatical subject, not the agent of a passive
             shared = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             if shared is not None:
-                return antecedent(shared) or shared if shared.lower_ in PRONOUNS else shared
+                return _resolved(shared)
         if verb.dep_ == "xcomp":
             # "Iran is believed to have supplied drones", "Serbia was urged to withdraw": the
             # passive subject of the governing verb does what its complement says
             raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             if raised is not None:
-                return antecedent(raised) or raised if raised.lower_ in PRONOUNS else raised
+                return _resolved(raised)
         return subject(head, depth + 1)
     return None
+
+
+def _resolved(token):
+    """A pronoun's antecedent where one is found, else the token itself."""
+    return (antecedent(token) or token) if token.lower_ in PRONOUNS else token
 
 
 def possessor(noun):

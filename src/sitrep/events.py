@@ -44,7 +44,15 @@ from .dates import DateRange, find_dates
 from .entities import MODEL_LABELS, equipment_entities, find_facilities, merge_entities
 from .gazetteer import resolve_place
 from .items import bullet_items, phrase_items
-from .lexicon import COMPOUND_SUBJECT, Lexicon, Trigger, is_saying, load_lexicon, word_class
+from .lexicon import (
+    COMPOUND_SUBJECT,
+    Lexicon,
+    Trigger,
+    is_saying,
+    load_lexicon,
+    verb_forms,
+    word_class,
+)
 from .metadata import find_urls, outlet_country
 from .model import Actor, Document, Entity, Event, Item, Place, TextInfo
 from .pipeline import prepare
@@ -227,7 +235,8 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
                 # "Talks", "Troops" open sentences capitalised; a country the model tags as a
                 # common noun there ("Fornost and Gondor welcome ...") is still a country
                 continue
-            if entries and (size > 1 or entries[0].kind != "person" or _lone_name(span[0])):
+            if entries and (size > 1 or entries[0].kind != "person" or (
+                    _lone_name(span[0]) and fold(span.text) in kb.imported)):
                 found = (span, entries)
         if found is None:
             index += 1
@@ -244,7 +253,8 @@ GROUP_SECTORS = {"MIL", "GOV", "COP", "REB", "SPY", "LEG", "JUD", "OPP", "UAF", 
 
 def _lone_name(token) -> bool:
     """A one-word name the model tagged as a proper noun but no entity ("Gollum allowed that
-    ..."), standing as a subject or object: the knowledge base's person of that name. A
+    ..."), standing as a subject or object: an imported dictionary's person of that name (the
+    shipped knowledge base's one-word names, Hassan or Albert, are too common to trust). A
     one-word name elsewhere ("the Albert Hall") is too weak a clue."""
     return token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ in {
         "nsubj", "nsubjpass", "dobj"}
@@ -356,9 +366,7 @@ def _phrase_lemmas(head) -> set[str]:
     if head.ent_type_ == "GPE":
         found.add("@country")  # an object hint for "recognised Kosovo"
     modifiers = [c for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i]
-    # a modifier alone is a hint too: "military" selects "bolstered its military presence", as
-    # a verb pattern "- * DIPLOMATIC" selects "renewed diplomatic ties"
-    found.update(c.lemma_.lower() for c in modifiers)
+    found.update(c.lemma_.lower() for c in modifiers if c.dep_ == "compound")
     found.update(f"{c.lemma_.lower()} {lemma}" for c in modifiers)
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -388,6 +396,10 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
     # a hint the objects' own heads match beats one only a modifier matches ("ordered ten
     # battalions and tank units": battalions, not a purchase of tanks)
     heads = {t.lemma_.lower() for t in _object_heads(token)}
+    # an imported dictionary's word follows the verb whatever it modifies ("- * DIPLOMATIC":
+    # "renewed diplomatic ties"); a shipped hint names the object ("military aid" is aid)
+    adjectives = {c.lemma_.lower() for t in _object_heads(token) for c in t.children
+                  if c.dep_ == "amod" and c.i < t.i}
     if pos == "VERB" and direct_object(token) is None:
         # an intransitive verb's subject says what it is about: "troops massed", "protesters
         # massed"
@@ -415,7 +427,8 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
                 continue
         if row.particle and row.particle not in particles:
             continue
-        if row.object_hint and not (row.object_hint & (objects | modifiers)):
+        if row.object_hint and not (row.object_hint & (objects | modifiers | (
+                adjectives if row.priority else set()))):
             continue
         score = 10 * row.priority + 3 * bool(row.object_hint) + bool(row.particle) + (
             row.particle in true_particles) + (len(row.words) > 1) + 0.5 * bool(
@@ -627,10 +640,9 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
             if row.event in PEOPLE_OBJECT_EVENTS and len(home) == 1:
                 # "Iran released 20 political prisoners": people an authority frees are its own,
                 # unless the phrase names where they are ("settlements in the Gaza Strip")
-                inside = next((m.actor.code for m in map(ctx.mentions.at, obj.subtree)
-                               if m and m.actor and m.actor.code), None)
+                inside = _first_coded(obj.subtree, ctx)
                 for person in recipient:
-                    person.code = person.code or inside or next(iter(home))
+                    person.code = person.code or (inside.code if inside else next(iter(home)))
         complement = next((c for c in trigger.children if c.dep_ == "xcomp"), None)
         holders = [trigger] + [h for h in (obj, complement) if h is not None]
         own_preps = [(h, preps | WARNED_ABOUT) for h in (trigger, obj) if h is not None] \
@@ -706,7 +718,7 @@ def _arguments(trigger, row: Trigger, ctx: _Context) -> tuple[list[Actor], list[
                     # "talks between Iran and Oman resumed": a joint act of both, no one's target
                     actor, recipient = recipient, []
                 break
-    saying = is_saying(trigger.lemma_.lower())
+    saying = is_saying(trigger.lemma_.lower(), ctx.lexicon)
     if not recipient and row.pos == "VERB" and not saying:
         # "demanded that the US cancel ...", "urged Israel to ...": the one asked or blamed; a
         # verb of saying coded as an event (an imported dictionary may code "said") is told,
@@ -826,16 +838,24 @@ def _prep_actors(pobj, ctx: _Context) -> list[Actor]:
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
+def _first_coded(tokens, ctx: _Context, labels: set[str] | None = None,
+                 accept=lambda actor: True) -> Actor | None:
+    """The first party with a country code that the tokens name (in text order), as a copy."""
+    for token in sorted(tokens, key=lambda t: t.i):
+        mention = ctx.mentions.at(token)
+        if mention and mention.actor and mention.actor.code and (
+                labels is None or mention.label in labels) and accept(mention.actor):
+            return replace(mention.actor)
+    return None
+
+
 def _first_party_after(trigger, actor: list[Actor], ctx: _Context) -> list[Actor]:
     """The target an imported CAMEO verb dictionary means: its codes were written for PETRARCH,
     whose target is the first party named in the verb's phrase after the verb ("halted his
     march towards ... in the vicinity of Cirith Ungol"). Only rows of such a dictionary use it."""
-    for token in sorted((t for t in trigger.subtree if t.i > trigger.i), key=lambda t: t.i):
-        mention = ctx.mentions.at(token)
-        if mention and mention.actor and mention.actor.code and \
-                not any(same_party(mention.actor, a) for a in actor):
-            return [replace(mention.actor)]
-    return []
+    found = _first_coded((t for t in trigger.subtree if t.i > trigger.i), ctx,
+                         accept=lambda party: not any(same_party(party, a) for a in actor))
+    return [found] if found else []
 
 
 def _named_in_object(trigger, actor: list[Actor], ctx: _Context) -> list[Actor]:
@@ -853,12 +873,10 @@ def _named_in_object(trigger, actor: list[Actor], ctx: _Context) -> list[Actor]:
                         subject(c) is not None and subject(c).i > holder.i), None)
         if obj is None:
             continue
-        for token in sorted(clause_tokens(obj), key=lambda t: t.i):
-            mention = ctx.mentions.at(token)
-            if mention and mention.actor and mention.actor.code and \
-                    mention.actor.code not in codes and mention.label in {"GPE", "NORP", "ORG",
-                                                                          "PERSON"}:
-                return [Actor(**{**mention.actor.__dict__})]
+        found = _first_coded(clause_tokens(obj), ctx, {"GPE", "NORP", "ORG", "PERSON"},
+                             lambda party: party.code not in codes)
+        if found:
+            return [found]
     return []
 
 
@@ -928,7 +946,7 @@ def _classified(sentence, ctx: _Context, era_starts) -> Candidate | None:
     from .classifier import predict
 
     root = sentence.root
-    if ("reported", "gov") in ctx.lexicon.cues.get(root.lemma_.lower(), ()):
+    if is_saying(root.lemma_.lower(), ctx.lexicon):
         # "X is ready to ..., the minister said": what was said is the event, not the saying
         root = next((c for c in root.children if c.dep_ == "ccomp"
                      and c.pos_ in {"VERB", "AUX"}), root)
@@ -960,16 +978,6 @@ CARRIER_VERBS = word_class("carrier_verbs")
 
 def _carries(token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and bool(verb_forms(token) & CARRIER_VERBS)
-
-
-def verb_forms(token) -> set[str]:
-    """The verb's lemma, and what a regular past form strips to: the small model lemmatises
-    "staged" as "stag"."""
-    forms = {token.lemma_.lower()}
-    lower = token.lower_
-    if token.tag_ in {"VBD", "VBN"} and lower.endswith("ed"):
-        forms.update({lower[:-1], lower[:-2]})
-    return forms
 
 
 def _noun_event_object(verb, ctx: _Context) -> bool:
@@ -1047,16 +1055,20 @@ def _reversed(candidate: Candidate, ctx: _Context) -> list[Candidate]:
 
 RIOT_MODES = {"ASSAULT": "riot", "COERCE": "obstruct"}
 PROTEST_PARTICIPANTS = word_class("protest_participants")
+CAMPAIGNERS = word_class("campaigners")
 
 
-def _by_protesters(verb) -> bool:
+def _by_protesters(verb, event_type: str) -> bool:
+    """Whether the verb's doers are people in a protest ("thousands of protesters"); for a
+    blockade, campaigners too."""
     agent = subject(verb)
     if agent is None or passive_patient(verb) is not None:
         return False
+    who = PROTEST_PARTICIPANTS | (CAMPAIGNERS if event_type == "COERCE" else frozenset())
     heads = [agent] + [c for c in agent.children if c.dep_ == "conj"]
-    return any(h.lemma_.lower() in PROTEST_PARTICIPANTS or (
-        h.lemma_.lower() in QUANTITY_NOUNS | {"thousand", "hundred", "dozen"} and any(
-            g.lemma_.lower() in PROTEST_PARTICIPANTS for p in h.children if p.lower_ == "of"
+    return any(h.lemma_.lower() in who or (
+        h.lemma_.lower() in QUANTITY_NOUNS and any(
+            g.lemma_.lower() in who for p in h.children if p.lower_ == "of"
             for g in p.children)) for h in heads)
 
 
@@ -1066,11 +1078,8 @@ def _bound_actors(root, ctx: _Context) -> list[Actor]:
     found = actors_of(root, ctx.mentions, ctx.kb.sectors)
     if any(a.code for a in found):
         return found
-    for inner in sorted(root.subtree, key=lambda t: t.i):
-        mention = ctx.mentions.at(inner)
-        if mention and mention.actor and mention.actor.code:
-            return [replace(mention.actor)]
-    return found
+    inner = _first_coded(root.subtree, ctx)
+    return [inner] if inner else found
 
 
 def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts,
@@ -1078,15 +1087,19 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts,
     actor, recipient = _arguments(token, row, ctx)
     if bound:
         # an imported verb pattern says where its source ($) and target (+, %) are
-        source = _bound_actors(bound["source"], ctx) if "source" in bound else []
+        # (only phrases that name a coded party count: a pattern written for "X was freed from
+        # Y" also matches "Iran freed the tourists from Evin prison")
+        source = [a for a in _bound_actors(bound["source"], ctx) if a.code] \
+            if "source" in bound else []
         # a list of parties after the verb is its target ("agrees with % "), before it its doers
         after = "compound" in bound and bound["compound"].i > token.i
         target = [a for key in ("target", "compound") if key in bound and (key == "target" or after)
-                  for a in _bound_actors(bound[key], ctx)]
+                  for a in _bound_actors(bound[key], ctx) if a.code]
         if source:
             actor = source
+        target = [t for t in target if not any(same_party(t, a) for a in actor)]
         if target:
-            recipient = [t for t in target if not any(same_party(t, a) for a in actor)] or target
+            recipient = target
         elif "compound" in bound and not after:
             recipient = []  # "% HAVE * [191]": a joint act of the listed parties, no one's target
     definite = row.pos == "NOUN" and _anaphoric(token)
@@ -1138,7 +1151,7 @@ def _candidate(token, row: Trigger, sentence, ctx: _Context, era_starts,
             person.code = event_loc.country_code  # "police in Caracas": Venezuelan police
     modality = modality_of(token, ctx.lexicon, _speaker_is_actor(token, actor, ctx))
     event_type, mode = row.event, mode
-    if event_type in RIOT_MODES and row.pos == "VERB" and _by_protesters(token):
+    if event_type in RIOT_MODES and row.pos == "VERB" and _by_protesters(token, event_type):
         # "Chinese protesters pelted the Japanese embassy with stones": violence by people in a
         # protest is a riot, their blockade an obstruction (PLOVER manual, PROTEST modes)
         event_type, mode = "PROTEST", RIOT_MODES[event_type]
@@ -1212,7 +1225,7 @@ def _speaker_is_actor(token, actor: list[Actor], ctx: _Context) -> bool:
         pronoun = pronoun or any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in SPEAKER_PRONOUNS
                                  for c in head.children)
         head, steps = head.head, steps + 1
-        if ("reported", "gov") in ctx.lexicon.cues.get(head.lemma_.lower(), ()):
+        if is_saying(head.lemma_.lower(), ctx.lexicon):
             governor = head
             break
     if governor is None:

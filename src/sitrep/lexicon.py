@@ -88,11 +88,21 @@ def load_lexicon() -> Lexicon:
     return lexicon
 
 
-def is_saying(lemma: str) -> bool:
+def is_saying(lemma: str, lexicon: Lexicon | None = None) -> bool:
     """A verb of saying ("say", "tell", "announce": cues.tsv's reporting verbs). Coded as an
     event (as an imported dictionary may code "said"), what it says is a report, not whom or
     where it is aimed at."""
-    return ("reported", "gov") in load_lexicon().cues.get(lemma, ())
+    return ("reported", "gov") in (lexicon or load_lexicon()).cues.get(lemma, ())
+
+
+def verb_forms(token) -> set[str]:
+    """The verb's lemma, and what a regular past form strips to: the small model lemmatises
+    "staged" as "stag"."""
+    forms = {token.lemma_.lower()}
+    lower = token.lower_
+    if token.tag_ in {"VBD", "VBN"} and lower.endswith("ed"):
+        forms.update({lower[:-1], lower[:-2]})
+    return forms
 
 
 # -- CAMEO verb dictionaries ------------------------------------------------------------------
@@ -119,19 +129,21 @@ def read_verb_dictionary(path) -> list[VerbRow]:
     verb = code = None
     for raw in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
         line = raw.split("#", 1)[0].rstrip()
-        block = VERB_BLOCK.match(line)
-        if block:
-            verb = block.group("verb").strip().lower().replace("_", " ")
-            code = dictionary_code(block.group("code"), both=True)
-            if code:
+        if line.startswith("---"):
+            # a new block; one whose header is not readable ("--- NOCODE ---") has no rows
+            block = VERB_BLOCK.match(line)
+            verb = block.group("verb").strip().lower().replace("_", " ") if block else None
+            code = dictionary_code(block.group("code"), both=True) if block else None
+            if verb and code:
                 rows.append((verb, code, None, None))
             continue
         if verb and line.strip() and not line.lstrip().startswith(("-", "<")):
             # another verb of the block: "SEIZE", "+CORDON_OFF" (cordon, then "off"); one with
             # a word before it ("WIRE_+TAP") is a sequence, for verbpatterns.py
             member = block_member(line)
-            if code and member and member[0] != verb.split()[0] and not member[1]:
-                rows.append((member[0], code, None, member[2][0] if member[2] else None))
+            own = member_code(line) or code
+            if own and member and member[0] != verb.split()[0] and not member[1]:
+                rows.append((member[0], own, None, member[2][0] if member[2] else None))
             continue
         pattern = PATTERN.match(line.strip())
         if verb and pattern and pattern.group("before").strip() == "%" and \
@@ -176,6 +188,12 @@ def plover_codes(code: str, table: dict[str, CrosswalkRow]):
     mapped = longest_prefix(act, table)
     reverse = longest_prefix(other, table) if other else None
     return mapped, reverse[0] if reverse else None
+
+
+def member_code(line: str) -> str | None:
+    """The code a block's verb line gives that verb itself ("KLM_NOP_+RST [002]"), if any."""
+    found = re.search(r"\[([^\]]*)\]", line.split("{", 1)[0])
+    return dictionary_code(found.group(1), both=True) if found else None
 
 
 # A verb a dictionary block lists: its lemma, and the words joined before and after it.

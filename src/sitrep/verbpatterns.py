@@ -24,7 +24,9 @@ from .lexicon import (
     block_member,
     crosswalk,
     dictionary_code,
+    member_code,
     plover_codes,
+    verb_forms,
 )
 
 # kind: word | synset | skip (^) | target (+) | source ($) | compound (%); value; joined: no
@@ -98,26 +100,29 @@ def read_verb_patterns(path) -> tuple[list[VerbPattern], dict[str, frozenset[str
             synsets.setdefault(synset, set())
             continue
         if synset is not None and line.startswith("+"):
-            words = re.split(r"[\s_]+", line[1:].strip())
-            if words and words[-1]:
+            words = [w for w in re.split(r"[\s_]+", line[1:].strip()) if w]
+            # a multiword entry is matched on its last word, unless that is a clitic ("DID N'T")
+            if words and (len(words) == 1 or "'" not in words[-1]):
                 synsets[synset].add(words[-1].lower())
             continue
         synset = None
-        block = BLOCK.match(line)
-        if block:
-            head = block.group("verb").strip().lower().replace("_", " ").split()[0]
-            members = [(head, (), ())]
-            block_code = dictionary_code(block.group("code"), both=True)
+        if line.startswith("---"):
+            # a new block; one whose header is not readable ("--- NOCODE ---") has no patterns
+            block = BLOCK.match(line)
+            members = [(block.group("verb").strip().lower().replace("_", " ").split()[0], (), ())
+                       ] if block else []
+            block_code = dictionary_code(block.group("code"), both=True) if block else None
             continue
         if not members:
             continue
         if not line.startswith("-"):
             member = block_member(line)
-            if member is not None and member[0] != members[0][0] or member and (
-                    member[1] or member[2]):
+            extra_words = member is not None and bool(member[1] or member[2])
+            if member is not None and (member[0] != members[0][0] or extra_words):
                 members.append(member)
-                if block_code and (member[1] or member[2]):
-                    patterns.append(_with_member(member, (), (), (False, False), block_code))
+                code = member_code(line) or block_code
+                if code and extra_words:
+                    patterns.append(_with_member(member, (), (), (False, False), code))
             continue
         found = LINE.match(line)
         if found is None or "*" not in found.group("pattern"):
@@ -137,7 +142,28 @@ def read_verb_patterns(path) -> tuple[list[VerbPattern], dict[str, frozenset[str
         for member in members:
             patterns.append(_with_member(member, before, after, (joined_before, joined_after),
                                          code))
-    return patterns, {name: frozenset(words) for name, words in synsets.items()}
+    return patterns, _expand_synsets(synsets)
+
+
+def _expand_synsets(synsets: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+    """Synsets with the synsets they list (``&ACCORDSYN`` lists ``+&TIETYPES``) read in; a name
+    no synset has matches nothing."""
+    expanded: dict[str, frozenset[str]] = {}
+
+    def words_of(name: str, seen: frozenset[str]) -> set[str]:
+        found: set[str] = set()
+        for word in synsets.get(name, ()):
+            if word.startswith("&"):
+                inner = word[1:].rstrip("_")
+                if inner not in seen:
+                    found |= words_of(inner, seen | {inner})
+            else:
+                found.add(word)
+        return found
+
+    for name in synsets:
+        expanded[name] = frozenset(words_of(name, frozenset({name})))
+    return expanded
 
 
 def _with_member(member: BlockMember, before: tuple[Element, ...], after: tuple[Element, ...],
@@ -155,7 +181,7 @@ def _with_member(member: BlockMember, before: tuple[Element, ...], after: tuple[
 
 def with_patterns(base: Lexicon, patterns: list[VerbPattern],
                   synsets: dict[str, frozenset[str]]) -> Lexicon:
-    """A copy of `base` that also matches these patterns."""
+    """`base` (its rows shared, not copied) that also matches these patterns."""
     by_verb: dict[str, list[VerbPattern]] = {}
     for pattern in patterns:
         by_verb.setdefault(pattern.verb, []).append(pattern)
@@ -164,16 +190,6 @@ def with_patterns(base: Lexicon, patterns: list[VerbPattern],
 
 
 # -- matching -----------------------------------------------------------------------------
-
-
-def _forms(token) -> list[str]:
-    """The verb's lemma, its form (a dictionary may list "--- SAID [023] ---" as a verb), and
-    what a regular past form strips to (the small model lemmatises "cordoned" as "cordone")."""
-    lower = token.lower_
-    forms = [token.lemma_.lower(), lower]
-    if token.tag_ in {"VBD", "VBN"} and lower.endswith("ed"):
-        forms += [lower[:-1], lower[:-2]]
-    return forms
 
 
 def _word_matches(token, kind: str, value: str, synsets) -> bool:
@@ -229,8 +245,10 @@ def match_patterns(token, lexicon: Lexicon) -> tuple[VerbPattern, dict[str, obje
     """The longest pattern of the token's verb that matches around it, with what it binds."""
     if not lexicon.patterns or token.pos_ not in {"VERB", "AUX"}:
         return None
-    candidates = next((lexicon.patterns[form] for form in _forms(token)
-                       if form in lexicon.patterns), None)
+    # a dictionary may list a form as its own verb ("--- SAID [023] ---")
+    forms = [token.lemma_.lower(), *sorted(verb_forms(token)), token.lower_]
+    candidates = next((lexicon.patterns[form] for form in forms if form in lexicon.patterns),
+                      None)
     if not candidates:
         return None
     synsets = lexicon.synsets
@@ -260,8 +278,10 @@ def _walk_left(tokens: list, elements: tuple[Element, ...], phrases: list, synse
     """Match the elements before the verb right to left, from the verb outwards."""
     bound: dict[str, object] = {}
     position = len(tokens) - 1
-    joined = joined_to_verb
-    for kind, value, _ in reversed(elements):
+    for index in range(len(elements) - 1, -1, -1):
+        kind, value, joined = elements[index]
+        # a word joined to what follows it ("FOR_ASYLUM *") must stand right before it
+        joined = joined or (joined_to_verb and index == len(elements) - 1)
         if kind in {"word", "synset"}:
             if joined:
                 if position < 0 or not _word_matches(tokens[position], kind, value, synsets):
@@ -284,7 +304,6 @@ def _walk_left(tokens: list, elements: tuple[Element, ...], phrases: list, synse
                 bound.setdefault(kind, phrase.root)
             while position >= 0 and tokens[position].i >= phrase.start:
                 position -= 1
-        joined = False
     return bound
 
 
