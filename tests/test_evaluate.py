@@ -96,8 +96,8 @@ def test_plover_gold_records_floor(nlp):
     report = evaluate(needs_shared("plover", "PLOVER_GSR_CAMEO.txt"), nlp)
     assert report.cases == 322
     assert report.figures["event_type_accuracy"] >= 0.81
-    assert report.figures["actor_match"] >= 0.72
-    assert report.figures["recipient_match"] >= 0.69
+    assert report.figures["actor_match"] >= 0.74
+    assert report.figures["recipient_match"] >= 0.73
 
 
 @pytest.mark.slow
@@ -111,9 +111,10 @@ def test_petrarch_unit_suite_runs_with_imported_actors(nlp):
 # The sentence sets written for sitrep (tests/fixtures/README.md): floors just under the figures
 # measured, per set: (file, event type, actor, recipient).
 SENTENCE_SET_FLOORS = [
-    ("heldout_sentences.csv", 0.86, 0.87, 0.71),
-    ("dev_sentences.csv", 0.90, 0.88, 0.76),
-    ("dev2_sentences.csv", 0.86, 0.89, 0.84),
+    ("heldout_sentences.csv", 0.87, 0.88, 0.75),
+    ("dev_sentences.csv", 0.93, 0.90, 0.80),
+    ("dev2_sentences.csv", 0.90, 0.92, 0.86),
+    ("dev3_sentences.csv", 0.85, 0.87, 0.78),
 ]
 
 
