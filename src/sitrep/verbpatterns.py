@@ -50,10 +50,6 @@ class VerbPattern:
     def words(self) -> int:
         return sum(kind in {"word", "synset"} for kind, _, _ in self.before + self.after)
 
-    @property
-    def binds(self) -> bool:
-        return any(kind in {"target", "source"} for kind, _, _ in self.before + self.after)
-
 
 def _elements(text: str) -> tuple[tuple[Element, ...], bool]:
     """Elements of one side of a pattern, and whether its last one is joined to what follows."""
