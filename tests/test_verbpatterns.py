@@ -260,3 +260,14 @@ def test_a_pattern_binds_only_phrases_that_name_a_party(nlp, lexicon):
                                                   "fishermen from a prison in Arica."),
                                          nlp, lexicon=lexicon).events if e.event_text == "freed"]
     assert codes(event.actor) == ["CHL"] and codes(event.recipient) == ["PER"]
+
+
+def test_both_readers_take_a_header_with_two_brackets_alike(tmp_path):
+    from sitrep.lexicon import read_verb_dictionary
+    from sitrep.verbpatterns import read_verb_patterns
+
+    path = tmp_path / "verbs.txt"
+    path.write_text("--- DELAY [120]  [031:031]  ---\nDELAY\n- % HAVE  *  [191]\n",
+                    encoding="utf-8")
+    assert ("delay", "120", None, None) in read_verb_dictionary(path)
+    assert [(p.verb, p.code) for p in read_verb_patterns(path)[0]] == [("delay", "191")]

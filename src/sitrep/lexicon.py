@@ -107,7 +107,8 @@ def verb_forms(token) -> set[str]:
 
 # -- CAMEO verb dictionaries ------------------------------------------------------------------
 
-VERB_BLOCK = re.compile(r"^---\s+(?P<verb>[A-Z_' ]+?)\s+\[(?P<code>[^\]]*)\]\s*---")
+# "--- MEET  [031:031]  ---"; the first bracket is the block's code ("--- DELAY [120] [031:031] ---")
+VERB_BLOCK = re.compile(r"^---\s+(?P<verb>[A-Z_' ]+?)\s+\[(?P<code>[^\]]*)\]")
 PATTERN = re.compile(r"^-\s+(?P<before>.*?)\*(?P<after>[^\[]*)\[(?P<code>[^\]]+)\]")
 # The object hint a verb row carries when it applies to a subject of several parties.
 COMPOUND_SUBJECT = "@compound"

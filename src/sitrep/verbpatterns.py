@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .lexicon import (
+    VERB_BLOCK,
     BlockMember,
     CrosswalkRow,
     Lexicon,
@@ -34,7 +35,6 @@ from .lexicon import (
 Element = tuple[str, str, bool]
 
 MARKERS = {"^": "skip", "+": "target", "$": "source", "%": "compound"}
-BLOCK = re.compile(r"^---\s+(?P<verb>[A-Z_' ]+?)\s+\[(?P<code>[^\]]*)\]")
 LINE = re.compile(r"^-\s+(?P<pattern>[^\[]*)\[(?P<code>[^\]]+)\]")
 
 
@@ -104,7 +104,7 @@ def read_verb_patterns(path) -> tuple[list[VerbPattern], dict[str, frozenset[str
         synset = None
         if line.startswith("---"):
             # a new block; one whose header is not readable ("--- NOCODE ---") has no patterns
-            block = BLOCK.match(line)
+            block = VERB_BLOCK.match(line)
             members = [(block.group("verb").strip().lower().replace("_", " ").split()[0], (), ())
                        ] if block else []
             block_code = dictionary_code(block.group("code"), both=True) if block else None
