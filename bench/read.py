@@ -19,8 +19,8 @@ from pathlib import Path
 
 import corpus
 
-from sitrep.ingest import ingest
-from sitrep.store import Database
+from sitrep.runners.local import ingest
+from sitrep.store.database import Database
 
 
 def variants(texts: list[str], count: int) -> list[str]:

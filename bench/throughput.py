@@ -44,14 +44,14 @@ from pathlib import Path
 import corpus
 
 from sitrep import events
-from sitrep.actors import shipped_kb
-from sitrep.entities import equipment_catalogue, ship_pattern
-from sitrep.lexicon import load_lexicon
-from sitrep.parsing import load_nlp
+from sitrep.actors.knowledge import shipped_kb
+from sitrep.entities.equipment import equipment_catalogue, ship_pattern
+from sitrep.coding.lexicon import load_lexicon
+from sitrep.text.parsing import load_nlp
 from sitrep.pipeline import prepare
-from sitrep.reading import from_record
-from sitrep.repair import capitalise_known_words
-from sitrep.store import Database
+from sitrep.text.reading import from_record
+from sitrep.text.repair import capitalise_known_words
+from sitrep.store.database import Database
 
 
 def fresh_documents(records):

@@ -17,7 +17,7 @@ def seed_text() -> str:
 
 @pytest.fixture
 def db():
-    from sitrep.store import Database
+    from sitrep.store.database import Database
 
     database = Database(":memory:")
     yield database
@@ -32,13 +32,27 @@ def needs_shared(*parts: str) -> Path:
     return path
 
 
-def one(nlp, text, published="2025-06-10"):
-    """The main event of a sentence: the most confident one (the first printed)."""
-    from sitrep.events import code_text
+@pytest.fixture(scope="session")
+def coder():
+    """The coder ingest ships, loaded once for the whole run."""
+    from sitrep.pipeline import Coder
 
-    events = code_text(text, nlp, published=published)
+    return Coder()
+
+
+@pytest.fixture(scope="session")
+def nlp(coder):
+    """Its spaCy pipeline, for tests that parse a sentence themselves."""
+    return coder.nlp
+
+
+def one(coder, text, published="2025-06-10"):
+    """The main event of a sentence, by the one rule evaluation and briefs use."""
+    from sitrep.coding.document import main_event
+
+    events = coder.code_text(text, published=published)
     assert events, f"no event in {text!r}"
-    return max(events, key=lambda e: e.confidence)
+    return main_event(events)
 
 
 def codes(actors):

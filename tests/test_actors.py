@@ -16,7 +16,8 @@ from datetime import date
 
 import pytest
 
-from sitrep.actors import resolve, shipped_kb
+from sitrep.actors.knowledge import shipped_kb
+from sitrep.actors.resolve import resolve
 
 NOT_GOV = "!GOV"
 
@@ -558,8 +559,8 @@ def test_shipped_kb_is_cached():
 
 def test_dated_role_gives_way_to_the_undated_code_once_it_ends(tmp_path):
     # "WARDEN [--- <950630] [ZEM]": an unidentified country before mid-1995, Zembla after
-    from sitrep.actors import with_entries
-    from sitrep.dictionaries import entries_from_file
+    from sitrep.actors.dictionaries import entries_from_file
+    from sitrep.actors.knowledge import with_entries
 
     path = tmp_path / "actors.txt"
     path.write_text("WARDEN OF THE MARCHES\n\t[--- <950630]\n\t[ZEM]\n", encoding="utf-8")
@@ -569,14 +570,14 @@ def test_dated_role_gives_way_to_the_undated_code_once_it_ends(tmp_path):
 
 
 def test_names_joined_by_underscores_fold_like_spaced_ones():
-    from sitrep.actors import fold
+    from sitrep.actors.knowledge import fold
 
     assert fold("the Prince of Dol_Amroth") == fold("Prince of Dol Amroth") == "prince of dol amroth"
 
 
 def test_an_imported_name_means_what_the_import_says(tmp_path):
-    from sitrep.actors import with_entries
-    from sitrep.dictionaries import entries_from_file
+    from sitrep.actors.dictionaries import entries_from_file
+    from sitrep.actors.knowledge import with_entries
 
     path = tmp_path / "actors.txt"
     path.write_text("KUWAIT  [KUW]\n", encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from sitrep.analysis import dyad_series, find_events, timeline, top_actors, top_pairs
+from sitrep.analysis.queries import dyad_series, find_events, timeline, top_actors, top_pairs
 from sitrep.model import Actor, Document, Event, TextInfo
 
 

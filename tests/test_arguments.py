@@ -6,20 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.actors import resolve, shipped_kb
-from sitrep.arguments import Mention, Mentions, actors_of, conjuncts
-from sitrep.events import code_text
+from sitrep.actors.knowledge import shipped_kb
+from sitrep.actors.resolve import resolve
+from sitrep.coding.roles import actors_of, conjuncts
+from sitrep.entities.mentions import Mention, Mentions
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from sitrep.parsing import load_nlp
-
-    return load_nlp()
-
-
-def event_of(nlp, text, trigger):
-    events = [e for e in code_text(text, nlp, published="2024-05-01") if e.event_text == trigger]
+def event_of(coder, text, trigger):
+    events = [e for e in coder.code_text(text, published="2024-05-01") if e.event_text == trigger]
     assert events, f"no event on {trigger!r} in {text!r}"
     return events[0]
 
@@ -43,8 +37,8 @@ def codes(actors):
     # a group owned by coordinated country words
     ("U.S. and British forces attacked the town.", "attacked", ["USA", "GBR"], None),
 ])
-def test_actor_lists(nlp, text, trigger, actor, recipient):
-    event = event_of(nlp, text, trigger)
+def test_actor_lists(coder, text, trigger, actor, recipient):
+    event = event_of(coder, text, trigger)
     assert codes(event.actor) == actor
     if recipient is not None:
         assert codes(event.recipient) == recipient
@@ -58,30 +52,30 @@ def test_actor_lists(nlp, text, trigger, actor, recipient):
     # the country word hung on the verb right before the group it modifies
     ("Nauru police arrested dozens of protesters.", "arrested", "NRU", "COP"),
 ])
-def test_groups_placed_by_a_country(nlp, text, trigger, code, sector):
-    (actor,) = event_of(nlp, text, trigger).actor
+def test_groups_placed_by_a_country(coder, text, trigger, code, sector):
+    (actor,) = event_of(coder, text, trigger).actor
     assert (actor.code, actor.sector) == (code, sector)
 
 
-def test_sector_group_text_stops_at_its_own_phrase(nlp):
-    event = event_of(nlp, "Students, workers, and Kenya's opposition rejected the tax.",
+def test_sector_group_text_stops_at_its_own_phrase(coder):
+    event = event_of(coder, "Students, workers, and Kenya's opposition rejected the tax.",
                      "rejected")
     assert [a.entity_text for a in event.actor] == ["Students", "workers", "Kenya 's opposition"]
     assert (event.actor[-1].code, event.actor[-1].sector) == ("KEN", "OPP")
 
 
-def test_a_country_named_with_and_is_one_actor(nlp):
-    event = event_of(nlp, "Bosnia and Herzegovina condemned the attack.", "condemned")
+def test_a_country_named_with_and_is_one_actor(coder):
+    event = event_of(coder, "Bosnia and Herzegovina condemned the attack.", "condemned")
     assert codes(event.actor) == ["BIH"]
 
 
-def test_dangling_and_before_a_second_subject(nlp):
+def test_dangling_and_before_a_second_subject(coder, nlp):
     """"Unions, churches, and Kenya welcomed": the parser makes "Kenya" a second subject of the
     verb after a dangling "and"; it is the list's last member."""
     text = "Unions, churches, and Kenya welcomed the decision."
     doc = nlp(text)
     assert [t.text for t in conjuncts(doc[0])] == ["Unions", "churches", "Kenya"]
-    assert "KEN" in codes(event_of(nlp, text, "welcomed").actor)
+    assert "KEN" in codes(event_of(coder, text, "welcomed").actor)
 
 
 def _mentions_over(doc, text, spans, kb=None, when=None):

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.brief import rewrite, write_brief
+from sitrep.analysis.brief import rewrite, write_brief
 from sitrep.errors import SitrepError
-from sitrep.ingest import ingest
-from sitrep.store import Database
+from sitrep.runners.local import ingest
+from sitrep.store.database import Database
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from sitrep.cameo_dict import (
+from sitrep.actors.cameo_dict import (
     DictActor,
     human_name,
     parse_date,

@@ -4,8 +4,8 @@ import json
 
 from click.testing import CliRunner
 
-from sitrep.cli import main
-from sitrep.store import Database
+from sitrep.interfaces.cli import main
+from sitrep.store.database import Database
 
 
 def run(*args, input=None):

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from sitrep.clusters import build_clusters
-from sitrep.ingest import ingest
-from sitrep.store import Database
+from sitrep.analysis.clusters import build_clusters
+from sitrep.runners.local import ingest
+from sitrep.store.database import Database
 
 REPORTS = [
     {"id": "a", "date": "2025-11-02", "url": "https://one.example.org/2025/11/02/a",

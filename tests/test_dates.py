@@ -5,7 +5,7 @@ import socket
 
 import pytest
 
-from sitrep.dates import DateRange, find_dates, normalise_date
+from sitrep.coding.dates import DateRange, find_dates, normalise_date
 
 D = datetime.date
 FRI = D(2025, 10, 31)  # a Friday

@@ -8,16 +8,11 @@ import json
 import pytest
 
 from sitrep.errors import EvalError
-from sitrep.evaluate import detect_kind, evaluate, is_named, plover_for_cameo
+from sitrep.evaluation.evaluate import detect_kind, evaluate
+from sitrep.evaluation.petrarch import plover_for_cameo
+from sitrep.evaluation.re3d import is_named
 
 from .conftest import FIXTURES, SEED_GOLD, needs_shared
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from sitrep.parsing import load_nlp
-
-    return load_nlp()
 
 
 def test_kinds_are_recognised(tmp_path):
@@ -40,7 +35,7 @@ def test_sentence_csv_scores_type_and_actors(tmp_path, nlp):
         "1,Iran asked China for air defence systems.,REQUEST,IRN,CHN\n"
         "2,The United States imposed sanctions on Cuba.,SANCTION,USA,CUB\n"
         "3,Germany praised France for its support.,ACCUSE,DEU,FRA\n", encoding="utf-8")
-    report = evaluate(path, nlp)
+    report = evaluate(path)
     assert report.cases == 3 and report.file == str(path)
     assert report.figures["event_type_accuracy"] == pytest.approx(2 / 3)
     assert report.figures["actor_match"] == 1.0 and report.figures["recipient_match"] == 1.0
@@ -55,12 +50,12 @@ def test_transnational_gold_codes_match_either_sector(tmp_path, nlp):
         "2,NATO condemned the missile test by North Korea.,ACCUSE,NGO,PRK\n"
         "3,Amnesty International accused Egypt of torturing detainees.,ACCUSE,EGY,EGY\n",
         encoding="utf-8")
-    report = evaluate(path, nlp)
+    report = evaluate(path)
     assert report.figures["actor_match"] == pytest.approx(2 / 3)
 
 
 def test_petrarch_dyads_match_a_joint_event_of_both_parties():
-    from sitrep.evaluate import _dyad_matches
+    from sitrep.evaluation.petrarch import _dyad_matches
     from sitrep.model import Actor, Event
 
     joint = Event(id="e", doc_id="d", event="AGREE", actor=[Actor(entity_text="a", code="PHL"),
@@ -73,7 +68,7 @@ def test_petrarch_dyads_match_a_joint_event_of_both_parties():
 
 
 def test_seed_report_names_file_and_cases(nlp):
-    report = evaluate(SEED_GOLD, nlp)
+    report = evaluate(SEED_GOLD)
     assert report.cases > 50 and report.figures["checks_passed"] == 1.0
 
 
@@ -93,7 +88,7 @@ def test_cameo_codes_map_by_longest_prefix():
 # Floors: figures measured on the reference sets; they may only go up.
 @pytest.mark.slow
 def test_plover_gold_records_floor(nlp):
-    report = evaluate(needs_shared("plover", "PLOVER_GSR_CAMEO.txt"), nlp)
+    report = evaluate(needs_shared("plover", "PLOVER_GSR_CAMEO.txt"))
     assert report.cases == 322
     assert report.figures["event_type_accuracy"] >= 0.81
     assert report.figures["actor_match"] >= 0.74
@@ -102,7 +97,7 @@ def test_plover_gold_records_floor(nlp):
 
 @pytest.mark.slow
 def test_petrarch_unit_suite_runs_with_imported_actors(nlp):
-    report = evaluate(needs_shared("petrarch", "PETR.UnitTest.records.xml"), nlp)
+    report = evaluate(needs_shared("petrarch", "PETR.UnitTest.records.xml"))
     assert report.cases > 250 and report.figures["source_target_type_match"] >= 0.085
     # issue 4's bar: 80% of the suite's codings, its own PETR.Validate.* dictionaries imported
     assert report.figures["source_target_type_match_with_suite_verbs"] >= 0.80
@@ -121,7 +116,7 @@ SENTENCE_SET_FLOORS = [
 @pytest.mark.slow
 @pytest.mark.parametrize("name, event_type, actor, recipient", SENTENCE_SET_FLOORS)
 def test_sentence_set_floors(nlp, name, event_type, actor, recipient):
-    report = evaluate(FIXTURES / name, nlp)
+    report = evaluate(FIXTURES / name)
     assert report.cases == 160
     assert report.figures["event_type_accuracy"] >= event_type
     assert report.figures["actor_match"] >= actor
@@ -130,7 +125,7 @@ def test_sentence_set_floors(nlp, name, event_type, actor, recipient):
 
 @pytest.mark.slow
 def test_re3d_entity_floor(nlp):
-    report = evaluate(needs_shared("re3d"), nlp)
+    report = evaluate(needs_shared("re3d"))
     assert report.cases == 45
     floors = {"Person": 0.70, "Organisation": 0.73, "Location": 0.73, "Nationality": 0.75,
               "Weapon": 0.62, "MilitaryPlatform": 0.65}
@@ -139,7 +134,7 @@ def test_re3d_entity_floor(nlp):
 
 
 def test_petrarch_unidentified_country_matches_an_actor_without_one():
-    from sitrep.evaluate import _actor_matches
+    from sitrep.evaluation.petrarch import _actor_matches
     from sitrep.model import Actor
 
     official = [Actor(entity_text="a senior official", sector="GOV")]
@@ -149,7 +144,7 @@ def test_petrarch_unidentified_country_matches_an_actor_without_one():
 
 
 def test_petrarch_igo_code_matches_a_transnational_body():
-    from sitrep.evaluate import _actor_matches
+    from sitrep.evaluation.petrarch import _actor_matches
     from sitrep.model import Actor
 
     union = [Actor(entity_text="the AU", sector="IGO")]

@@ -7,24 +7,17 @@ import json
 
 import pytest
 
-from sitrep.events import code_document, code_text
-from sitrep.reading import read_path
-from sitrep.seedcheck import check_seed
+from sitrep.evaluation.seed import check_seed
+from sitrep.pipeline import Coder
+from sitrep.text.reading import read_path
 
 from .conftest import SEED, SEED_GOLD, codes, one
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from sitrep.parsing import load_nlp
-
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def seed_doc(nlp):
+def seed_doc(coder):
     (doc,) = read_path(str(SEED))
-    return code_document(doc, nlp)
+    return coder.code(doc)
 
 
 def test_seed_reference_annotation_all_checks(seed_doc):
@@ -47,9 +40,9 @@ def test_seed_speculation_is_never_asserted(seed_doc):
     assert all(e.modality == "hypothetical" for e in speculative)
 
 
-def assert_coded(nlp, text, event_type, actor, recipient):
+def assert_coded(coder, text, event_type, actor, recipient):
     """The sentence's main event has this type and these actor and recipient codes (None: any)."""
-    event = one(nlp, text)
+    event = one(coder, text)
     assert event.event == event_type
     if actor is not None:
         assert codes(event.actor) == actor
@@ -83,8 +76,8 @@ CASES = [
 
 
 @pytest.mark.parametrize("text, event_type, actor, recipient", CASES)
-def test_who_did_what_to_whom(nlp, text, event_type, actor, recipient):
-    assert_coded(nlp, text, event_type, actor, recipient)
+def test_who_did_what_to_whom(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
 
 
 @pytest.mark.parametrize(
@@ -98,8 +91,8 @@ def test_who_did_what_to_whom(nlp, text, event_type, actor, recipient):
         ("A war between Iran and Israel is unlikely, officials believe.", "hypothetical"),
     ],
 )
-def test_modality(nlp, text, modality):
-    assert one(nlp, text).modality == modality
+def test_modality(coder, text, modality):
+    assert one(coder, text).modality == modality
 
 
 @pytest.mark.parametrize(
@@ -111,65 +104,64 @@ def test_modality(nlp, text, modality):
         ("Chile is willing to send aid to Peru.", "AGREE"),
     ],
 )
-def test_stated_intentions_are_promises_or_threats(nlp, text, event_type):
-    event = one(nlp, text)
+def test_stated_intentions_are_promises_or_threats(coder, text, event_type):
+    event = one(coder, text)
     assert event.event == event_type and event.modality in {"asserted", "reported"}
 
 
-def test_reported_obligation_is_a_demand(nlp):
-    event = one(nlp, "Russia said on Tuesday that Sudan must return the captured helicopter.")
+def test_reported_obligation_is_a_demand(coder):
+    event = one(coder, "Russia said on Tuesday that Sudan must return the captured helicopter.")
     assert event.event == "REQUEST"
     assert codes(event.actor) == ["RUS"] and codes(event.recipient) == ["SDN"]
 
 
-def test_passive_agent_is_actor(nlp):
-    event = one(nlp, "Ukraine was attacked by Russia on Sunday.")
+def test_passive_agent_is_actor(coder):
+    event = one(coder, "Ukraine was attacked by Russia on Sunday.")
     assert event.event == "ASSAULT" and codes(event.actor) == ["RUS"]
     assert codes(event.recipient) == ["UKR"]
 
 
-def test_nominal_trigger_takes_possessor_and_place(nlp):
-    event = one(nlp, "Russia's invasion of Ukraine began in February 2022.", "2023-01-01")
+def test_nominal_trigger_takes_possessor_and_place(coder):
+    event = one(coder, "Russia's invasion of Ukraine began in February 2022.", "2023-01-01")
     assert event.event == "ASSAULT" and codes(event.actor) == ["RUS"]
 
 
-def test_dates_read_against_publication(nlp):
-    event = one(nlp, "Iran asked China for air defence systems in mid-March.", "2025-06-10")
+def test_dates_read_against_publication(coder):
+    event = one(coder, "Iran asked China for air defence systems in mid-March.", "2025-06-10")
     assert (event.date, event.enddate) == ("2025-03-08", "2025-03-24")
 
 
-def test_items_with_quantities(nlp):
-    event = one(nlp, "Serbia asked Russia for six MiG-29 fighter jets and two S-300 batteries.")
+def test_items_with_quantities(coder):
+    event = one(coder, "Serbia asked Russia for six MiG-29 fighter jets and two S-300 batteries.")
     found = {(i.item, i.quantity) for i in event.items}
     assert ("MiG-29 fighter jets", 6.0) in found
     assert any(i.quantity == 2.0 and "S-300" in (i.item or "") for i in event.items)
 
 
 def test_classifier_names_a_type_with_a_probability():
-    from sitrep.classifier import load_model, predict
+    from sitrep.coding.classifier import load_model, predict
 
     label, probability = predict("Thousands of workers walked off the job over unpaid wages.")
     assert label in load_model().classes and 0.0 < probability <= 1.0
 
 
-def test_sentence_without_trigger_gets_the_classifier_type(nlp):
-    from sitrep.classifier import predict
+def test_sentence_without_trigger_gets_the_classifier_type(coder):
+    from sitrep.coding.classifier import predict
 
     text = "Denmark today tabled a formula for ending its fisheries dispute with Norway."
-    event = one(nlp, text)
+    event = one(coder, text)
     assert event.event == predict(text)[0] and event.event_text == "tabled"
 
 
-def test_classifier_anchors_on_what_was_said_not_on_the_saying(nlp):
+def test_classifier_anchors_on_what_was_said_not_on_the_saying(coder):
     text = "Chile is tabling a formula for the fisheries dispute, its foreign minister said."
-    event = one(nlp, text)
+    event = one(coder, text)
     assert event.event_text == "tabling"
     assert [a.code for a in event.actor] == ["CHL"]
 
 
-def test_verb_dictionary_compound_subject_pattern(nlp, tmp_path):
-    from sitrep.events import code_document
-    from sitrep.lexicon import load_lexicon, read_verb_dictionary, with_verbs
+def test_verb_dictionary_compound_subject_pattern(tmp_path):
+    from sitrep.coding.lexicon import load_lexicon, read_verb_dictionary, with_verbs
     from sitrep.model import Document
 
     path = tmp_path / "verbs.txt"
@@ -178,16 +170,14 @@ def test_verb_dictionary_compound_subject_pattern(nlp, tmp_path):
     # "030:030": the act's code, then the other side's (kept for with_verbs to read)
     assert rows == [("concur", "081", None, None), ("concur", "030:030", "@compound", None)]
     lexicon = with_verbs(load_lexicon(), rows)
-    joint = code_document(Document(id="j", text="Chile and Peru concur that the border is "
-                                   "settled."), nlp, lexicon=lexicon).events
-    alone = code_document(Document(id="a", text="Chile concurs that the border is settled."),
-                          nlp, lexicon=lexicon).events
+    joint = Coder(lexicon=lexicon).code(Document(id="j", text="Chile and Peru concur that the border is "
+                                   "settled.")).events
+    alone = Coder(lexicon=lexicon).code(Document(id="a", text="Chile concurs that the border is settled.")).events
     assert joint[0].event == "AGREE" and alone[0].event == "CONCEDE"
 
 
-def test_verb_dictionary_rows_win_over_shipped_rows(nlp, tmp_path):
-    from sitrep.events import code_document
-    from sitrep.lexicon import load_lexicon, read_verb_dictionary, with_verbs
+def test_verb_dictionary_rows_win_over_shipped_rows(coder, tmp_path):
+    from sitrep.coding.lexicon import load_lexicon, read_verb_dictionary, with_verbs
     from sitrep.model import Document
 
     path = tmp_path / "verbs.txt"
@@ -196,34 +186,33 @@ def test_verb_dictionary_rows_win_over_shipped_rows(nlp, tmp_path):
     assert rows == [("welcome", "041", None, None), ("welcome", "064", "tie", None)]
     lexicon = with_verbs(load_lexicon(), rows)
     text = "Chile welcomed Peru's new ambassador."
-    shipped = code_document(Document(id="x", text=text), nlp).events
-    imported = code_document(Document(id="y", text=text), nlp, lexicon=lexicon).events
+    shipped = coder.code(Document(id="x", text=text)).events
+    imported = Coder(lexicon=lexicon).code(Document(id="y", text=text)).events
     assert shipped[0].event == "SUPPORT" and imported[0].event == "CONSULT"
 
 
-def test_reported_pronoun_takes_the_speakers_country(nlp):
-    event = one(nlp, "Hungary has said it will support Croatia's bid to join NATO.")
+def test_reported_pronoun_takes_the_speakers_country(coder):
+    event = one(coder, "Hungary has said it will support Croatia's bid to join NATO.")
     assert event.event == "AGREE" and codes(event.actor) == ["HUN"]
 
 
-def test_the_one_asked_in_a_that_clause_is_the_recipient(nlp):
-    event = one(nlp, "China demanded that the United States cancel its arms sales to Taiwan.")
+def test_the_one_asked_in_a_that_clause_is_the_recipient(coder):
+    event = one(coder, "China demanded that the United States cancel its arms sales to Taiwan.")
     assert event.event == "REQUEST"
     assert codes(event.actor) == ["CHN"] and codes(event.recipient) == ["USA"]
 
 
-def test_words_marked_not_an_actor_are_dropped(nlp):
-    event = one(nlp, "Albania on Friday denounced Serbia's crackdown in Montenegro.")
+def test_words_marked_not_an_actor_are_dropped(coder):
+    event = one(coder, "Albania on Friday denounced Serbia's crackdown in Montenegro.")
     assert event.event == "ACCUSE" and codes(event.actor) == ["ALB"]
     assert all(a.sector != "NON" for a in event.actor + event.recipient)
 
 
-def test_sites_named_by_owner_or_weapon_are_locations(nlp):
-    from sitrep.events import code_document
+def test_sites_named_by_owner_or_weapon_are_locations(coder):
     from sitrep.model import Document
 
     text = "Coalition aircraft destroyed an ISIL-held building and a VBIED facility near Mosul."
-    doc = code_document(Document(id="x", text=text, published="2016-01-05"), nlp)
+    doc = coder.code(Document(id="x", text=text, published="2016-01-05"))
     places = {e.text for e in doc.entities if e.label == "FAC"}
     assert {"ISIL-held building", "VBIED facility"} <= places
 
@@ -240,8 +229,8 @@ def test_sites_named_by_owner_or_weapon_are_locations(nlp):
         ("Ecuador lifted the state of emergency in Quito.", "CONCEDE"),
     ],
 )
-def test_negation_partitives_and_multiword_objects(nlp, text, event_type):
-    assert one(nlp, text).event == event_type
+def test_negation_partitives_and_multiword_objects(coder, text, event_type):
+    assert one(coder, text).event == event_type
 
 
 @pytest.mark.parametrize(
@@ -253,8 +242,8 @@ def test_negation_partitives_and_multiword_objects(nlp, text, event_type):
         ("Thousands of students demonstrated in Belgrade on Sunday.", ["SRB"]),
     ],
 )
-def test_recipient_named_inside_the_object_or_by_the_place(nlp, text, recipient):
-    assert codes(one(nlp, text).recipient) == recipient
+def test_recipient_named_inside_the_object_or_by_the_place(coder, text, recipient):
+    assert codes(one(coder, text).recipient) == recipient
 
 
 @pytest.mark.parametrize(
@@ -265,13 +254,12 @@ def test_recipient_named_inside_the_object_or_by_the_place(nlp, text, recipient)
         ("Iraqi forces launched an offensive against the militants.", "ASSAULT"),
     ],
 )
-def test_carrier_verbs_take_their_objects_event(nlp, text, event_type):
-    assert one(nlp, text).event == event_type
+def test_carrier_verbs_take_their_objects_event(coder, text, event_type):
+    assert one(coder, text).event == event_type
 
 
-def test_a_noun_naming_a_kind_of_people_is_no_event(nlp):
-    events = code_text("Border patrol agents detained three migrants near El Paso.", nlp,
-                       published="2024-03-05")
+def test_a_noun_naming_a_kind_of_people_is_no_event(coder):
+    events = coder.code_text("Border patrol agents detained three migrants near El Paso.", published="2024-03-05")
     assert [e.event for e in events] == ["COERCE"]
 
 
@@ -332,18 +320,18 @@ INTENT_AND_RECIPIENT_CASES = [
 
 
 @pytest.mark.parametrize("text, event_type, actor, recipient", INTENT_AND_RECIPIENT_CASES)
-def test_intentions_refusals_and_implied_recipients(nlp, text, event_type, actor, recipient):
-    assert_coded(nlp, text, event_type, actor, recipient)
+def test_intentions_refusals_and_implied_recipients(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
 
 
-def test_speculation_by_others_is_not_an_intention(nlp):
-    event = one(nlp, "Analysts said Russia could send troops to Mali next year.")
+def test_speculation_by_others_is_not_an_intention(coder):
+    event = one(coder, "Analysts said Russia could send troops to Mali next year.")
     assert event.event == "MOBILIZE" and event.modality == "hypothetical"
 
 
 def test_relative_clause_keeps_its_own_time(nlp):
-    from sitrep.events import modality_of
-    from sitrep.lexicon import load_lexicon
+    from sitrep.coding.lexicon import load_lexicon
+    from sitrep.coding.modality import modality_of
 
     parsed = nlp("Rebels in Mali said they will free the aid workers they abducted in March.")
     by_word = {t.text: t for t in parsed}
@@ -352,28 +340,28 @@ def test_relative_clause_keeps_its_own_time(nlp):
     assert modality_of(by_word["abducted"], lexicon) == "reported"
 
 
-def test_names_are_not_triggers(nlp):
-    events = code_text("The Organization for Security and Co-operation in Europe sent monitors "
-                       "to Georgia.", nlp)
+def test_names_are_not_triggers(coder):
+    events = coder.code_text("The Organization for Security and Co-operation in Europe sent monitors "
+                       "to Georgia.")
     assert [e.event for e in events] == ["AID"]
 
 
-def test_hosted_talks_are_third_party_not_a_visit(nlp):
-    event = one(nlp, "Norway hosted talks between Colombia and the FARC rebels in Oslo.")
+def test_hosted_talks_are_third_party_not_a_visit(coder):
+    event = one(coder, "Norway hosted talks between Colombia and the FARC rebels in Oslo.")
     assert event.event == "CONSULT" and event.mode == "third-party"
     assert codes(event.actor) == ["NOR"]
 
 
-def test_an_international_court_is_not_given_the_country_it_investigates(nlp):
-    event = one(nlp, "The International Criminal Court opened an investigation into crimes "
+def test_an_international_court_is_not_given_the_country_it_investigates(coder):
+    event = one(coder, "The International Criminal Court opened an investigation into crimes "
                      "committed in Burundi.")
     assert event.event == "ACCUSE"
     assert [(a.code, a.sector) for a in event.actor] == [(None, "IGO")]
 
 
-def test_the_main_event_comes_first_and_is_the_most_confident(nlp):
-    events = code_text("Iran condemned the raid on Wednesday after Israeli jets bombed an arms "
-                       "depot near Damascus.", nlp)
+def test_the_main_event_comes_first_and_is_the_most_confident(coder):
+    events = coder.code_text("Iran condemned the raid on Wednesday after Israeli jets bombed an arms "
+                       "depot near Damascus.")
     assert len(events) >= 2
     assert events[0].event == "ACCUSE"
     assert max(events, key=lambda e: e.confidence) is events[0]
@@ -389,8 +377,8 @@ def test_the_main_event_comes_first_and_is_the_most_confident(nlp):
         ("France will restore full diplomatic ties with Iran.", "AGREE", "asserted"),
     ],
 )
-def test_imminent_acts_keep_their_type(nlp, text, event_type, modality):
-    event = one(nlp, text)
+def test_imminent_acts_keep_their_type(coder, text, event_type, modality):
+    event = one(coder, text)
     assert (event.event, event.modality) == (event_type, modality)
 
 
@@ -402,8 +390,8 @@ def test_imminent_acts_keep_their_type(nlp, text, event_type, modality):
         ("Israeli jets carried out a strike on a weapons depot in Lebanon.", "ASSAULT"),
     ],
 )
-def test_who_strikes_tells_a_labour_strike_from_an_attack(nlp, text, event_type):
-    assert one(nlp, text).event == event_type
+def test_who_strikes_tells_a_labour_strike_from_an_attack(coder, text, event_type):
+    assert one(coder, text).event == event_type
 
 
 @pytest.mark.parametrize(
@@ -425,12 +413,12 @@ def test_who_strikes_tells_a_labour_strike_from_an_attack(nlp, text, event_type)
          "a helicopter.", "SANCTION", ["ITA"], ["SRB"]),
     ],
 )
-def test_listed_owners_bodies_and_background_clauses(nlp, text, event_type, actor, recipient):
-    assert_coded(nlp, text, event_type, actor, recipient)
+def test_listed_owners_bodies_and_background_clauses(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
 
 
-def test_conjoined_verb_takes_the_passive_subject(nlp):
-    events = code_text("Peru's interior minister was censured by Congress and will resign.", nlp)
+def test_conjoined_verb_takes_the_passive_subject(coder):
+    events = coder.code_text("Peru's interior minister was censured by Congress and will resign.")
     resign = next(e for e in events if e.event_text == "resign")
     assert codes(resign.actor) == ["PER"]
 
@@ -470,8 +458,8 @@ def test_conjoined_verb_takes_the_passive_subject(nlp):
          ["EGY"]),
     ],
 )
-def test_domestic_recipients_and_venues(nlp, text, event_type, actor, recipient):
-    assert_coded(nlp, text, event_type, actor, recipient)
+def test_domestic_recipients_and_venues(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
 
 
 @pytest.mark.parametrize(
@@ -485,8 +473,8 @@ def test_domestic_recipients_and_venues(nlp, text, event_type, actor, recipient)
         ("China held large-scale military drills around Taiwan on Thursday.", "MOBILIZE", ["CHN"]),
     ],
 )
-def test_exercises_of_several_countries_are_cooperation(nlp, text, event_type, actor):
-    assert_coded(nlp, text, event_type, actor, None)
+def test_exercises_of_several_countries_are_cooperation(coder, text, event_type, actor):
+    assert_coded(coder, text, event_type, actor, None)
 
 
 @pytest.mark.parametrize(
@@ -505,8 +493,8 @@ def test_exercises_of_several_countries_are_cooperation(nlp, text, event_type, a
          "SUPPORT", ["CUB"], ["VEN"]),
     ],
 )
-def test_complaints_welcomes_and_defences(nlp, text, event_type, actor, recipient):
-    assert_coded(nlp, text, event_type, actor, recipient)
+def test_complaints_welcomes_and_defences(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
 
 
 @pytest.mark.parametrize(
@@ -522,12 +510,12 @@ def test_complaints_welcomes_and_defences(nlp, text, event_type, actor, recipien
         ("Egyptian police arrested dozens of students on Friday.", "COERCE", ["EGY"], ["EGY"]),
     ],
 )
-def test_target_phrases(nlp, text, event_type, actor, recipient):
-    assert_coded(nlp, text, event_type, actor, recipient)
+def test_target_phrases(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
 
 
-def test_the_body_whose_offer_is_rejected_is_the_recipient(nlp):
-    event = one(nlp, "Ethiopia's government turned down an offer of African Union mediation in "
+def test_the_body_whose_offer_is_rejected_is_the_recipient(coder):
+    event = one(coder, "Ethiopia's government turned down an offer of African Union mediation in "
                      "Tigray.")
     assert [a.kb_id for a in event.recipient] == ["org:african-union"]
 
@@ -544,12 +532,12 @@ def test_the_body_whose_offer_is_rejected_is_the_recipient(nlp):
          "PROTEST", ["IRQ"], ["USA"]),
     ],
 )
-def test_targets_of_attacks_mobilisation_and_protest(nlp, text, event_type, actor, recipient):
-    assert_coded(nlp, text, event_type, actor, recipient)
+def test_targets_of_attacks_mobilisation_and_protest(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
 
 
-def test_every_listed_owner_of_a_group(nlp):
-    event = one(nlp, "The ambassadors of Britain, France and Spain presented their credentials "
+def test_every_listed_owner_of_a_group(coder):
+    event = one(coder, "The ambassadors of Britain, France and Spain presented their credentials "
                      "to the Iraqi president.")
     assert codes(event.actor) == ["ESP", "FRA", "GBR"]
 
@@ -565,8 +553,8 @@ def test_every_listed_owner_of_a_group(nlp):
          None, ["SAU"]),
     ],
 )
-def test_purposes_and_counted_objects(nlp, text, event_type, actor, recipient):
-    assert_coded(nlp, text, event_type, actor, recipient)
+def test_purposes_and_counted_objects(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
 
 
 @pytest.mark.parametrize(
@@ -580,8 +568,8 @@ def test_purposes_and_counted_objects(nlp, text, event_type, actor, recipient):
          "region.", "ASSAULT", ["CMR"], ["CMR"]),
     ],
 )
-def test_mistagged_words(nlp, text, event_type, actor, recipient):
-    assert_coded(nlp, text, event_type, actor, recipient)
+def test_mistagged_words(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
 
 
 @pytest.mark.parametrize(
@@ -603,12 +591,12 @@ def test_mistagged_words(nlp, text, event_type, actor, recipient):
          None),
     ],
 )
-def test_particles_lemmas_and_complements(nlp, text, event_type, actor, recipient):
-    assert_coded(nlp, text, event_type, actor, recipient)
+def test_particles_lemmas_and_complements(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
 
 
-def test_forces_expected_to_be_deployed_are_the_actor(nlp):
-    event = one(nlp, "Few analysts expected Turkish troops to be deployed to Libya.")
+def test_forces_expected_to_be_deployed_are_the_actor(coder):
+    event = one(coder, "Few analysts expected Turkish troops to be deployed to Libya.")
     assert event.event == "MOBILIZE" and event.modality == "hypothetical"
     assert (codes(event.actor), codes(event.recipient)) == (["TUR"], ["LBY"])
 
@@ -636,13 +624,13 @@ def test_forces_expected_to_be_deployed_are_the_actor(nlp):
          "killing of an Israeli man.", "ASSAULT", None, None),
     ],
 )
-def test_review_cases(nlp, text, event_type, actor, recipient):
-    assert_coded(nlp, text, event_type, actor, recipient)
+def test_review_cases(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
 
 
-def test_an_event_after_a_time_phrase_is_not_planned(nlp):
-    events = code_text("Jewish settlers set fire to the offices of Palestinian administrators "
-                       "following the killing of an Israeli man.", nlp)
+def test_an_event_after_a_time_phrase_is_not_planned(coder):
+    events = coder.code_text("Jewish settlers set fire to the offices of Palestinian administrators "
+                       "following the killing of an Israeli man.")
     assert all(e.event != "THREATEN" for e in events)
 
 
@@ -664,8 +652,8 @@ def test_an_event_after_a_time_phrase_is_not_planned(nlp):
          "COOPERATE", ["SRB"], None),
     ],
 )
-def test_modifiers_lists_and_orders(nlp, text, event_type, actor, recipient):
-    assert_coded(nlp, text, event_type, actor, recipient)
+def test_modifiers_lists_and_orders(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
 
 
 @pytest.mark.parametrize(
@@ -680,25 +668,25 @@ def test_modifiers_lists_and_orders(nlp, text, event_type, actor, recipient):
         ("Tokyo tightened controls on exports of chemicals to South Korea.", "SANCTION", ["JPN"]),
     ],
 )
-def test_subjects_of_intransitive_verbs_and_more_rows(nlp, text, event_type, actor):
-    assert_coded(nlp, text, event_type, actor, None)
+def test_subjects_of_intransitive_verbs_and_more_rows(coder, text, event_type, actor):
+    assert_coded(coder, text, event_type, actor, None)
 
 
-def test_a_gazetteer_guess_gives_way_to_the_country_the_sentence_names(nlp):
-    event = one(nlp, "Boko Haram gunmen killed at least 30 villagers in an attack in Borno state "
+def test_a_gazetteer_guess_gives_way_to_the_country_the_sentence_names(coder):
+    event = one(coder, "Boko Haram gunmen killed at least 30 villagers in an attack in Borno state "
                      "in north-eastern Nigeria.")
     assert event.event_loc.country_code == "NGA" and codes(event.recipient) == ["NGA"]
 
 
-def test_an_embassy_is_where_it_stands(nlp):
-    event = one(nlp, "Hundreds of activists demonstrated outside the U.S. embassy in Manila "
+def test_an_embassy_is_where_it_stands(coder):
+    event = one(coder, "Hundreds of activists demonstrated outside the U.S. embassy in Manila "
                      "against the presence of American troops.")
     assert event.event_loc.country_code == "PHL"
     assert (codes(event.actor), codes(event.recipient)) == (["PHL"], ["USA"])
 
 
-def test_summoning_an_envoy_is_a_complaint_to_their_country(nlp):
-    assert_coded(nlp, "Ottawa summoned India's High Commissioner on Monday over alleged links "
+def test_summoning_an_envoy_is_a_complaint_to_their_country(coder):
+    assert_coded(coder, "Ottawa summoned India's High Commissioner on Monday over alleged links "
                       "between Indian agents and a killing.", "ACCUSE", ["CAN"], ["IND"])
 
 
@@ -740,26 +728,26 @@ def test_summoning_an_envoy_is_a_complaint_to_their_country(nlp):
          ["IND", "PAK"], []),
     ],
 )
-def test_joint_acts_carried_events_and_warnings(nlp, text, event_type, actor, recipient):
-    assert_coded(nlp, text, event_type, actor, recipient)
+def test_joint_acts_carried_events_and_warnings(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
 
 
-def test_a_warning_to_ones_own_people_about_nothing_named_keeps_them(nlp):
-    event = one(nlp, "Japan warned its citizens about the typhoon.")
+def test_a_warning_to_ones_own_people_about_nothing_named_keeps_them(coder):
+    event = one(coder, "Japan warned its citizens about the typhoon.")
     assert [(a.code, a.sector) for a in event.recipient] == [("JPN", "CVL")]
 
 
-def test_an_adjective_alone_selects_an_object_hint_row(nlp):
+def test_an_adjective_alone_selects_an_object_hint_row(coder):
     # "military" (a row hint) modifies "presence": the row for military build-ups applies
-    assert_coded(nlp, "The United States bolstered its military presence in the Gulf.",
+    assert_coded(coder, "The United States bolstered its military presence in the Gulf.",
                  "MOBILIZE", ["USA"], None)
 
 
 @pytest.fixture
 def imported_kb(tmp_path):
     """A knowledge base with a CAMEO actor dictionary imported, names the model does not know."""
-    from sitrep.actors import shipped_kb, with_entries
-    from sitrep.dictionaries import entries_from_file
+    from sitrep.actors.dictionaries import entries_from_file
+    from sitrep.actors.knowledge import shipped_kb, with_entries
 
     path = tmp_path / "actors.txt"
     path.write_text("ZEMBLA  [ZEM]\nVALDORIA  [VAL/VAM]\nGRIMWALD  [ZEM]\n"
@@ -767,32 +755,26 @@ def imported_kb(tmp_path):
     return with_entries(shipped_kb(), entries_from_file(path))
 
 
-def test_a_country_the_model_tags_as_a_common_noun_opening_a_sentence(nlp, imported_kb):
-    from sitrep.events import code_text
+def test_a_country_the_model_tags_as_a_common_noun_opening_a_sentence(imported_kb):
 
-    events = code_text("Zembla and Chile welcome a resumption of talks with Peru.", nlp,
-                       kb=imported_kb)
+    events = Coder(kb=imported_kb).code_text("Zembla and Chile welcome a resumption of talks with Peru.")
     assert codes(events[0].actor) == ["CHL", "ZEM"] and codes(events[0].recipient) == ["PER"]
 
 
-def test_a_name_coded_as_several_actors_is_each_of_them(nlp, imported_kb):
-    from sitrep.events import code_text
+def test_a_name_coded_as_several_actors_is_each_of_them(imported_kb):
 
-    (event,) = code_text("Chile expelled the ambassador of Valdoria on Monday.", nlp,
-                         kb=imported_kb)
+    (event,) = Coder(kb=imported_kb).code_text("Chile expelled the ambassador of Valdoria on Monday.")
     assert codes(event.recipient) == ["VAL", "VAM"]
 
 
-def test_a_lone_name_the_model_leaves_untagged_as_a_subject(nlp, imported_kb):
-    from sitrep.events import code_text
+def test_a_lone_name_the_model_leaves_untagged_as_a_subject(imported_kb):
 
-    events = code_text("Grimwald accused Chile of spying.", nlp, kb=imported_kb)
+    events = Coder(kb=imported_kb).code_text("Grimwald accused Chile of spying.")
     assert codes(events[0].actor) == ["ZEM"] and codes(events[0].recipient) == ["CHL"]
 
 
-def test_a_saying_coded_as_an_event_is_not_addressed_to_what_it_is_about(nlp, tmp_path):
-    from sitrep.events import code_document
-    from sitrep.lexicon import load_lexicon, read_verb_dictionary, with_verbs
+def test_a_saying_coded_as_an_event_is_not_addressed_to_what_it_is_about(tmp_path):
+    from sitrep.coding.lexicon import load_lexicon, read_verb_dictionary, with_verbs
     from sitrep.model import Document
 
     path = tmp_path / "verbs.txt"
@@ -801,13 +783,12 @@ def test_a_saying_coded_as_an_event_is_not_addressed_to_what_it_is_about(nlp, tm
     doc = Document(id="s", text="Chile is about to restore, it seems, complete, full diplomatic "
                                 "ties with Peru almost five years after Bolivian crowds burned "
                                 "down its embassy, a senior Bolivian official said on Saturday.")
-    said = [e for e in code_document(doc, nlp, lexicon=lexicon).events if e.event_text == "said"]
+    said = [e for e in Coder(lexicon=lexicon).code(doc).events if e.event_text == "said"]
     assert said and said[0].event == "REQUEST" and said[0].recipient == []
 
 
-def test_verb_dictionary_preposition_patterns(nlp, tmp_path):
-    from sitrep.events import code_document
-    from sitrep.lexicon import load_lexicon, read_verb_dictionary, with_verbs
+def test_verb_dictionary_preposition_patterns(tmp_path):
+    from sitrep.coding.lexicon import load_lexicon, read_verb_dictionary, with_verbs
     from sitrep.model import Document
 
     path = tmp_path / "verbs.txt"
@@ -817,8 +798,8 @@ def test_verb_dictionary_preposition_patterns(nlp, tmp_path):
     # a sequence of words is left to verbpatterns.py
     assert rows == [("concur", "081", None, None), ("concur", "031", None, "with")]
     lexicon = with_verbs(load_lexicon(), rows)
-    events = code_document(Document(id="w", text="Chile concurs with Peru and Bolivia that the "
-                                    "border is settled."), nlp, lexicon=lexicon).events
+    events = Coder(lexicon=lexicon).code(Document(id="w", text="Chile concurs with Peru and Bolivia that the "
+                                    "border is settled.")).events
     assert events[0].event == "AGREE" and codes(events[0].recipient) == ["BOL", "PER"]
 
 
@@ -863,8 +844,8 @@ def test_verb_dictionary_preposition_patterns(nlp, tmp_path):
          ["EGY"]),
     ],
 )
-def test_protest_violence_and_dev3_rows(nlp, text, event_type, actor, recipient):
-    assert_coded(nlp, text, event_type, actor, recipient)
+def test_protest_violence_and_dev3_rows(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
 
 
 @pytest.mark.parametrize(
@@ -877,8 +858,8 @@ def test_protest_violence_and_dev3_rows(nlp, text, event_type, actor, recipient)
         ("Greenpeace activists occupied an oil platform off Norway.", "NGO"),
     ],
 )
-def test_groups_of_transnational_bodies(nlp, text, sector):
-    event = one(nlp, text)
+def test_groups_of_transnational_bodies(coder, text, sector):
+    event = one(coder, text)
     assert [(a.code, a.sector) for a in event.actor] == [(None, sector)]
 
 
@@ -892,5 +873,5 @@ def test_groups_of_transnational_bodies(nlp, text, sector):
         ("Armed activists attacked a police convoy in Kashmir.", "ASSAULT"),
     ],
 )
-def test_rules_kept_narrow(nlp, text, event_type):
-    assert one(nlp, text).event == event_type
+def test_rules_kept_narrow(coder, text, event_type):
+    assert one(coder, text).event == event_type

@@ -14,11 +14,11 @@ from statistics import mean
 
 import pytest
 
-from sitrep import analysis
+from sitrep.analysis import queries as analysis
+from sitrep.analysis.exports import FLAT_COLUMNS, event_from_dict, export_events, import_events
 from sitrep.errors import ReadError, SitrepError, StoreError
-from sitrep.exports import FLAT_COLUMNS, event_from_dict, export_events, import_events
 from sitrep.model import Actor, Attribution, Document, Event, Item, Place, TextInfo
-from sitrep.store import Database
+from sitrep.store.database import Database
 
 
 def _actor(code: str | None, text: str, sector: str | None = "GOV") -> Actor:

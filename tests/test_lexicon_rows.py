@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.events import code_text, main_event, match_trigger
-from sitrep.lexicon import load_lexicon
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from sitrep.parsing import load_nlp
-
-    return load_nlp()
-
+from sitrep.coding.document import main_event
+from sitrep.coding.lexicon import load_lexicon
+from sitrep.coding.triggers import match_trigger
 
 CASES = [
     # shorten + curfew/restriction -> CONCEDE (easing restrictions)
@@ -84,8 +77,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
-def test_main_event_type(nlp, text, expected):
-    event = main_event(code_text(text, nlp))
+def test_main_event_type(coder, nlp, text, expected):
+    event = main_event(coder.code_text(text))
     assert event is not None, text
     assert event.event == expected, (text, event.event, event.event_text)
     # the lexicon itself fired (not the classifier fallback on the root verb)

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.metadata import (
+from sitrep.model import Document
+from sitrep.pipeline import prepare
+from sitrep.text.metadata import (
     cited_sources,
     date_from_url,
     describe,
@@ -11,8 +13,6 @@ from sitrep.metadata import (
     normalise_published,
     outlet_for,
 )
-from sitrep.model import Document
-from sitrep.pipeline import prepare
 
 
 def test_seed_metadata(seed_text):

@@ -7,7 +7,7 @@ import pytest
 
 from sitrep.errors import ReadError
 from sitrep.model import Document
-from sitrep.reading import decode, read_path, read_paths
+from sitrep.text.reading import decode, read_path, read_paths
 
 
 def read_all(paths, **kw):

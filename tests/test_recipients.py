@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.lexicon import load_lexicon
+from sitrep.actors.parties import same_party
+from sitrep.coding.lexicon import load_lexicon
+from sitrep.coding.recipients import Rules
 from sitrep.model import Actor
-from sitrep.recipients import Rules, same_party
 
 from .conftest import codes, one
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from sitrep.parsing import load_nlp
-
-    return load_nlp()
 
 
 def test_rules_come_from_plover_json_and_name_only_plover_types():
@@ -64,14 +58,14 @@ def test_same_party(one, other, same):
         ("Nigeria deployed troops in Maiduguri on Monday.", []),
     ],
 )
-def test_implied_recipients(nlp, text, recipient):
-    assert codes(one(nlp, text).recipient) == recipient
+def test_implied_recipients(coder, text, recipient):
+    assert codes(one(coder, text).recipient) == recipient
 
 
-def test_implied_recipients_are_less_certain_than_stated_ones(nlp):
-    implied = one(nlp, "China held large-scale military drills around Taiwan.").recipient
+def test_implied_recipients_are_less_certain_than_stated_ones(coder):
+    implied = one(coder, "China held large-scale military drills around Taiwan.").recipient
     assert codes(implied) == ["TWN"]
-    stated = one(nlp, "Vietnam accused Cambodia of shelling its border posts.").recipient
+    stated = one(coder, "Vietnam accused Cambodia of shelling its border posts.").recipient
     assert max(a.confidence for a in implied) < min(a.confidence for a in stated)
 
 
@@ -91,8 +85,8 @@ def test_implied_recipients_are_less_certain_than_stated_ones(nlp):
         ("NATO said it would tighten the blockade of Serbia with Albania's help.", ["SRB"]),
     ],
 )
-def test_blamed_and_conditioned_parties(nlp, text, recipient):
-    assert codes(one(nlp, text).recipient) == recipient
+def test_blamed_and_conditioned_parties(coder, text, recipient):
+    assert codes(one(coder, text).recipient) == recipient
 
 
 @pytest.mark.parametrize(
@@ -113,12 +107,12 @@ def test_blamed_and_conditioned_parties(nlp, text, recipient):
         ("China called on Washington to halt arms sales to Taiwan.", "REQUEST", ["CHN"], ["USA"]),
     ],
 )
-def test_more_implied_and_stated_recipients(nlp, text, event_type, actor, recipient):
-    event = one(nlp, text)
+def test_more_implied_and_stated_recipients(coder, text, event_type, actor, recipient):
+    event = one(coder, text)
     assert event.event == event_type
     assert (codes(event.actor), codes(event.recipient)) == (actor, recipient)
 
 
-def test_a_body_in_a_modifier_is_the_target(nlp):
-    event = one(nlp, "Tens of thousands of Serbs rallied in Belgrade against NATO air strikes.")
+def test_a_body_in_a_modifier_is_the_target(coder):
+    event = one(coder, "Tens of thousands of Serbs rallied in Belgrade against NATO air strikes.")
     assert [a.kb_id for a in event.recipient] == ["org:nato"]

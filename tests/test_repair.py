@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.errors import SitrepError
 from sitrep.model import RepairedText
-from sitrep.repair import capitalise_known_words, repair_text
+from sitrep.text.repair import capitalise_known_words, repair_text
 
 SEED = Path(__file__).parent / "fixtures" / "seed" / "000_ca64f977583370ee.txt"
 
@@ -226,7 +227,7 @@ def test_capitalise_known_words_leaves_other_forms_alone() -> None:
 
 
 def test_capitalise_known_words_keeps_length() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(SitrepError):
         capitalise_known_words(repair_text("the us"), {"us": "United States"})
     unchanged = repair_text("Nothing here.")
     assert capitalise_known_words(unchanged, {"caribbean": "Caribbean"}) is unchanged

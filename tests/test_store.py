@@ -6,7 +6,8 @@ import pytest
 
 from sitrep.errors import StoreError
 from sitrep.model import Actor, Document, Event, TextInfo
-from sitrep.store import SCHEMA_VERSION, Database
+from sitrep.store.database import Database
+from sitrep.store.migrations import SCHEMA_VERSION
 
 
 def test_schema_versioned_and_wal(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.pipeline import Coder
 from tests.conftest import codes
 
 DICTIONARY = """\
@@ -62,11 +63,6 @@ BARGAIN
 """
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from sitrep.parsing import load_nlp
-
-    return load_nlp()
 
 
 @pytest.fixture
@@ -78,15 +74,15 @@ def dictionary(tmp_path):
 
 @pytest.fixture
 def lexicon(dictionary):
-    from sitrep.lexicon import load_lexicon, read_verb_dictionary, with_verbs
-    from sitrep.verbpatterns import read_verb_patterns, with_patterns
+    from sitrep.coding.lexicon import load_lexicon, read_verb_dictionary, with_verbs
+    from sitrep.coding.verbpatterns import read_verb_patterns, with_patterns
 
     return with_patterns(with_verbs(load_lexicon(), read_verb_dictionary(dictionary)),
                          *read_verb_patterns(dictionary))
 
 
 def test_patterns_and_synsets_are_read(dictionary):
-    from sitrep.verbpatterns import read_verb_patterns
+    from sitrep.coding.verbpatterns import read_verb_patterns
 
     patterns, synsets = read_verb_patterns(dictionary)
     assert synsets == {"moneyword": frozenset({"dollars", "francs"})}
@@ -104,7 +100,7 @@ def test_patterns_and_synsets_are_read(dictionary):
 
 
 def _match(nlp, lexicon, text, verb):
-    from sitrep.verbpatterns import match_patterns
+    from sitrep.coding.verbpatterns import match_patterns
 
     doc = nlp(text)
     token = next(t for t in doc if t.lemma_.lower() == verb)
@@ -141,45 +137,40 @@ def test_a_skip_starts_in_the_phrase_the_walk_is_in(nlp, lexicon):
         "162", {"target": "Peru"})
 
 
-def test_a_dictionary_verb_targets_the_first_party_after_it(nlp, lexicon):
-    from sitrep.events import code_document
+def test_a_dictionary_verb_targets_the_first_party_after_it(coder, lexicon):
     from sitrep.model import Document
 
     # PETRARCH's rule, which the dictionary's codes assume; the shipped lexicon does not use it
     text = "Chile halted its march towards the border with Peru."
-    (halt,) = code_document(Document(id="h", text=text), nlp, lexicon=lexicon).events
+    (halt,) = Coder(lexicon=lexicon).code(Document(id="h", text=text)).events
     assert halt.event == "COERCE" and codes(halt.recipient) == ["PER"]
-    shipped = code_document(Document(id="s", text=text), nlp).events
+    shipped = coder.code(Document(id="s", text=text)).events
     assert all(codes(e.recipient) != ["PER"] or e.event_text != "halted" for e in shipped)
 
 
-def test_a_list_before_the_verb_acts_jointly(nlp, lexicon):
-    from sitrep.events import code_document
+def test_a_list_before_the_verb_acts_jointly(lexicon):
     from sitrep.model import Document
 
-    (event,) = code_document(Document(id="j", text="Chile and Peru have postponed their meeting "
-                                      "after riots broke out in Bolivia."), nlp, lexicon=lexicon).events
+    (event,) = Coder(lexicon=lexicon).code(Document(id="j", text="Chile and Peru have postponed their meeting "
+                                      "after riots broke out in Bolivia.")).events
     assert codes(event.actor) == ["CHL", "PER"] and event.recipient == []
 
 
-def test_a_form_listed_as_its_own_verb_and_sequences_are_not_object_hints(nlp, lexicon):
-    from sitrep.events import code_document
+def test_a_form_listed_as_its_own_verb_and_sequences_are_not_object_hints(lexicon):
     from sitrep.model import Document
 
     # "* LAY DOWN ARMS" is a sequence, not an object hint "arms": an arms embargo is no match
-    (said,) = [e for e in code_document(Document(id="s", text="Chile said an arms embargo on "
-                                                 "Peru would not work."), nlp,
-                                        lexicon=lexicon).events if e.event_text == "said"]
+    (said,) = [e for e in Coder(lexicon=lexicon).code(Document(id="s", text="Chile said an arms embargo on "
+                                                 "Peru would not work.")).events if e.event_text == "said"]
     assert said.event == "REQUEST"  # CAMEO 023, the SAID block's own code
-    (rebels,) = [e for e in code_document(Document(id="r", text="Chile said the rebels must lay "
-                                                   "down arms."), nlp,
-                                          lexicon=lexicon).events if e.event_text == "said"]
+    (rebels,) = [e for e in Coder(lexicon=lexicon).code(Document(id="r", text="Chile said the rebels must lay "
+                                                   "down arms.")).events if e.event_text == "said"]
     assert rebels.event == "REQUEST"
 
 
 def test_a_block_holds_for_every_verb_it_lists(dictionary, nlp, lexicon):
-    from sitrep.lexicon import read_verb_dictionary
-    from sitrep.verbpatterns import read_verb_patterns
+    from sitrep.coding.lexicon import read_verb_dictionary
+    from sitrep.coding.verbpatterns import read_verb_patterns
 
     rows = read_verb_dictionary(dictionary)
     # "+CORDON_OFF": cordon, then "off"; "WIRE_+TAP" is a sequence, left to the pattern matcher
@@ -194,43 +185,39 @@ def test_a_block_holds_for_every_verb_it_lists(dictionary, nlp, lexicon):
     assert _match(nlp, lexicon, "Chile tapped the phones of Peru's embassy.", "tap") is None
 
 
-def test_a_code_for_each_side_codes_the_other_sides_act(nlp, lexicon):
-    from sitrep.events import code_document
+def test_a_code_for_each_side_codes_the_other_sides_act(lexicon):
     from sitrep.model import Document
 
-    events = code_document(Document(id="a", text="Chile's president arrived in Peru on Monday."),
-                           nlp, lexicon=lexicon).events
+    events = Coder(lexicon=lexicon).code(Document(id="a", text="Chile's president arrived in Peru on Monday.")).events
     pairs = sorted((e.event, codes(e.actor), codes(e.recipient)) for e in events)
     # CAMEO 032 (the visit) and 033 (its reception) through the crosswalk
     assert pairs == [("AGREE", ["CHL"], ["PER"]), ("AGREE", ["PER"], ["CHL"])]
     assert len({e.id for e in events}) == 2
 
 
-def test_a_matched_pattern_codes_its_type_and_parties(nlp, lexicon):
-    from sitrep.events import code_document
+def test_a_matched_pattern_codes_its_type_and_parties(lexicon):
     from sitrep.model import Document
 
-    events = code_document(Document(id="p", text="Twelve Chilean sailors were freed from Peru on "
-                                    "Monday."), nlp, lexicon=lexicon).events
+    events = Coder(lexicon=lexicon).code(Document(id="p", text="Twelve Chilean sailors were freed from Peru on "
+                                    "Monday.")).events
     freed = next(e for e in events if e.event_text == "freed")
     assert freed.event == "COOPERATE"  # CAMEO 066 through the crosswalk
     assert codes(freed.actor) == ["PER"] and codes(freed.recipient) == ["CHL"]
-    (gift,) = code_document(Document(id="g", text="Chile gave ten million dollars to Peru."), nlp,
-                            lexicon=lexicon).events
+    (gift,) = Coder(lexicon=lexicon).code(Document(id="g", text="Chile gave ten million dollars to Peru.")).events
     assert gift.event == "AID" and codes(gift.actor) == ["CHL"] and codes(gift.recipient) == ["PER"]
 
 
 def test_the_shipped_lexicon_has_no_patterns(nlp):
-    from sitrep.lexicon import load_lexicon
-    from sitrep.verbpatterns import match_patterns
+    from sitrep.coding.lexicon import load_lexicon
+    from sitrep.coding.verbpatterns import match_patterns
 
     doc = nlp("Twelve sailors were freed from Peru.")
     assert load_lexicon().patterns == {} and match_patterns(doc[3], load_lexicon()) is None
 
 
 def test_joins_headers_synsets_and_member_codes_are_read_as_written(tmp_path, nlp):
-    from sitrep.lexicon import load_lexicon, read_verb_dictionary
-    from sitrep.verbpatterns import match_patterns, read_verb_patterns, with_patterns
+    from sitrep.coding.lexicon import load_lexicon, read_verb_dictionary
+    from sitrep.coding.verbpatterns import match_patterns, read_verb_patterns, with_patterns
 
     path = tmp_path / "verbs.txt"
     path.write_text(
@@ -250,21 +237,19 @@ def test_joins_headers_synsets_and_member_codes_are_read_as_written(tmp_path, nl
     assert match_patterns(freed, lexicon) is None
 
 
-def test_a_pattern_binds_only_phrases_that_name_a_party(nlp, lexicon):
-    from sitrep.events import code_document
+def test_a_pattern_binds_only_phrases_that_name_a_party(lexicon):
     from sitrep.model import Document
 
     # "+ * FROM $" is written for "X was freed from Y"; in the active voice it would bind the
     # freer as target and a prison as source
-    (event,) = [e for e in code_document(Document(id="f", text="Chile freed the Peruvian "
-                                                  "fishermen from a prison in Arica."),
-                                         nlp, lexicon=lexicon).events if e.event_text == "freed"]
+    (event,) = [e for e in Coder(lexicon=lexicon).code(Document(id="f", text="Chile freed the Peruvian "
+                                                  "fishermen from a prison in Arica.")).events if e.event_text == "freed"]
     assert codes(event.actor) == ["CHL"] and codes(event.recipient) == ["PER"]
 
 
 def test_both_readers_take_a_header_with_two_brackets_alike(tmp_path):
-    from sitrep.lexicon import read_verb_dictionary
-    from sitrep.verbpatterns import read_verb_patterns
+    from sitrep.coding.lexicon import read_verb_dictionary
+    from sitrep.coding.verbpatterns import read_verb_patterns
 
     path = tmp_path / "verbs.txt"
     path.write_text("--- DELAY [120]  [031:031]  ---\nDELAY\n- % HAVE  *  [191]\n",

@@ -2,31 +2,42 @@
 
     import sitrep
     db = sitrep.Database("sitrep.db")
-    sitrep.ingest(db, ["examples/"], code_events=True)
+    sitrep.ingest(db, "examples/", sitrep.Options())
     print(sitrep.write_brief(db, "Venezuela", "Russia").markdown())
+
+    coder = sitrep.Coder()                       # the loaded coder for one Options
+    events = coder.code_text("Venezuela asked Russia for missiles.", published="2025-10-31")
 """
 
-from .actors import resolve
-from .analysis import dyad_series, find_events, network, timeline, top_actors, top_pairs
-from .brief import write_brief
-from .clusters import build_clusters
-from .errors import EvalError, ModelNotFound, ReadError, SitrepError, StoreError
-from .evaluate import evaluate
-from .events import code_document, code_documents, code_text
-from .exports import export_events, import_events
-from .ingest import ingest
-from .model import Actor, Document, Entity, Event, Item
-from .parsing import load_nlp
-from .pipeline import prepare
-from .reading import read_paths
-from .store import Database
+from sitrep.actors.resolve import resolve
+from sitrep.analysis.brief import write_brief
+from sitrep.analysis.clusters import build_clusters
+from sitrep.analysis.exports import export_events, import_events
+from sitrep.analysis.queries import (
+    dyad_series,
+    find_events,
+    network,
+    timeline,
+    top_actors,
+    top_pairs,
+)
+from sitrep.coding.document import main_event
+from sitrep.errors import EvalError, ExportError, ModelNotFound, ReadError, SitrepError, StoreError
+from sitrep.evaluation.evaluate import evaluate
+from sitrep.model import Actor, Document, Entity, Event, Item
+from sitrep.options import Options
+from sitrep.pipeline import Coder, prepare
+from sitrep.runners.local import ingest
+from sitrep.store.database import Database
+from sitrep.text.parsing import load_nlp
+from sitrep.text.reading import read_paths
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Actor", "Database", "Document", "Entity", "EvalError", "Event", "Item", "ModelNotFound",
-    "ReadError", "SitrepError", "StoreError", "build_clusters", "code_document",
-    "code_documents", "code_text", "dyad_series", "evaluate", "export_events", "find_events",
-    "import_events", "ingest", "load_nlp", "network", "prepare", "read_paths", "resolve",
+    "Actor", "Coder", "Database", "Document", "Entity", "EvalError", "Event", "ExportError",
+    "Item", "ModelNotFound", "Options", "ReadError", "SitrepError", "StoreError",
+    "build_clusters", "dyad_series", "evaluate", "export_events", "find_events", "import_events",
+    "ingest", "load_nlp", "main_event", "network", "prepare", "read_paths", "resolve",
     "timeline", "top_actors", "top_pairs", "write_brief",
 ]

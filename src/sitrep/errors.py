@@ -3,8 +3,12 @@
     SitrepError
     ├── ReadError          a document could not be read (names the file, and the line for JSONL)
     ├── ModelNotFound      the spaCy pipeline is not installed (gives the install command)
-    ├── StoreError         the database cannot be opened or is of a newer schema
+    ├── DictionaryError    a CAMEO actor/agent/verb dictionary cannot be read (also a ValueError)
+    ├── StoreError         the database cannot be opened, written or is of a newer schema
+    ├── ExportError        an export cannot be written (format, path, a value it cannot convert)
     └── EvalError          an evaluation file is not of a known kind
+
+Anything else escaping the package is a bug: the interfaces show SitrepErrors as one line.
 """
 
 from __future__ import annotations
@@ -28,8 +32,16 @@ class ModelNotFound(SitrepError):
     pass
 
 
+class DictionaryError(SitrepError, ValueError):
+    pass
+
+
 class StoreError(SitrepError):
     pass
+
+
+class ExportError(SitrepError):
+    """An export could not be written (unknown format, unwritable path, unconvertible value)."""
 
 
 class EvalError(SitrepError):

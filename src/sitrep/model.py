@@ -147,6 +147,10 @@ class Event:
     attribution: Attribution | None = None
     text_info: TextInfo | None = None
     confidence: float = 0.0
+    # How deep the trigger sits below its sentence's root (0: the main verb), and whether this is
+    # the sentence's main event (coding/document.py `main_event`: least deep, then most confident).
+    depth: int = 0
+    main: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -175,6 +179,10 @@ class Document:
     def __post_init__(self) -> None:
         if not self.content_hash:
             self.content_hash = content_hash(self.text)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """A span of the repaired text (what was parsed) as a span of the original text."""
+        return self.repaired.to_original(start, end) if self.repaired else (start, end)
 
     @property
     def reference_date(self) -> str | None:

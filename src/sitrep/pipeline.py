@@ -1,19 +1,34 @@
-"""The pipeline: an ordered list of named stages, each `Document -> Document`.
+"""The pipeline: named stages over one `Document`, and the `Coder` that runs them.
 
-    read (reading) -> repair -> describe (metadata) -> parse + entities + actors -> events
+    read (text/reading) -> repair -> describe (text/metadata)        prepare(doc): no model needed
+    -> restore case -> parse (text/parsing)                           the spaCy pipeline
+    -> entities + actors (entities/mentions, actors/)                Coder.entities(doc)
+    -> events (coding/)                                               Coder.code(doc), Coder.pipe(docs)
 
-`prepare` runs the text stages, which need no model; `process` runs everything and needs a
-loaded spaCy pipeline. A stage that returns something other than a Document is named in the error.
+A `Coder` holds what coding needs, loaded once for one `Options`: the spaCy pipeline, the
+knowledge base (shipped, plus imported actor dictionaries) and the lexicon (shipped, plus
+imported verb dictionaries). The runner names a stage that breaks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import hashlib
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 
-from .errors import SitrepError
-from .metadata import describe
-from .model import Document
-from .repair import repair_text
+from sitrep.actors.dictionaries import entries_from_files
+from sitrep.actors.knowledge import KBEntry, KnowledgeBase, knowledge_base
+from sitrep.coding.document import code_parsed
+from sitrep.coding.lexicon import Lexicon, load_lexicon, read_verb_dictionary, with_verbs
+from sitrep.coding.verbpatterns import read_verb_patterns, with_patterns
+from sitrep.entities.mentions import document_entities, find_mentions
+from sitrep.errors import SitrepError
+from sitrep.model import Document, Event
+from sitrep.options import Options
+from sitrep.text.metadata import describe
+from sitrep.text.parsing import load_nlp, parse_text
+from sitrep.text.repair import capitalise_known_words, repair_text
 
 Stage = Callable[[Document], Document]
 
@@ -38,3 +53,91 @@ def run_stages(doc: Document, stages: Iterable[tuple[str, Stage]]) -> Document:
 def prepare(doc: Document) -> Document:
     """The text stages: repair and metadata."""
     return run_stages(doc, TEXT_STAGES)
+
+
+class Coder:
+    """Codes documents for one `Options`: `code(doc)`, `pipe(docs)`, `entities(doc)`.
+
+    `imported` adds knowledge-base entries kept elsewhere (a store's imported dictionaries);
+    `kb` and `lexicon` replace the ones the options would load (tests, evaluations)."""
+
+    def __init__(self, options: Options | None = None,
+                 imported: Sequence[tuple[KBEntry, list[str]]] = (),
+                 kb: KnowledgeBase | None = None, lexicon: Lexicon | None = None):
+        self.options = options or Options()
+        self.nlp = load_nlp(self.options.model)
+        self.kb = kb or knowledge_base(
+            [*entries_from_files(Path(p) for p in self.options.dictionaries), *imported])
+        self.lexicon = lexicon or lexicon_for(self.options.verbs)
+
+    def _parse_text(self, doc: Document) -> str:
+        if doc.repaired is None:
+            doc = prepare(doc)
+        doc.repaired = capitalise_known_words(doc.repaired, self.kb.proper_forms)
+        return parse_text(doc)
+
+    def code(self, doc: Document) -> Document:
+        """Entities and events of one document (in place); runs the text stages if not yet run."""
+        if doc.repaired is None:
+            doc = prepare(doc)
+        parsed = self.nlp(self._parse_text(doc))
+        return code_parsed(doc, parsed, self.kb, self.lexicon, self.options)
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """Code many documents in order, parsing them in batches."""
+        pending: deque[Document] = deque()
+
+        def texts() -> Iterator[str]:
+            for doc in docs:
+                if doc.repaired is None:
+                    doc = prepare(doc)
+                pending.append(doc)
+                yield self._parse_text(doc)
+
+        for parsed in self.nlp.pipe(texts(), batch_size=self.options.batch_size):
+            yield code_parsed(pending.popleft(), parsed, self.kb, self.lexicon, self.options)
+
+    def entities(self, doc: Document) -> Document:
+        """Entities and resolved actors only (no events): `sitrep entities`."""
+        if doc.repaired is None:
+            doc = prepare(doc)
+        parsed = self.nlp(self._parse_text(doc))
+        from sitrep.coding.dates import reference_date
+
+        mentions = find_mentions(doc, parsed, self.kb, reference_date(doc), parsed.text)
+        doc.entities = document_entities(doc, parsed, mentions, self.kb.sectors)
+        return doc
+
+    def code_text(self, text: str, published: str | None = None,
+                  doc_id: str = "text") -> list[Event]:
+        """Events of a bare text (a sentence or a story)."""
+        return self.code(Document(id=doc_id, text=text, published=published)).events
+
+
+# Lexicons with imported verb dictionaries, by the dictionaries' content (a long-running server
+# or worker reloads nothing, and keeps no more than a few).
+_LEXICONS: OrderedDict[str, Lexicon] = OrderedDict()
+LEXICON_CACHE_SIZE = 4
+
+
+def lexicon_for(verbs: Sequence[str | Path]) -> Lexicon:
+    """The shipped lexicon plus the given CAMEO/PETRARCH verb dictionaries: their verb rows
+    (`lexicon.read_verb_dictionary`) and word patterns (`verbpatterns.py`)."""
+    if not verbs:
+        return load_lexicon()
+    paths = [Path(p) for p in verbs]
+    for path in paths:
+        if not path.is_file():
+            raise SitrepError(f"{path}: no such verb dictionary; check the path given to --verbs")
+    key = hashlib.sha256(b"".join(p.read_bytes() for p in paths)).hexdigest()
+    if key in _LEXICONS:
+        _LEXICONS.move_to_end(key)
+        return _LEXICONS[key]
+    lexicon = load_lexicon()
+    for path in paths:
+        lexicon = with_patterns(with_verbs(lexicon, read_verb_dictionary(path)),
+                                *read_verb_patterns(path))
+    _LEXICONS[key] = lexicon
+    while len(_LEXICONS) > LEXICON_CACHE_SIZE:
+        _LEXICONS.popitem(last=False)
+    return lexicon

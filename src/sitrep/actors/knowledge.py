@@ -1,0 +1,221 @@
+"""The actor knowledge base: who and what a name can be, with dated roles.
+
+The knowledge base is read from shipped data files (`data/countries.tsv`, `places.tsv`,
+`people.tsv`, `people_current.tsv`, `organisations*.tsv`, `sectors.tsv`; see data/LICENSES.md
+for provenance) plus any CAMEO dictionaries imported into a store. A person has one row per dated
+role: the row whose dates cover the document's date decides the sector, so a leader out of office
+is no longer the government.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections import OrderedDict, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property, lru_cache
+
+from sitrep.resources import read_tsv
+
+
+@dataclass(frozen=True)
+class KBEntry:
+    kb_id: str
+    name: str
+    kind: str  # person | organisation | country | place
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    start: date | None = None
+    end: date | None = None
+    source: str = ""
+    joint: bool = False  # the name stands for several actors at once (a dictionary's "[ELR/GAL]")
+
+    def covers(self, when: date | None) -> bool:
+        if when is None or (self.start is None and self.end is None):
+            return False
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+
+def fold(text: str) -> str:
+    """Accent-, case- and punctuation-insensitive key: "the U.S.'s" -> "us"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"'s\b|'$", "", text)
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip())
+    text = text.replace(".", "")
+    text = re.sub(r"[^\w\s]|_", " ", text)  # "Dol_Amroth": CAMEO dictionaries join words with _
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@dataclass
+class KnowledgeBase:
+    names: dict[str, list[KBEntry]] = field(default_factory=lambda: defaultdict(list))
+    adjectives: dict[str, str] = field(default_factory=dict)
+    surnames: dict[str, list[KBEntry]] = field(default_factory=lambda: defaultdict(list))
+    sectors: dict[str, str] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)  # code -> name
+    max_sector_words: int = 1
+    imported: set[str] = field(default_factory=set)  # folded names an imported dictionary lists
+    # What the base holds, for caches keyed by content: "shipped", or a hash of the imports on it.
+    key: str = "shipped"
+
+    def add(self, entry: KBEntry, variants: Iterable[str] = ()) -> None:
+        for variant in {entry.name, *variants}:
+            key = fold(variant)
+            if key and entry not in self.names[key]:
+                self.names[key].append(entry)
+        if entry.kind == "person":
+            tokens = fold(entry.name).split()
+            if len(tokens) > 1 and len(tokens[-1]) > 2:
+                self.surnames[tokens[-1]].append(entry)
+
+    def add_sector_word(self, phrase: str, sector: str) -> None:
+        key = fold(phrase)
+        if key and key not in self.sectors:
+            self.sectors[key] = sector
+            self.max_sector_words = max(self.max_sector_words, len(key.split()))
+
+    def lookup(self, text: str) -> list[KBEntry]:
+        return self.names.get(fold(text), [])
+
+    @cached_property
+    def proper_forms(self) -> dict[str, str]:
+        """Lower-case forms of unambiguous country and region names -> their written form, for
+        restoring the case of scraped, lower-cased text. Computed once per knowledge base and
+        kept on it, so it lives exactly as long as the base."""
+        forms = {}
+        for key, entries in self.names.items():
+            for entry in entries:
+                if entry.kind in {"country", "place"} and len(entry.name) >= 5 \
+                        and entry.name[0].isupper() and entry.name.lower() == key:
+                    forms[key] = entry.name
+        for word in AMBIGUOUS_LOWERCASE:
+            forms.pop(word, None)
+        return forms
+
+
+# Lower-case words that are names only sometimes ("turkey", "chad"): never capitalised.
+AMBIGUOUS_LOWERCASE = {"turkey", "chad", "jordan", "georgia", "china", "guinea", "niger",
+                       "panama", "israel", "victoria", "regina", "nice", "reading", "mobile"}
+
+
+def _person_rows(kb: KnowledgeBase, file: str, curated: set[str] | None = None) -> set[str]:
+    """Add people; with `curated` (kb_ids and names of the curated layer), rows of the same
+    person are skipped, so the curated dates replace the generated ones rather than mix."""
+    seen: set[str] = set()
+    for row in read_tsv(file):
+        if curated is not None and (row["kb_id"] in curated or fold(row["name"]) in curated):
+            continue
+        seen.update({row["kb_id"], fold(row["name"])})
+        entry = KBEntry(
+            kb_id=row["kb_id"], name=row["name"], kind="person", country=row["country"] or None,
+            sector=row["sector"] or None, role=row.get("role") or None, start=_date(row["start"]),
+            end=_date(row["end"]), source=row.get("source", file),
+        )
+        kb.add(entry, row.get("variants", "").split("|"))
+    return seen
+
+
+@lru_cache(maxsize=1)
+def shipped_kb() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    for row in read_tsv("countries.tsv"):
+        code = row["code"]
+        kb.country_names[code] = row["name"]
+        entry = KBEntry(kb_id=f"country:{code}", name=row["name"], kind="country", country=code,
+                        source="countries.tsv")
+        kb.add(entry, row.get("variants", "").split("|"))
+        for adjective in row.get("adjectives", "").split("|"):
+            if adjective.strip():
+                kb.adjectives.setdefault(fold(adjective), code)
+    for row in read_tsv("places.tsv"):
+        entry = KBEntry(kb_id=f"place:{fold(row['text']).replace(' ', '-')}", name=row["text"],
+                        kind="place", country=row["country"] or None,
+                        sector=row["sector"] or None, role=row.get("kind") or None,
+                        source="places.tsv")
+        kb.add(entry)
+    for file in ("organisations_current.tsv", "organisations.tsv"):
+        for row in read_tsv(file):
+            entry = KBEntry(kb_id=row["kb_id"], name=row["name"], kind="organisation",
+                            country=row["country"] or None, sector=row["sector"] or None,
+                            role=row.get("kind") or None, source=file)
+            kb.add(entry, row.get("variants", "").split("|"))
+    # Curated rows first, so their spellings and roles win ties.
+    curated = _person_rows(kb, "people_current.tsv")
+    _person_rows(kb, "people.tsv", curated)
+    for file in ("sectors_current.tsv", "sectors.tsv"):  # curated first: the first word wins
+        for row in read_tsv(file):
+            kb.add_sector_word(row["phrase"], row["sector"])
+    return kb
+
+
+def with_entries(base: KnowledgeBase, entries: Iterable[tuple[KBEntry, list[str]]]) -> KnowledgeBase:
+    """A copy of `base` with extra entries (imported dictionaries); the base is not changed.
+
+    A name an import lists means what the import says: the base's entries for it give way
+    ("KUWAIT [KUW]" in a dictionary that writes Kuwait KUW)."""
+    kb = KnowledgeBase(
+        names=defaultdict(list, {k: list(v) for k, v in base.names.items()}),
+        adjectives=dict(base.adjectives),
+        surnames=defaultdict(list, {k: list(v) for k, v in base.surnames.items()}),
+        sectors=dict(base.sectors),
+        country_names=dict(base.country_names),
+        max_sector_words=base.max_sector_words,
+    )
+    imported: set[str] = set()
+    entries = list(entries)
+    kb.key = entries_key(base, entries)
+    for entry, variants in entries:
+        if entry.kind == "sector":
+            for variant in [entry.name, *variants]:
+                kb.add_sector_word(variant, entry.sector or "")
+            continue
+        for key in {fold(v) for v in (entry.name, *variants)} - imported:
+            imported.add(key)
+            kb.names[key] = []
+        kb.add(entry, variants)
+    kb.imported = set(base.imported) | imported
+    return kb
+
+
+def entries_key(base: KnowledgeBase, entries: list[tuple[KBEntry, list[str]]]) -> str:
+    """A content key for a base with entries added: equal contents, equal keys."""
+    return hashlib.sha256(json.dumps(
+        [base.key, [(repr(entry), sorted(variants)) for entry, variants in entries]]
+    ).encode()).hexdigest()[:16]
+
+
+# Knowledge bases with imports, by content: a long-running server or worker builds each once and
+# keeps no more than a few (the shipped one is cached by `shipped_kb`).
+_BASES: OrderedDict[str, KnowledgeBase] = OrderedDict()
+BASE_CACHE_SIZE = 4
+
+
+def knowledge_base(entries: Iterable[tuple[KBEntry, list[str]]] = ()) -> KnowledgeBase:
+    """The shipped knowledge base plus imported entries (dictionaries), built once per content."""
+    entries = list(entries)
+    if not entries:
+        return shipped_kb()
+    base = shipped_kb()
+    key = entries_key(base, entries)
+    if key in _BASES:
+        _BASES.move_to_end(key)
+        return _BASES[key]
+    kb = with_entries(base, entries)
+    _BASES[key] = kb
+    while len(_BASES) > BASE_CACHE_SIZE:
+        _BASES.popitem(last=False)
+    return kb

@@ -1,0 +1,37 @@
+"""Parties: when two actors are the same side, and the sector sets the coding rules reason with.
+
+`same_party` keeps an actor from being its own recipient; the sector sets say which groups act
+for a state (authorities), which name an organised group (groups), and which belong to no one
+country (transnational bodies).
+"""
+
+from __future__ import annotations
+
+from sitrep.model import Actor
+
+# Sectors of bodies that belong to no one country (a named court or agency keeps its own code).
+TRANSNATIONAL_SECTORS = {"IGO", "NGO", "MNC", "IMG"}
+
+# Sectors that name an organised group of a country ("U.S. forces", "Iraqi police").
+GROUP_SECTORS = {"MIL", "GOV", "COP", "REB", "SPY", "LEG", "JUD", "OPP", "UAF", "PTY"}
+# Sectors that act for a state at home (its authorities).
+AUTHORITY_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL", "SPY"}
+
+
+def same_party(one: Actor, other: Actor) -> bool:
+    """The same actor twice: the same entity, or the same country and sector, where a bare
+    country name ("Germany") is the same party as its government but its people ("Germans")
+    or a group of it is not."""
+    if one.kb_id and one.kb_id == other.kb_id:
+        return True
+    if one.code is None or one.code != other.code:
+        return False
+    if _is_state(one) and _is_state(other):
+        return True
+    return one.sector is not None and one.sector == other.sector
+
+
+def _is_state(actor: Actor) -> bool:
+    """A country named as such ("Germany") or its government."""
+    return (actor.kb_id or "").startswith("country:") or (actor.sector == "GOV"
+                                                          and actor.kb_id is None)

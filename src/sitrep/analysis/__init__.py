@@ -1,0 +1,1 @@
+"""Analysis over the store: queries (timelines, dyads, networks), clusters, briefs, exports."""

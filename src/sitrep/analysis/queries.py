@@ -1,0 +1,189 @@
+"""Analysis: questions over stored events, answered in SQL on the store's indexes.
+
+    find_events   events filtered by actor, recipient, type and dates
+    timeline      one actor's (or one pair's) events or clusters in date order
+    dyad_series   monthly counts by PLOVER quad class and mean score, per direction
+    network       weighted, typed actor -> recipient edges (JSON or GraphML)
+    top_actors    the most active actors, and top_pairs the most active pairs
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sitrep.store.database import Database
+
+QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
+              4: "material conflict"}
+
+
+def _date_filters(since: str | None, until: str | None, column: str = "e") -> tuple[str, list]:
+    where, params = [], []
+    if since:
+        where.append(f"coalesce({column}.enddate, {column}.date) >= ?")
+        params.append(since)
+    if until:
+        where.append(f"{column}.date <= ?")
+        params.append(until)
+    return " AND ".join(where), params
+
+
+def find_events(db: Database, actor: str | None = None, recipient: str | None = None,
+                event_type: str | None = None, since: str | None = None,
+                until: str | None = None, limit: int | None = 200) -> list[dict[str, Any]]:
+    """Stored events filtered by actor/recipient country, type and date (enddate >= since)."""
+    where, params = [], []
+    if actor:
+        where.append("e.id IN (SELECT event_id FROM event_actors WHERE code = ? AND role = 'actor')")
+        params.append(actor)
+    if recipient:
+        where.append(
+            "e.id IN (SELECT event_id FROM event_actors WHERE code = ? AND role = 'recipient')")
+        params.append(recipient)
+    if event_type:
+        where.append("e.event = ?")
+        params.append(event_type.upper())
+    dates, date_params = _date_filters(since, until)
+    if dates:
+        where.append(dates)
+        params += date_params
+    sql = "SELECT e.data FROM events e"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY e.date, e.id"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [json.loads(row[0]) for row in db.conn.execute(sql, params)]
+
+
+def timeline(db: Database, actor: str, other: str | None = None, since: str | None = None,
+             until: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    """Events involving `actor` (as actor or recipient), or only those between it and `other`:
+    the latest `limit` of them in date order, with type, role, modality and the event id."""
+    columns = """e.id, e.date, e.enddate, e.event, e.mode, e.modality, e.quad_code,
+                 e.event_scale, e.doc_id"""
+    if other is None and since is None and until is None:
+        # Walk the (code, role, date) index from the newest end for each role: the cost grows
+        # with `limit`, not with how many events the actor has.
+        picked = " UNION ALL ".join(
+            f"""SELECT * FROM (SELECT event_id, role, date FROM event_actors
+                WHERE code = ? AND role = '{role}' ORDER BY date DESC LIMIT {int(limit)})"""
+            for role in ("actor", "recipient"))
+        sql = f"""SELECT {columns}, p.role FROM ({picked}) p JOIN events e ON e.id = p.event_id
+                  GROUP BY e.id ORDER BY e.date DESC, e.id DESC LIMIT {int(limit)}"""
+        rows = [dict(row) for row in db.conn.execute(sql, [actor, actor])]
+        return sorted(rows, key=lambda r: (r["date"] or "", r["id"]))
+    if other:
+        sql = f"""SELECT {columns}, CASE WHEN d.source = ? THEN 'actor' ELSE 'recipient' END
+                         AS role
+                  FROM (SELECT event_id, source FROM dyads WHERE source = ? AND target = ?
+                        UNION SELECT event_id, source FROM dyads WHERE source = ? AND target = ?) d
+                  JOIN events e ON e.id = d.event_id WHERE 1"""
+        params: list[Any] = [actor, actor, other, other, actor]
+    else:
+        params = [actor]
+        sql = f"""SELECT {columns}, a.role
+                 FROM event_actors a JOIN events e ON e.id = a.event_id
+                 WHERE a.code = ? AND a.role IN ('actor', 'recipient')"""
+    dates, date_params = _date_filters(since, until)
+    if dates:
+        sql += " AND " + dates
+        params += date_params
+    sql = (f"SELECT * FROM ({sql} GROUP BY e.id ORDER BY e.date DESC, e.id DESC "
+           f"LIMIT {int(limit)}) ORDER BY date, id")
+    return [dict(row) for row in db.conn.execute(sql, params)]
+
+
+def dyad_series(db: Database, a: str, b: str, since: str | None = None,
+                until: str | None = None) -> list[dict[str, Any]]:
+    """Per month and direction (A->B, B->A): event counts by quad class and mean PLOVER score."""
+    rows = []
+    for source, target in ((a, b), (b, a)):
+        params: list[Any] = [source, target]
+        sql = """SELECT substr(date, 1, 7) AS month, quad_code AS quad, count(*) AS events,
+                        avg(event_scale) AS mean_score
+                 FROM dyads WHERE source = ? AND target = ? AND date IS NOT NULL"""
+        if since:
+            sql += " AND event_id IN (SELECT id FROM events WHERE coalesce(enddate, date) >= ?)"
+            params.append(since)
+        if until:
+            sql += " AND date <= ?"
+            params.append(until)
+        sql += " GROUP BY month, quad ORDER BY month, quad"
+        by_month: dict[str, dict[str, Any]] = {}
+        for row in db.conn.execute(sql, params):
+            entry = by_month.setdefault(row["month"], {
+                "month": row["month"], "direction": f"{source}->{target}", "events": 0,
+                "score_sum": 0.0, **{name: 0 for name in QUAD_NAMES.values()}})
+            entry[QUAD_NAMES.get(row["quad"], "unknown")] = row["events"]
+            entry["events"] += row["events"]
+            entry["score_sum"] += (row["mean_score"] or 0.0) * row["events"]
+        for entry in by_month.values():
+            entry["mean_score"] = round(entry.pop("score_sum") / entry["events"], 3)
+            rows.append(entry)
+    return sorted(rows, key=lambda r: (r["month"], r["direction"]))
+
+
+def network(db: Database, since: str | None = None, until: str | None = None,
+            min_weight: int = 1) -> dict[str, Any]:
+    """Nodes (actor codes with event counts) and weighted edges typed by PLOVER event type."""
+    params: list[Any] = []
+    sql = """SELECT d.source AS source, d.target AS target, e.event AS type,
+                    count(*) AS weight, avg(d.event_scale) AS mean_score
+             FROM dyads d JOIN events e ON e.id = d.event_id
+             WHERE d.source != d.target"""
+    dates, date_params = _date_filters(since, until)
+    if dates:
+        sql += " AND " + dates
+        params += date_params
+    sql += " GROUP BY source, target, type HAVING weight >= ? ORDER BY weight DESC, source, target"
+    params.append(min_weight)
+    edges = [dict(row) for row in db.conn.execute(sql, params)]
+    for edge in edges:
+        edge["mean_score"] = round(edge["mean_score"] or 0.0, 3)
+    nodes: dict[str, int] = {}
+    for edge in edges:
+        for code in (edge["source"], edge["target"]):
+            nodes[code] = nodes.get(code, 0) + edge["weight"]
+    return {"nodes": [{"id": code, "weight": weight} for code, weight in sorted(nodes.items())],
+            "edges": edges}
+
+
+def network_graphml(graph: dict[str, Any]) -> str:
+    """The network as GraphML (a MultiDiGraph: one edge per event type) via networkx."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    for node in graph["nodes"]:
+        g.add_node(node["id"], weight=node["weight"])
+    for edge in graph["edges"]:
+        g.add_edge(edge["source"], edge["target"], key=edge["type"], type=edge["type"],
+                   weight=edge["weight"], mean_score=edge["mean_score"])
+    return "\n".join(nx.generate_graphml(g))
+
+
+def top_actors(db: Database, limit: int = 10, since: str | None = None,
+               until: str | None = None) -> list[dict[str, Any]]:
+    params: list[Any] = []
+    sql = """SELECT a.code, count(DISTINCT a.event_id) AS events,
+                    sum(a.role = 'actor') AS as_actor, sum(a.role = 'recipient') AS as_recipient
+             FROM event_actors a JOIN events e ON e.id = a.event_id
+             WHERE a.code IS NOT NULL AND a.role IN ('actor', 'recipient')"""
+    dates, date_params = _date_filters(since, until)
+    if dates:
+        sql += " AND " + dates
+        params += date_params
+    sql += f" GROUP BY a.code ORDER BY events DESC, a.code LIMIT {int(limit)}"
+    return [dict(row) for row in db.conn.execute(sql, params)]
+
+
+def top_pairs(db: Database, limit: int = 10, since: str | None = None,
+              until: str | None = None) -> list[dict[str, Any]]:
+    graph = network(db, since, until)
+    pairs: dict[tuple[str, str], int] = {}
+    for edge in graph["edges"]:
+        key = (edge["source"], edge["target"])
+        pairs[key] = pairs.get(key, 0) + edge["weight"]
+    ranked = sorted(pairs.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    return [{"actor": a, "recipient": b, "events": n} for (a, b), n in ranked]

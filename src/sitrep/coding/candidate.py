@@ -1,0 +1,69 @@
+"""The candidate model: one event mention found in a sentence, before document-level merging,
+and the context every stage of the coder reads (the parse, mentions, lexicon, knowledge base).
+
+Built by `sentence.py` (one per trigger), adjusted by `retyping.py` and `recipients.py`, merged
+into the document's events by `document.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sitrep.actors.knowledge import KnowledgeBase
+from sitrep.coding.attribution import Source
+from sitrep.coding.dates import DateRange
+from sitrep.coding.lexicon import Lexicon, Trigger
+from sitrep.coding.roles import BACKGROUND_MARKS
+from sitrep.entities.mentions import Mentions
+from sitrep.model import Document, Event
+
+DEFINITE = {"the", "this", "that", "these", "those", "such"}
+
+
+MODALITY_ORDER = ["negated", "hypothetical", "future", "reported", "historical", "asserted"]
+
+
+# Whether two mentions may be one happening: asserted and reported versions merge; a speculation,
+# a denial, a plan or history stays its own event.
+FACT_CLASS = {"asserted": "fact", "reported": "fact"}
+
+
+@dataclass
+class Candidate:
+    """One event mention, before document-level merging."""
+
+    trigger: object  # spaCy token
+    row: Trigger
+    event: Event
+    definite: bool  # "the request": refers back rather than introduces
+    depth: int
+    date_range: DateRange | None = None
+    item_phrases: list[str] = field(default_factory=list)
+    reverse: bool = False  # the other side's act a dictionary codes with this one
+
+
+@dataclass
+class Context:
+    doc: Document
+    parsed: object
+    mentions: Mentions
+    lexicon: Lexicon
+    kb: KnowledgeBase
+    reference: date | None
+    sources: list[Source]
+    organisations: list[str]
+    text: str = ""  # the parsed text, once (spaCy's Doc.text joins the tokens on every access)
+    fallback_threshold: float = 0.4
+
+
+def is_background(token) -> bool:
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
+                                         for c in token.children)
+
+
+def depth_of(token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth

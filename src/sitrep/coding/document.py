@@ -1,0 +1,181 @@
+"""The document: every sentence's candidates merged into the document's events (a definite
+mention, "the request", or a second mention by the same actor adds its details to the first),
+list bullets given to the event that introduces them, the main event of each sentence marked,
+and stable event ids.
+
+`code_parsed(doc, parsed, coder)` is the coder's entry point: entities and mentions
+(`entities/mentions.py`), then `sentence.py` per sentence, then the merge here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from sitrep.actors.knowledge import KnowledgeBase
+from sitrep.coding.attribution import find_sources
+from sitrep.coding.candidate import FACT_CLASS, Candidate, Context
+from sitrep.coding.dates import reference_date, span_days
+from sitrep.coding.items import bullet_items
+from sitrep.coding.lexicon import Lexicon
+from sitrep.coding.sentence import code_sentence
+from sitrep.entities.mentions import document_entities, find_mentions
+from sitrep.model import Document, Event, Item
+from sitrep.options import Options
+
+BULLET = re.compile(r"^[ \t]*(?:[*•\-–]|\d{1,2}[.)])[ \t]+(?P<body>.+)$", re.MULTILINE)
+
+
+def _bullet_groups(text: str) -> list[tuple[int, int, list[re.Match]]]:
+    """Runs of bullet lines: (start of the line that introduces them, end of the run, bullets)."""
+    groups: list[tuple[int, int, list[re.Match]]] = []
+    for match in BULLET.finditer(text):
+        if groups and text[groups[-1][1]:match.start()].strip() == "":
+            intro, _, bullets = groups[-1]
+            groups[-1] = (intro, match.end(), bullets + [match])
+        else:
+            intro = text.rfind("\n", 0, max(match.start() - 1, 0)) + 1
+            groups.append((intro, match.end(), [match]))
+    return groups
+
+
+def _same_happening(a: Candidate, b: Candidate) -> bool:
+    if a.event.event != b.event.event:
+        return False
+    if FACT_CLASS.get(a.event.modality, a.event.modality) != FACT_CLASS.get(
+            b.event.modality, b.event.modality):
+        return False
+    codes_a = {x.code for x in a.event.actor if x.code}
+    codes_b = {x.code for x in b.event.actor if x.code}
+    if codes_a and codes_b and not codes_a & codes_b:
+        return False
+    rec_a = {x.code for x in a.event.recipient if x.code}
+    rec_b = {x.code for x in b.event.recipient if x.code}
+    if rec_a and rec_b and not rec_a & rec_b:
+        return False
+    return bool(codes_a & codes_b) or b.definite
+
+
+def _absorb(main: Candidate, other: Candidate) -> None:
+    """Fill what the first mention lacks from a later one ("Maduro's appeal, delivered by...")."""
+    event, extra = main.event, other.event
+    event.actor = event.actor or extra.actor
+    event.recipient = event.recipient or extra.recipient
+    event.intermediary = event.intermediary or extra.intermediary
+    if not event.event_loc.extracted_place:
+        event.event_loc = extra.event_loc
+    if other.date_range and (main.date_range is None or span_days(other.date_range) < span_days(main.date_range)):
+        main.date_range = other.date_range
+        event.date = other.event.date
+        event.enddate = other.event.enddate
+        event.date_text = other.event.date_text
+    if extra.attribution and (event.attribution is None or not event.attribution.basis):
+        event.attribution = extra.attribution
+    if extra.modality == "reported" and event.modality == "asserted":
+        event.modality = "reported"
+    for context in extra.context:
+        if context not in event.context:
+            event.context.append(context)
+    event.items = event.items or extra.items
+    event.mode = event.mode or extra.mode
+    event.confidence = max(event.confidence, extra.confidence)
+
+
+def code_parsed(doc: Document, parsed, kb: KnowledgeBase, lexicon: Lexicon,
+                options: Options) -> Document:
+    """Entities and events of one parsed document (in place). An event needs an actor or a
+    recipient, except that a text whose events have none keeps its best guess."""
+    reference = reference_date(doc)
+    text = parsed.text
+    mentions = find_mentions(doc, parsed, kb, reference, text)
+    doc.entities = document_entities(doc, parsed, mentions, kb.sectors)
+    organisations = [text[m.start:m.end] for m in mentions.items if m.label == "ORG"]
+    # Attribution reads the repaired text, where the URLs blanked for the parser are still there.
+    repaired_text = doc.repaired.text if doc.repaired else doc.text
+    sentences = [(s.start_char, repaired_text[s.start_char:s.end_char]) for s in parsed.sents]
+    ctx = Context(doc=doc, parsed=parsed, mentions=mentions, lexicon=lexicon, kb=kb,
+                  reference=reference, sources=find_sources(sentences, doc.cited_sources),
+                  organisations=organisations, text=text,
+                  fallback_threshold=options.classifier_threshold if len(sentences) > 1
+                  else options.classifier_threshold_one_sentence)
+    groups = _bullet_groups(text)
+    skip = [(m.start(), m.end()) for _, _, bullets in groups for m in bullets]
+    title_line = text.split("\n", 1)[0]
+    if doc.title and title_line.strip() == doc.title.strip():
+        skip.append((0, len(title_line)))  # the headline retells the story the body codes
+    candidates: list[Candidate] = []
+    for sentence in parsed.sents:
+        candidates.extend(code_sentence(sentence, ctx, skip))
+    kept = _merge(candidates)
+    for intro, _, bullets in groups:
+        owner = _owner_of_list(intro, bullets[0].start(), candidates, kept)
+        if owner is not None:
+            items: list[Item] = []
+            for bullet in bullets:
+                items.extend(bullet_items(bullet.group("body"), organisations))
+            owner.event.items = items
+    argued = [c for c in kept if c.event.actor or c.event.recipient]
+    # A text with events but none argued (often a single sentence) keeps its best guess.
+    kept = argued or sorted(kept, key=lambda c: (c.depth, -c.event.confidence))[:1]
+    doc.events = _rank(kept)
+    for c in kept:
+        c.event.id = hashlib.sha1(
+            f"{doc.content_hash}:{c.event.text_info.start}:{c.trigger.idx}"
+            f"{':reverse' if c.reverse else ''}".encode()
+        ).hexdigest()[:16]
+    return doc
+
+
+def _rank(kept: list[Candidate]) -> list[Event]:
+    """The events in text order, each sentence's main event first (see `main_event`); an event
+    in a clause below its sentence's main one ("... after X attacked Y") is less likely to be
+    what the sentence reports, and its confidence says so."""
+    kept.sort(key=lambda c: (c.event.text_info.start, c.depth, -c.event.confidence))
+    first: dict[int, Candidate] = {}
+    for c in kept:
+        first.setdefault(c.event.text_info.start, c)
+    for c in kept:
+        main = first[c.event.text_info.start]
+        c.event.depth = c.depth
+        c.event.main = c is main
+        below = c.depth - main.depth
+        if below > 0:
+            c.event.confidence = round(max(0.1, min(c.event.confidence, 0.6) - 0.1 * below), 2)
+    return [c.event for c in kept]
+
+
+def _merge(candidates: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        target = next((k for k in kept if _same_happening(k, candidate)), None)
+        if target is not None:
+            _absorb(target, candidate)
+            candidate.event = target.event  # later lookups (bullet owners) reach the merged event
+            continue
+        if candidate.definite and not candidate.event.actor:
+            continue  # "this request" with nothing earlier to refer to: not an event of its own
+        if not candidate.event.actor and not candidate.event.recipient and any(
+                c.trigger.sent == candidate.trigger.sent and c is not candidate and c.event.actor
+                for c in candidates):
+            continue  # a bare noun next to a fully argued event in the same sentence
+        kept.append(candidate)
+    return kept
+
+
+def _owner_of_list(intro: int, first_bullet: int, candidates: list[Candidate],
+                   kept: list[Candidate]) -> Candidate | None:
+    """The event a list belongs to: one mentioned on the line that introduces the list."""
+    for candidate in candidates:
+        if intro <= candidate.trigger.idx < first_bullet:
+            for k in kept:
+                if k.event is candidate.event:
+                    return k
+    return None
+
+
+def main_event(events: list[Event]) -> Event | None:
+    """The main event of a sentence, as published coders report one label per sentence: the
+    event whose trigger is nearest the root of the parse (`depth`), then the most confident,
+    then the first in the text. Computed from stored fields only, so tests, evaluation, briefs,
+    exports and the store agree; `Event.main` marks it for each evidence sentence."""
+    return min(events, key=lambda e: (e.depth, -e.confidence), default=None)

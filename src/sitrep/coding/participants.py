@@ -1,0 +1,320 @@
+"""Participants: the actor and recipient of one trigger, by the rules of its part of speech and
+type (subject and object, passives, prepositions each type takes, what a noun's clause says,
+who is blamed for what an object names, an imported pattern's bound parties).
+
+Reads the parse helpers of `roles.py`; hands on (actors, recipients) to `sentence.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sitrep.actors.parties import AUTHORITY_SECTORS, GROUP_SECTORS, same_party
+from sitrep.coding.candidate import Context
+from sitrep.coding.lexicon import Trigger, is_saying, verb_forms
+from sitrep.coding.roles import (
+    LIGHT_VERBS,
+    NOT_AN_ACTOR,
+    RECIPIENT_PREPS,
+    actors_of,
+    clause_tokens,
+    direct_object,
+    passive_patient,
+    prep_objects,
+    subject,
+)
+from sitrep.coding.triggers import CARRIER_VERBS, is_anaphoric, nominal_position
+from sitrep.model import Actor
+from sitrep.resources import word_class
+
+DEFAULT_ACTOR_SECTOR = {"MOBILIZE": "MIL", "ASSAULT": "MIL", "SANCTION": "GOV", "AGREE": "GOV",
+                        "REQUEST": "GOV", "CONSULT": "GOV", "ACCUSE": "GOV", "REJECT": "GOV",
+                        "THREATEN": "GOV", "SUPPORT": "GOV", "CONCEDE": "GOV", "RETREAT": "GOV",
+                        "COERCE": "GOV", "AID": "GOV", "COOPERATE": "GOV"}
+
+
+def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list[Actor]]:
+    sectors = ctx.kb.sectors
+    preps = RECIPIENT_PREPS.get(row.event, set())
+    actor: list[Actor] = []
+    recipient: list[Actor] = []
+    if row.pos == "VERB":
+        patient = passive_patient(trigger)
+        agent = subject(trigger)
+        if agent is not None:
+            actor = actors_of(agent, ctx.mentions, sectors)
+        if patient is not None:
+            own_agent = any(c.dep_ == "agent" for c in trigger.children)
+            if row.event == "MOBILIZE" and not own_agent:
+                # "troops were deployed", "analysts expected Russian troops to be deployed"
+                actor = actors_of(patient, ctx.mentions, sectors)
+            else:
+                recipient = actors_of(patient, ctx.mentions, sectors)
+        obj = direct_object(trigger)
+        if not recipient and row.event == "COOPERATE" and "legal" in row.context:
+            # "extradited Viktor Bout to the United States": the receiving state, not the person
+            recipient = [a for pobj in prep_objects(trigger, {"to"})
+                         for a in _prep_actors(pobj, ctx) if a.code or a.sector == "IGO"]
+        if not recipient and obj is not None and row.event in BLAME_TYPES:
+            # "condemned an attack by Osgiliath soldiers", "is investigating war crimes by
+            # Croatian extremists": the one blamed is who did what the object names
+            doers = list(prep_objects(obj, {"by"})) + [
+                g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"
+                for g in c.children if g.dep_ == "pobj"]  # the parser often hangs it on the verb
+            recipient = [a for pobj in doers for a in actors_of(pobj, ctx.mentions, sectors)
+                         if a.code]
+        if not recipient and obj is not None:
+            # the object is the recipient when it names an actor ("asked Russia"), not a thing
+            recipient = [a for a in actors_of(obj, ctx.mentions, sectors)
+                         if a.code or row.event in SECTOR_OBJECT_EVENTS or (
+                             row.event in PEOPLE_OBJECT_EVENTS and a.sector not in GROUP_SECTORS)]
+            home = {a.code for a in actor if a.code and (a.sector in AUTHORITY_SECTORS or (
+                a.kb_id or "").startswith("country:"))}
+            if row.event in PEOPLE_OBJECT_EVENTS and len(home) == 1:
+                # "Iran released 20 political prisoners": people an authority frees are its own,
+                # unless the phrase names where they are ("settlements in the Gaza Strip")
+                inside = first_coded(obj.subtree, ctx)
+                for person in recipient:
+                    person.code = person.code or (inside.code if inside else next(iter(home)))
+        complement = next((c for c in trigger.children if c.dep_ == "xcomp"), None)
+        holders = [trigger] + [h for h in (obj, complement) if h is not None]
+        own_preps = [(h, preps | WARNED_ABOUT) for h in (trigger, obj) if h is not None] \
+            if verb_forms(trigger) & WARNING_VERBS else []
+        if own_preps and recipient and actor and all(
+                r.code in {a.code for a in actor} | {None} for r in recipient):
+            # "Japan warned its citizens about North Korea": the one warned about, if named, not
+            # the actor's own people
+            about = [a for holder, allowed in own_preps
+                     for pobj in prep_objects(holder, WARNED_ABOUT) for a in _prep_actors(pobj, ctx)
+                     if a.code]
+            recipient = about or recipient
+        for holder, allowed in own_preps + [(h, preps) for h in holders] + [
+                (h, ANY_RECIPIENT_PREPS) for h in holders]:
+            if recipient:
+                break
+            for pobj in prep_objects(holder, allowed):
+                if pobj.head.lower_ == "with" and pobj.lemma_.lower() in HELP_NOUNS:
+                    continue  # "with Albania's help": a helper, not a recipient
+                # beyond the type's own prepositions, only a named, coded actor counts
+                recipient = [a for a in _prep_actors(pobj, ctx) if a.code or allowed is preps]
+                if recipient:
+                    break
+    else:
+        for child in trigger.children:
+            if child.dep_ in {"poss", "compound", "amod", "nmod"} and not actor:
+                found = actors_of(child, ctx.mentions, sectors)
+                # "completed their pullout": a possessive pronoun only if it resolved to a
+                # country; the verb's subject says whose otherwise
+                actor = [a for a in found if a.code or a.kb_id or (
+                    a.sector and child.lower_ not in POSSESSIVE_PRONOUNS)]
+        definite = is_anaphoric(trigger)
+        position = nominal_position(trigger)
+        if not actor and position.dep_ in {"dobj", "attr"} and (
+                (not definite and verb_forms(position.head) & LIGHT_VERBS)
+                or verb_forms(position.head) & PACE_VERBS):
+            agent = subject(position.head)
+            if agent is not None:
+                actor = actors_of(agent, ctx.mentions, sectors)
+        if not actor and trigger.dep_ == "pobj" and trigger.head.lower_ in {"for", "in", "at",
+                                                                          "into"}:
+            # "Thousands of Nigerians converged for a rally", "took part in the strike": those
+            # who take part in the act the noun names (gathering only "for" it)
+            verb = trigger.head.head
+            joins = verb_forms(verb) & PARTICIPATION_VERBS or (
+                trigger.head.lower_ == "for" and verb_forms(verb) & GATHERING_VERBS)
+            if verb.pos_ in {"VERB", "AUX"} and joins:
+                agent = subject(verb)
+                if agent is not None:
+                    actor = actors_of(agent, ctx.mentions, sectors)
+        if not actor and trigger.dep_ == "pobj" and trigger.head.lower_ == "with" and \
+                trigger.head.head.pos_ == "VERB":
+            # "the European Union hit Syria with an embargo", "slapped China with tariffs": the
+            # verb's subject does it to the verb's object
+            verb = trigger.head.head
+            agent, target = subject(verb), direct_object(verb)
+            if agent is not None and target is not None:
+                actor = actors_of(agent, ctx.mentions, sectors)
+                recipient = [a for a in actors_of(target, ctx.mentions, sectors) if a.code]
+        if not actor:
+            for pobj in prep_objects(trigger, {"by"}):  # "the request by Venezuela"
+                actor = actors_of(pobj, ctx.mentions, sectors)
+        # "began joint exercises with the French Navy": the verb that carries the act may hold
+        # its prepositions
+        holders = [trigger] + ([position.head] if position.dep_ == "dobj" and
+                               verb_forms(position.head) & (LIGHT_VERBS | CARRIER_VERBS |
+                                                            PACE_VERBS) else [])
+        for pobj in (p for holder in holders for p in prep_objects(holder, preps | {"between"})
+                     if not recipient):
+            recipient = _prep_actors(pobj, ctx)
+            if recipient:
+                if not actor and pobj.head.lower_ == "between" and len(recipient) > 1:
+                    # "talks between Iran and Oman resumed": a joint act of both, no one's target
+                    actor, recipient = recipient, []
+                break
+    saying = is_saying(trigger.lemma_.lower(), ctx.lexicon)
+    if not recipient and row.pos == "VERB" and not saying:
+        # "demanded that the US cancel ...", "urged Israel to ...": the one asked or blamed; a
+        # verb of saying coded as an event (an imported dictionary may code "said") is told,
+        # not addressed, to the subject of what it says
+        for child in trigger.children:
+            if child.dep_ in {"ccomp", "xcomp"}:
+                asked = subject(child) if child.dep_ == "ccomp" else None
+                if asked is not None and asked.i != trigger.i:
+                    # the actor's own side in the clause is no recipient ("warned that the
+                    # People's Liberation Army would crush ...")
+                    own = {a.code for a in actor if a.code} if row.event == "THREATEN" else set()
+                    recipient = [a for a in actors_of(asked, ctx.mentions, sectors)
+                                 if a.code and a.code not in own]
+                if recipient:
+                    break
+    if not recipient and row.pos == "VERB":
+        recipient = _named_in_object(trigger, actor, ctx)
+    if not recipient and row.pos == "VERB" and trigger.dep_ == "pcomp" and \
+            trigger.head.lower_ == "by" and trigger.head.head.pos_ == "VERB":
+        # "China punished Norway by suspending salmon imports": the means is aimed at whom the
+        # act it carries out is
+        main = direct_object(trigger.head.head)
+        if main is not None:
+            recipient = [a for a in actors_of(main, ctx.mentions, sectors) if a.code]
+    if not recipient and row.pos == "VERB" and row.priority > 0:
+        recipient = _first_party_after(trigger, actor, ctx)
+    actor = [a for a in actor if (a.code or a.sector) and a.sector != NOT_AN_ACTOR]
+    recipient = [r for r in recipient if (r.code or r.sector) and r.sector != NOT_AN_ACTOR]
+    # The actor is not its own recipient; another party of the same country is ("an Argentine
+    # judge ordered former president Menem to appear", "Nigerian police arrested MASSOB members").
+    recipient = [r for r in recipient if not any(same_party(r, a) for a in actor)]
+    return actor, recipient
+
+
+# Verbs that set the pace of the act their object names: its doer is their subject ("the United
+# States speeded up the withdrawal of its forces").
+PACE_VERBS = word_class("pace_verbs")
+
+
+# Verbs of taking part: the subject of "converged for a rally" or "joined the strike" is the
+# noun's actor.
+PARTICIPATION_VERBS = word_class("participation_verbs")
+
+
+GATHERING_VERBS = word_class("gathering_verbs")
+
+
+# "offered to hand over to Great Britain", "agreed to US mediation": a named actor after one of
+# these, on the trigger, its object or its complement, is the recipient whatever the type.
+ANY_RECIPIENT_PREPS = {"to", "with", "against", "on", "for", "from", "toward", "towards"}
+
+
+# "warned of the Prince of Dol Amroth", "warned their populations about the Taliban": whatever
+# type a warning is coded as, the one warned about is its target when no one is addressed.
+WARNING_VERBS = word_class("warning_verbs")
+
+
+WARNED_ABOUT = {"of", "about"}
+
+
+POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+
+
+# Types whose recipient is the one blamed: who did what their object names ("an attack by X").
+BLAME_TYPES = {"ACCUSE", "REJECT", "SANCTION"}
+
+
+# "with Albania's help": nouns that make the party after "with" a helper.
+HELP_NOUNS = {"help", "support", "assistance", "backing", "aid", "cooperation", "consent",
+              "approval", "blessing", "participation"}
+
+
+# Events whose direct object may be a group named only by its sector ("arrested protesters").
+SECTOR_OBJECT_EVENTS = {"COERCE", "ASSAULT", "ACCUSE", "SUPPORT", "CONSULT", "THREATEN",
+                        "CONCEDE"}  # "pardoned 6,000 prisoners"
+
+
+# ... and those whose object is such a group unless it is a force or an authority, often the
+# actor's own ("freed 20 detainees", but "withdrew its troops")
+PEOPLE_OBJECT_EVENTS = {"RETREAT"}
+
+
+def _prep_actors(pobj, ctx: Context) -> list[Actor]:
+    """Actors behind a preposition; "in X" names a target only when X is a country ("war in
+    Ukraine"), since a city after "in" is where something happened, not to whom."""
+    found = actors_of(pobj, ctx.mentions, ctx.kb.sectors)
+    if pobj.head.lower_ in {"in", "at"}:
+        # "fired at students" names a target; "attacked the convoy at Goma" a place
+        mention = ctx.mentions.at(pobj)
+        found = [a for a in found if (a.kb_id or "").startswith("country:") or (
+            pobj.head.lower_ == "at" and (mention is None or mention.label not in PLACE_LABELS))]
+    return found
+
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def first_coded(tokens, ctx: Context, labels: set[str] | None = None,
+                 accept=lambda actor: True) -> Actor | None:
+    """The first party with a country code that the tokens name (in text order), as a copy."""
+    for token in sorted(tokens, key=lambda t: t.i):
+        mention = ctx.mentions.at(token)
+        if mention and mention.actor and mention.actor.code and (
+                labels is None or mention.label in labels) and accept(mention.actor):
+            return replace(mention.actor)
+    return None
+
+
+def _first_party_after(trigger, actor: list[Actor], ctx: Context) -> list[Actor]:
+    """The target an imported CAMEO verb dictionary means: its codes were written for PETRARCH,
+    whose target is the first party named in the verb's phrase after the verb ("halted his
+    march towards ... in the vicinity of Cirith Ungol"). Only rows of such a dictionary use it."""
+    found = first_coded((t for t in trigger.subtree if t.i > trigger.i), ctx,
+                         accept=lambda party: not any(same_party(party, a) for a in actor))
+    return [found] if found else []
+
+
+def _named_in_object(trigger, actor: list[Actor], ctx: Context) -> list[Actor]:
+    """"denounced Serbia's crackdown", "demanded an admission by Moscow", "threatened to ban
+    Ugandan candidates": the first named actor inside the (complement's) object is whom the
+    event is about."""
+    codes = {a.code for a in actor}
+    holders = [trigger] + [c for c in trigger.children if c.dep_ == "xcomp"]
+    for holder in holders:
+        obj = direct_object(holder)
+        if obj is None and holder is not trigger:
+            # "offered to help Iran complete the plant", "refused to let Ban Ki-moon visit":
+            # the one helped or let is the subject of the complement's own clause
+            obj = next((subject(c) for c in holder.children if c.dep_ == "ccomp" and
+                        subject(c) is not None and subject(c).i > holder.i), None)
+        if obj is None:
+            continue
+        found = first_coded(clause_tokens(obj), ctx, {"GPE", "NORP", "ORG", "PERSON"},
+                             lambda party: party.code not in codes)
+        if found:
+            return [found]
+    return []
+
+
+def fallback_recipient(sentence, actor: list[Actor], ctx: Context) -> list[Actor]:
+    """A nominal event with no stated target ("continued U.S. sanctions") in a sentence that
+    names exactly one other country: that country."""
+    codes = {a.code for a in actor}
+    others = {}
+    for mention in ctx.mentions.items:
+        if sentence.start_char <= mention.start < sentence.end_char and mention.actor and \
+                mention.actor.code and mention.actor.code not in codes and mention.label == "GPE":
+            others[mention.actor.code] = mention.actor
+    return [Actor(**{**next(iter(others.values())).__dict__})] if len(others) == 1 else []
+
+
+def bound_actors(root, ctx: Context) -> list[Actor]:
+    """The parties a pattern's phrase names: its own, else the first coded one inside it ("the
+    leaders of Gondor", "an anti-Gondor parade")."""
+    found = actors_of(root, ctx.mentions, ctx.kb.sectors)
+    if any(a.code for a in found):
+        return found
+    inner = first_coded(root.subtree, ctx)
+    return [inner] if inner else found
+
+
+def partners(trigger, ctx: Context) -> list[Actor]:
+    """The countries an exercise or patrol is held with ("held exercises with France")."""
+    holders = [trigger] + ([trigger.head] if trigger.dep_ == "dobj" else [])  # "held ... with"
+    return [a for holder in holders for pobj in prep_objects(holder, {"with"})
+            for a in actors_of(pobj, ctx.mentions, ctx.kb.sectors) if a.code]

@@ -1,0 +1,265 @@
+"""Recipients a sentence implies but does not name.
+
+Runs over one sentence's candidate events once their own arguments are read (events.py): an act
+takes the target of the purpose it serves ("opened fire to disperse demonstrators"), a protest the
+target of the demand it serves or the authorities where it happens, and other acts the country
+named inside what they are done to or move to. Which types follow which rule is data:
+`recipient_defaults` in `data/plover.json`. Implied recipients carry a lower confidence (0.4-0.5).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from sitrep.actors.parties import TRANSNATIONAL_SECTORS, same_party
+from sitrep.coding.lexicon import is_saying
+from sitrep.coding.roles import BACKGROUND_MARKS, actors_of, direct_object, is_purpose, subject
+from sitrep.entities.mentions import Mentions
+from sitrep.model import Actor
+
+if TYPE_CHECKING:  # the candidates events.py builds; only their trigger and event are read
+    from sitrep.coding.candidate import Candidate
+
+# Prepositions through which an act reaches a place or a people; "in"/"at" name only a venue
+# unless the type acts on places ("met in Kathmandu" vs "fired at students in Nairobi").
+REACH_PREPS = {"to", "into", "on", "at", "near", "around", "toward", "towards", "against", "in",
+               "through", "across", "along", "over", "inside", "off", "outside", "for"}
+VENUE_PREPS = {"in", "at"}
+
+
+@dataclass(frozen=True)
+class Rules:
+    """`recipient_defaults` of plover.json: the types each rule applies to."""
+    reaches: frozenset[str]
+    outward: frozenset[str]
+    acts_on_place: frozenset[str]
+    group_takes_country: frozenset[str]
+    authority_at_home: frozenset[str]
+    authorities: frozenset[str]
+    body_answered: frozenset[str]
+    protest_target: frozenset[str]
+    protest_sources: frozenset[str]
+    answers_background: frozenset[str]
+
+    @classmethod
+    def from_plover(cls, plover: dict) -> Rules:
+        table = plover["recipient_defaults"]
+
+        def types(name: str) -> frozenset[str]:
+            return frozenset(table[name]["types"])
+
+        return cls(reaches=types("reaches"), outward=types("outward"),
+                   acts_on_place=types("acts_on_place"),
+                   group_takes_country=types("group_takes_country"),
+                   authority_at_home=types("authority_at_home"),
+                   authorities=frozenset(table["authority_at_home"]["sectors"]),
+                   body_answered=types("body_answered"), protest_target=types("protest_target"),
+                   protest_sources=frozenset(table["protest_target"]["from"]),
+                   answers_background=types("answers_background"))
+
+
+def fill_recipients(candidates: list[Candidate], mentions: Mentions, plover: dict) -> None:
+    """Give the sentence's events the recipients it implies, in place."""
+    rules = Rules.from_plover(plover)
+    stated = [c for c in candidates if c.event.recipient]
+    # "police opened fire to disperse demonstrators": an act's target is its purpose's
+    purposes = {c.trigger.i: p for c in candidates if not c.event.recipient
+                for p in stated if p.trigger.head.i == c.trigger.i and is_purpose(p.trigger)
+                and any(r.code or r.sector for r in p.event.recipient)}
+    for candidate in candidates:
+        if candidate.trigger.i not in purposes:
+            _implied(candidate, stated, mentions, rules)
+    for candidate in candidates:
+        if candidate.trigger.i in purposes:
+            candidate.event.recipient = [replace(r) for r in
+                                         purposes[candidate.trigger.i].event.recipient]
+
+
+def _implied(candidate: Candidate, stated: list[Candidate], mentions: Mentions,
+             rules: Rules) -> None:
+    event = candidate.event
+    # a stated intention keeps the rules of the act it promises ("will send experts to help
+    # Bolivian investigators" is aid reaching Bolivia)
+    kind = candidate.row.event
+    if event.recipient:
+        _place_named_groups(candidate, mentions, rules)
+    elif kind in rules.protest_target:
+        if not any(a.sector == "GOV" for a in event.actor):
+            _protest_target(candidate, stated, mentions, rules)
+    elif kind in rules.reaches and (kind != "CONSULT" or event.mode == "visit"):
+        if event.event == "THREATEN" and _conditioned_party(candidate, mentions):
+            return
+        _reached_country(candidate, mentions, rules, kind)
+        if not event.recipient and kind in rules.answers_background:
+            _background_party(candidate, mentions)
+
+
+def _actor_codes(event) -> set[str]:
+    return {a.code for a in event.actor if a.code}
+
+
+def _place_named_groups(candidate: Candidate, mentions: Mentions, rules: Rules) -> None:
+    """Stated recipients named only by what they are get a country."""
+    event = candidate.event
+    if event.event in rules.group_takes_country and all(r.code is None for r in event.recipient):
+        # "attacked a village in Nigeria's Borno state": the country named inside the phrase
+        reached = _reached(candidate.trigger, mentions, event.event, rules)
+        if reached:
+            for person in event.recipient:
+                person.code = reached[0].code
+    codes = _actor_codes(event)
+    home = next(iter(codes)) if len(codes) == 1 else None
+    if home and event.event in rules.authority_at_home and any(
+            a.sector in rules.authorities for a in event.actor):
+        # "Cuba will free 52 political prisoners", "Bangladesh's police arrested students"
+        for person in event.recipient:
+            if person.code is None and person.kb_id is None and person.sector and \
+                    person.sector not in TRANSNATIONAL_SECTORS:
+                person.code = event.event_loc.country_code or home
+
+
+def _protest_target(candidate: Candidate, stated: list[Candidate], mentions: Mentions,
+                    rules: Rules) -> None:
+    """The target of the demand a protest serves ("began a hunger strike to protest against
+    Sweden's decision"), else a foreign country it is aimed at ("rallied outside the Swedish
+    embassy"), else the authorities where it happens or the protesters' own government."""
+    event, place = candidate.event, candidate.event.event_loc
+    codes = _actor_codes(event)
+    named = next(([r for r in o.event.recipient if r.code] for o in stated
+                  if o.event.event in rules.protest_sources and _linked(o.trigger, candidate.trigger)
+                  and any(r.code for r in o.event.recipient)), None)
+    reached = [a for a in _reached(candidate.trigger, mentions, event.event, rules)
+               if a.code not in codes and a.code != place.country_code]
+    home = place.country_code or next(iter(sorted(codes)), None)
+    if named:
+        event.recipient = [replace(r) for r in named]
+    elif reached:
+        event.recipient = reached[:1]
+    elif home:
+        event.recipient = [Actor(entity_text=place.extracted_place or "", code=home,
+                                 sector="GOV", confidence=0.4)]
+
+
+def _reached_country(candidate: Candidate, mentions: Mentions, rules: Rules, kind: str) -> None:
+    """"Massed troops near its border with Ukraine", "warned it would turn Seoul into a sea of
+    fire": a foreign country the act reaches; for acts that may be aimed at home, one of the
+    actor's own ("lifted the state of emergency in West Darfur"); for a visit, its host."""
+    event, place = candidate.event, candidate.event.event_loc
+    codes = _actor_codes(event)
+    found = _reached(candidate.trigger, mentions, kind, rules)
+    reached = [a for a in found if a.code not in codes]
+    if not reached and kind not in rules.outward:
+        reached = found
+    at_home = kind in rules.acts_on_place and kind not in rules.outward
+    if reached:
+        event.recipient = reached[:1]
+    elif place.country_code and codes and (place.country_code not in codes or at_home):
+        # "arrived in Pyongyang"; an act done to a place at home is done to the actor's own
+        # country ("Indonesian authorities imposed a curfew in Ambon")
+        event.recipient = [Actor(entity_text=place.extracted_place or "",
+                                 code=place.country_code, confidence=0.4)]
+
+
+def _conditioned_party(candidate: Candidate, mentions: Mentions) -> bool:
+    """"Threatened to stop the talks if the United States deploys new missiles": a threat is
+    aimed at the party whose act would trigger it."""
+    verbs = [candidate.trigger] + [c for c in candidate.trigger.children
+                                   if c.dep_ in {"xcomp", "ccomp"}]
+    return any(_clause_party(candidate, verb, {"if", "unless"}, mentions, 0.5) for verb in verbs)
+
+
+def _background_party(candidate: Candidate, mentions: Mentions) -> None:
+    """"Greece put its navy on alert as a Turkish vessel headed for disputed waters": a show of
+    force or a sanction answers the party acting in the clause that sets its scene."""
+    _clause_party(candidate, candidate.trigger, BACKGROUND_MARKS, mentions, 0.4)
+
+
+def _clause_party(candidate: Candidate, verb, marks: set[str], mentions: Mentions,
+                  confidence: float) -> bool:
+    """Make the doer of a subordinate clause of `verb` (introduced by one of `marks`) the
+    recipient, when it is another country than the actor's."""
+    codes = _actor_codes(candidate.event)
+    sectors = mentions.kb.sectors if mentions.kb is not None else {}
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in marks
+                                             for m in clause.children):
+            continue
+        doer = subject(clause)
+        found = [replace(a, confidence=confidence) for a in
+                 (actors_of(doer, mentions, sectors) if doer is not None else [])
+                 if a.code and a.code not in codes]
+        if found:
+            candidate.event.recipient = found
+            return True
+    return False
+
+
+def _linked(other, trigger) -> bool:
+    """Whether `other` says what the act of `trigger` is about: its purpose, complement or
+    conjunct ("began a hunger strike to protest against China's policies"), not a clause
+    that merely happens alongside ("rallied as Bangladesh accused India")."""
+    attached = other.dep_ in {"xcomp", "ccomp", "conj"} or is_purpose(other)
+    if other.head.i == trigger.i and attached:
+        return True
+    if trigger.head.i == other.i and trigger.dep_ in {"xcomp", "conj"}:
+        return True
+    # the purpose of the verb that carries a nominal act: "began a strike to protest"
+    return other.head.i == trigger.head.i and is_purpose(other) and trigger.dep_ == "dobj"
+
+
+def _reached(trigger, mentions: Mentions, event_type: str, rules: Rules) -> list[Actor]:
+    """Countries named inside what the trigger acts on or moves to (its object, its
+    destination, its purpose, or, for a stated intention, its complement's), nearest first."""
+    on_place = event_type in rules.acts_on_place
+    # a complement's object only when the verb has none of its own ("urged Egyptians to avoid
+    # Libya" is aimed at the Egyptians, not at Libya)
+    complements = [] if direct_object(trigger) is not None or is_saying(
+        trigger.lemma_.lower()) else [c for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}]
+    verbs = [trigger] + complements + [c for c in trigger.children if on_place and is_purpose(c)]
+    preps = REACH_PREPS if on_place else REACH_PREPS - VENUE_PREPS
+    if trigger.pos_ in {"NOUN", "PROPN"} and on_place:
+        preps = preps | {"of"}  # "the invasion of South Lebanon", "the bombing of Gaza"
+    heads = []
+    for verb in verbs:
+        obj = direct_object(verb)
+        if obj is not None:
+            heads.append(obj)
+        if verb is trigger and event_type in rules.group_takes_country:
+            # "a camp for Congolese refugees was attacked by Burundian militiamen"
+            heads.extend(c for c in verb.children if c.dep_ == "nsubjpass")
+        for child in verb.children:
+            if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+                heads.extend(g for g in child.children if g.dep_ == "pobj")
+    found: list[Actor] = []
+    for head in heads:
+        for token in _own_phrase(head):
+            candidate = _reached_actor(mentions, token, event_type, rules)
+            if candidate is not None and not any(same_party(candidate, a) for a in found):
+                found.append(candidate)
+    return found
+
+
+def _reached_actor(mentions: Mentions, token, event_type: str, rules: Rules) -> Actor | None:
+    mention = mentions.at(token)
+    if mention is None or mention.actor is None:
+        return None
+    actor = mention.actor
+    if mention.label in {"GPE", "NORP", "LOC", "FAC"} and actor.code:
+        # a place reached is the country, not its government ("fired at students in Nairobi");
+        # a people named keeps what it is
+        return replace(actor, sector=actor.sector if mention.label == "NORP" else None,
+                       confidence=0.5)
+    if mention.label == "ORG" and event_type in rules.body_answered and (
+            actor.code or actor.sector in TRANSNATIONAL_SECTORS):
+        # "turned down an offer of African Union mediation": whose offer it was
+        return replace(actor, confidence=0.5)
+    return None
+
+
+def _own_phrase(head):
+    """The words of a phrase without its relative and participle clauses ("a law that critics say
+    mirrors Russian legislation" is about a law, not about Russia)."""
+    skip = {t.i for child in head.subtree if child.dep_ in {"relcl", "acl"} and child.i != head.i
+            for t in child.subtree}
+    return [t for t in head.subtree if t.i not in skip]

@@ -1,0 +1,97 @@
+"""Sentence-level retyping: PLOVER's rules that change a candidate's type once its modality and
+parties are known (a promised act is AGREE, CONCEDE or THREATEN; a refusal REJECT; an ultimatum
+THREATEN; violence by protesters a riot), demands inside reported speech (REQUEST), complements
+folded into the verb that governs them, and the other side's act an imported dictionary codes.
+
+Hands the sentence's adjusted candidates back to `sentence.py`.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from sitrep.actors.parties import same_party
+from sitrep.coding.candidate import Candidate, Context
+from sitrep.coding.roles import QUANTITY_NOUNS, actors_of, passive_patient, subject
+from sitrep.model import Actor
+from sitrep.resources import word_class
+
+# PLOVER manual: future CONSULT, SUPPORT, COOPERATE and AID are AGREE; "announced ... would
+# withdraw troops" (RETREAT + future) and future concessions are CONCEDE, not AGREE; promised
+# force or pressure is THREATEN.
+INTENT_TYPES = {**dict.fromkeys(["SUPPORT", "CONSULT", "COOPERATE", "AID"], "AGREE"),
+                **dict.fromkeys(["RETREAT", "CONCEDE"], "CONCEDE"),
+                **dict.fromkeys(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"],
+                                "THREATEN")}
+
+
+def fold_complements(candidates: list[Candidate]) -> list[Candidate]:
+    """"threatened to strike X", "agreed to cooperate with X": one event, the outer verb's type,
+    with the complement's arguments where the outer verb has none."""
+    by_token = {c.trigger.i: c for c in candidates}
+    kept = []
+    for candidate in candidates:
+        outer = by_token.get(candidate.trigger.head.i)
+        if candidate.trigger.dep_ == "xcomp" and outer is not None and outer is not candidate:
+            outer.event.recipient = outer.event.recipient or candidate.event.recipient
+            outer.event.items = outer.event.items or candidate.event.items
+            if not outer.event.event_loc.extracted_place:
+                outer.event.event_loc = candidate.event.event_loc
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def reversed_acts(candidate: Candidate, ctx: Context) -> list[Candidate]:
+    """The other side's act, where an imported dictionary codes one ("MEET [031:031]": each
+    meets the other; "ARRIVE [032:033]": the visit, and the host's reception)."""
+    event = candidate.event
+    if not (event.actor and event.recipient):
+        return []
+    other = copy.deepcopy(event)
+    other.actor, other.recipient = other.recipient, other.actor
+    other.event, other.mode = candidate.row.reverse, None
+    other.quad_code = ctx.lexicon.quad(other.event)
+    other.event_scale = ctx.lexicon.score(other.event, None)
+    return [Candidate(trigger=candidate.trigger, row=candidate.row, event=other,
+                      definite=candidate.definite, depth=candidate.depth + 1,
+                      date_range=candidate.date_range, reverse=True)]
+
+
+RIOT_MODES = {"ASSAULT": "riot", "COERCE": "obstruct"}
+
+
+PROTEST_PARTICIPANTS = word_class("protest_participants")
+
+
+CAMPAIGNERS = word_class("campaigners")
+
+
+def by_protesters(verb, event_type: str) -> bool:
+    """Whether the verb's doers are people in a protest ("thousands of protesters"); for a
+    blockade, campaigners too."""
+    agent = subject(verb)
+    if agent is None or passive_patient(verb) is not None:
+        return False
+    who = PROTEST_PARTICIPANTS | (CAMPAIGNERS if event_type == "COERCE" else frozenset())
+    heads = [agent] + [c for c in agent.children if c.dep_ == "conj"]
+    return any(h.lemma_.lower() in who or (
+        h.lemma_.lower() in QUANTITY_NOUNS and any(
+            g.lemma_.lower() in who for p in h.children if p.lower_ == "of"
+            for g in p.children)) for h in heads)
+
+
+def on_condition_unless(token, actor: list[Actor], ctx: Context) -> bool:
+    """An ultimatum: the act is held over another party, who must do something first ("will
+    withdraw its force unless Chad's president arranges a ceasefire"; not "unless the court
+    objects")."""
+    own = {a.code for a in actor if a.code}
+    for clause in token.children:
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                          for m in clause.children):
+            doer = subject(clause)
+            others = actors_of(doer, ctx.mentions, ctx.kb.sectors) if doer is not None else []
+            if any((a.code or a.kb_id) and a.code not in own and
+                   not any(same_party(a, b) for b in actor) for a in others):
+                return True
+    return False

