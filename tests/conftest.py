@@ -57,3 +57,13 @@ def one(coder, text, published="2025-06-10"):
 
 def codes(actors):
     return sorted(a.code for a in actors if a.code)
+
+
+def assert_coded(coder, text, event_type, actor, recipient):
+    """The sentence's main event has this type and these actor and recipient codes (None: any)."""
+    event = one(coder, text)
+    assert event.event == event_type
+    if actor is not None:
+        assert codes(event.actor) == actor
+    if recipient is not None:
+        assert codes(event.recipient) == recipient

@@ -91,7 +91,7 @@ def test_ingest_codes_events_and_lists_them(tmp_path, seed_text):
 
 def test_brief_uses_the_configured_rewrite_endpoint_and_keeps_citations(tmp_path, seed_text,
                                                                      monkeypatch):
-    from .test_brief import FakeLLM, HTTPServer, threading
+    from ..analysis.test_brief import FakeLLM, HTTPServer, threading
 
     (tmp_path / "seed.txt").write_text(seed_text, encoding="utf-8")
     db = str(tmp_path / "s.db")
@@ -111,7 +111,7 @@ def test_brief_uses_the_configured_rewrite_endpoint_and_keeps_citations(tmp_path
 
 
 def test_imported_cameo_dictionary_resolves_its_fictional_countries(tmp_path):
-    from .conftest import FIXTURES
+    from ..conftest import FIXTURES
 
     db = str(tmp_path / "s.db")
     before = json.loads(run("actors", "resolve", "Arnor", "--db", db).output)

@@ -9,7 +9,7 @@ from sitrep.coding.lexicon import load_lexicon
 from sitrep.coding.recipients import Rules
 from sitrep.model import Actor
 
-from .conftest import codes, one
+from ..conftest import assert_coded, codes, one
 
 
 def test_rules_come_from_plover_json_and_name_only_plover_types():
@@ -116,3 +116,42 @@ def test_more_implied_and_stated_recipients(coder, text, event_type, actor, reci
 def test_a_body_in_a_modifier_is_the_target(coder):
     event = one(coder, "Tens of thousands of Serbs rallied in Belgrade against NATO air strikes.")
     assert [a.kb_id for a in event.recipient] == ["org:nato"]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # another party of the same country is a recipient; the actor itself is not
+        ("An Argentine judge ordered former president Carlos Menem to appear for questioning.",
+         "REQUEST", ["ARG"], ["ARG"]),
+        ("Sudan's government lifted the state of emergency in West Darfur.", "CONCEDE", ["SDN"],
+         ["SDN"]),
+        ("President Museveni threatened to ban Ugandan opposition candidates from the election.",
+         "THREATEN", None, ["UGA"]),
+        # a venue is not a recipient
+        ("The foreign ministers of India and Pakistan met on the sidelines of a summit in "
+         "Kathmandu.", "CONSULT", ["IND", "PAK"], []),
+        ("Armenian and Azerbaijani officials held talks on the border in Brussels.", "CONSULT",
+         None, []),
+        # ... but where a visit goes is its host
+        ("Hundreds of Cuban doctors and nurses arrived in Italy's Lombardy region.", "CONSULT",
+         ["CUB"], ["ITA"]),
+        # a protest aimed at a foreign country; a march through a city protests at home
+        ("Hundreds of Pakistanis rallied outside the Danish embassy in Islamabad.", "PROTEST",
+         ["PAK"], ["DNK"]),
+        ("Thousands of people marched through Minsk to demand new elections.", "PROTEST", None,
+         ["BLR"]),
+        # actors an apposition, a "throughout" phrase or taking part in the act name
+        ("Ayman Nour, Egypt's best-known opposition activist, began a hunger strike in jail.",
+         "PROTEST", ["EGY"], None),
+        ("Thousands of Kenyans were converging on Friday for a rally in Nairobi.", "PROTEST",
+         ["KEN"], ["KEN"]),
+        ("Students throughout Chile staged demonstrations on Thursday.", "PROTEST", ["CHL"],
+         ["CHL"]),
+        # "to Egypt" parsed as a dative
+        ("Israel began exporting natural gas to Egypt on Wednesday.", "COOPERATE", ["ISR"],
+         ["EGY"]),
+    ],
+)
+def test_domestic_recipients_and_venues(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)

@@ -8,7 +8,7 @@ from sitrep.errors import SitrepError
 from sitrep.model import RepairedText
 from sitrep.text.repair import capitalise_known_words, repair_text
 
-SEED = Path(__file__).parent / "fixtures" / "seed" / "000_ca64f977583370ee.txt"
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed" / "000_ca64f977583370ee.txt"
 
 
 def apply_repairs(original: str, repaired: RepairedText) -> str:

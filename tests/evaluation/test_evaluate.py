@@ -12,7 +12,7 @@ from sitrep.evaluation.evaluate import detect_kind, evaluate
 from sitrep.evaluation.petrarch import plover_for_cameo
 from sitrep.evaluation.re3d import is_named
 
-from .conftest import FIXTURES, SEED_GOLD, needs_shared
+from ..conftest import FIXTURES, SEED_GOLD, needs_shared
 
 
 def test_kinds_are_recognised(tmp_path):

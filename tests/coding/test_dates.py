@@ -7,6 +7,8 @@ import pytest
 
 from sitrep.coding.dates import DateRange, find_dates, normalise_date
 
+from ..conftest import one
+
 D = datetime.date
 FRI = D(2025, 10, 31)  # a Friday
 MON = D(2026, 1, 5)  # a Monday, just after a year boundary
@@ -218,3 +220,8 @@ def test_nothing_touches_the_network(monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
     assert normalise_date("May 7, 2025", D(2024, 3, 3)).start == D(2025, 5, 7)
     assert find_dates("on 7 May 2025 and mid-October", D(2024, 3, 4))
+
+
+def test_dates_read_against_publication(coder):
+    event = one(coder, "Iran asked China for air defence systems in mid-March.", "2025-06-10")
+    assert (event.date, event.enddate) == ("2025-03-08", "2025-03-24")

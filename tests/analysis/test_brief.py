@@ -16,7 +16,7 @@ from sitrep.errors import SitrepError
 from sitrep.runners.local import ingest
 from sitrep.store.database import Database
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture(scope="module")

@@ -20,8 +20,8 @@ from sitrep.actors.cameo_dict import (
     split_code,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures"
-DATA = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+DATA = Path(__file__).resolve().parents[2] / "src" / "sitrep" / "data"
 D = datetime.date
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data"
+DATA = Path(__file__).resolve().parents[2] / "src" / "sitrep" / "data"
 
 PLOVER_TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from sitrep.pipeline import Coder
-from tests.conftest import codes
+
+from ..conftest import codes
 
 DICTIONARY = """\
 <!-- SYNSETS -->
@@ -61,8 +62,6 @@ ARRIVE
 BARGAIN
 - * FOR_ASYLUM  [174K]
 """
-
-
 
 
 @pytest.fixture
@@ -256,3 +255,94 @@ def test_both_readers_take_a_header_with_two_brackets_alike(tmp_path):
                     encoding="utf-8")
     assert ("delay", "120", None, None) in read_verb_dictionary(path)
     assert [(p.verb, p.code) for p in read_verb_patterns(path)[0]] == [("delay", "191")]
+
+
+def test_verb_dictionary_compound_subject_pattern(tmp_path):
+    from sitrep.coding.lexicon import load_lexicon, read_verb_dictionary, with_verbs
+    from sitrep.model import Document
+
+    path = tmp_path / "verbs.txt"
+    path.write_text("--- CONCUR  [081] ---\nCONCUR\n- % * [030:030]\n", encoding="utf-8")
+    rows = read_verb_dictionary(path)
+    # "030:030": the act's code, then the other side's (kept for with_verbs to read)
+    assert rows == [("concur", "081", None, None), ("concur", "030:030", "@compound", None)]
+    lexicon = with_verbs(load_lexicon(), rows)
+    joint = Coder(lexicon=lexicon).code(Document(id="j", text="Chile and Peru concur that the border is "
+                                   "settled.")).events
+    alone = Coder(lexicon=lexicon).code(Document(id="a", text="Chile concurs that the border is settled.")).events
+    assert joint[0].event == "AGREE" and alone[0].event == "CONCEDE"
+
+
+def test_verb_dictionary_rows_win_over_shipped_rows(coder, tmp_path):
+    from sitrep.coding.lexicon import load_lexicon, read_verb_dictionary, with_verbs
+    from sitrep.model import Document
+
+    path = tmp_path / "verbs.txt"
+    path.write_text("--- WELCOME  [041] ---\nWELCOME\n- * TIES [064]\n", encoding="utf-8")
+    rows = read_verb_dictionary(path)
+    assert rows == [("welcome", "041", None, None), ("welcome", "064", "tie", None)]
+    lexicon = with_verbs(load_lexicon(), rows)
+    text = "Chile welcomed Peru's new ambassador."
+    shipped = coder.code(Document(id="x", text=text)).events
+    imported = Coder(lexicon=lexicon).code(Document(id="y", text=text)).events
+    assert shipped[0].event == "SUPPORT" and imported[0].event == "CONSULT"
+
+
+@pytest.fixture
+def imported_kb(tmp_path):
+    """A knowledge base with a CAMEO actor dictionary imported, names the model does not know."""
+    from sitrep.actors.dictionaries import entries_from_file
+    from sitrep.actors.knowledge import shipped_kb, with_entries
+
+    path = tmp_path / "actors.txt"
+    path.write_text("ZEMBLA  [ZEM]\nVALDORIA  [VAL/VAM]\nGRIMWALD  [ZEM]\n"
+                    "WARDEN OF THE MARCHES\n\t[--- <950630]\n\t[ZEM]\n", encoding="utf-8")
+    return with_entries(shipped_kb(), entries_from_file(path))
+
+
+def test_a_country_the_model_tags_as_a_common_noun_opening_a_sentence(imported_kb):
+
+    events = Coder(kb=imported_kb).code_text("Zembla and Chile welcome a resumption of talks with Peru.")
+    assert codes(events[0].actor) == ["CHL", "ZEM"] and codes(events[0].recipient) == ["PER"]
+
+
+def test_a_name_coded_as_several_actors_is_each_of_them(imported_kb):
+
+    (event,) = Coder(kb=imported_kb).code_text("Chile expelled the ambassador of Valdoria on Monday.")
+    assert codes(event.recipient) == ["VAL", "VAM"]
+
+
+def test_a_lone_name_the_model_leaves_untagged_as_a_subject(imported_kb):
+
+    events = Coder(kb=imported_kb).code_text("Grimwald accused Chile of spying.")
+    assert codes(events[0].actor) == ["ZEM"] and codes(events[0].recipient) == ["CHL"]
+
+
+def test_a_saying_coded_as_an_event_is_not_addressed_to_what_it_is_about(tmp_path):
+    from sitrep.coding.lexicon import load_lexicon, read_verb_dictionary, with_verbs
+    from sitrep.model import Document
+
+    path = tmp_path / "verbs.txt"
+    path.write_text("--- SAY  [023] ---\nSAY\n", encoding="utf-8")
+    lexicon = with_verbs(load_lexicon(), read_verb_dictionary(path))
+    doc = Document(id="s", text="Chile is about to restore, it seems, complete, full diplomatic "
+                                "ties with Peru almost five years after Bolivian crowds burned "
+                                "down its embassy, a senior Bolivian official said on Saturday.")
+    said = [e for e in Coder(lexicon=lexicon).code(doc).events if e.event_text == "said"]
+    assert said and said[0].event == "REQUEST" and said[0].recipient == []
+
+
+def test_verb_dictionary_preposition_patterns(tmp_path):
+    from sitrep.coding.lexicon import load_lexicon, read_verb_dictionary, with_verbs
+    from sitrep.model import Document
+
+    path = tmp_path / "verbs.txt"
+    path.write_text("--- CONCUR  [081] ---\nCONCUR\n- * WITH % [031]\n"
+                    "- * EID AT ^ WITH +  [043]\n", encoding="utf-8")
+    rows = read_verb_dictionary(path)
+    # a sequence of words is left to verbpatterns.py
+    assert rows == [("concur", "081", None, None), ("concur", "031", None, "with")]
+    lexicon = with_verbs(load_lexicon(), rows)
+    events = Coder(lexicon=lexicon).code(Document(id="w", text="Chile concurs with Peru and Bolivia that the "
+                                    "border is settled.")).events
+    assert events[0].event == "AGREE" and codes(events[0].recipient) == ["BOL", "PER"]

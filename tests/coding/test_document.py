@@ -1,0 +1,47 @@
+"""The document stage: the seed's reference annotation through the general checker, evidence
+spans in the original text, and the main event of a sentence."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitrep.evaluation.seed import check_seed
+from sitrep.text.reading import read_path
+
+from ..conftest import SEED, SEED_GOLD
+
+
+@pytest.fixture(scope="module")
+def seed_doc(coder):
+    (doc,) = read_path(str(SEED))
+    return coder.code(doc)
+
+
+def test_seed_reference_annotation_all_checks(seed_doc):
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    failed = [(name, why) for name, ok, why in check_seed(gold, seed_doc) if not ok]
+    assert failed == []
+
+
+def test_seed_evidence_spans_are_original_text(seed_doc):
+    for event in seed_doc.events:
+        span = seed_doc.text[event.text_info.start:event.text_info.end]
+        assert span.strip() == event.text_info.sentence
+        assert event.event_text in span
+
+
+def test_seed_speculation_is_never_asserted(seed_doc):
+    speculative = [e for e in seed_doc.events
+                   if "may offer" in e.text_info.sentence or "unlikely" in e.text_info.sentence]
+    assert speculative  # the analysts' view is coded, not dropped
+    assert all(e.modality == "hypothetical" for e in speculative)
+
+
+def test_the_main_event_comes_first_and_is_the_most_confident(coder):
+    events = coder.code_text("Iran condemned the raid on Wednesday after Israeli jets bombed an arms "
+                       "depot near Damascus.")
+    assert len(events) >= 2
+    assert events[0].event == "ACCUSE"
+    assert max(events, key=lambda e: e.confidence) is events[0]

@@ -1,0 +1,59 @@
+"""Modality: asserted, reported, future, hypothetical, negated and historical from cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from ..conftest import one
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("Russia may send more troops to Belarus, analysts said.", "hypothetical"),
+        ("China did not send warships to the strait.", "negated"),
+        ("Iran will ask China for more drones next year.", "future"),
+        ("According to Reuters, Egypt asked Qatar for financial aid.", "reported"),
+        ("Egypt asked Qatar for financial aid.", "asserted"),
+        ("A war between Iran and Israel is unlikely, officials believe.", "hypothetical"),
+    ],
+)
+def test_modality(coder, text, modality):
+    assert one(coder, text).modality == modality
+
+
+def test_speculation_by_others_is_not_an_intention(coder):
+    event = one(coder, "Analysts said Russia could send troops to Mali next year.")
+    assert event.event == "MOBILIZE" and event.modality == "hypothetical"
+
+
+def test_relative_clause_keeps_its_own_time(nlp):
+    from sitrep.coding.lexicon import load_lexicon
+    from sitrep.coding.modality import modality_of
+
+    parsed = nlp("Rebels in Mali said they will free the aid workers they abducted in March.")
+    by_word = {t.text: t for t in parsed}
+    lexicon = load_lexicon()
+    assert modality_of(by_word["free"], lexicon) == "future"
+    assert modality_of(by_word["abducted"], lexicon) == "reported"
+
+
+@pytest.mark.parametrize(
+    "text, event_type, modality",
+    [
+        # what the reporter says is about to happen keeps its type (no one promised it) ...
+        ("Israel is set to release 50 Palestinian prisoners on Sunday.", "RETREAT", "future"),
+        ("Qatar is about to restore full diplomatic ties with Egypt.", "SUPPORT", "future"),
+        # ... what an actor says it will do is its stated intention
+        ("France will restore full diplomatic ties with Iran.", "AGREE", "asserted"),
+    ],
+)
+def test_imminent_acts_keep_their_type(coder, text, event_type, modality):
+    event = one(coder, text)
+    assert (event.event, event.modality) == (event_type, modality)
+
+
+def test_an_event_after_a_time_phrase_is_not_planned(coder):
+    events = coder.code_text("Jewish settlers set fire to the offices of Palestinian administrators "
+                       "following the killing of an Israeli man.")
+    assert all(e.event != "THREATEN" for e in events)

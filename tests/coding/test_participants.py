@@ -1,0 +1,257 @@
+"""Participants: who did it and to whom, on sentences of many countries and shapes (active,
+passive, nominal, lists, possessives, places)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ..conftest import assert_coded, codes, one
+
+CASES = [
+    # text, type, actor codes, recipient codes
+    ("Iran asked China for air defence systems last week.", "REQUEST", ["IRN"], ["CHN"]),
+    ("The Colombian government requested humanitarian aid from the United States.", "REQUEST",
+     ["COL"], ["USA"]),
+    ("Sanctions were imposed on North Korea by the European Union in March.", "SANCTION", None,
+     ["PRK"]),
+    ("The United States imposed new sanctions on Iran's oil sector.", "SANCTION", ["USA"],
+     ["IRN"]),
+    ("Russia and China signed a trade agreement in Beijing on Tuesday.", "AGREE", ["CHN", "RUS"],
+     []),
+    ("India signed a defence pact with France.", "AGREE", ["IND"], ["FRA"]),
+    ("Germany accused Russia of cyberattacks on its parliament.", "ACCUSE", ["DEU"], ["RUS"]),
+    ("Japan's foreign minister met his South Korean counterpart in Seoul.", "CONSULT", ["JPN"],
+     ["KOR"]),
+    ("Turkey deployed troops to the Syrian border.", "MOBILIZE", ["TUR"], ["SYR"]),
+    ("Kenyan police deployed across Nairobi before the rallies.", "MOBILIZE", ["KEN"], []),
+    ("North Korea threatened to strike South Korea.", "THREATEN", ["PRK"], ["KOR"]),
+    ("Mexico's president praised Canada for its support.", "SUPPORT", ["MEX"], ["CAN"]),
+    ("The United Nations delivered food aid to Sudan.", "AID", None, ["SDN"]),
+    ("Police arrested dozens of protesters in Caracas.", "COERCE", ["VEN"], None),
+    ("Syria withdrew its forces from the town.", "RETREAT", ["SYR"], []),
+]
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", CASES)
+def test_who_did_what_to_whom(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
+def test_passive_agent_is_actor(coder):
+    event = one(coder, "Ukraine was attacked by Russia on Sunday.")
+    assert event.event == "ASSAULT" and codes(event.actor) == ["RUS"]
+    assert codes(event.recipient) == ["UKR"]
+
+
+def test_nominal_trigger_takes_possessor_and_place(coder):
+    event = one(coder, "Russia's invasion of Ukraine began in February 2022.", "2023-01-01")
+    assert event.event == "ASSAULT" and codes(event.actor) == ["RUS"]
+
+
+def test_reported_pronoun_takes_the_speakers_country(coder):
+    event = one(coder, "Hungary has said it will support Croatia's bid to join NATO.")
+    assert event.event == "AGREE" and codes(event.actor) == ["HUN"]
+
+
+def test_the_one_asked_in_a_that_clause_is_the_recipient(coder):
+    event = one(coder, "China demanded that the United States cancel its arms sales to Taiwan.")
+    assert event.event == "REQUEST"
+    assert codes(event.actor) == ["CHN"] and codes(event.recipient) == ["USA"]
+
+
+def test_words_marked_not_an_actor_are_dropped(coder):
+    event = one(coder, "Albania on Friday denounced Serbia's crackdown in Montenegro.")
+    assert event.event == "ACCUSE" and codes(event.actor) == ["ALB"]
+    assert all(a.sector != "NON" for a in event.actor + event.recipient)
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        ("Albania denounced Serbia's crackdown on protesters.", ["SRB"]),
+        ("Poland demanded an apology by Moscow for the massacre.", ["RUS"]),
+        ("Uganda threatened to ban Kenyan trucks from its roads.", ["KEN"]),
+        ("Thousands of students demonstrated in Belgrade on Sunday.", ["SRB"]),
+    ],
+)
+def test_recipient_named_inside_the_object_or_by_the_place(coder, text, recipient):
+    assert codes(one(coder, text).recipient) == recipient
+
+
+def test_an_international_court_is_not_given_the_country_it_investigates(coder):
+    event = one(coder, "The International Criminal Court opened an investigation into crimes "
+                     "committed in Burundi.")
+    assert event.event == "ACCUSE"
+    assert [(a.code, a.sector) for a in event.actor] == [(None, "IGO")]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # every owner listed after "of", and a country adjective shared by a list
+        ("The foreign ministers of France, Germany and Italy met in Rome on Monday.", "CONSULT",
+         ["DEU", "FRA", "ITA"], []),
+        ("Iraqi police and army units stormed the compound.", "ASSAULT", ["IRQ", "IRQ"], None),
+        # bodies and country names the knowledge base gained
+        ("The European Community imposed an arms embargo on Yugoslavia.", "SANCTION", ["EUR"],
+         ["YUG"]),
+        ("The PRC demanded that Washington cancel the arms sale.", "REQUEST", ["CHN"], ["USA"]),
+        # a verb conjoined to a passive shares its subject, not its agent
+        ("Peru's interior minister was censured by Congress and will resign.", "ACCUSE", None,
+         None),
+        # a clause that sets the scene is not the main event
+        ("Italy announced a suspension of flights to Serbia, one day after a Serbian jet shot down "
+         "a helicopter.", "SANCTION", ["ITA"], ["SRB"]),
+    ],
+)
+def test_listed_owners_bodies_and_background_clauses(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
+def test_conjoined_verb_takes_the_passive_subject(coder):
+    events = coder.code_text("Peru's interior minister was censured by Congress and will resign.")
+    resign = next(e for e in events if e.event_text == "resign")
+    assert codes(resign.actor) == ["PER"]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # a relative clause inside the target phrase does not name the target
+        ("Thousands of Georgians rallied in Tbilisi against a law that critics say copies Russian "
+         "legislation.", "PROTEST", ["GEO"], ["GEO"]),
+        # the body whose offer is rejected
+        ("Ethiopia's government turned down an offer of African Union mediation in Tigray.",
+         "REJECT", ["ETH"], None),
+        # a group an authority acts on at home is of its country
+        ("Egyptian police arrested dozens of students on Friday.", "COERCE", ["EGY"], ["EGY"]),
+    ],
+)
+def test_target_phrases(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
+def test_the_body_whose_offer_is_rejected_is_the_recipient(coder):
+    event = one(coder, "Ethiopia's government turned down an offer of African Union mediation in "
+                     "Tigray.")
+    assert [a.kb_id for a in event.recipient] == ["org:african-union"]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        ("A camp for Somali refugees was attacked by Ethiopian militiamen on Sunday.",
+         "ASSAULT", ["ETH"], ["SOM"]),
+        ("Israel mounted its invasion of South Lebanon on Tuesday.", "ASSAULT", ["ISR"], ["LBN"]),
+        ("Britain mobilized army reservists for a possible war against Iraq.", "MOBILIZE", ["GBR"],
+         ["IRQ"]),
+        ("Demonstrators in Baghdad blocked a road to show their anger at American policies.",
+         "PROTEST", ["IRQ"], ["USA"]),
+    ],
+)
+def test_targets_of_attacks_mobilisation_and_protest(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
+def test_every_listed_owner_of_a_group(coder):
+    event = one(coder, "The ambassadors of Britain, France and Spain presented their credentials "
+                     "to the Iraqi president.")
+    assert codes(event.actor) == ["ESP", "FRA", "GBR"]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # an act's target is its purpose's
+        ("Kenyan police fired shots to disperse opposition supporters in Nairobi.", "ASSAULT",
+         ["KEN"], ["KEN"]),
+        # "up to N" objects
+        ("Houthi rebels have kidnapped up to 12 Saudi soldiers near the border.", "ASSAULT",
+         None, ["SAU"]),
+    ],
+)
+def test_purposes_and_counted_objects(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
+def test_forces_expected_to_be_deployed_are_the_actor(coder):
+    event = one(coder, "Few analysts expected Turkish troops to be deployed to Libya.")
+    assert event.event == "MOBILIZE" and event.modality == "hypothetical"
+    assert (codes(event.actor), codes(event.recipient)) == (["TUR"], ["LBY"])
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # bystanders of a nominal act are not its actors
+        ("Residents stayed in their homes during the bombing of the town.", "ASSAULT", [], None),
+        # a country's people or groups are parties distinct from its government
+        ("Germany asked Germans to leave Lebanon immediately.", "REQUEST", ["DEU"], ["DEU"]),
+        ("Iran accused Iranian dissidents of spying for Israel.", "ACCUSE", ["IRN"], ["IRN"]),
+        ("Kenyan police arrested dozens of Kenyans in Nairobi.", "COERCE", ["KEN"], ["KEN"]),
+        # the actor's own forces in what it warns of are no recipient
+        ("China's defence ministry warned that the People's Liberation Army would crush any "
+         "attempt at Taiwanese independence.", "THREATEN", ["CHN"], ["TWN"]),
+        # a protest takes its target only from a clause of the same act
+        ("Students rallied in Dhaka as Bangladesh accused India of killing villagers.", "PROTEST",
+         None, ["BGD"]),
+        # an "unless" that names no other party is no ultimatum
+        ("Indonesia will release 200 prisoners on Independence Day unless the court objects.",
+         "CONCEDE", ["IDN"], None),
+        # a plan of an act hangs from its complement, not from a scene-setting phrase
+        ("Jewish settlers set fire to the offices of Palestinian administrators following the "
+         "killing of an Israeli man.", "ASSAULT", None, None),
+    ],
+)
+def test_bystanders_own_people_and_scene_setting_phrases(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # a noun modifying another is no event of its own, unless that noun only holds it
+        ("Gunmen attacked an aid convoy near Goma on Tuesday.", "ASSAULT", None, None),
+        ("The Arab League undertook a mediation mission between Syria and Lebanon.", "CONSULT",
+         None, None),
+        # objects in a list, and what a court orders
+        ("Germany will deliver additional tanks and air defence systems to Ukraine.", "AGREE",
+         ["DEU"], ["UKR"]),
+        ("A U.S. federal judge ordered Iran to pay damages to the families of the victims.",
+         "SANCTION", ["USA"], ["IRN"]),
+        ("Jordanian intelligence has been passing information on militants to Iraq.", "COOPERATE",
+         ["JOR"], ["IRQ"]),
+        ("Ratko Mladic was transferred by Serbia to the UN war crimes tribunal on Tuesday.",
+         "COOPERATE", ["SRB"], None),
+    ],
+)
+def test_modifiers_lists_and_orders(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
+def test_a_gazetteer_guess_gives_way_to_the_country_the_sentence_names(coder):
+    event = one(coder, "Boko Haram gunmen killed at least 30 villagers in an attack in Borno state "
+                     "in north-eastern Nigeria.")
+    assert event.event_loc.country_code == "NGA" and codes(event.recipient) == ["NGA"]
+
+
+def test_an_embassy_is_where_it_stands(coder):
+    event = one(coder, "Hundreds of activists demonstrated outside the U.S. embassy in Manila "
+                     "against the presence of American troops.")
+    assert event.event_loc.country_code == "PHL"
+    assert (codes(event.actor), codes(event.recipient)) == (["PHL"], ["USA"])
+
+
+@pytest.mark.parametrize(
+    "text, sector",
+    [
+        # a group a transnational body owns is the body's, not a country's nor the place's
+        ("NATO foreign ministers condemned Serbia's crackdown on ethnic Albanians in Kosovo.",
+         "IGO"),
+        ("NATO warplanes pounded Yugoslav army positions overnight.", "IGO"),
+        ("Greenpeace activists occupied an oil platform off Norway.", "NGO"),
+    ],
+)
+def test_groups_of_transnational_bodies(coder, text, sector):
+    event = one(coder, text)
+    assert [(a.code, a.sector) for a in event.actor] == [(None, sector)]

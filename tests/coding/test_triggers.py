@@ -1,0 +1,234 @@
+"""Trigger-lexicon rows added or widened by hand: each row on sentences of its own (other
+countries and wording than any gold file), asserting the type of the sentence's main event."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.coding.document import main_event
+from sitrep.coding.lexicon import load_lexicon
+from sitrep.coding.triggers import match_trigger
+
+from ..conftest import assert_coded, one
+
+CASES = [
+    # shorten + curfew/restriction -> CONCEDE (easing restrictions)
+    ("The Chilean government shortened the nighttime curfew in Santiago on Tuesday.", "CONCEDE"),
+    ("Authorities in Lagos shortened the lockdown by two weeks.", "CONCEDE"),
+    # lift + "state" (of emergency / of siege) -> CONCEDE
+    ("Peru lifted the state of emergency in the southern province of Puno on Friday.", "CONCEDE"),
+    ("Thai authorities lifted the state of emergency in Bangkok, the army said.", "CONCEDE"),
+    # call off + strike/protest -> CONCEDE; call off + talks/visit -> REJECT
+    ("Kenyan doctors called off their nationwide strike on Monday.", "CONCEDE"),
+    ("The opposition in Georgia called off a planned rally in Tbilisi.", "CONCEDE"),
+    ("Pakistan called off the peace talks with the militants.", "REJECT"),
+    ("The Brazilian president called off his visit to Caracas.", "REJECT"),
+    # suspend / cancel + strike/protest -> CONCEDE
+    ("Teachers in Zimbabwe suspended their strike after the pay offer.", "CONCEDE"),
+    ("Students in Santiago cancelled the march planned for Thursday.", "CONCEDE"),
+    # evacuate + wounded/casualties/tourists -> AID
+    ("Red Cross helicopters evacuated the wounded from the town of Marib.", "AID"),
+    ("French navy ships evacuated 300 tourists from the island.", "AID"),
+    # hand over + aid/medicine -> AID
+    ("Japanese officials handed over medicine and blankets to flood victims in Bangladesh.",
+     "AID"),
+    # provide + intelligence -> COOPERATE (CAMEO 064)
+    ("Britain is providing intelligence to the Kenyan police.", "COOPERATE"),
+    # receive / admit + inspectors/observers -> RETREAT access
+    ("Syria received chemical weapons inspectors on Sunday.", "RETREAT"),
+    ("Myanmar admitted United Nations observers to Rakhine state.", "RETREAT"),
+    # dispatch / send + investigators/inspectors -> ACCUSE investigate
+    ("The African Union dispatched investigators to Juba.", "ACCUSE"),
+    ("Interpol sent detectives to Manila to look into the bombing.", "ACCUSE"),
+    # accept + formula/framework/roadmap -> AGREE
+    ("Cyprus accepted a framework for reunification talks.", "AGREE"),
+    ("The rebels accepted the roadmap drawn up by Norwegian mediators.", "AGREE"),
+    # seek + refuge/sanctuary -> REQUEST
+    ("Thousands of Rohingya sought refuge in Bangladesh last week.", "REQUEST"),
+    # defend + decision/policy/right -> SUPPORT (CAMEO 052)
+    ("The Swedish foreign minister defended Turkey's decision to close the base.", "SUPPORT"),
+    ("China defended the right of Pakistan to develop its nuclear program.", "SUPPORT"),
+    # violate + ceasefire -> ASSAULT (CAMEO 196); ceasefire violation (noun)
+    ("Azerbaijani forces violated the ceasefire near the village of Tavush.", "ASSAULT"),
+    ("Ceasefire violations continued along the Line of Control overnight.", "ASSAULT"),
+    # renege on -> REJECT
+    ("The junta in Mali reneged on its pledge to hold elections in February.", "REJECT"),
+    # dismiss + appeal/plea/ultimatum -> REJECT
+    ("The Houthi movement dismissed an ultimatum from the Saudi-led coalition.", "REJECT"),
+    ("Belarus dismissed a plea from the European Parliament to free the journalists.", "REJECT"),
+    # meet + demands/conditions -> CONCEDE (CAMEO 083)
+    ("The Bolivian government met the demands of the striking miners.", "CONCEDE"),
+    # tighten + blockade/siege -> COERCE restrict
+    ("Ethiopian troops tightened the siege of the town of Mekele.", "COERCE"),
+    # abuse + detainees/children -> ASSAULT; sexual abuse (noun) -> ASSAULT
+    ("Prison guards in Uganda abused detainees at the Luzira facility.", "ASSAULT"),
+    ("Sexual abuse of migrants by Libyan guards rose sharply, the group said.", "ASSAULT"),
+    # deface: symbolic vandalism -> PROTEST; websites -> COERCE cyber
+    ("Protesters in Warsaw defaced a statue of the former leader.", "PROTEST"),
+    ("Pro-Russian hackers defaced the websites of several Polish ministries.", "COERCE"),
+    # withdraw + inspectors/peacekeepers -> SANCTION withdraw
+    ("Uruguay withdrew its peacekeepers from Congo on Tuesday.", "SANCTION"),
+    ("The IAEA withdrew its inspectors from North Korea.", "SANCTION"),
+    # prevent + demonstration/rally -> COERCE restrict
+    ("Police in Minsk prevented a demonstration outside the parliament.", "COERCE"),
+    # prohibit + aid/trade -> SANCTION discontinue
+    ("Washington prohibited trade with the Cuban military.", "SANCTION"),
+    # impose + blackout/censorship -> COERCE censor
+    ("Iran imposed a news blackout on the protests in Zahedan.", "COERCE"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_main_event_type(coder, nlp, text, expected):
+    event = main_event(coder.code_text(text))
+    assert event is not None, text
+    assert event.event == expected, (text, event.event, event.event_text)
+    # the lexicon itself fired (not the classifier fallback on the root verb)
+    lexicon = load_lexicon()
+    rows = [match_trigger(t, lexicon) for t in nlp(text) if t.text == event.event_text]
+    assert any(r is not None and r.event == expected for r in rows), (text, rows)
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # refusing to cooperate is REJECT
+        ("Kenya said it would not meet the opposition's demands.", "REJECT"),
+        ("Peru did not agree to the Bolivian proposal.", "REJECT"),
+        # the object behind a partitive ("a team of inspectors") selects the row
+        ("Iran admitted a team of inspectors from the IAEA.", "RETREAT"),
+        # a multiword object hint ("state of emergency")
+        ("Ecuador lifted the state of emergency in Quito.", "CONCEDE"),
+    ],
+)
+def test_negation_partitives_and_multiword_objects(coder, text, event_type):
+    assert one(coder, text).event == event_type
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Opposition supporters in Caracas began a hunger strike on Monday.", "PROTEST"),
+        ("Students in Dhaka staged rallies against the new law.", "PROTEST"),
+        ("Iraqi forces launched an offensive against the militants.", "ASSAULT"),
+    ],
+)
+def test_carrier_verbs_take_their_objects_event(coder, text, event_type):
+    assert one(coder, text).event == event_type
+
+
+def test_a_noun_naming_a_kind_of_people_is_no_event(coder):
+    events = coder.code_text("Border patrol agents detained three migrants near El Paso.", published="2024-03-05")
+    assert [e.event for e in events] == ["COERCE"]
+
+
+def test_names_are_not_triggers(coder):
+    events = coder.code_text("The Organization for Security and Co-operation in Europe sent monitors "
+                       "to Georgia.")
+    assert [e.event for e in events] == ["AID"]
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("Some 20,000 dockers stopped work on the first day of an open-ended strike.", "PROTEST"),
+        ("Teachers in Kenya began a strike over unpaid allowances.", "PROTEST"),
+        ("Israeli jets carried out a strike on a weapons depot in Lebanon.", "ASSAULT"),
+    ],
+)
+def test_who_strikes_tells_a_labour_strike_from_an_attack(coder, text, event_type):
+    assert one(coder, text).event == event_type
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # a protest that says something, or is lodged with someone, is a complaint
+        ("Beijing protested that the visit violated its sovereignty.", "ACCUSE", ["CHN"], None),
+        ("Japan protested to China over the detention of its citizens.", "ACCUSE", ["JPN"],
+         ["CHN"]),
+        ("Thousands protested in Paris against the pension reform.", "PROTEST", None, ["FRA"]),
+        # a welcome given is a hosted visit: the guest is the actor
+        ("President Macron gave a warm welcome on Thursday to Kenyan President William Ruto.",
+         "CONSULT", ["KEN"], ["FRA"]),
+        # defending a country against criticism is verbal support
+        ("Cuba defended Venezuela on Friday against American criticism of its elections.",
+         "SUPPORT", ["CUB"], ["VEN"]),
+    ],
+)
+def test_complaints_welcomes_and_defences(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # a participle the tagger reads as a noun still triggers; "Uzbek" names a country
+        ("Uzbek President Shavkat Mirziyoyev signed a decree pardoning more than 100 prisoners.",
+         "CONCEDE", ["UZB"], None),
+        # a country name the model tags as an organisation still places the event
+        ("Separatist gunmen abducted more than 70 pupils from a school in Cameroon's Northwest "
+         "region.", "ASSAULT", ["CMR"], ["CMR"]),
+    ],
+)
+def test_mistagged_words(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # a true particle beats a preposition of time ("called up ... on Monday")
+        ("Armenia's army called up 20,000 reservists on Monday.", "MOBILIZE", ["ARM"], None),
+        # a lemma the small model gets wrong ("cordoned" -> "cordone")
+        ("Riot police cordoned off the main square in Tbilisi.", "COERCE", ["GEO"], None),
+        # negation through taking part
+        ("Venezuela said it would not take part in talks with the opposition.", "REJECT", ["VEN"],
+         None),
+        # what is allowed is the subject of the allowed act
+        ("Israel allowed a UN convoy carrying food to enter Gaza on Monday.", "RETREAT", ["ISR"],
+         None),
+        ("The Arab League suspended Syria from all its meetings.", "SANCTION", None, ["SYR"]),
+        ("Qatar flew tents and medical supplies to Morocco on Sunday.", "AID", ["QAT"], ["MAR"]),
+        ("Hungary barred a UN monitoring team from entering the country.", "REJECT", ["HUN"],
+         None),
+    ],
+)
+def test_particles_lemmas_and_complements(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor",
+    [
+        # an intransitive verb's subject selects its row
+        ("Ethiopian troops massed near the Somali border on Friday.", "MOBILIZE", ["ETH"]),
+        ("Georgian demonstrators massed outside parliament in Tbilisi.", "PROTEST", ["GEO"]),
+        ("The Netherlands delivered the first F-16 fighter jets to Ukraine.", "AID", ["NLD"]),
+        ("U.S. military helicopters ferried food and medicine to flood victims in Mozambique.",
+         "AID", ["USA"]),
+        ("Tokyo tightened controls on exports of chemicals to South Korea.", "SANCTION", ["JPN"]),
+    ],
+)
+def test_subjects_of_intransitive_verbs_and_more_rows(coder, text, event_type, actor):
+    assert_coded(coder, text, event_type, actor, None)
+
+
+def test_an_adjective_alone_selects_an_object_hint_row(coder):
+    # "military" (a row hint) modifies "presence": the row for military build-ups applies
+    assert_coded(coder, "The United States bolstered its military presence in the Gulf.",
+                 "MOBILIZE", ["USA"], None)
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # an adjective alone selects no shipped row ("military aid" is aid, not a build-up)
+        ("The United States will increase military aid to Ukraine.", "AGREE"),
+        # a mob's or armed activists' violence is an assault, not a protest
+        ("A mob lynched two men accused of blasphemy in Pakistan.", "ASSAULT"),
+        ("Armed activists attacked a police convoy in Kashmir.", "ASSAULT"),
+    ],
+)
+def test_rules_kept_narrow(coder, text, event_type):
+    assert one(coder, text).event == event_type
