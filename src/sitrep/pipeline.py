@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sitrep.actors.dictionaries import entries_from_files
 from sitrep.actors.knowledge import KBEntry, KnowledgeBase, knowledge_base
+from sitrep.coding.dates import reference_date
 from sitrep.coding.document import code_parsed
 from sitrep.coding.lexicon import Lexicon, load_lexicon, read_verb_dictionary, with_verbs
 from sitrep.coding.verbpatterns import read_verb_patterns, with_patterns
@@ -27,7 +28,7 @@ from sitrep.errors import SitrepError
 from sitrep.model import Document, Event
 from sitrep.options import Options
 from sitrep.text.metadata import describe
-from sitrep.text.parsing import load_nlp, parse_text
+from sitrep.text.parsing import load_nlp, parse_text, parse_texts
 from sitrep.text.repair import capitalise_known_words, repair_text
 
 Stage = Callable[[Document], Document]
@@ -73,14 +74,15 @@ class Coder:
     def _parse_text(self, doc: Document) -> str:
         if doc.repaired is None:
             doc = prepare(doc)
-        doc.repaired = capitalise_known_words(doc.repaired, self.kb.proper_forms)
+        doc.repaired = capitalise_known_words(repair_text(doc.text) if doc.repaired is None
+                                              else doc.repaired, self.kb.proper_forms)
         return parse_text(doc)
 
     def code(self, doc: Document) -> Document:
         """Entities and events of one document (in place); runs the text stages if not yet run."""
         if doc.repaired is None:
             doc = prepare(doc)
-        parsed = self.nlp(self._parse_text(doc))
+        (parsed,) = parse_texts(self.nlp, [self._parse_text(doc)])
         return code_parsed(doc, parsed, self.kb, self.lexicon, self.options)
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
@@ -94,16 +96,14 @@ class Coder:
                 pending.append(doc)
                 yield self._parse_text(doc)
 
-        for parsed in self.nlp.pipe(texts(), batch_size=self.options.batch_size):
+        for parsed in parse_texts(self.nlp, texts(), self.options.batch_size):
             yield code_parsed(pending.popleft(), parsed, self.kb, self.lexicon, self.options)
 
     def entities(self, doc: Document) -> Document:
         """Entities and resolved actors only (no events): `sitrep entities`."""
         if doc.repaired is None:
             doc = prepare(doc)
-        parsed = self.nlp(self._parse_text(doc))
-        from sitrep.coding.dates import reference_date
-
+        (parsed,) = parse_texts(self.nlp, [self._parse_text(doc)])
         mentions = find_mentions(doc, parsed, self.kb, reference_date(doc), parsed.text)
         doc.entities = document_entities(doc, parsed, mentions, self.kb.sectors)
         return doc

@@ -488,7 +488,7 @@ def _agent_line(
         reader.warn(line.number, f"bad agent code [{raw_code}]")
         return None
     phrase, plurals = _split_plurals(phrase_part)
-    if not phrase or plurals is False:
+    if not phrase or plurals is False or plurals is True:
         reader.warn(line.number, f"cannot read agent phrase {phrase_part!r}")
         return None
     try:

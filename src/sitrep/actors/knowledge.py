@@ -41,16 +41,23 @@ class KBEntry:
         return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
 
 
+_POSSESSIVE = re.compile(r"'s\b|'$")
+_ARTICLE = re.compile(r"^(the|a|an)\s+")
+_NOT_A_WORD = re.compile(r"[^\w\s]|_")  # "Dol_Amroth": CAMEO dictionaries join words with _
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Accent-, case- and punctuation-insensitive key: "the U.S.'s" -> "us"."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.lower().replace("’", "'")
-    text = re.sub(r"'s\b|'$", "", text)
-    text = re.sub(r"^(the|a|an)\s+", "", text.strip())
-    text = text.replace(".", "")
-    text = re.sub(r"[^\w\s]|_", " ", text)  # "Dol_Amroth": CAMEO dictionaries join words with _
-    return re.sub(r"\s+", " ", text).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.replace("’", "'")
+    text = _POSSESSIVE.sub("", text.lower())
+    text = _ARTICLE.sub("", text.strip())
+    text = _NOT_A_WORD.sub(" ", text.replace(".", ""))
+    return _SPACES.sub(" ", text).strip()
 
 
 def _date(value: str) -> date | None:

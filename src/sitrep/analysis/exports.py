@@ -368,7 +368,7 @@ def import_events(db: Database, path: str | Path) -> int:
         handle = open(path, "rb")  # noqa: SIM115 - closed below, after the transaction
     except OSError as error:
         raise ReadError(source, f"cannot open ({error.strerror})", "check the path") from None
-    count, known = 0, {}
+    count, known = 0, dict[str, str]()
     with handle, db.transaction():
         for number, raw in enumerate(handle, start=1):
             if not raw.strip():

@@ -8,6 +8,7 @@ the reported documents" points back to the outlet, basis, URL and date of the fi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -86,12 +87,29 @@ def _clean_basis(basis: str) -> str:
     return basis
 
 
-def find_sources(sentences: list[tuple[int, str]], cited: list[CitedSource]) -> list[Source]:
+class Sources:
+    """The sources a document names, in text order, findable by where they are named."""
+
+    def __init__(self, sources: list[Source]):
+        self.items = sources
+        self.positions = [s.position for s in sources]  # found in text order: sorted
+
+    def named_at(self, position: int) -> list[Source]:
+        return self.items[bisect_left(self.positions, position):
+                          bisect_right(self.positions, position)]
+
+    def named_by(self, position: int) -> list[Source]:
+        """Those named at or before `position`."""
+        return self.items[:bisect_right(self.positions, position)]
+
+
+def find_sources(sentences: list[tuple[int, str]], cited: list[CitedSource]) -> Sources:
     """Sources named in the document: a basis (documents, officials) with an outlet or a URL."""
     by_url = {source.url: source for source in cited}
     found: list[Source] = []
     for position, sentence in sentences:
-        urls = [url for url in by_url if url in sentence]
+        urls = [url for url in by_url if url in sentence] if by_url and (
+            "http" in sentence or "www." in sentence) else []
         cited_source = by_url[urls[0]] if urls else None
         outlet = None
         basis = None
@@ -118,10 +136,10 @@ def find_sources(sentences: list[tuple[int, str]], cited: list[CitedSource]) -> 
                 date=cited_source.date if cited_source and cited_source.outlet == outlet else None,
                 position=position,
             ))
-    return found
+    return Sources(found)
 
 
-def attribute(sentence: str, position: int, sources: list[Source],
+def attribute(sentence: str, position: int, sources: Sources,
               cited: list[CitedSource]) -> tuple[Attribution | None, bool]:
     """The attribution of an event in `sentence`, and whether the sentence reports it.
 
@@ -135,13 +153,14 @@ def attribute(sentence: str, position: int, sources: list[Source],
         outlet = outlet_in(what)
         match = BASIS.search(what)
         head = _head(match.group("head")) if match else None
-        earlier = [s for s in sources if s.position <= position and (
-            (head and s.basis_head == head) or (outlet and s.outlet == outlet))]
+        earlier = next((s for s in reversed(sources.named_by(position))
+                        if (head and s.basis_head == head) or (outlet and s.outlet == outlet)),
+                       None)
         if earlier:
-            return earlier[-1].attribution(), True
+            return earlier.attribution(), True
         basis = _clean_basis(match.group("basis")) if match else what.strip()
         return Attribution(outlet=outlet, basis=basis), True
-    here = [s for s in sources if s.position == position]
+    here = sources.named_at(position)
     if here:
         return here[0].attribution(), here[0].basis is not None
     for source in cited:

@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.tokens import Token
+
 from sitrep.actors.knowledge import KnowledgeBase
-from sitrep.coding.attribution import Source
+from sitrep.coding.attribution import Sources
 from sitrep.coding.dates import DateRange
 from sitrep.coding.lexicon import Lexicon, Trigger
 from sitrep.coding.roles import BACKGROUND_MARKS
@@ -33,7 +35,7 @@ FACT_CLASS = {"asserted": "fact", "reported": "fact"}
 class Candidate:
     """One event mention, before document-level merging."""
 
-    trigger: object  # spaCy token
+    trigger: Token
     row: Trigger
     event: Event
     definite: bool  # "the request": refers back rather than introduces
@@ -41,6 +43,11 @@ class Candidate:
     date_range: DateRange | None = None
     item_phrases: list[str] = field(default_factory=list)
     reverse: bool = False  # the other side's act a dictionary codes with this one
+
+    @property
+    def sentence_start(self) -> int:
+        """Where the evidence sentence starts in the original text (the coder always sets it)."""
+        return self.event.text_info.start if self.event.text_info else 0
 
 
 @dataclass
@@ -51,7 +58,7 @@ class Context:
     lexicon: Lexicon
     kb: KnowledgeBase
     reference: date | None
-    sources: list[Source]
+    sources: Sources
     organisations: list[str]
     text: str = ""  # the parsed text, once (spaCy's Doc.text joins the tokens on every access)
     fallback_threshold: float = 0.4

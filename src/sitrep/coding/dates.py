@@ -73,7 +73,7 @@ SEASON_FIRST_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter"
 PART_DAYS = {"early": (1, 10), "mid": (8, 24), "late": (21, 31)}
 PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 PART_WORDS = {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}
-RECENT_DAYS = {None: 90, "days": 7, "weeks": 42, "months": 180, "years": 1095}
+RECENT_DAYS = {"": 90, "days": 7, "weeks": 42, "months": 180, "years": 1095}
 DAY_WORD_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1}
 
 
@@ -108,9 +108,9 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else COUNTS[word.lower()]
 
 
-def _words(text: str | None) -> str | None:
+def _words(text: str | None) -> str:
     """Lowercase with single spaces, so "earlier  This" and "earlier this" compare equal."""
-    return " ".join(text.lower().split()) if text else None
+    return " ".join(text.lower().split()) if text else ""
 
 
 def _year_of_month(month: int, reference: datetime.date, relation: str | None) -> int:
@@ -332,12 +332,15 @@ def _between(match: re.Match, reference: datetime.date, eras: Mapping) -> Span |
     last = _parse_anchor(match["b"], reference, plain_year=True)
     if last is None:
         return None
+    last_start, last_end, precision = last
+    if last_start is None or last_end is None:
+        return None
     if day := re.fullmatch(r"(\d\d?)(?:st|nd|rd|th)?", match["a"]):  # "from 7 to 9 May"
-        first = last[0].replace(day=int(day[1])) if last[2] == "day" else None
+        first = last_start.replace(day=int(day[1])) if precision == "day" else None
     else:  # the first end is read before the second: "between March and May 2025"
-        anchor = _parse_anchor(match["a"], last[1], plain_year=True)
+        anchor = _parse_anchor(match["a"], last_end, plain_year=True)
         first = anchor[0] if anchor else None
-    return (first, last[1], "range") if first and first <= last[1] else None
+    return (first, last_end, "range") if first and first <= last_end else None
 
 
 def _year(match: re.Match, reference: datetime.date, eras: Mapping) -> Span:
@@ -443,13 +446,14 @@ def date_for(trigger, sentence, reference: datetime.date | None,
 def era_starts(sentence, mentions: Mentions, kb: KnowledgeBase) -> dict[str, datetime.date]:
     """When each leader a sentence names first took office ("since the era of X")."""
     starts = {}
-    for mention in mentions.items:
-        if mention.label == "PERSON" and sentence.start_char <= mention.start < sentence.end_char:
-            entries = [e for e in kb.names.get(fold(mention.actor.name or ""), [])
-                       if e.start and e.kind == "person" and e.sector == "GOV"]
-            if entries:
-                text = sentence.text[mention.start - sentence.start_char:mention.end - sentence.start_char]
-                starts[text] = min(e.start for e in entries)
+    for mention in mentions.between(sentence.start_char, sentence.end_char):
+        if mention.label == "PERSON" and mention.actor:
+            began = [e.start for e in kb.names.get(fold(mention.actor.name or ""), [])
+                     if e.start and e.kind == "person" and e.sector == "GOV"]
+            if began:
+                text = sentence.text[mention.start - sentence.start_char:
+                                     mention.end - sentence.start_char]
+                starts[text] = min(began)
     return starts
 
 

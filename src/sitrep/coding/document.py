@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
+from collections import defaultdict
 
 from sitrep.actors.knowledge import KnowledgeBase
 from sitrep.coding.attribution import find_sources
@@ -22,6 +24,7 @@ from sitrep.coding.sentence import code_sentence
 from sitrep.entities.mentions import document_entities, find_mentions
 from sitrep.model import Document, Event, Item
 from sitrep.options import Options
+from sitrep.spans import SpanIndex
 
 BULLET = re.compile(r"^[ \t]*(?:[*•\-–]|\d{1,2}[.)])[ \t]+(?P<body>.+)$", re.MULTILINE)
 
@@ -89,7 +92,8 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase, lexicon: Lexicon,
     text = parsed.text
     mentions = find_mentions(doc, parsed, kb, reference, text)
     doc.entities = document_entities(doc, parsed, mentions, kb.sectors)
-    organisations = [text[m.start:m.end] for m in mentions.items if m.label == "ORG"]
+    organisations = list(dict.fromkeys(text[m.start:m.end] for m in mentions.items
+                                       if m.label == "ORG"))
     # Attribution reads the repaired text, where the URLs blanked for the parser are still there.
     repaired_text = doc.repaired.text if doc.repaired else doc.text
     sentences = [(s.start_char, repaired_text[s.start_char:s.end_char]) for s in parsed.sents]
@@ -104,23 +108,18 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase, lexicon: Lexicon,
     if doc.title and title_line.strip() == doc.title.strip():
         skip.append((0, len(title_line)))  # the headline retells the story the body codes
     candidates: list[Candidate] = []
+    skipped = SpanIndex(skip)
     for sentence in parsed.sents:
-        candidates.extend(code_sentence(sentence, ctx, skip))
+        candidates.extend(code_sentence(sentence, ctx, skipped))
     kept = _merge(candidates)
-    for intro, _, bullets in groups:
-        owner = _owner_of_list(intro, bullets[0].start(), candidates, kept)
-        if owner is not None:
-            items: list[Item] = []
-            for bullet in bullets:
-                items.extend(bullet_items(bullet.group("body"), organisations))
-            owner.event.items = items
+    _give_lists_their_items(groups, candidates, kept, organisations)
     argued = [c for c in kept if c.event.actor or c.event.recipient]
     # A text with events but none argued (often a single sentence) keeps its best guess.
     kept = argued or sorted(kept, key=lambda c: (c.depth, -c.event.confidence))[:1]
     doc.events = _rank(kept)
     for c in kept:
         c.event.id = hashlib.sha1(
-            f"{doc.content_hash}:{c.event.text_info.start}:{c.trigger.idx}"
+            f"{doc.content_hash}:{c.sentence_start}:{c.trigger.idx}"
             f"{':reverse' if c.reverse else ''}".encode()
         ).hexdigest()[:16]
     return doc
@@ -130,12 +129,12 @@ def _rank(kept: list[Candidate]) -> list[Event]:
     """The events in text order, each sentence's main event first (see `main_event`); an event
     in a clause below its sentence's main one ("... after X attacked Y") is less likely to be
     what the sentence reports, and its confidence says so."""
-    kept.sort(key=lambda c: (c.event.text_info.start, c.depth, -c.event.confidence))
+    kept.sort(key=lambda c: (c.sentence_start, c.depth, -c.event.confidence))
     first: dict[int, Candidate] = {}
     for c in kept:
-        first.setdefault(c.event.text_info.start, c)
+        first.setdefault(c.sentence_start, c)
     for c in kept:
-        main = first[c.event.text_info.start]
+        main = first[c.sentence_start]
         c.event.depth = c.depth
         c.event.main = c is main
         below = c.depth - main.depth
@@ -145,9 +144,17 @@ def _rank(kept: list[Candidate]) -> list[Event]:
 
 
 def _merge(candidates: list[Candidate]) -> list[Candidate]:
+    """Candidates that are new happenings; a later mention of one (same type and parties, or a
+    definite noun) adds its details to the first. Only candidates of the same type can merge,
+    and only those of one sentence can crowd out a bare noun, so the work stays linear."""
     kept: list[Candidate] = []
+    kept_by_type: dict[str, list[Candidate]] = defaultdict(list)
+    in_sentence: dict[int, list[Candidate]] = defaultdict(list)
     for candidate in candidates:
-        target = next((k for k in kept if _same_happening(k, candidate)), None)
+        in_sentence[candidate.trigger.sent.start].append(candidate)
+    for candidate in candidates:
+        target = next((k for k in kept_by_type[candidate.event.event]
+                       if _same_happening(k, candidate)), None)
         if target is not None:
             _absorb(target, candidate)
             candidate.event = target.event  # later lookups (bullet owners) reach the merged event
@@ -155,22 +162,34 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         if candidate.definite and not candidate.event.actor:
             continue  # "this request" with nothing earlier to refer to: not an event of its own
         if not candidate.event.actor and not candidate.event.recipient and any(
-                c.trigger.sent == candidate.trigger.sent and c is not candidate and c.event.actor
-                for c in candidates):
+                c is not candidate and c.event.actor
+                for c in in_sentence[candidate.trigger.sent.start]):
             continue  # a bare noun next to a fully argued event in the same sentence
         kept.append(candidate)
+        kept_by_type[candidate.event.event].append(candidate)
     return kept
 
 
-def _owner_of_list(intro: int, first_bullet: int, candidates: list[Candidate],
-                   kept: list[Candidate]) -> Candidate | None:
-    """The event a list belongs to: one mentioned on the line that introduces the list."""
-    for candidate in candidates:
-        if intro <= candidate.trigger.idx < first_bullet:
-            for k in kept:
-                if k.event is candidate.event:
-                    return k
-    return None
+def _give_lists_their_items(groups: list[tuple[int, int, list[re.Match]]],
+                            candidates: list[Candidate], kept: list[Candidate],
+                            organisations: list[str]) -> None:
+    """A bulleted list belongs to the first kept event mentioned on the line that introduces
+    it ("Venezuela asked for the following:"); its bullets become that event's items."""
+    by_event = {id(k.event): k for k in kept}
+    # (trigger offset, candidate order) of candidates whose event was kept, to find by offset
+    placed = sorted((c.trigger.idx, order) for order, c in enumerate(candidates)
+                    if id(c.event) in by_event)
+    offsets = [offset for offset, _ in placed]
+    for intro, _, bullets in groups:
+        first_bullet = bullets[0].start()
+        inside = placed[bisect_left(offsets, intro):bisect_left(offsets, first_bullet)]
+        if not inside:
+            continue
+        owner = by_event[id(candidates[min(order for _, order in inside)].event)]
+        items: list[Item] = []
+        for bullet in bullets:
+            items.extend(bullet_items(bullet.group("body"), organisations))
+        owner.event.items = items
 
 
 def main_event(events: list[Event]) -> Event | None:

@@ -10,11 +10,15 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import TypeVar
 
 from sitrep.resources import read_tsv
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -230,7 +234,7 @@ def crosswalk() -> dict[str, CrosswalkRow]:
             for row in read_tsv("cameo2plover.tsv") if row["event"]}
 
 
-def longest_prefix(code: str, table: dict[str, object]):
+def longest_prefix(code: str, table: Mapping[str, T]) -> T | None:
     """The table's value for the longest listed prefix of a CAMEO code (codes are
     hierarchical: "0234" falls back to "023", then "02")."""
     for length in range(len(code), 1, -1):

@@ -296,9 +296,9 @@ def fallback_recipient(sentence, actor: list[Actor], ctx: Context) -> list[Actor
     names exactly one other country: that country."""
     codes = {a.code for a in actor}
     others = {}
-    for mention in ctx.mentions.items:
-        if sentence.start_char <= mention.start < sentence.end_char and mention.actor and \
-                mention.actor.code and mention.actor.code not in codes and mention.label == "GPE":
+    for mention in ctx.mentions.between(sentence.start_char, sentence.end_char):
+        if mention.actor and mention.actor.code and mention.actor.code not in codes and \
+                mention.label == "GPE":
             others[mention.actor.code] = mention.actor
     return [Actor(**{**next(iter(others.values())).__dict__})] if len(others) == 1 else []
 

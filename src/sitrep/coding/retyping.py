@@ -50,7 +50,7 @@ def reversed_acts(candidate: Candidate, ctx: Context) -> list[Candidate]:
         return []
     other = copy.deepcopy(event)
     other.actor, other.recipient = other.recipient, other.actor
-    other.event, other.mode = candidate.row.reverse, None
+    other.event, other.mode = candidate.row.reverse or event.event, None
     other.quad_code = ctx.lexicon.quad(other.event)
     other.event_scale = ctx.lexicon.score(other.event, None)
     return [Candidate(trigger=candidate.trigger, row=candidate.row, event=other,

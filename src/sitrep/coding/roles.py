@@ -312,8 +312,9 @@ def _share_owner(found: list[Actor], first, mentions: Mentions) -> None:
 
 
 def _owner_modifier(token, mentions: Mentions) -> bool:
-    return any(c.dep_ in {"amod", "compound"} and c.i < token.i and mentions.at(c) is not None
-               and mentions.at(c).label in {"NORP", "GPE"} for c in token.children)
+    return any(c.dep_ in {"amod", "compound"} and c.i < token.i
+               and getattr(mentions.at(c), "label", None) in {"NORP", "GPE"}
+               for c in token.children)
 
 
 def _misattached_list(token, mentions: Mentions) -> list:
@@ -322,7 +323,7 @@ def _misattached_list(token, mentions: Mentions) -> list:
     mention = mentions.at(token)
     if mention is None or mention.label not in ACTOR_LABELS:
         return []
-    extra = []
+    extra: list = []
     for child in token.children:
         if child.dep_ in {"nmod", "compound", "npadvmod", "amod"} and child.i < token.i and \
                 any(c.dep_ == "conj" for c in child.children):
@@ -361,7 +362,7 @@ def _name_tokens(head) -> list:
 
 def _phrase(head) -> str:
     """The noun phrase of a head without the other members of its list."""
-    skip = set()
+    skip: set[int] = set()
     for child in head.children:
         if child.dep_ in {"conj", "cc", "appos"} or (child.dep_ == "punct" and child.i > head.i):
             skip.update(t.i for t in child.subtree)
@@ -420,7 +421,7 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
                 if not sector:
                     return [replace(owner.actor)]
                 # "U.S. and British forces": each owner's group
-                return [_placed(o.actor, sector, head) for o in _owners(child, mentions)]
+                return [_placed(o.actor, sector, head) for o in _owners(child, mentions) if o.actor]
     for child in head.children:
         # "thousands of people", "leaders of the opposition coalition", "members of Hamas"
         # (the model tags "ministry" in "the foreign ministry of Iran" a proper noun)
@@ -555,7 +556,7 @@ def place_of(trigger, mentions: Mentions):
             if _is_place(mention):
                 return token, mention
             if token.lemma_.lower() == "region" and any(c.lower_ == "the" for c in token.children):
-                regions = [m for m in mentions.before(token.idx) if m.region]
-                if regions:
-                    return token, regions[-1]
+                region = mentions.last_region_before(token.idx)
+                if region is not None:
+                    return token, region
     return None

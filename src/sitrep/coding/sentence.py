@@ -56,14 +56,16 @@ from sitrep.coding.triggers import (
 from sitrep.coding.verbpatterns import pattern_trigger
 from sitrep.entities.mentions import Mentions
 from sitrep.model import Event, Place, TextInfo
+from sitrep.spans import SpanIndex
 
 
-def code_sentence(sentence, ctx: Context, skip: list[tuple[int, int]]) -> list[Candidate]:
+def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
+    """The sentence's candidate events; tokens inside `skip` (bullets, a headline) trigger none."""
     candidates = []
     eras = era_starts(sentence, ctx.mentions, ctx.kb)
     verb_triggers = set()
     for token in sentence:
-        if any(start <= token.idx < end for start, end in skip):
+        if skip.covers(token.idx):
             continue
         if token.ent_type_ in {"DATE", "TIME"}:
             continue  # "March" the month, not a march
@@ -97,7 +99,7 @@ def code_sentence(sentence, ctx: Context, skip: list[tuple[int, int]]) -> list[C
         if row.reverse:
             candidates.extend(reversed_acts(candidates[-1], ctx))
     candidates = demands(sentence, candidates, ctx, eras)
-    if not candidates and not any(start <= sentence.root.idx < end for start, end in skip):
+    if not candidates and not skip.covers(sentence.root.idx):
         fallback = classified(sentence, ctx, eras)
         if fallback is not None:
             candidates.append(fallback)
@@ -131,6 +133,7 @@ def classified(sentence, ctx: Context, era_starts) -> Candidate | None:
 
 def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
                bound: dict | None = None) -> Candidate:
+    mode: str | None
     actor, recipient = participants(token, row, ctx)
     if bound:
         # an imported verb pattern says where its source ($) and target (+, %) are

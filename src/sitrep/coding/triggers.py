@@ -106,7 +106,7 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
     modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound"}}
     if pos == "NOUN":
         modifiers |= _clause_subject_lemmas(token)
-    best, best_score = None, -1
+    best, best_score = None, -1.0
     for row in rows:
         if len(row.words) > 1:
             others = set(row.words) - {row.lemma}

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from sitrep.model import Document, Entity
 from sitrep.resources import read_tsv
+from sitrep.spans import SpanIndex
 
 MODEL_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "DATE", "CARDINAL", "MONEY",
                 "QUANTITY"}
@@ -39,6 +40,7 @@ class Equipment:
 class Catalogue:
     by_variant: dict[str, Equipment]  # folded variant -> entry
     max_tokens: int
+    prefixes: frozenset[str]  # every prefix of a folded variant: a longer run cannot match else
 
 
 # Tokens are split at spaces and hyphens only, so "Su-30MK2", "su 30mk2" and "Su30MK2" all fold
@@ -66,7 +68,8 @@ def equipment_catalogue() -> Catalogue:
             if variant.strip():
                 by_variant.setdefault(fold_equipment(variant), entry)
                 max_tokens = max(max_tokens, len(TOKEN.findall(variant)))
-    return Catalogue(by_variant, max_tokens)
+    prefixes = frozenset(key[:n] for key in by_variant for n in range(len(key) + 1))
+    return Catalogue(by_variant, max_tokens, prefixes)
 
 
 def find_equipment(text: str) -> list[tuple[int, int, Equipment]]:
@@ -95,6 +98,8 @@ def find_equipment(text: str) -> list[tuple[int, int, Equipment]]:
                     end = token.end() - (len(key) - len(candidate))
                     hit = (tokens[index].start(), end, entry, size)
                     break
+            if key.rstrip(".'") not in catalogue.prefixes:
+                break  # every longer run starts with it: none can be a variant
         if hit is None:
             index += 1
             continue
@@ -178,9 +183,9 @@ def equipment_entities(doc: Document) -> list[Entity]:
 def merge_entities(primary: list[Entity], secondary: list[Entity]) -> list[Entity]:
     """Keep every primary entity; add secondary ones that overlap none of them (a group name
     such as "Iraqi forces" may hold a nationality: those nest)."""
-    taken = [(e.start, e.end) for e in primary]
+    taken = SpanIndex((e.start, e.end) for e in primary)
     merged = list(primary)
     for entity in secondary:
-        if not any(entity.start < end and start < entity.end for start, end in taken):
+        if not taken.overlaps(entity.start, entity.end):
             merged.append(entity)
     return sorted(merged, key=lambda e: (e.start, e.end))

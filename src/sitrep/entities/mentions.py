@@ -9,9 +9,10 @@ coder, and the document's `Entity` list (equipment, outlets, sites; ORIGINAL off
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from sitrep.actors.gazetteer import resolve_place
 from sitrep.actors.knowledge import KnowledgeBase, fold
@@ -24,6 +25,7 @@ from sitrep.entities.equipment import (
     merge_entities,
 )
 from sitrep.model import Actor, Document, Entity
+from sitrep.spans import SpanIndex
 from sitrep.text.metadata import find_urls, outlet_country
 
 TITLE_DEPS = {"compound", "amod", "poss", "case", "nmod", "appos"}
@@ -64,10 +66,27 @@ class Mentions:
     def before(self, position: int) -> list[Mention]:
         return self.items[: bisect_right(self.starts, position)]
 
+    def between(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end) (a sentence's), in text order."""
+        return self.items[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+    def last_region_before(self, position: int) -> Mention | None:
+        """The last region (a named area with no country of its own) starting at or before."""
+        index = bisect_right(self._region_starts, position)
+        return self._regions[index - 1] if index else None
+
+    @cached_property
+    def _regions(self) -> list[Mention]:
+        return [m for m in self.items if m.region]
+
+    @cached_property
+    def _region_starts(self) -> list[int]:
+        return [m.start for m in self._regions]
+
 
 def title_of(token, mention: Mention) -> str:
     """Title words in front of a person's name ("Venezuela's President", "Transportation Minister")."""
-    words = []
+    words: list = []
     for child in token.children:
         if child.dep_ in TITLE_DEPS and child.idx < mention.start:
             words.extend(t for t in child.subtree if t.idx < mention.start)
@@ -159,7 +178,7 @@ def _is_region(label: str, actor: Actor) -> bool:
 def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple[int, int]],
                  text: str):
     """Names the knowledge base knows that the model did not tag ("since the era of Hugo Chávez")."""
-    busy = set()
+    busy: set[int] = set()
     for start, end in taken:
         busy.update(range(start, end))
     index = 0
@@ -259,12 +278,12 @@ def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[s
         if source:
             start, end = original(start, end)
             outlets.append(Entity(start=start, end=end, text=doc.text[start:end], label="ORG",
-                                  code=outlet_country(source.outlet), sector="JRN",
+                                  code=outlet_country(source.outlet or ""), sector="JRN",
                                   kb_id=f"outlet:{source.outlet}"))
     repaired_sites = [original(start, end) for start, end in find_facilities(repaired_text)]
+    named = SpanIndex((m.start, m.end) for m in found if m.label in {"GPE", "LOC", "FAC", "PERSON"})
     sites = [Entity(start=s, end=e, text=doc.text[s:e], label="FAC") for s, e in repaired_sites
-             if not any(m.start < e and s < m.end for m in found
-                        if m.label in {"GPE", "LOC", "FAC", "PERSON"})]
+             if not named.overlaps(s, e)]
     # sites nest over what names them ("VBIED facility" holds the weapon "VBIED")
     merged = merge_entities(equipment_entities(doc) + outlets, found) + sites
     return sorted(merged, key=lambda e: (e.start, e.end))

@@ -56,7 +56,7 @@ def _re3d_folder(path: Path):
 
 def evaluate_re3d(path: Path, options: Options, limit: int | None = None) -> Report:
     coder = Coder(options)
-    counts = {t: Counter() for t in RE3D_TYPES}
+    counts: dict[str, Counter[str]] = {t: Counter() for t in RE3D_TYPES}
     pairs = list(_re3d_folder(path))
     if limit:
         pairs = pairs[:limit]

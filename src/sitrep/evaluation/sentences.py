@@ -89,7 +89,7 @@ def _record_codes(value) -> set[str]:
 
 def evaluate_plover(path: Path, options: Options, limit: int | None = None) -> Report:
     label_map = plover_schema()["label_map_0_5"]
-    rows = []
+    rows: list[dict] = []
     for record in json.loads(path.read_text(encoding="utf-8")):
         if record.get("event") == "DOCUMENT" or "text" not in record:
             continue
@@ -104,7 +104,7 @@ def evaluate_plover(path: Path, options: Options, limit: int | None = None) -> R
 
 
 def evaluate_sentences(path: Path, options: Options, limit: int | None = None) -> Report:
-    rows = []
+    rows: list[dict] = []
     with path.open(encoding="utf-8", newline="") as handle:
         for record in csv.DictReader(handle):
             if not record.get("text") or not record.get("label"):

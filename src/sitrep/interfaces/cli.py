@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Iterator
 from dataclasses import asdict
+from typing import Any
 
 import click
 from rich.console import Console
@@ -462,7 +463,7 @@ def export(db_path: str, fmt: str, output: str | None, since: str | None, until:
     if fmt == "parquet" and not output:
         raise click.UsageError("parquet is binary: give a file with --output")
     with Database(db_path) as db:
-        target = output or click.get_text_stream("stdout")
+        target: Any = output or sys.stdout
         count = export_events(db, target, fmt, since=since, until=until, actor=actor)
     console.print(f"{count} events exported")
 

