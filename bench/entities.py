@@ -28,8 +28,8 @@ import corpus
 from sitrep import events
 from sitrep.actors.knowledge import shipped_kb
 from sitrep.entities.equipment import equipment_catalogue, ship_pattern
-from sitrep.text.parsing import load_nlp
 from sitrep.pipeline import prepare
+from sitrep.text.parsing import load_nlp
 from sitrep.text.reading import from_record
 from sitrep.text.repair import capitalise_known_words
 

@@ -28,8 +28,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from sitrep import analysis
-from sitrep.store.migrations import DYADS_FROM_EVENT_ACTORS
 from sitrep.store.database import Database
+from sitrep.store.migrations import DYADS_FROM_EVENT_ACTORS
 
 SEED = 20260101
 DOC_HASH = "bench:placeholder"

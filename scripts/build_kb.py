@@ -24,7 +24,13 @@ import pycountry
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sitrep.actors.cameo_dict import DictActor, DictAgent, DictRole, read_actors, read_agents
+from sitrep.actors.cameo_dict import (  # noqa: E402 - after the path set-up above
+    DictActor,
+    DictAgent,
+    DictRole,
+    read_actors,
+    read_agents,
+)
 
 BUILD_DATE = "2026-11-25"
 

@@ -86,7 +86,11 @@ class Coder:
         return code_parsed(doc, parsed, self.kb, self.lexicon, self.options)
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        """Code many documents in order, parsing them in batches."""
+        """Code many documents in order, parsing them in batches; with `options.processes` > 1,
+        in that many worker processes, each coding whole batches (parse and code)."""
+        if self.options.processes > 1:
+            yield from _pipe_in_processes(self, docs)
+            return
         pending: deque[Document] = deque()
 
         def texts() -> Iterator[str]:
@@ -112,6 +116,54 @@ class Coder:
                   doc_id: str = "text") -> list[Event]:
         """Events of a bare text (a sentence or a story)."""
         return self.code(Document(id=doc_id, text=text, published=published)).events
+
+
+# -- coding in worker processes ------------------------------------------------------------------
+
+# The coder of a worker process, inherited from the parent when the pool forks (not pickled).
+_WORKER_CODER: Coder | None = None
+
+
+def _install(coder: Coder) -> None:
+    global _WORKER_CODER
+    _WORKER_CODER = coder
+
+
+def _code_batch(docs: list[Document]) -> list[Document]:
+    assert _WORKER_CODER is not None, "a worker codes only after _install"
+    return list(_WORKER_CODER.pipe(docs))
+
+
+def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _pipe_in_processes(coder: Coder, docs: Iterable[Document]) -> Iterator[Document]:
+    """Whole batches coded in `processes` forked workers (each holds the loaded coder), results in
+    input order; at most two batches per worker are in flight, so memory stays bounded."""
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from dataclasses import replace
+
+    workers = coder.options.processes
+    single = Coder.__new__(Coder)
+    single.__dict__.update(coder.__dict__, options=replace(coder.options, processes=1))
+    in_flight: deque[Future[list[Document]]] = deque()
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_install, initargs=(single,)) as pool:
+        for batch in _batches(docs, coder.options.batch_size):
+            in_flight.append(pool.submit(_code_batch, batch))
+            if len(in_flight) >= 2 * workers:
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
 
 
 # Lexicons with imported verb dictionaries, by the dictionaries' content (a long-running server

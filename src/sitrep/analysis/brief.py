@@ -238,7 +238,9 @@ def write_brief(db: Database, focus: str, partner: str | None = None,
         events = [json.loads(r[0]) for r in db.conn.execute(
             f"SELECT data FROM events WHERE id IN ({','.join('?' * len(cluster['events']))}) "
             "ORDER BY confidence DESC, id", cluster["events"])]
-        lead = max(events, key=lambda e: (len(e.get("items", [])), e["confidence"]))
+        # the report's lead: a sentence's main event before an event of a clause below it
+        lead = max(events, key=lambda e: (e.get("main", True), len(e.get("items", [])),
+                                          e["confidence"]))
         if not cluster.get("actors") and not _speculative(cluster):
             continue  # "an unnamed actor did X" tells an analyst nothing
         ends = cluster.get("enddate") or lead.get("enddate")

@@ -31,7 +31,7 @@ FLAT_COLUMNS = (
     "id", "doc_id", "event", "mode", "context", "quad_code", "event_scale",
     "actor_codes", "actor_sectors", "recipient_codes", "recipient_sectors",
     "date", "enddate", "modality", "country_code", "outlet",
-    "evidence_start", "evidence_end", "sentence", "confidence",
+    "evidence_start", "evidence_end", "sentence", "confidence", "main", "depth",
 )  # fmt: skip
 LIST_COLUMNS = ("context", "actor_codes", "actor_sectors", "recipient_codes", "recipient_sectors")
 PARQUET_BATCH = 10_000
@@ -67,7 +67,8 @@ def _cluster_column(db: Database) -> str:
 
 
 def _select_events(
-    db: Database, since: str | None, until: str | None, actor: str | None
+    db: Database, since: str | None, until: str | None, actor: str | None,
+    main_only: bool = False,
 ) -> Iterator[tuple[str, Any]]:
     """(data JSON, cluster id) per event, in analysis.find_events' order and filter semantics.
 
@@ -84,6 +85,8 @@ def _select_events(
     if dates:
         where.append(dates)
         params += date_params
+    if main_only:
+        where.append("e.main = 1")
     cluster = _cluster_column(db) or "NULL"
     sql = f"SELECT e.data, {cluster} FROM events e"
     if where:
@@ -129,6 +132,8 @@ def flat_row(event: dict[str, Any]) -> dict[str, Any]:
         "evidence_end": info.get("end"),
         "sentence": info.get("sentence"),
         "confidence": event.get("confidence"),
+        "main": event.get("main", True),
+        "depth": event.get("depth", 0),
     }
 
 
@@ -181,7 +186,7 @@ def _parquet_schema():
     types = {
         "quad_code": pa.int64(), "event_scale": pa.float64(), "date": pa.date32(),
         "enddate": pa.date32(), "evidence_start": pa.int64(), "evidence_end": pa.int64(),
-        "confidence": pa.float64(),
+        "confidence": pa.float64(), "main": pa.bool_(), "depth": pa.int64(),
     }  # fmt: skip
     return pa.schema([(name, types.get(name, pa.string())) for name in FLAT_COLUMNS])
 
@@ -229,15 +234,17 @@ def export_events(
     since: str | None = None,
     until: str | None = None,
     actor: str | None = None,
+    main_only: bool = False,
 ) -> int:
     """Write the stored events (filtered like analysis.find_events) in `fmt`; the count written.
+    `main_only` keeps each evidence sentence's main event (one label per sentence).
 
     `path_or_stream` is a path, or an open stream: text for plover-jsonl and csv (open CSV
     streams with newline=""), binary for parquet.
     """
     if fmt not in FORMATS:
         raise ExportError(f"{path_or_stream}: unknown export format {fmt!r}; use one of {FORMATS}")
-    rows = _select_events(db, since, until, actor)
+    rows = _select_events(db, since, until, actor, main_only)
     out, owned = _open(path_or_stream, "wb" if fmt == "parquet" else "w", fmt)
     try:
         if fmt == "plover-jsonl":

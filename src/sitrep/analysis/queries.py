@@ -31,8 +31,10 @@ def _date_filters(since: str | None, until: str | None, column: str = "e") -> tu
 
 def find_events(db: Database, actor: str | None = None, recipient: str | None = None,
                 event_type: str | None = None, since: str | None = None,
-                until: str | None = None, limit: int | None = 200) -> list[dict[str, Any]]:
-    """Stored events filtered by actor/recipient country, type and date (enddate >= since)."""
+                until: str | None = None, limit: int | None = 200,
+                main_only: bool = False) -> list[dict[str, Any]]:
+    """Stored events filtered by actor/recipient country, type and date (enddate >= since);
+    `main_only` keeps each evidence sentence's main event (coding/document.py `main_event`)."""
     where, params = [], []
     if actor:
         where.append("e.id IN (SELECT event_id FROM event_actors WHERE code = ? AND role = 'actor')")
@@ -48,6 +50,8 @@ def find_events(db: Database, actor: str | None = None, recipient: str | None = 
     if dates:
         where.append(dates)
         params += date_params
+    if main_only:
+        where.append("e.main = 1")
     sql = "SELECT e.data FROM events e"
     if where:
         sql += " WHERE " + " AND ".join(where)

@@ -82,7 +82,13 @@ def find_equipment(text: str) -> list[tuple[int, int, Equipment]]:
     tokens = list(TOKEN.finditer(text))
     found = []
     index = 0
+    by_variant, prefixes = catalogue.by_variant, catalogue.prefixes
     while index < len(tokens):
+        first = tokens[index].group(0).lower().replace("’", "'")
+        if first.rstrip(".'") not in prefixes and not (
+                first.endswith("s") and first[:-1] in by_variant):
+            index += 1  # no variant starts with this word (the loop below would find none)
+            continue
         hit = None
         key = ""
         for size in range(catalogue.max_tokens):
@@ -118,9 +124,14 @@ def ship_pattern() -> re.Pattern[str]:
                       r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b")
 
 
+@lru_cache(maxsize=1)
+def ship_countries() -> dict[str, str]:
+    return {row["prefix"]: row["country"] for row in read_tsv("ship_prefixes.tsv")}
+
+
 def find_ships(text: str) -> list[tuple[int, int, Equipment]]:
     """Named warships: a navy prefix and a capitalised name ("USS Mahan", "HMS Ocean")."""
-    countries = {row["prefix"]: row["country"] for row in read_tsv("ship_prefixes.tsv")}
+    countries = ship_countries()
     found = []
     for match in ship_pattern().finditer(text):
         origin = countries.get(match.group("prefix"))

@@ -239,14 +239,17 @@ def _event_line(event: dict) -> str:
 @click.option("--until", help="Only events on or before this date.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a line.")
 @click.option("--limit", type=int, default=200, show_default=True)
+@click.option("--main-only", is_flag=True,
+              help="Only each sentence's main event (one label per sentence).")
 def events(db_path: str, actor: str | None, recipient: str | None, event_type: str | None,
-           since: str | None, until: str | None, as_json: bool, limit: int) -> None:
+           since: str | None, until: str | None, as_json: bool, limit: int,
+           main_only: bool) -> None:
     """List stored events."""
     from sitrep.analysis.queries import find_events
 
     with Database(db_path) as db:
         rows = find_events(db, actor=actor, recipient=recipient, event_type=event_type,
-                           since=since, until=until, limit=limit)
+                           since=since, until=until, limit=limit, main_only=main_only)
     for event in rows:
         out.print(json.dumps(event, ensure_ascii=False) if as_json else _event_line(event),
                   markup=False)
@@ -455,8 +458,10 @@ def brief(focus: str, partner: str | None, since: str | None, db_path: str, outp
 @click.option("--since")
 @click.option("--until")
 @click.option("--actor", help="Only events with this actor code.")
+@click.option("--main-only", is_flag=True,
+              help="Only each sentence's main event (one label per sentence).")
 def export(db_path: str, fmt: str, output: str | None, since: str | None, until: str | None,
-           actor: str | None) -> None:
+           actor: str | None, main_only: bool) -> None:
     """Export stored events (PLOVER JSONL re-imports to the same events)."""
     from sitrep.analysis.exports import export_events
 
@@ -464,7 +469,8 @@ def export(db_path: str, fmt: str, output: str | None, since: str | None, until:
         raise click.UsageError("parquet is binary: give a file with --output")
     with Database(db_path) as db:
         target: Any = output or sys.stdout
-        count = export_events(db, target, fmt, since=since, until=until, actor=actor)
+        count = export_events(db, target, fmt, since=since, until=until, actor=actor,
+                              main_only=main_only)
     console.print(f"{count} events exported")
 
 

@@ -1,0 +1,68 @@
+"""A disk cache for tables that are slow to build and change only with sitrep's own files: the
+knowledge base and the gazetteer, built from data files in about a second, load from a pickle
+in a fraction of that, so a short run does not pay for them every time.
+
+The cache lives in `$SITREP_CACHE`, else `$XDG_CACHE_HOME/sitrep`, else `~/.cache/sitrep`
+(`SITREP_CACHE=""` turns it off). An entry's name carries a hash of everything it was built from
+(the files' bytes), so a changed data file or module is a new entry; an unreadable or
+unwritable cache only costs the build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+KEEP = 4  # entries kept per name
+
+
+def cache_dir() -> Path | None:
+    configured = os.environ.get("SITREP_CACHE")
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "sitrep"
+
+
+def content_key(files: Iterable[Path], *extra: str) -> str:
+    """A key for what these files hold (and any extra strings, such as a library version)."""
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    for value in extra:
+        digest.update(value.encode())
+    return digest.hexdigest()[:20]
+
+
+def pickled(name: str, key: str, build: Callable[[], T]) -> T:
+    """The value cached under `name`-`key`, else `build()` (then cached; older keys pruned)."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{name}-{key}.pickle"
+    try:
+        with path.open("rb") as handle:
+            value: T = pickle.load(handle)
+            return value
+    except Exception:  # noqa: BLE001 - absent, truncated or stale: build it again
+        pass
+    value = build()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False) as written:
+            pickle.dump(value, written, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(written.name, path)  # atomic: a concurrent reader sees all of it or nothing
+        # keep the few newest entries (checkouts of different versions may share the folder)
+        entries = sorted(folder.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for old in entries[:-KEEP]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return value
