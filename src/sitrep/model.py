@@ -140,9 +140,15 @@ class Event:
     date: str | None = None
     enddate: str | None = None
     date_text: str | None = None
+    # What the dates rest on: "text" (the sentence dates it), "report" (no date of its own: it
+    # happened by the report, within the window up to it), "standing" (a standing relation or
+    # characterisation, true as of the report, not a happening).
+    date_basis: str | None = None
     event_loc: Place = field(default_factory=Place)
     event_text: str = ""
     modality: str = "asserted"
+    # How likely a hypothetical event is judged: "likely", "possible" or "unlikely".
+    likelihood: str | None = None
     items: list[Item] = field(default_factory=list)
     attribution: Attribution | None = None
     text_info: TextInfo | None = None

@@ -1,13 +1,14 @@
 """The pipeline: named stages over one `Document`, and the `Coder` that runs them.
 
-    read (text/reading) -> repair -> describe (text/metadata)        prepare(doc): no model needed
+    read (text/reading) -> language -> repair -> describe (metadata)  prepare(doc): no model needed
     -> restore case -> parse (text/parsing)                           the spaCy pipeline
     -> entities + actors (entities/mentions, actors/)                Coder.entities(doc)
     -> events (coding/)                                               Coder.code(doc), Coder.pipe(docs)
 
 A `Coder` holds what coding needs, loaded once for one `Options`: the spaCy pipeline, the
 knowledge base (shipped, plus imported actor dictionaries) and the lexicon (shipped, plus
-imported verb dictionaries). The runner names a stage that breaks.
+imported verb dictionaries). The runner names a stage that breaks. A document in a language
+sitrep does not code (text/language) is prepared and passed through with no entities or events.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from sitrep.entities.mentions import document_entities, find_mentions
 from sitrep.errors import SitrepError
 from sitrep.model import Document, Event
 from sitrep.options import Options
+from sitrep.text.language import detect_language, is_coded
 from sitrep.text.metadata import describe
 from sitrep.text.parsing import load_nlp, parse_text, parse_texts
 from sitrep.text.repair import capitalise_known_words, repair_text
@@ -39,7 +41,8 @@ def repair(doc: Document) -> Document:
     return doc
 
 
-TEXT_STAGES: list[tuple[str, Stage]] = [("repair", repair), ("describe", describe)]
+TEXT_STAGES: list[tuple[str, Stage]] = [("language", detect_language), ("repair", repair),
+                                         ("describe", describe)]
 
 
 def run_stages(doc: Document, stages: Iterable[tuple[str, Stage]]) -> Document:
@@ -52,7 +55,7 @@ def run_stages(doc: Document, stages: Iterable[tuple[str, Stage]]) -> Document:
 
 
 def prepare(doc: Document) -> Document:
-    """The text stages: repair and metadata."""
+    """The text stages: language, repair and metadata."""
     return run_stages(doc, TEXT_STAGES)
 
 
@@ -79,9 +82,12 @@ class Coder:
         return parse_text(doc)
 
     def code(self, doc: Document) -> Document:
-        """Entities and events of one document (in place); runs the text stages if not yet run."""
+        """Entities and events of one document (in place); runs the text stages if not yet run.
+        A document in a language sitrep does not code comes back as it went in."""
         if doc.repaired is None:
             doc = prepare(doc)
+        if not is_coded(doc.language):
+            return doc
         (parsed,) = parse_texts(self.nlp, [self._parse_text(doc)])
         return code_parsed(doc, parsed, self.kb, self.lexicon, self.options)
 
@@ -91,22 +97,28 @@ class Coder:
         if self.options.processes > 1:
             yield from _pipe_in_processes(self, docs)
             return
-        pending: deque[Document] = deque()
+        pending: deque[Document] = deque()  # in input order, those not coded among them
 
         def texts() -> Iterator[str]:
             for doc in docs:
                 if doc.repaired is None:
                     doc = prepare(doc)
                 pending.append(doc)
-                yield self._parse_text(doc)
+                if is_coded(doc.language):
+                    yield self._parse_text(doc)
 
         for parsed in parse_texts(self.nlp, texts(), self.options.batch_size):
+            while not is_coded(pending[0].language):
+                yield pending.popleft()
             yield code_parsed(pending.popleft(), parsed, self.kb, self.lexicon, self.options)
+        yield from pending  # documents after the last coded one, none of them coded
 
     def entities(self, doc: Document) -> Document:
         """Entities and resolved actors only (no events): `sitrep entities`."""
         if doc.repaired is None:
             doc = prepare(doc)
+        if not is_coded(doc.language):
+            return doc
         (parsed,) = parse_texts(self.nlp, [self._parse_text(doc)])
         mentions = find_mentions(doc, parsed, self.kb, reference_date(doc), parsed.text)
         doc.entities = document_entities(doc, parsed, mentions, self.kb.sectors)

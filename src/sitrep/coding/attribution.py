@@ -27,11 +27,17 @@ BASIS = re.compile(
     re.IGNORECASE,
 )
 OBTAINED = re.compile(
-    r"\b(?:obtained|seen|reviewed|published|released|cited|quoted|revealed|reported|leaked)\s+"
-    r"(?:by|to|in)\s+(?P<outlet>.{3,60})",
+    r"\b(?:(?:obtained|seen|reviewed|published|released|cited|quoted|revealed|reported|leaked)\s+"
+    r"(?:by|to|in)|told)\s+(?P<outlet>.{3,60})",
     re.IGNORECASE,
 )
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<what>[^,;.]{2,80})", re.IGNORECASE)
+# "..., The Washington Post reported on Friday, citing internal documents": an outlet that
+# reports the story (the name must be a listed outlet, see `outlet_in`).
+REPORTS = re.compile(r"(?P<outlet>[^,;.:“”\"]{3,60}?)\s+(?:first\s+|had\s+|has\s+)?"
+                     r"(?:reported|reports|revealed|reveals|wrote|writes|said|says)\b",
+                     re.IGNORECASE)
+CITING = re.compile(r"\bciting\s+(?P<basis>[^,;]{3,80})", re.IGNORECASE)
 CITES = re.compile(r"(?P<outlet>.{3,60}?)\s+(?:cites|quotes|quoted|cited)\s+(?P<basis>[\w\s-]{3,40})",
                    re.IGNORECASE)
 
@@ -46,6 +52,7 @@ class Source:
     url: str | None
     date: str | None
     position: int
+    reports: bool = False  # the outlet itself is said to report it ("the Post reported")
 
     def attribution(self) -> Attribution:
         return Attribution(outlet=self.outlet, basis=self.basis, url=self.url, date=self.date)
@@ -73,6 +80,9 @@ def outlet_in(text: str) -> str | None:
     """The outlet named in a stretch of text (the longest name, if several)."""
     found = [m.group(0) for m in _outlet_pattern().finditer(text.lower())]
     return outlet_names()[max(found, key=len)] if found else None
+
+
+REPORTING_WORDS = ("report", "reveal", "wrote", "write", "said", "says")
 
 
 def _head(basis: str | None) -> str | None:
@@ -116,7 +126,7 @@ def find_sources(sentences: list[tuple[int, str]], cited: list[CitedSource]) -> 
         lowered = sentence.lower()
         # cheap substring checks first: the patterns below backtrack over the whole sentence
         obtained = OBTAINED.search(sentence) if " by " in lowered or " to " in lowered \
-            or " in " in lowered else None
+            or " in " in lowered or " told " in lowered else None
         if obtained:
             outlet = outlet_in(obtained.group("outlet"))
             before = sentence[: obtained.start()]
@@ -127,6 +137,16 @@ def find_sources(sentences: list[tuple[int, str]], cited: list[CitedSource]) -> 
             outlet = outlet_in(cites.group("outlet"))
             match = BASIS.search(cites.group("basis"))
             basis = _clean_basis(match.group("basis")) if match else None
+        reports = False
+        if not outlet and any(word in lowered for word in REPORTING_WORDS):
+            for match in REPORTS.finditer(sentence):
+                outlet = outlet_in(match.group("outlet"))
+                if outlet:
+                    reports = True
+                    citing = CITING.search(sentence, match.end())
+                    named = BASIS.search(citing.group("basis")) if citing else None
+                    basis = _clean_basis(named.group("basis")) if named else None
+                    break
         if cited_source and (outlet is None or outlet == cited_source.outlet):
             outlet = outlet or cited_source.outlet
         if outlet or basis and cited_source:
@@ -134,7 +154,7 @@ def find_sources(sentences: list[tuple[int, str]], cited: list[CitedSource]) -> 
                 outlet=outlet, basis=basis, basis_head=_head(basis),
                 url=cited_source.url if cited_source and cited_source.outlet == outlet else None,
                 date=cited_source.date if cited_source and cited_source.outlet == outlet else None,
-                position=position,
+                position=position, reports=reports,
             ))
     return Sources(found)
 
@@ -162,7 +182,7 @@ def attribute(sentence: str, position: int, sources: Sources,
         return Attribution(outlet=outlet, basis=basis), True
     here = sources.named_at(position)
     if here:
-        return here[0].attribution(), here[0].basis is not None
+        return here[0].attribution(), here[0].basis is not None or here[0].reports
     for source in cited:
         if source.url in sentence:
             return Attribution(outlet=source.outlet, url=source.url, date=source.date), False

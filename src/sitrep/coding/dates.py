@@ -427,13 +427,19 @@ def find_dates(
 
 
 def date_for(trigger, sentence, reference: datetime.date | None,
-             era_starts: Mapping[str, datetime.date]) -> DateRange | None:
+             era_starts: Mapping[str, datetime.date],
+             is_saying: Callable[[str], bool] | None = None) -> DateRange | None:
     """The date an event's sentence gives it: the expression inside the trigger's phrase,
-    else the one nearest the trigger."""
+    else the one nearest the trigger. With `is_saying`, a date in the clause of a verb of saying
+    other than the trigger dates the report, not the event ("X asked Y for help, the newspaper
+    reported on Friday"): the event has no date of its own then."""
     if reference is None:
         return None
     offset = sentence.start_char
     found = find_dates(sentence.text, reference, era_starts)
+    if is_saying is not None:
+        found = [f for f in found if not _dates_report(sentence, offset + f[0], trigger,
+                                                       is_saying)]
     if not found:
         return None
     subtree = {t.idx for t in trigger.subtree}
@@ -441,6 +447,20 @@ def date_for(trigger, sentence, reference: datetime.date | None,
     pool = inside or found
     best = min(pool, key=lambda f: abs(offset + f[0] - trigger.idx))
     return best[2]
+
+
+def _dates_report(sentence, start: int, trigger, is_saying: Callable[[str], bool]) -> bool:
+    """Whether the date expression at `start` hangs from a verb of saying before it reaches the
+    trigger (up the parse)."""
+    token = next((t for t in sentence if t.idx <= start < t.idx + len(t)), None)
+    steps = 0
+    while token is not None and token.i != trigger.i and steps < 12:
+        if token.pos_ in {"VERB", "AUX"} and is_saying(token.lemma_.lower()):
+            return True
+        if token.head.i == token.i:
+            return False
+        token, steps = token.head, steps + 1
+    return False
 
 
 def era_starts(sentence, mentions: Mentions, kb: KnowledgeBase) -> dict[str, datetime.date]:
@@ -463,10 +483,12 @@ def set_date(event: Event, found: DateRange | None, modality: str,
         event.date = found.start.isoformat() if found.start else None
         event.enddate = found.end.isoformat() if found.end else None
         event.date_text = found.text
+        event.date_basis = "text"
     elif reference and modality in {"asserted", "reported"}:
         # Stated without a date: it holds at publication time, read as the preceding quarter.
         event.date = (reference - datetime.timedelta(days=90)).isoformat()
         event.enddate = reference.isoformat()
+        event.date_basis = "report"
 
 
 def span_days(found: DateRange) -> int:

@@ -18,6 +18,7 @@ from sitrep.actors.knowledge import KnowledgeBase
 from sitrep.coding.attribution import find_sources
 from sitrep.coding.candidate import FACT_CLASS, Candidate, Context
 from sitrep.coding.dates import reference_date, span_days
+from sitrep.coding.discourse import settle_parties
 from sitrep.coding.items import bullet_items
 from sitrep.coding.lexicon import Lexicon
 from sitrep.coding.sentence import code_sentence
@@ -72,6 +73,7 @@ def _absorb(main: Candidate, other: Candidate) -> None:
         event.date = other.event.date
         event.enddate = other.event.enddate
         event.date_text = other.event.date_text
+        event.date_basis = other.event.date_basis
     if extra.attribution and (event.attribution is None or not event.attribution.basis):
         event.attribution = extra.attribution
     if extra.modality == "reported" and event.modality == "asserted":
@@ -113,6 +115,7 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase, lexicon: Lexicon,
         candidates.extend(code_sentence(sentence, ctx, skipped))
     kept = _merge(candidates)
     _give_lists_their_items(groups, candidates, kept, organisations)
+    kept = settle_parties(kept, ctx, list(parsed.sents))  # the discourse's parties; no self-targets
     argued = [c for c in kept if c.event.actor or c.event.recipient]
     # A text with events but none argued (often a single sentence) keeps its best guess.
     kept = argued or sorted(kept, key=lambda c: (c.depth, -c.event.confidence))[:1]

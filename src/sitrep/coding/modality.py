@@ -37,7 +37,7 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
         child, head, steps = head, head.head, steps + 1
         # A relative or participle clause ("weapons seized last year", "whom they had taken
         # hostage") keeps its own time: only a verb of saying above it still reports it.
-        own_clause = own_clause or child.dep_ in {"relcl", "acl"}
+        own_clause = own_clause or child.dep_ in {"relcl", "acl"} and not _completes(child, head)
         lemma = head.lemma_.lower()
         for modality, relation in cues.get(lemma, ()):
             if relation == "gov" and not (modality == "reported" and child.dep_ in {"nsubj"}):
@@ -87,6 +87,14 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
         if modality in found:
             return modality
     return "asserted"
+
+
+def _completes(clause, noun) -> bool:
+    """An infinitive that completes a noun of being able or willing ("the ability to come",
+    "appetite to intervene") is what the noun's clause is about, not a clause of its own."""
+    return clause.dep_ == "acl" and clause.tag_ == "VB" and (
+        noun.lemma_.lower() in CAPACITY_NOUNS or noun.dep_ == "conj" and
+        noun.head.lemma_.lower() in CAPACITY_NOUNS)
 
 
 # Verbs of taking part ("would not take part in direct talks"): a negation on them negates the act.
@@ -150,3 +158,145 @@ def is_imminent(token, lexicon: Lexicon) -> bool:
     """"Arnor is about to restore ties", "is set to release": the reporter says the act is near,
     which is the act itself (future), not anyone's promise of it."""
     return _governing_cue(token, lexicon, "imminent", {"xcomp", "acomp", "pcomp"}, 3) is not None
+
+
+# -- how likely a speculated act is judged -------------------------------------------------------
+
+LIKELY_CUES = word_class("likely_cues")
+UNLIKELY_CUES = word_class("unlikely_cues")
+EXPECTATION_VERBS = word_class("expectation_verbs")
+CAPACITY_NOUNS = word_class("capacity_nouns")
+SCARCITY_WORDS = word_class("scarcity_words")
+NOBODY_WORDS = word_class("nobody_words")
+BACK_REFERENCES = {"this", "that", "it", "such", "which"}
+
+
+def likelihood_of(trigger) -> str:
+    """How likely the text judges a hypothetical act: "unlikely" when the words over it deny or
+    doubt it (unlikely, "none of the analysts expected", "little ability or appetite to",
+    "limited capability or interest in", "may not be able to", "but added that this was
+    unlikely"), "likely" when they back it (likely, probably, "may well", "expected to"), else
+    "possible" (could, may, might)."""
+    chain = _governing_chain(trigger)
+    if any(_doubts(node, chain) for node in chain):
+        return "unlikely"
+    if any(_backs(node) for node in chain):
+        return "likely"
+    return "possible"
+
+
+def _governing_chain(trigger, most: int = 8) -> list:
+    chain, head = [trigger], trigger
+    while head.head.i != head.i and len(chain) <= most:
+        head = head.head
+        chain.append(head)
+    return chain
+
+
+def _doubts(node, chain: list) -> bool:
+    lemma = node.lemma_.lower()
+    if lemma in UNLIKELY_CUES or lemma == "unable":
+        return True
+    if lemma in EXPECTATION_VERBS and node.pos_ in {"VERB", "AUX"} and (
+            any(c.dep_ == "neg" for c in node.children) or _nobody(node)):
+        return True  # "none of the analysts expected", "did not expect"
+    if lemma == "able" and any(c.dep_ == "neg" for c in node.head.children if c.i < node.i) \
+            or lemma == "able" and any(c.dep_ == "neg" for c in node.children):
+        return True  # "may not be able to"
+    if lemma in CAPACITY_NOUNS and _scarce(node):
+        return True  # "little ability or appetite to", "limited capability or interest in"
+    on_chain = {t.i for t in chain}
+    for child in node.children:
+        if child.i in on_chain:
+            continue
+        if child.dep_ in {"acomp", "advmod", "attr", "amod", "oprd"} and \
+                child.lemma_.lower() in UNLIKELY_CUES:
+            return True  # "a confrontation ... is unlikely"
+        if child.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and _judged_unlikely(child):
+            return True  # "analysts said Russia could ..., but added that this was unlikely"
+    return False
+
+
+def _nobody(verb) -> bool:
+    """The verb's subject denies it: "none of the analysts", "nobody", "no one", "few experts"."""
+    return any(child.dep_ in {"nsubj", "nsubjpass"} and (
+        child.lemma_.lower() in NOBODY_WORDS - {"one"} or any(
+            d.dep_ == "det" and d.lemma_.lower() in {"no", "few"} for d in child.children))
+        for child in verb.children)
+
+
+def _scarce(noun) -> bool:
+    """A capacity noun (or the first of a pair, "little ability or appetite") that a word of
+    scarcity modifies."""
+    pair = [noun.head] if noun.dep_ == "conj" else []
+    pair += [c for c in noun.head.children if c.i != noun.i and c.lemma_.lower() in CAPACITY_NOUNS]
+    for holder in [noun, *pair]:
+        if any(c.dep_ in {"amod", "det", "neg", "nummod"} and (
+                c.lemma_.lower() in SCARCITY_WORDS or c.lower_ in SCARCITY_WORDS)
+               for c in holder.children):
+            return True
+    return noun.head.lemma_.lower() == "lack"  # "lacks the capacity to"
+
+
+def _judged_unlikely(clause) -> bool:
+    """A following clause that judges what came before unlikely ("... this was unlikely")."""
+    for token in clause.subtree:
+        if token.lemma_.lower() in UNLIKELY_CUES and any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in BACK_REFERENCES
+                for c in token.head.children):
+            return True
+    return False
+
+
+def _backs(node) -> bool:
+    lemma = node.lemma_.lower()
+    if lemma in LIKELY_CUES:
+        return True
+    if lemma in EXPECTATION_VERBS and node.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" for c in node.children):
+        return True  # "Russia is expected to send ..."
+    for child in node.children:
+        if child.dep_ in {"advmod", "acomp", "amod"} and child.lemma_.lower() in LIKELY_CUES:
+            return True  # "would probably avoid", "is likely to send"
+        if child.dep_ in {"aux"} and child.lemma_.lower() in {"may", "might", "could"} and any(
+                c.dep_ == "advmod" and c.lower_ == "well" and c.i == child.i + 1
+                for c in node.children):
+            return True  # "may well send"
+    return False
+
+
+# -- standing relations: states, not happenings ----------------------------------------------------
+
+COPULAR_VERBS = word_class("copular_verbs")
+STANDING_MODIFIERS = word_class("standing_modifiers")
+DOCUMENT_NOUNS = word_class("document_nouns")
+
+
+def is_standing(trigger) -> bool:
+    """A standing relation or characterisation rather than something that happened: a trigger
+    noun that is what its subject is, has become or remains ("Russia has become a key supplier
+    of arms", "Venezuela remains a customer"), a relation noun said to be long-standing ("a
+    long-standing partner"), or a verb in the simple present telling a habit ("Venezuela buys
+    Russian helicopters"; but "the letter asks ..." tells what a letter says)."""
+    if trigger.lemma_.lower() in COPULAR_VERBS:
+        return True  # the fallback classifier's trigger is the root: "X is a partner of Y"
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        if trigger.dep_ in {"attr", "acomp"} and trigger.head.lemma_.lower() in COPULAR_VERBS:
+            return True
+        head = trigger.head
+        if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ == "attr" and \
+                head.head.head.lemma_.lower() in COPULAR_VERBS:
+            return True  # "is one of Russia's main partners"
+        return any(c.dep_ == "amod" and _words(c) in STANDING_MODIFIERS for c in trigger.children)
+    if trigger.pos_ == "VERB" and trigger.tag_ in {"VBZ", "VBP"} and trigger.dep_ in {
+            "ROOT", "conj"} and not any(c.dep_ in {"aux", "auxpass", "neg"}
+                                        for c in trigger.children):
+        agent = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        return agent is not None and agent.lemma_.lower() not in DOCUMENT_NOUNS \
+            and agent.pos_ != "PRON"
+    return False
+
+
+def _words(modifier) -> str:
+    """A modifier as written, hyphenated words joined ("long-standing")."""
+    return "".join(t.lower_ for t in modifier.subtree)

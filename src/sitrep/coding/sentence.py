@@ -17,6 +17,8 @@ from sitrep.coding.lexicon import Trigger, is_saying
 from sitrep.coding.modality import (
     has_obligation,
     is_imminent,
+    is_standing,
+    likelihood_of,
     modality_of,
     reporting_governor,
     speaker_is_actor,
@@ -200,6 +202,9 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
                 person.kb_id is None and person.sector not in TRANSNATIONAL_SECTORS:
             person.code = event_loc.country_code  # "police in Caracas": Venezuelan police
     modality = modality_of(token, ctx.lexicon, speaker_is_actor(token, actor, ctx))
+    # a date on the verb of saying dates a report of a past act, but a stated intention or a
+    # threat is the saying itself
+    past_act = modality in {"asserted", "reported", "historical"}
     event_type, mode = row.event, mode
     if event_type in RIOT_MODES and row.pos == "VERB" and by_protesters(token, event_type):
         # "Chinese protesters pelted the Japanese embassy with stones": violence by people in a
@@ -237,7 +242,8 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
                                       sentence.start_char, ctx.sources, ctx.doc.cited_sources)
     if reported and modality in {"asserted", "historical"}:
         modality = "reported"
-    date_range = date_for(token, sentence, ctx.reference, era_starts)
+    date_range = date_for(token, sentence, ctx.reference, era_starts,
+                          (lambda lemma: is_saying(lemma, ctx.lexicon)) if past_act else None)
     if date_range and modality == "asserted" and date_range.precision == "open" and \
             date_range.start is None and "era" in date_range.text.lower():
         modality = "historical"
@@ -253,6 +259,13 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         text_info=TextInfo(sentence=ctx.doc.text[start:end].strip(), start=start, end=end),
     )
     set_date(event, date_range, modality, ctx.reference)
+    if modality in {"asserted", "reported"} and is_standing(token):
+        # a standing relation is background as of the report, not a happening in a window
+        event.date_basis = "standing"
+        if date_range is None:
+            event.date, event.enddate = None, event.enddate
+    if modality == "hypothetical":
+        event.likelihood = likelihood_of(token)
     object_phrase = _object_phrase(token, ctx.text)
     candidate = Candidate(trigger=token, row=row, event=event, definite=definite,
                           depth=depth_of(token) + is_purpose(token) + is_background(token),

@@ -1,4 +1,12 @@
-"""Metadata: outlets, cited sources, publication dates and truncation, from the text and its URLs."""
+"""Metadata: the document's outlet, cited sources, publication dates and truncation, from the
+input's metadata, the text and its URLs.
+
+The outlet of a document is who published it, never whom it cites: the input's own metadata (a
+JSONL `outlet`, the HTML's site name), else its URL's host, else a wire dateline's credit
+("CARACAS, Nov 1 (Reuters) -"). A host or site name is shown by the readable name
+`data/outlets.tsv` gives it where known ("washingtonpost.com" -> "The Washington Post"), else as
+the host itself ("caribbean-wire.example.net").
+"""
 
 from __future__ import annotations
 
@@ -47,6 +55,56 @@ def outlet_country(name: str) -> str | None:
         if row["name"] == name:
             return row.get("country") or None
     return None
+
+
+@lru_cache(maxsize=1)
+def outlet_names() -> dict[str, str]:
+    """Lower-cased outlet names (and each without a leading "The") -> the name as listed."""
+    names: dict[str, str] = {}
+    for row in _outlet_rows():
+        names[row["name"].lower()] = row["name"]
+        if row["name"].lower().startswith("the "):
+            names[row["name"][4:].lower()] = row["name"]
+    return names
+
+
+HOST_SHAPE = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?$", re.IGNORECASE)
+# A wire story's dateline credit in its first line: "CARACAS, Nov 1 (Reuters) -",
+# "MOSCOW (AP) —".
+DATELINE = re.compile(
+    r"\A\s*(?:[^\n]{0,250}\n\s*)?[A-Z][A-Z .'’-]{2,40}(?:/[A-Z][A-Z .'’-]{2,40})?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
+    r"\((?P<credit>[A-Za-z][\w.&' -]{1,40}?)\)\s*[-–—]")
+
+
+def outlet_name(value: str | None) -> str | None:
+    """An outlet as stated (a site name or a host) by its readable name: a host or a listed
+    name's spelling becomes the name `data/outlets.tsv` gives; an unlisted name stays as it is."""
+    if not value or not value.strip():
+        return None
+    value = " ".join(value.split())
+    if HOST_SHAPE.match(value):
+        return outlet_for(value) or host_of(value)
+    return outlet_names().get(value.lower(), value)
+
+
+def dateline_credit(text: str) -> str | None:
+    """The agency a wire story's dateline credits: a listed outlet, or an agency's initials."""
+    match = DATELINE.match(text)
+    if not match:
+        return None
+    credit = match.group("credit").strip()
+    known = outlet_names().get(credit.lower())
+    if known:
+        return known
+    return credit if re.fullmatch(r"[A-Z]{2,6}", credit) else None
+
+
+def publisher(doc: Document) -> str | None:
+    """Who published the document: its stated outlet or site name, its URL's host, or its
+    dateline's credit, by readable name."""
+    return (outlet_name(doc.outlet) or (outlet_name(host_of(doc.url)) if doc.url else None)
+            or dateline_credit(doc.text))
 
 
 def host_of(url: str) -> str:
@@ -125,8 +183,7 @@ def is_truncated(text: str) -> bool:
 def describe(doc: Document) -> Document:
     """Fill the document's outlet, dates, cited sources and truncation flag (in place)."""
     doc.cited_sources = cited_sources(doc.text)
-    if doc.url and not doc.outlet:
-        doc.outlet = outlet_for(doc.url)
+    doc.outlet = publisher(doc)
     doc.published = normalise_published(doc.published) or (date_from_url(doc.url) if doc.url else None)
     dates = [source.date for source in doc.cited_sources if source.date]
     doc.published_not_before = max(dates) if dates and not doc.published else None

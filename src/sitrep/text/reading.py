@@ -192,7 +192,8 @@ def _read_json(text: str, source: str) -> Iterator[Result]:
 
 
 def from_record(record: object, source: str, line: int | None = None) -> Document:
-    """One JSON object `{id, text, title?, url?, date?, outlet?}` into a Document."""
+    """One JSON object `{id, text, title?, url?, date?, outlet?}` into a Document (the outlet
+    may also be given as `publisher`, `site_name` or `source`)."""
     if not isinstance(record, dict):
         raise ReadError(source, "expected a JSON object", 'write {"id": ..., "text": ...}', line)
     text = record.get("text")
@@ -205,9 +206,21 @@ def from_record(record: object, source: str, line: int | None = None) -> Documen
         title=record.get("title"),
         url=record.get("url"),
         published=record.get("date") or record.get("published"),
-        outlet=record.get("outlet"),
+        outlet=_outlet_field(record),
         source=source if line is None else f"{source}:{line}",
     )
+
+
+def _outlet_field(record: dict) -> str | None:
+    """Who published a record, under the names feeds use: `outlet`, `publisher`, `site_name`,
+    or `source` (a name, or an object with a `name`, as news APIs give it)."""
+    for key in ("outlet", "publisher", "site_name", "sitename", "source"):
+        value = record.get(key)
+        if isinstance(value, dict):
+            value = value.get("name")
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
 
 
 def _document(

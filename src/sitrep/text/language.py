@@ -1,0 +1,84 @@
+"""Language: which language a document is written in, and whether sitrep can code it.
+
+Detection uses py3langid (a maintained fork of langid.py by trafilatura's author; trafilatura
+itself uses it for its language filter): a naive Bayes model over byte n-grams for 97 languages,
+shipped inside the wheel, so nothing is downloaded at run time and detection is deterministic.
+
+sitrep codes English (its spaCy pipeline, lexicon and patterns are English). A document in another
+language is stored, with its language, and not coded; the ingest summary, `sitrep show` and the
+brief say so. A text counts as English whenever the model gives English a real chance
+(`ENGLISH_FLOOR`): short English news sentences are sometimes ranked under an English-based
+creole (Nigerian Pidgin), and coding an English text is never worse than skipping it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pycountry
+
+from sitrep.model import Document
+
+# Languages the coder reads (ISO 639-1 codes).
+CODED_LANGUAGES = {"en"}
+
+# English wins when the model gives it at least this probability, whatever ranks first.
+ENGLISH_FLOOR = 0.01
+
+# Letters a text needs before a detection is trusted; shorter ones keep the stated language
+# (or English).
+MIN_LETTERS = 12
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect(text: str, stated: str | None = None) -> str:
+    """The ISO 639 code of the language `text` is written in (two letters where there is one)."""
+    if sum(ch.isalpha() for ch in text[:2000]) < MIN_LETTERS:
+        return _normal(stated) or "en"
+    ranked = dict(_identifier().rank(text[:20000]))
+    if ranked.get("en", 0.0) >= ENGLISH_FLOOR:
+        return "en"
+    return max(ranked, key=ranked.__getitem__)
+
+
+def _normal(code: str | None) -> str | None:
+    """A stated language ("en-GB", "EN", "eng") as its ISO 639 code, None if unreadable."""
+    if not code:
+        return None
+    base = code.strip().lower().replace("_", "-").split("-")[0]
+    if len(base) == 2:
+        return base
+    found = pycountry.languages.get(alpha_3=base) if len(base) == 3 else None
+    return getattr(found, "alpha_2", None) or (base if found else None)
+
+
+def language_name(code: str | None) -> str:
+    """"ru" -> "Russian"; an unknown code is shown as it is."""
+    if not code:
+        return "an unknown language"
+    key = "alpha_2" if len(code) == 2 else "alpha_3"
+    found = pycountry.languages.get(**{key: code})
+    return found.name if found else code
+
+
+def is_coded(language: str | None) -> bool:
+    """Whether sitrep codes events in this language."""
+    return (language or "en") in CODED_LANGUAGES
+
+
+def not_coded_note(language: str | None) -> str:
+    """What a reader is told about a document sitrep stored but could not read."""
+    coded = ", ".join(sorted(language_name(code) for code in CODED_LANGUAGES))
+    return f"stored, not coded: {language_name(language)}; sitrep codes {coded}"
+
+
+def detect_language(doc: Document) -> Document:
+    """The text stage: the document's language, detected from its text (in place)."""
+    doc.language = detect(doc.text, doc.language)
+    return doc
