@@ -2,9 +2,15 @@
 
 Deterministic by default: the same store gives the same brief. Each point is one event cluster
 (one happening, however many articles report it); every sentence carries footnotes to its
-evidence: outlet, date, URL and the quoted span, read back from the stored original text.
-Speculation is written as assessment, never as fact. `rewrite()` can pass the brief through any
-OpenAI-compatible endpoint for style; a rewrite that loses or invents a citation is refused.
+evidence: the outlet that published the document (never the one it cites), date, URL and the
+quoted span, read back from the stored original text, then whom the document cites. Each point
+says how many reports and publishers stand behind it and how many independent sources those rest
+on ("4 reports from 3 outlets, all citing one original report (The Washington Post,
+2025-10-31)"). Speculation is written as assessment, never as fact, with how likely its source
+judges it; standing relations are background; an event with no date of its own shows only the
+report that bounds it. Reports sitrep could not read (another language) are counted.
+`rewrite()` can pass the brief through any OpenAI-compatible endpoint for style; a rewrite that
+loses or invents a citation is refused.
 """
 
 from __future__ import annotations
@@ -25,20 +31,21 @@ KEY_ORDER = ["REQUEST", "AGREE", "MOBILIZE", "SANCTION", "AID", "ASSAULT", "COER
              "ACCUSE", "REJECT", "CONSULT", "COOPERATE", "SUPPORT", "CONCEDE", "RETREAT",
              "PROTEST"]
 SPECULATIVE = {"hypothetical", "future", "negated"}
-ASSESSMENT_WORDS = {"hypothetical": "judged possible", "future": "expected",
-                    "negated": "denied"}
+ASSESSMENT_WORDS = {"future": "expected", "negated": "denied"}
+LIKELIHOOD_ORDER = ["likely", "possible", "unlikely"]
 
 
 @dataclass
 class Citation:
     number: int
-    outlet: str
+    outlet: str  # who published the document
     date: str | None
     url: str | None
     quote: str
     doc_id: str
     start: int
     end: int
+    citing: str | None = None  # whom the document attributes the event to
 
 
 @dataclass
@@ -46,18 +53,26 @@ class Brief:
     title: str
     sections: dict[str, list[str]] = field(default_factory=dict)
     citations: list[Citation] = field(default_factory=list)
+    summary: str = ""
+    unread: list[str] = field(default_factory=list)  # one line per report not read
 
     def markdown(self) -> str:
         lines = [f"# {self.title}", ""]
+        if self.summary:
+            lines += [self.summary, ""]
         for heading, points in self.sections.items():
             lines += [f"## {heading}", ""]
             lines += points or ["- Nothing in the store."]
             lines.append("")
+        if self.unread:
+            lines += ["## Reports not read", ""] + self.unread + [""]
         lines += ["## Sources", ""]
         for c in self.citations:
             where = f", {c.url}" if c.url else ""
+            citing = f" — {c.citing}" if c.citing else ""
             lines.append(f"[^{c.number}]: {c.outlet}, {c.date or 'undated'}{where} "
-                         f"(document {c.doc_id}, characters {c.start}-{c.end}): “{c.quote}”")
+                         f"(document {c.doc_id}, characters {c.start}–{c.end}): "
+                         f"“{c.quote}”{citing}")
         return "\n".join(lines) + "\n"
 
 
@@ -125,8 +140,31 @@ def _items(event: dict, cluster: dict) -> str:
     return "; ".join(parts)
 
 
-def _when(event: dict) -> str:
-    start, end = event.get("date"), event.get("enddate")
+def _basis(cluster: dict) -> str:
+    """What a cluster's dates rest on: "text" when any report dates it, "standing" when every
+    report tells a standing relation, else "report" (no date of its own)."""
+    bases = set(cluster.get("date_bases", {}))
+    if "text" in bases:
+        return "text"
+    if bases == {"standing"}:
+        return "standing"
+    return "report"
+
+
+def _when(event: dict, cluster: dict) -> str:
+    """The dates a point shows: the text's own (the narrowest all reports allow), a standing
+    relation's "as of" the report, or, for an event with no date of its own, the report that
+    bounds it; never a day the text does not give."""
+    basis = _basis(cluster)
+    if basis == "standing":
+        return f"standing, as of {cluster.get('latest_report') or event.get('enddate')}"
+    if basis == "report":
+        first = cluster.get("first_report") or event.get("enddate")
+        return f"undated (reported by {first})" if first else "undated"
+    start = cluster.get("date") or event.get("date")
+    end = cluster.get("enddate") or event.get("enddate")
+    if start and end and start > end:
+        start, end = event.get("date"), event.get("enddate")
     if event.get("date_text") and start and end and start != end:
         return f"{event['date_text']} ({start} to {end})"
     if start and end and start == end:
@@ -141,8 +179,12 @@ def _when(event: dict) -> str:
 def _sentence(event: dict, cluster: dict) -> str:
     with_recipient, without = phrases().get(event["event"], ("{actor} acted on {recipient}",
                                                              "{actor} acted"))
-    actor = _who(event["actor"], cluster.get("actors", []))
-    recipients = event["recipient"]
+    # an act at home names the actor's own country as recipient: the sentence leaves it out;
+    # a fallback actor is never one of the recipients ("Ukraine used force against Ukraine")
+    recipients = [r for r in event["recipient"] if r.get("code") and r["code"] not in
+                  {a.get("code") for a in event["actor"]}]
+    targets = {r["code"] for r in recipients}
+    actor = _who(event["actor"], [c for c in cluster.get("actors", []) if c not in targets])
     if recipients:
         text = with_recipient.format(actor=actor, recipient=_who(recipients, []))
     else:
@@ -158,17 +200,56 @@ def _sentence(event: dict, cluster: dict) -> str:
     return text
 
 
-def _speculative(cluster: dict) -> bool:
-    return set(cluster.get("modalities", {})) <= SPECULATIVE
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def _origin_name(origin: dict) -> str:
+    """"The Washington Post, 2025-10-31"; a cited page with no known outlet by its URL."""
+    name = origin.get("outlet") or origin.get("url") or "an unnamed outlet"
+    return f"{name}, {origin['date']}" if origin.get("date") else name
 
 
 def _backing(cluster: dict) -> str:
-    """"3 reports from 2 outlets: 2 reported, 1 asserted"."""
+    """"4 reports from 3 outlets, all citing one original report (The Washington Post,
+    2025-10-31): 4 reported", or "... from 2 independent sources (...)": publishers are counted,
+    never the outlets the reports cite."""
     reports = cluster["sources"]
-    outlets = len(cluster.get("outlets", []))
+    unnamed = cluster.get("unnamed_outlets", 0)
+    outlets = len(cluster.get("outlets", [])) + unnamed
+    text = f"{_plural(reports, 'report')} from {_plural(outlets, 'outlet')}"
+    if unnamed:
+        text += f", {unnamed} not named"
+    groups = cluster.get("origins", [])
+    if len(groups) == 1 and groups[0].get("cited") and reports > 1:
+        text += f", all citing one original report ({_origin_name(groups[0])})"
+    elif len(groups) == 1 and groups[0].get("cited"):
+        text += f", citing {_origin_name(groups[0])}"
+    elif len(groups) > 1:
+        parts = []
+        for origin in groups:
+            count = len(origin.get("documents", []))
+            if origin.get("cited"):
+                parts.append(f"{count} citing {_origin_name(origin)}")
+            else:
+                parts.append(f"{count} by {origin.get('outlet') or 'an unnamed outlet'}")
+        text += f"; from {len(groups)} independent sources: {', '.join(parts)}"
     how = ", ".join(f"{n} {m}" for m, n in cluster.get("modalities", {}).items())
-    return (f"{reports} report{'s' if reports != 1 else ''} from {outlets} "
-            f"outlet{'s' if outlets != 1 else ''}: {how}")
+    return f"{text}; {how}"
+
+
+def _judged(cluster: dict) -> str:
+    """How likely an assessment is judged ("judged unlikely", "judged possible by 1 report,
+    unlikely by 1"), or what kind of statement it is ("expected", "denied")."""
+    modalities = set(cluster.get("modalities", {}))
+    if "hypothetical" not in modalities:
+        return ASSESSMENT_WORDS.get(next(iter(sorted(modalities))), "judged possible")
+    likelihoods = cluster.get("likelihoods") or {"possible": 1}
+    if len(likelihoods) == 1:
+        return f"judged {next(iter(likelihoods))}"
+    ordered = sorted(likelihoods, key=LIKELIHOOD_ORDER.index)
+    return "judged " + ", ".join(f"{name} by {_plural(likelihoods[name], 'report')}"
+                                 for name in ordered)
 
 
 def _cite(brief: Brief, db: Database, event_id: str) -> list[int]:
@@ -181,18 +262,51 @@ def _cite(brief: Brief, db: Database, event_id: str) -> list[int]:
     info = event.get("text_info") or {}
     start, end = info.get("start", 0), info.get("end", 0)
     quote = " ".join(row["text"][start:end].split())
-    attribution = event.get("attribution") or {}
-    outlet = row["outlet"] or attribution.get("outlet") or (
-        f"“{row['title']}” (no outlet stated)" if row["title"] else "no outlet stated")
-    url = row["url"] or attribution.get("url")
-    when = row["published"] or attribution.get("date") or row["published_not_before"]
+    # the document's own outlet; the one it cites is named after the quote
+    outlet = row["outlet"] or (f"outlet not stated (“{row['title']}”)" if row["title"]
+                               else "outlet not stated")
+    when = row["published"] or (f"undated (not before {row['published_not_before']})"
+                                if row["published_not_before"] else None)
     for citation in brief.citations:
         if (citation.doc_id, citation.start, citation.end) == (row["doc_id"], start, end):
             return [citation.number]
-    citation = Citation(number=len(brief.citations) + 1, outlet=outlet, date=when, url=url,
-                        quote=quote, doc_id=row["doc_id"], start=start, end=end)
+    citation = Citation(number=len(brief.citations) + 1, outlet=outlet, date=when,
+                        url=row["url"], quote=quote, doc_id=row["doc_id"], start=start, end=end,
+                        citing=_citing(event.get("attribution") or {}, row["outlet"]))
     brief.citations.append(citation)
     return [citation.number]
+
+
+def _citing(attribution: dict, publisher: str | None) -> str | None:
+    """"citing The Washington Post (leaked U.S. government documents)", "citing <URL>",
+    "according to officials": whom the document attributes the event to."""
+    outlet, basis, url = (attribution.get(k) for k in ("outlet", "basis", "url"))
+    if outlet and outlet != publisher:
+        return f"citing {outlet}" + (f" ({basis})" if basis and basis != outlet else "")
+    if url and not outlet:
+        return f"citing {url}" + (f" ({basis})" if basis else "")
+    if basis:
+        words = basis.split()
+        single = len(words) == 1 and words[0].islower() and not words[0].endswith("s")
+        return f"according to {'a ' if single else ''}{basis}"  # "according to a letter"
+    return None
+
+
+def _unread(db: Database, since: str | None) -> list[str]:
+    """The reports in the period that sitrep stored but could not read (their language)."""
+    from sitrep.text.language import is_coded, not_coded_note
+
+    lines = []
+    for row in db.conn.execute(
+            """SELECT id, outlet, title, language, coalesce(published, published_not_before)
+                      AS reported FROM documents ORDER BY reported, id"""):
+        if is_coded(row["language"]) or (since and row["reported"] and row["reported"] < since):
+            continue
+        who = row["outlet"] or "outlet not stated"
+        title = f" “{row['title']}”" if row["title"] else ""
+        lines.append(f"- {who}, {row['reported'] or 'undated'}{title} (document {row['id']}): "
+                     f"{not_coded_note(row['language'])}.")
+    return lines
 
 
 def _clusters(db: Database, codes: list[str]) -> tuple[list[dict], list[dict]]:
@@ -224,6 +338,7 @@ def write_brief(db: Database, focus: str, partner: str | None = None,
     title = " – ".join(_country_name(c) for c in codes)
     brief = Brief(title=f"Brief: {title}" + (f", since {since}" if since else ""))
     key, context, background, speculation = [], [], [], []
+    documents: set[str] = set()
     pair, around = _clusters(db, codes)
     clusters = pair + around
     in_pair = {c["id"] for c in pair}
@@ -241,28 +356,49 @@ def write_brief(db: Database, focus: str, partner: str | None = None,
         # the report's lead: a sentence's main event before an event of a clause below it
         lead = max(events, key=lambda e: (e.get("main", True), len(e.get("items", [])),
                                           e["confidence"]))
-        if not cluster.get("actors") and not _speculative(cluster):
+        if not cluster.get("actors"):
             continue  # "an unnamed actor did X" tells an analyst nothing
-        ends = cluster.get("enddate") or lead.get("enddate")
+        basis = _basis(cluster)
+        # an undated event is bounded by its first report; a dated one by its own end
+        ends = (cluster.get("first_report") if basis == "report" else
+                cluster.get("enddate") or lead.get("enddate"))
         modalities = set(cluster.get("modalities", {}))
         sentence = _sentence(lead, cluster)
         notes = "".join(f"[^{n}]" for e in events for n in _cite(brief, db, e["id"]))
         backing = _backing(cluster)
+        documents.update(cluster.get("documents", []))
         if modalities <= SPECULATIVE:
-            kind = next(iter(modalities))
-            speculation.append(f"- Assessment, not established fact ({ASSESSMENT_WORDS[kind]}): "
+            speculation.append(f"- Assessment, not established fact ({_judged(cluster)}): "
                                f"{sentence} ({backing}).{notes}")
-        elif (since and ends and ends < since) or modalities == {"historical"} or _long_running(
-                events, since):
-            background.append(f"- {_when(lead)}: {sentence} ({backing}).{notes}")
+        elif basis == "standing" or (since and ends and ends < since) or \
+                modalities == {"historical"} or _long_running(events, since):
+            background.append(f"- {_when(lead, cluster)}: {sentence} ({backing}).{notes}")
         elif cluster["id"] in in_pair:
-            key.append(f"- {_when(lead)}: {sentence} ({backing}).{notes}")
+            key.append(f"- {_when(lead, cluster)}: {sentence} ({backing}).{notes}")
         else:
-            context.append(f"- {_when(lead)}: {sentence} ({backing}).{notes}")
+            context.append(f"- {_when(lead, cluster)}: {sentence} ({backing}).{notes}")
     brief.sections = {"Key developments": key, "Context": context, "Background": background,
                       "Assessments and speculation": speculation}
+    brief.unread = _unread(db, since)
+    brief.summary = _summary(db, documents, len(brief.unread))
     renumber(brief)
     return brief
+
+
+def _summary(db: Database, documents: set[str], unread: int) -> str:
+    """"From 8 reports by 7 outlets (1 not named); 1 more report could not be read."."""
+    marks = ",".join("?" * len(documents))
+    rows = db.conn.execute(f"SELECT outlet FROM documents WHERE id IN ({marks})",
+                           sorted(documents)).fetchall() if documents else []
+    named = {row["outlet"] for row in rows if row["outlet"]}
+    unnamed = sum(1 for row in rows if not row["outlet"])
+    text = f"From {_plural(len(rows), 'report')} by {_plural(len(named) + unnamed, 'outlet')}"
+    if unnamed:
+        text += f" ({unnamed} not named)"
+    if unread:
+        text += (f"; {_plural(unread, 'more report')} could not be read (see Reports not "
+                 "read)")
+    return text + "."
 
 
 def _long_running(events: list[dict], since: str | None) -> bool:

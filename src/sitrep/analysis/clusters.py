@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from sitrep.analysis.sources import Report, origins
 from sitrep.store.database import Database
 
 FACT_CLASS = {"asserted": "fact", "reported": "fact"}
@@ -64,12 +65,14 @@ def _members(db: Database) -> list[_Member]:
             codes[event_id][role].add(code)
     members = []
     for row in db.conn.execute(
-            """SELECT id, doc_hash, event, modality, date, enddate, country_code FROM events
+            """SELECT id, doc_hash, event, modality, date, enddate, country_code,
+                      json_extract(data, '$.date_basis') AS date_basis FROM events
                ORDER BY coalesce(date, enddate, ''), id"""):
         found = codes[row["id"]]
         members.append(_Member(
             id=row["id"], doc_hash=row["doc_hash"], event=row["event"],
-            fact=FACT_CLASS.get(row["modality"], row["modality"]),
+            fact="standing" if row["date_basis"] == "standing" else FACT_CLASS.get(
+                row["modality"], row["modality"]),
             start=row["date"] or "0000-01-01", end=row["enddate"] or row["date"] or "9999-12-31",
             actors=found["actor"], recipients=found["recipient"], place=row["country_code"]))
     return members
@@ -106,7 +109,9 @@ def build_clusters(db: Database) -> int:
 
 
 def summarise(db: Database, cluster_id: str, event_ids: list[str]) -> dict[str, Any]:
-    """Sources, outlets, first and latest report, and disagreements of a cluster's events."""
+    """Sources, the outlets that published them (never the outlets they cite), how many
+    independent sources they rest on (`analysis/sources.py`), first and latest report, how
+    likely an assessment is judged, and the details the reports disagree on."""
     marks = ",".join("?" * len(event_ids))
     rows = db.conn.execute(
         f"""SELECT e.data, d.id AS doc_id, d.outlet, d.url,
@@ -114,8 +119,9 @@ def summarise(db: Database, cluster_id: str, event_ids: list[str]) -> dict[str, 
             FROM events e JOIN documents d ON d.content_hash = e.doc_hash
             WHERE e.id IN ({marks}) ORDER BY e.date, e.id""", event_ids).fetchall()
     events = [json.loads(row["data"]) for row in rows]
-    outlets = sorted({row["outlet"] or (json.loads(row["data"]).get("attribution") or {}).get(
-        "outlet") or "unknown outlet" for row in rows})
+    outlets = sorted({row["outlet"] for row in rows if row["outlet"]})
+    unnamed = len({row["doc_id"] for row in rows if not row["outlet"]})
+    groups = origins(_reports(rows, events))
     reported = sorted(r["reported"] for r in rows if r["reported"])
     starts = [e["date"] for e in events if e.get("date")]
     ends = [e["enddate"] for e in events if e.get("enddate")]
@@ -125,16 +131,38 @@ def summarise(db: Database, cluster_id: str, event_ids: list[str]) -> dict[str, 
         "events": event_ids,
         "documents": sorted({row["doc_id"] for row in rows}),
         "sources": len({row["doc_id"] for row in rows}),
-        "outlets": outlets,
+        "outlets": outlets,  # publishers
+        "unnamed_outlets": unnamed,  # documents whose publisher is not known
+        "independent_sources": len(groups),
+        "origins": [group.as_dict() for group in groups],
         "first_report": reported[0] if reported else None,
         "latest_report": reported[-1] if reported else None,
         "date": max(starts) if starts else None,  # the narrowest range all reports allow
         "enddate": min(ends) if ends else None,
         "modalities": dict(sorted(_count(e["modality"] for e in events).items())),
+        "likelihoods": dict(sorted(_count(e["likelihood"] for e in events
+                                          if e.get("likelihood")).items())),
+        "date_bases": dict(sorted(_count(e.get("date_basis") or "none" for e in events).items())),
         "actors": sorted({a["code"] for e in events for a in e["actor"] if a.get("code")}),
         "recipients": sorted({a["code"] for e in events for a in e["recipient"] if a.get("code")}),
         "disagreements": disagreements(events, [row["doc_id"] for row in rows]),
     }
+
+
+def _reports(rows, events: list[dict]) -> list[Report]:
+    """One report per document: its publisher, date and what its account is attributed to
+    (an event naming another outlet or a URL before one naming a basis only)."""
+    by_doc: dict[str, Report] = {}
+    for row, event in zip(rows, events, strict=True):
+        found = event.get("attribution") or None
+        report = by_doc.setdefault(row["doc_id"], Report(
+            doc_id=row["doc_id"], publisher=row["outlet"], published=row["reported"],
+            attribution=None))
+        if found and (report.attribution is None or (
+                not (report.attribution.get("outlet") or report.attribution.get("url"))
+                and (found.get("outlet") or found.get("url")))):
+            report.attribution = found
+    return list(by_doc.values())
 
 
 def _count(values) -> dict[str, int]:

@@ -77,9 +77,15 @@ def _outlet_pattern() -> re.Pattern[str]:
 
 
 def outlet_in(text: str) -> str | None:
-    """The outlet named in a stretch of text (the longest name, if several)."""
-    found = [m.group(0) for m in _outlet_pattern().finditer(text.lower())]
+    """The outlet named in a stretch of text (the longest name, if several); a listed name that
+    ends a longer proper name ("the Chaco Herald" is not "The Herald") does not count."""
+    found = [m.group(0) for m in _outlet_pattern().finditer(text.lower())
+             if not LONGER_NAME.search(text[:m.start()])]
     return outlet_names()[max(found, key=len)] if found else None
+
+
+# A capitalised word just before a match: the match is the end of a longer name.
+LONGER_NAME = re.compile(r"(?<![.!?]\s)\b(?!The\b)[A-Z][\w'’-]*\s+$")
 
 
 REPORTING_WORDS = ("report", "reveal", "wrote", "write", "said", "says")

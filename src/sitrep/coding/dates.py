@@ -437,6 +437,8 @@ def date_for(trigger, sentence, reference: datetime.date | None,
         return None
     offset = sentence.start_char
     found = find_dates(sentence.text, reference, era_starts)
+    # a wire dateline ("LA PAZ, Oct 21 -") dates the report
+    found = [f for f in found if not DATELINE.match(sentence.text[:f[0]])]
     if is_saying is not None:
         found = [f for f in found if not _dates_report(sentence, offset + f[0], trigger,
                                                        is_saying)]
@@ -447,6 +449,9 @@ def date_for(trigger, sentence, reference: datetime.date | None,
     pool = inside or found
     best = min(pool, key=lambda f: abs(offset + f[0] - trigger.idx))
     return best[2]
+
+
+DATELINE = re.compile(r"^\W*(?:[^\n]*\n)?\s*[A-Z][A-Z .'’-]{2,40},\s*$")
 
 
 def _dates_report(sentence, start: int, trigger, is_saying: Callable[[str], bool]) -> bool:

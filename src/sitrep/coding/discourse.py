@@ -138,6 +138,11 @@ def _addressee(candidate: Candidate, ctx: Context) -> None:
     letter, verb = _document(trigger)
     if letter is None:
         return
+    sender = subject(verb) if verb is not None and verb.pos_ == "VERB" else None
+    if not any(a.code for a in candidate.event.actor) and sender is not None:
+        # "X sent a letter to Y asking for ...": the letter asks on its sender's behalf
+        candidate.event.actor = [a for a in actors_of(sender, ctx.mentions, ctx.kb.sectors)
+                                 if a.code]
     holders = [letter] + ([verb] if verb is not None else []) + [
         c for c in letter.children if c.dep_ == "acl"]  # "a letter addressed to ..."
     addressed = [a for holder in holders for pobj in prep_objects(holder, {"to"})
@@ -234,11 +239,11 @@ def _from_discourse(kept: list[Candidate], ctx: Context, sentences: list,
         else:
             continue
         event.actor = [_lowered(a) for a in author if a.code]
+        event.recipient = [r for r in event.recipient
+                           if not any(same_party(r, a) for a in event.actor)]
         if kind == "document" and not event.recipient:
             # "the letter also asks for spare parts": the letter's addressee
             event.recipient = [_lowered(a) for a in addressee if a.code]
-        event.recipient = [r for r in event.recipient
-                           if not any(same_party(r, a) for a in event.actor)]
         event.confidence = round(min(event.confidence, 0.6), 2)
 
 
@@ -289,12 +294,22 @@ def _parallel_acts(kept: list[Candidate], ctx: Context, sentences: list,
 
 
 def same_named_party(one: Actor, other: Actor) -> bool:
-    """Two named parties that are one: the same entity, or the same country and sector, each
-    resolved from a name. A recipient implied for an act at home ("lifted the state of
-    emergency": the actor's own country) is not named, and stays."""
-    if not one.kb_id or not other.kb_id:
+    """Two named parties that are one: the same country named twice by its plain name
+    ("Ukraine" ... "Ukraine", "Kyiv" ... "Ukraine"), or the same name with the same sector. A
+    recipient implied for an act at home ("lifted the state of emergency": the actor's own
+    country) is not named, and a body that starts with a country's name ("the Montenegro
+    Assembly") is not the country: both stay."""
+    if not one.kb_id or not other.kb_id or one.code != other.code:
         return False
-    return one.kb_id == other.kb_id or (one.code == other.code and one.sector == other.sector)
+    return one.sector == other.sector and one.entity_text == other.entity_text or (
+        _bare(one) and _bare(other))
+
+
+def _bare(actor: Actor) -> bool:
+    """A party named by its plain name ("Ukraine", "Kyiv"), not a body that merely starts with
+    one ("the Montenegro Assembly")."""
+    text = actor.entity_text.lower().removeprefix("the ").removesuffix(" 's").strip()
+    return bool(actor.name) and text == (actor.name or "").lower().removeprefix("the ")
 
 
 def _sane(candidate: Candidate) -> bool:

@@ -74,7 +74,8 @@ def _absorb(main: Candidate, other: Candidate) -> None:
         event.enddate = other.event.enddate
         event.date_text = other.event.date_text
         event.date_basis = other.event.date_basis
-    if extra.attribution and (event.attribution is None or not event.attribution.basis):
+    if extra.attribution and (event.attribution is None or not event.attribution.basis and (
+            extra.attribution.basis or not (event.attribution.url or event.attribution.outlet))):
         event.attribution = extra.attribution
     if extra.modality == "reported" and event.modality == "asserted":
         event.modality = "reported"

@@ -235,7 +235,8 @@ def _scarce(noun) -> bool:
                 c.lemma_.lower() in SCARCITY_WORDS or c.lower_ in SCARCITY_WORDS)
                for c in holder.children):
             return True
-    return noun.head.lemma_.lower() == "lack"  # "lacks the capacity to"
+    # "lacks the capacity to", "limit the ability of the state oil company to"
+    return noun.head.lemma_.lower() in {"lack", "limit", "restrict", "curb", "reduce"}
 
 
 def _judged_unlikely(clause) -> bool:
