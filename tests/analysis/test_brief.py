@@ -121,3 +121,109 @@ def test_rewrite_that_loses_a_citation_is_refused(brief, llm_url):
     FakeLLM.drop_citation = True
     with pytest.raises(SitrepError, match="lost or invented citations"):
         rewrite(brief.markdown(), llm_url, "fake")
+
+
+# -- briefs over real-style coverage: several rewrites of one scoop, one independent report, two
+# reports in other languages (tests/fixtures/coverage, written for these tests) ---------------------
+
+COVERAGE = Path(__file__).resolve().parents[1] / "fixtures" / "coverage"
+
+
+@pytest.fixture(scope="module")
+def coverage(tmp_path_factory):
+    db = Database(tmp_path_factory.mktemp("coverage") / "s.db")
+    summary = ingest(db, [str(COVERAGE)], code_events=True)
+    assert summary.new == 6 and not summary.failures
+    yield db, write_brief(db, "Bolivia", "China", since="2026-10-01")
+    db.close()
+
+
+def test_footnotes_name_each_documents_own_outlet_then_whom_it_cites(coverage):
+    db, brief = coverage
+    outlets = {c.doc_id: c.outlet for c in brief.citations}
+    assert outlets["cov-andes-wire"] == "andes-wire.example.net"  # the URL's host
+    assert outlets["cov-pacific-observer"] == "Pacific Observer"  # the input's metadata
+    assert "Altiplano Daily" in outlets.values()  # the HTML's site name
+    assert "The Guardian" not in outlets.values()  # cited by all, published none of them
+    markdown = brief.markdown()
+    assert re.search(r"\[\^\d+\]: andes-wire\.example\.net, 2026-10-21, https://\S+ \(document "
+                     r"cov-andes-wire, characters \d+–\d+\): “[^”]+” — citing The Guardian "
+                     r"\(Bolivian government documents\)", markdown)
+
+
+def test_counts_count_publishers_and_independent_sources(coverage):
+    _, brief = coverage
+    (request,) = [p for p in brief.sections["Key developments"] if "asked China" in p]
+    assert "4 reports from 4 outlets" in request
+    assert "from 2 independent sources: 3 citing The Guardian, 2026-10-20, 1 by Chaco Herald" \
+        in request
+    assert "6 radar systems" in request
+
+
+def test_cluster_data_carries_the_independence(coverage):
+    db, _ = coverage
+    clusters = [json.loads(row[0]) for row in db.conn.execute("SELECT data FROM clusters")]
+    request = max((c for c in clusters if c["event"] == "REQUEST"), key=lambda c: c["sources"])
+    assert request["independent_sources"] == 2 and request["unnamed_outlets"] == 0
+    assert request["outlets"] == ["Altiplano Daily", "Chaco Herald", "Pacific Observer",
+                                  "andes-wire.example.net"]
+    guardian = next(o for o in request["origins"] if o["cited"])
+    assert guardian["outlet"] == "The Guardian" and len(guardian["documents"]) == 3
+
+
+def test_assessments_say_how_likely_with_the_assessed_clauses_parties(coverage):
+    _, brief = coverage
+    speculation = brief.sections["Assessments and speculation"]
+    aid = next(p for p in speculation if "provided aid" in p)
+    assert aid.startswith("- Assessment, not established fact (judged unlikely): China provided "
+                          "aid to Bolivia")
+    troops = next(p for p in speculation if "mobilised" in p)
+    assert "(judged unlikely)" in troops
+
+
+def test_standing_relations_are_background_not_news(coverage):
+    _, brief = coverage
+    background = " ".join(brief.sections["Background"])
+    assert "standing, as of 2026-10-21: China provided aid to Bolivia" in background
+    assert not any("standing" in p for p in brief.sections["Key developments"])
+
+
+def test_undated_events_show_the_report_that_bounds_them(coverage):
+    _, brief = coverage
+    points = [p for section in ("Key developments", "Context") for p in brief.sections[section]]
+    approached = next(p for p in points if "Russia" in p and "Iran" in p)
+    assert approached.startswith("- undated (reported by 2026-10-22): Bolivia (La Paz) asked")
+
+
+def test_no_point_aims_a_country_at_itself(coverage):
+    _, brief = coverage
+    for section in brief.sections.values():
+        for point in section:
+            sentence = point.split(" (")[0]
+            for country in ("Bolivia", "China", "Ukraine", "Russia"):
+                assert not re.search(rf"{country}\b.* (?:against|to|with) {country}\b", sentence), \
+                    point
+
+
+def test_reports_it_could_not_read_are_listed(coverage):
+    db, brief = coverage
+    languages = dict(db.conn.execute("SELECT id, language FROM documents").fetchall())
+    assert languages["cov-vostok-vestnik"] == "ru" and languages["cov-noticias-altiplano"] == "es"
+    assert "2 more reports could not be read" in brief.summary
+    assert any("stored, not coded: Russian; sitrep codes English" in line
+               for line in brief.unread)
+    assert any("Spanish" in line for line in brief.unread)
+
+
+def test_demo_brief_keeps_the_seeds_publisher_unknown(store, brief):
+    seed = seed_id(store)
+    cited = [c for c in brief.citations if c.doc_id == seed]
+    assert cited and all(c.outlet.startswith("outlet not stated") for c in cited)
+    assert any(c.citing == "citing The Washington Post (leaked U.S. government documents)"
+               for c in cited)
+
+
+def test_demo_assessments_keep_their_polarity(brief):
+    speculation = brief.sections["Assessments and speculation"]
+    troops = next(p for p in speculation if "mobilised forces" in p)
+    assert "(judged unlikely)" in troops  # "None of the analysts expected Russian troops ..."

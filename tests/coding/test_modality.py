@@ -57,3 +57,39 @@ def test_an_event_after_a_time_phrase_is_not_planned(coder):
     events = coder.code_text("Jewish settlers set fire to the offices of Palestinian administrators "
                        "following the killing of an Israeli man.")
     assert all(e.event != "THREATEN" for e in events)
+
+
+# -- how likely an assessment is judged -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, likelihood", [
+    ("None of the analysts expected Chilean troops to be deployed to Bolivia.", "unlikely"),
+    ("Observers believe Lima would have limited capability or interest in sending troops to "
+     "Ecuador.", "unlikely"),
+    ("A direct confrontation between Peru and Chile is unlikely, analysts said.", None),
+    ("Some experts said Brazil could send military advisers to Bolivia, but they added that "
+     "this was unlikely in the coming months.", "unlikely"),
+    ("Lima may not be able to deliver the helicopters to Ecuador, researchers said.", "unlikely"),
+    ("Analysts said Brazil could send limited help to Bolivia.", "possible"),
+    ("Brazil may well send advisers to Bolivia, analysts said.", "likely"),
+])
+def test_likelihood_of_a_hypothetical_act(coder, text, likelihood):
+    events = [e for e in coder.code_text(text, published="2026-10-21")
+              if e.modality == "hypothetical"]
+    if likelihood is None:
+        assert all(e.likelihood in {None, "unlikely"} for e in events)
+        return
+    assert events and events[0].likelihood == likelihood
+
+
+@pytest.mark.parametrize("text, standing", [
+    ("China has become a major supplier of military equipment to Bolivia.", True),
+    ("Peru remains a key buyer of Korean weapons.", True),
+    ("Brazil sent 20 armoured vehicles to Bolivia in October.", False),
+    ("Bolivia asked China for radar systems.", False),
+])
+def test_standing_relations_are_not_happenings(coder, text, standing):
+    event = one(coder, text)
+    assert (event.date_basis == "standing") is standing
+    if standing:
+        assert event.date is None  # no made-up window

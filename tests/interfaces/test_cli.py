@@ -134,3 +134,18 @@ def test_missing_model_is_a_clear_error(monkeypatch, tmp_path):
                                        "no_such_pipeline_xyz"])
     assert result.exit_code == 1 and "no_such_pipeline_xyz" in result.output
     assert "pip" in result.output and "Traceback" not in result.output
+
+
+def test_a_report_in_another_language_is_stored_and_says_it_was_not_coded(tmp_path):
+    (tmp_path / "ru.jsonl").write_text(json.dumps({
+        "id": "ru1", "url": "https://vostok.example.org/2026/10/22/x/",
+        "text": "Боливия попросила Китай поставить шесть радиолокационных станций и выделить "
+                "кредит на их оплату, сообщает британская газета."}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    result = run("ingest", str(tmp_path / "ru.jsonl"), "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "not coded" in result.output and "Russian; sitrep codes English" in result.output
+    shown = run("show", "ru1", "--db", db).output
+    assert "language: ru" in shown
+    assert "stored, not coded: Russian; sitrep codes English" in shown

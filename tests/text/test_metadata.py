@@ -13,6 +13,9 @@ from sitrep.text.metadata import (
     normalise_published,
     outlet_for,
 )
+from ..conftest import FIXTURES
+
+COVERAGE = FIXTURES / "coverage"
 
 
 def test_seed_metadata(seed_text):
@@ -88,3 +91,53 @@ def test_truncation(text, truncated):
 def test_normalise_published():
     assert normalise_published("2025-03-04T10:00:00Z") == "2025-03-04"
     assert normalise_published("not a date at all") is None
+
+
+# -- the document's own outlet ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("doc, outlet", [
+    # stated by the input, by name or as a host
+    (Document(id="a", text="t", outlet="Caribbean Wire", url="https://www.reuters.com/x"),
+     "Caribbean Wire"),
+    (Document(id="b", text="t", outlet="washingtonpost.com"), "The Washington Post"),
+    # the URL's host: a readable name where data/outlets.tsv knows it, the host otherwise
+    (Document(id="c", text="t", url="https://www.themoscowtimes.com/2025/05/07/x"),
+     "The Moscow Times"),
+    (Document(id="d", text="t", url="https://www.andes-wire.example.net/2026/10/21/x/"),
+     "andes-wire.example.net"),
+    # a wire dateline's credit when nothing else says
+    (Document(id="e", text="CARACAS, Nov 1 (Reuters) - Venezuela asked Russia for help."),
+     "Reuters"),
+    (Document(id="f", text="MOSCOW (AP) — Russia said nothing."), "AP"),
+    (Document(id="g", text="Venezuela asked Russia (and China) - for help."), None),
+])
+def test_outlet_is_the_publisher(doc, outlet):
+    assert describe(doc).outlet == outlet
+
+
+def test_cited_outlet_is_never_the_documents_outlet(seed_text):
+    doc = describe(Document(id="seed", text=seed_text))
+    assert doc.outlet is None  # the seed cites The Washington Post; who published it is unknown
+    assert doc.cited_sources[0].outlet == "The Washington Post"
+
+
+def test_jsonl_outlet_under_other_names():
+    from sitrep.text.reading import from_record
+
+    assert from_record({"text": "x", "publisher": "Andean Ledger"}, "f").outlet == "Andean Ledger"
+    assert from_record({"text": "x", "source": {"id": "r", "name": "Reuters"}}, "f").outlet == \
+        "Reuters"
+
+
+def test_html_site_name_is_the_outlet():
+    from sitrep.text.reading import read_path
+
+    (doc,) = read_path(str(COVERAGE / "altiplano-daily.html"))
+    assert describe(doc).outlet == "Altiplano Daily"
+    html = (COVERAGE / "altiplano-daily.html").read_text(encoding="utf-8")
+    from sitrep.text.reading import read_html
+
+    bare = read_html(html.replace('<meta property="og:site_name" content="Altiplano Daily">', ""),
+                     "page.html")
+    assert describe(bare).outlet == "altiplano-daily.example.org"  # the canonical URL's host

@@ -121,7 +121,7 @@ def summarise(db: Database, cluster_id: str, event_ids: list[str]) -> dict[str, 
     events = [json.loads(row["data"]) for row in rows]
     outlets = sorted({row["outlet"] for row in rows if row["outlet"]})
     unnamed = len({row["doc_id"] for row in rows if not row["outlet"]})
-    groups = origins(_reports(rows, events))
+    groups = origins(_reports(rows, events, _sole_sources(db, rows)))
     reported = sorted(r["reported"] for r in rows if r["reported"])
     starts = [e["date"] for e in events if e.get("date")]
     ends = [e["enddate"] for e in events if e.get("enddate")]
@@ -149,9 +149,30 @@ def summarise(db: Database, cluster_id: str, event_ids: list[str]) -> dict[str, 
     }
 
 
-def _reports(rows, events: list[dict]) -> list[Report]:
+def _sole_sources(db: Database, rows) -> dict[str, dict]:
+    """For each document that attributes what it reports to one other outlet and names no
+    source of its own (a rewrite of another outlet's story), that outlet's attribution."""
+    docs = sorted({row["doc_id"] for row in rows})
+    found: dict[str, dict] = {}
+    named: dict[str, list[dict]] = defaultdict(list)
+    for doc_id, data in db.conn.execute(
+            f"""SELECT d.id, json_extract(e.data, '$.attribution') FROM events e
+                JOIN documents d ON d.content_hash = e.doc_hash
+                WHERE d.id IN ({",".join("?" * len(docs))})""", docs):
+        if data:
+            named[doc_id].append(json.loads(data))
+    publishers = {row["doc_id"]: row["outlet"] for row in rows}
+    for doc_id, attributions in named.items():
+        outlets = {a.get("outlet") for a in attributions}
+        if len(outlets) == 1 and None not in outlets and outlets != {publishers.get(doc_id)}:
+            found[doc_id] = next(a for a in attributions if a.get("outlet"))
+    return found
+
+
+def _reports(rows, events: list[dict], sole: dict[str, dict]) -> list[Report]:
     """One report per document: its publisher, date and what its account is attributed to
-    (an event naming another outlet or a URL before one naming a basis only)."""
+    (an event naming another outlet or a URL before one naming a basis only); an account
+    attributed to no one in a document that rests on one other outlet's story rests on it."""
     by_doc: dict[str, Report] = {}
     for row, event in zip(rows, events, strict=True):
         found = event.get("attribution") or None
@@ -162,6 +183,10 @@ def _reports(rows, events: list[dict]) -> list[Report]:
                 not (report.attribution.get("outlet") or report.attribution.get("url"))
                 and (found.get("outlet") or found.get("url")))):
             report.attribution = found
+    for report in by_doc.values():
+        attribution = report.attribution or {}
+        if not (attribution.get("outlet") or attribution.get("url")) and report.doc_id in sole:
+            report.attribution = sole[report.doc_id]
     return list(by_doc.values())
 
 

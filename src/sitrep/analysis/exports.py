@@ -30,7 +30,7 @@ FORMATS = ("plover-jsonl", "csv", "parquet")
 FLAT_COLUMNS = (
     "id", "doc_id", "event", "mode", "context", "quad_code", "event_scale",
     "actor_codes", "actor_sectors", "recipient_codes", "recipient_sectors",
-    "date", "enddate", "modality", "country_code", "outlet",
+    "date", "enddate", "date_basis", "modality", "likelihood", "country_code", "outlet",
     "evidence_start", "evidence_end", "sentence", "confidence", "main", "depth",
 )  # fmt: skip
 LIST_COLUMNS = ("context", "actor_codes", "actor_sectors", "recipient_codes", "recipient_sectors")
@@ -125,7 +125,9 @@ def flat_row(event: dict[str, Any]) -> dict[str, Any]:
         "recipient_sectors": _field(recipients, "sector"),
         "date": event.get("date"),
         "enddate": event.get("enddate"),
+        "date_basis": event.get("date_basis"),
         "modality": event.get("modality"),
+        "likelihood": event.get("likelihood"),
         "country_code": (event.get("event_loc") or {}).get("country_code"),
         "outlet": attribution.get("outlet"),
         "evidence_start": info.get("start"),

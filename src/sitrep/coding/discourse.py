@@ -46,14 +46,19 @@ AUTHOR_VERBS = {"write", "send", "draft", "deliver", "hand", "address", "sign", 
 PRONOUNS = {"it", "they", "he", "she", "we"}
 
 
-def settle_parties(kept: list[Candidate], ctx: Context, sentences: list) -> list[Candidate]:
-    """The candidates with parties from their clause and the discourse, none aimed at its own
-    actor; `sentences` are the parsed document's sentences, in order."""
-    index = {sentence.start: n for n, sentence in enumerate(sentences)}
-    for candidate in kept:
+def clause_parties(candidates: list[Candidate], ctx: Context) -> None:
+    """Parties each candidate's own clause gives (before the document's mentions merge, so that
+    a letter to Xi Jinping is not taken for the request to Russia before it)."""
+    for candidate in candidates:
         _rescuer(candidate, ctx)
         _capable(candidate, ctx)
         _addressee(candidate, ctx)
+
+
+def settle_parties(kept: list[Candidate], ctx: Context, sentences: list) -> list[Candidate]:
+    """The merged candidates with parties from the discourse, none aimed at its own actor;
+    `sentences` are the parsed document's sentences, in order."""
+    index = {sentence.start: n for n, sentence in enumerate(sentences)}
     _from_discourse(kept, ctx, sentences, index)
     kept = kept + _parallel_acts(kept, ctx, sentences, index)
     return [c for c in kept if _sane(c)]
@@ -261,6 +266,9 @@ def _parallel_acts(kept: list[Candidate], ctx: Context, sentences: list,
     found: list[Candidate] = []
     for sentence in sentences:
         root = sentence.root
+        if is_saying(root.lemma_.lower(), ctx.lexicon):
+            # "Caracas has also approached Beijing, the newspaper said": what was said
+            root = next((c for c in root.children if c.dep_ == "ccomp"), root)
         if sentence.start in coded or root.pos_ != "VERB" or \
                 is_saying(root.lemma_.lower(), ctx.lexicon) or \
                 not any(c.dep_ == "advmod" and c.lower_ == "also" for c in root.children):

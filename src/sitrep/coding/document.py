@@ -18,7 +18,7 @@ from sitrep.actors.knowledge import KnowledgeBase
 from sitrep.coding.attribution import find_sources
 from sitrep.coding.candidate import FACT_CLASS, Candidate, Context
 from sitrep.coding.dates import reference_date, span_days
-from sitrep.coding.discourse import settle_parties
+from sitrep.coding.discourse import clause_parties, settle_parties
 from sitrep.coding.items import bullet_items
 from sitrep.coding.lexicon import Lexicon
 from sitrep.coding.sentence import code_sentence
@@ -114,6 +114,7 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase, lexicon: Lexicon,
     skipped = SpanIndex(skip)
     for sentence in parsed.sents:
         candidates.extend(code_sentence(sentence, ctx, skipped))
+    clause_parties(candidates, ctx)  # who comes to whose aid, a letter's addressee
     kept = _merge(candidates)
     _give_lists_their_items(groups, candidates, kept, organisations)
     kept = settle_parties(kept, ctx, list(parsed.sents))  # the discourse's parties; no self-targets

@@ -105,6 +105,8 @@ def ingest(paths: tuple[str, ...], db_path: str, events: bool, options: Options)
                          ("event clusters", summary.clusters)):
         table.add_row(label, str(value))
     console.print(table)
+    for note in summary.not_coded:
+        console.print(f"[yellow]not coded[/yellow] {note}", markup=True, highlight=False)
     for failure in summary.failures:
         console.print(f"[red]failed[/red] {failure}", markup=True, highlight=False)
     if summary.failures:
@@ -145,9 +147,13 @@ def show(doc_id: str, db_path: str, as_json: bool) -> None:
         doc.pop("offsets", None)
         out.print(json.dumps(doc, ensure_ascii=False, indent=2))
         return
-    for key in ("id", "title", "url", "outlet", "published", "published_not_before", "truncated",
-                "source_path", "content_hash"):
+    for key in ("id", "title", "url", "outlet", "published", "published_not_before", "language",
+                "truncated", "source_path", "content_hash"):
         out.print(f"[bold]{key}[/bold]: {doc[key]}")
+    from sitrep.text.language import is_coded, not_coded_note
+
+    if not is_coded(doc["language"]):
+        out.print(f"[bold]coding[/bold]: {not_coded_note(doc['language'])}")
     out.print("[bold]cited sources[/bold]:")
     for source in doc["cited_sources"]:
         out.print(f"  {source['date'] or '?':10}  {source['outlet'] or '?'}  {source['url']}")

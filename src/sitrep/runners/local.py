@@ -17,6 +17,7 @@ from sitrep.model import Document
 from sitrep.options import Options
 from sitrep.pipeline import prepare
 from sitrep.store.database import Database
+from sitrep.text.language import is_coded, not_coded_note
 from sitrep.text.reading import read_paths
 
 
@@ -28,6 +29,8 @@ class IngestSummary:
     events: int = 0
     clusters: int = 0
     failures: list[str] = field(default_factory=list)
+    # documents stored but not coded (their language): "source: stored, not coded: Russian; ..."
+    not_coded: list[str] = field(default_factory=list)
 
 
 def ingest(db: Database, paths: str | Iterable[str], options: Options | None = None,
@@ -48,6 +51,9 @@ def ingest(db: Database, paths: str | Iterable[str], options: Options | None = N
         if db.save_document(doc):
             summary.new += 1
             summary.events += len(doc.events)
+            if code_events and not is_coded(doc.language):
+                summary.not_coded.append(f"{doc.source_path or doc.id}: "
+                                         f"{not_coded_note(doc.language)}")
         else:
             summary.already_stored += 1
     if code_events and summary.new:
