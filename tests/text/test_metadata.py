@@ -13,6 +13,7 @@ from sitrep.text.metadata import (
     normalise_published,
     outlet_for,
 )
+
 from ..conftest import FIXTURES
 
 COVERAGE = FIXTURES / "coverage"

@@ -71,9 +71,9 @@ def origins(reports: list[Report]) -> list[Origin]:
     report; each group with its outlet, basis, URL and date, documents and publishers."""
     keys: list[tuple[str | None, str | None, str | None]] = []  # (outlet, basis head, url)
     for report in reports:
-        cited = _cites(report)
-        if cited:
-            keys.append((cited.get("outlet"), _head(cited.get("basis")), cited.get("url")))
+        source = _cites(report)
+        if source:
+            keys.append((source.get("outlet"), _head(source.get("basis")), source.get("url")))
         elif report.publisher:
             keys.append((report.publisher, None, None))
         else:
@@ -103,11 +103,11 @@ def origins(reports: list[Report]) -> list[Origin]:
         groups.setdefault(find(i), []).append(i)
     found = []
     for members in groups.values():
-        cited = [_cites(reports[i]) for i in members]
-        named = [c for c in cited if c]
+        attributed = [_cites(reports[i]) for i in members]
+        named = [c for c in attributed if c]
         first = named[0] if named else {}
-        own = [reports[i] for i in members if not cited[members.index(i)]]
-        dates = [c.get("date") for c in named if c.get("date")] + [
+        own = [reports[i] for i, c in zip(members, attributed, strict=True) if not c]
+        dates: list[str] = [c["date"] for c in named if c.get("date")] + [
             r.published for r in own if r.published and (
                 not named or r.publisher == first.get("outlet"))]
         outlet = first.get("outlet") or (own[0].publisher if own else None)
