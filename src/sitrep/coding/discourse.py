@@ -8,8 +8,9 @@ dropped:
   ("Moscow would have little appetite to come to its ally's aid": Moscow gives the aid);
 - a letter's (a request's, a message's) addressee is the recipient of what it asks for, and a
   party named inside its stated purpose ("to counter the escalation between X and Y") is not;
-- a subject that names no party itself ("the letter", "it", "the Venezuelan side" where the
-  model finds no country) takes the actor of the sentences just before, when they name only one;
+- a subject that names no party itself ("the letter", "the Venezuelan side" where the model
+  finds no country) takes the actor of the sentences just before when they name only one (for a
+  letter: the sentence that wrote or sent it, or one naming the same kind of document);
 - "Caracas has also approached Beijing and Tehran" after a request by Venezuela: a verb no
   trigger knows, marked "also", whose subject is the earlier actor and whose object names other
   parties, is another act of the earlier kind;
@@ -43,7 +44,6 @@ RESCUE_VERBS = word_class("rescue_verbs")
 SIDE_NOUNS = {"side", "party", "camp"}
 # Verbs that write or send a document: their subject is its author.
 AUTHOR_VERBS = {"write", "send", "draft", "deliver", "hand", "address", "sign", "dispatch"}
-PRONOUNS = {"it", "they", "he", "she", "we"}
 
 
 def clause_parties(candidates: list[Candidate], ctx: Context) -> None:
@@ -93,6 +93,8 @@ def _capable(candidate: Candidate, ctx: Context) -> None:
         return
     token, steps = candidate.trigger, 0
     while token.head.i != token.i and steps < 3:
+        if token.dep_ in {"amod", "compound", "nmod", "nsubj", "nsubjpass", "dobj"}:
+            return  # "the agreed ability to": a modifier, not the act the capacity is for
         token, steps = token.head, steps + 1
         if token.lemma_.lower() in CAPACITY_NOUNS:
             holder = _controller(token)
@@ -192,12 +194,13 @@ def _placeholder(candidate: Candidate) -> str | None:
     if agent is None:
         return None
     lemma = agent.lemma_.lower()
-    if lemma in DOCUMENT_NOUNS:
+    if lemma in DOCUMENT_NOUNS and any(c.lower_ in {"the", "this", "that"}
+                                       for c in agent.children):
         return "document"
-    if agent.lower_ in PRONOUNS or lemma in PRONOUNS:
-        return "pronoun"
     if lemma in SIDE_NOUNS:
         return "side"
+    # a pronoun is left alone: in a feature or a review "he", "it" and "we" are seldom the
+    # state acting in the sentence before (measured on the negatives set)
     return None
 
 
@@ -236,12 +239,21 @@ def _from_discourse(kept: list[Candidate], ctx: Context, sentences: list,
         kind = _placeholder(candidate)
         if kind is None:
             continue
-        antecedent = _one_actor(_antecedents(candidate, kept, index))
+        antecedents = _antecedents(candidate, kept, index)
+        if kind == "document":
+            # the letter's author: who wrote or sent it, or the actor of a sentence before
+            # that names the same kind of document
+            lemma = (subject(candidate.trigger) or candidate.trigger).lemma_.lower()
+            antecedents = [k for k in antecedents
+                           if any(t.lemma_.lower() == lemma for t in k.trigger.sent)]
+        antecedent = _one_actor(antecedents)
         if antecedent is not None:
             author, addressee = antecedent.event.actor, antecedent.event.recipient
         elif kind == "document":
             author, addressee = _author(candidate, ctx, sentences, index)
         else:
+            continue
+        if not author:
             continue
         event.actor = [_lowered(a) for a in author if a.code]
         event.recipient = [r for r in event.recipient
