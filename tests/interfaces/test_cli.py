@@ -149,3 +149,19 @@ def test_a_report_in_another_language_is_stored_and_says_it_was_not_coded(tmp_pa
     shown = run("show", "ru1", "--db", db).output
     assert "language: ru" in shown
     assert "stored, not coded: Russian; sitrep codes English" in shown
+
+
+def test_the_installed_sitrep_command_starts():
+    """The console script pyproject declares resolves to the CLI (README's commands run it)."""
+    import subprocess
+    import sys
+    from importlib.metadata import entry_points
+    from pathlib import Path
+
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "sitrep"]
+    assert script.load() is main
+    executable = Path(sys.executable).with_name("sitrep")
+    if executable.exists():
+        result = subprocess.run([str(executable), "--version"], capture_output=True, text=True,
+                                timeout=120)
+        assert result.returncode == 0 and "version" in result.stdout
