@@ -5,6 +5,9 @@
     dyad_series   monthly counts by PLOVER quad class and mean score, per direction
     network       weighted, typed actor -> recipient edges (JSON or GraphML)
     top_actors    the most active actors, and top_pairs the most active pairs
+    actor_profile an actor's monthly events by quad class and role, and its top partners
+    dyad_view     a pair's monthly series, with names and cooperation/conflict totals
+    network_view  the network's busiest actors and the edges between them, with names
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sitrep.actors.knowledge import shipped_kb
+from sitrep.analysis.search import timeline_page
+from sitrep.resources import plover_schema
 from sitrep.store.database import Database
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
@@ -191,3 +197,103 @@ def top_pairs(db: Database, limit: int = 10, since: str | None = None,
         pairs[key] = pairs.get(key, 0) + edge["weight"]
     ranked = sorted(pairs.items(), key=lambda item: (-item[1], item[0]))[:limit]
     return [{"actor": a, "recipient": b, "events": n} for (a, b), n in ranked]
+
+
+def _names(codes: Any) -> dict[str, str]:
+    names = shipped_kb().country_names
+    return {code: names.get(code, code) for code in codes}
+
+
+def actor_profile(db: Database, code: str, since: str | None = None, until: str | None = None,
+                  partners: int = 10, latest_events: int = 20) -> dict[str, Any]:
+    """One actor's months (its events by quad class, and how many as actor and as recipient),
+    its most frequent partners either way, and its latest events, with country names."""
+    params: list[Any] = [code]
+    sql = """SELECT substr(a.date, 1, 7) AS month, e.quad_code AS quad,
+                    count(DISTINCT a.event_id) AS events, sum(a.role = 'actor') AS as_actor,
+                    sum(a.role = 'recipient') AS as_recipient
+             FROM event_actors a JOIN events e ON e.id = a.event_id
+             WHERE a.code = ? AND a.role IN ('actor', 'recipient') AND a.date IS NOT NULL"""
+    dates, date_params = _date_filters(since, until)
+    if dates:
+        sql += " AND " + dates
+        params += date_params
+    sql += " GROUP BY month, quad ORDER BY month"
+    months: dict[str, dict[str, Any]] = {}
+    for row in db.conn.execute(sql, params):
+        entry = months.setdefault(row["month"], {
+            "month": row["month"], "events": 0, "as actor": 0, "as recipient": 0,
+            **{name: 0 for name in QUAD_NAMES.values()}})
+        entry[QUAD_NAMES.get(row["quad"], "unknown")] = row["events"]
+        entry["events"] += row["events"]
+        entry["as actor"] += row["as_actor"]
+        entry["as recipient"] += row["as_recipient"]
+    ranked: dict[str, dict[str, Any]] = {}
+    for role, other in (("actor", "recipient"), ("recipient", "actor")):
+        psql = f"""SELECT o.code, count(DISTINCT o.event_id) AS events
+                   FROM event_actors s JOIN event_actors o ON o.event_id = s.event_id
+                        AND o.role = '{other}' AND o.code IS NOT NULL AND o.code != s.code
+                   JOIN events e ON e.id = s.event_id
+                   WHERE s.code = ? AND s.role = '{role}'"""
+        pparams: list[Any] = [code]
+        if dates:
+            psql += " AND " + dates
+            pparams += date_params
+        psql += " GROUP BY o.code"
+        for partner, events in db.conn.execute(psql, pparams):
+            entry = ranked.setdefault(partner, {"code": partner, "events": 0, "as_actor": 0,
+                                                "as_recipient": 0})
+            entry["events"] += events
+            entry["as_actor" if role == "actor" else "as_recipient"] += events
+    top = sorted(ranked.values(), key=lambda p: (-p["events"], p["code"]))[:partners]
+    names = _names([code, *(p["code"] for p in top)])
+    for partner in top:
+        partner["name"] = names[partner["code"]]
+    latest = timeline_page(db, code, since=since, until=until, limit=latest_events)
+    return {"code": code, "name": names[code], "since": since, "until": until,
+            "months": list(months.values()), "partners": top, "latest": latest["events"],
+            "more": latest["next"]}
+
+
+def dyad_view(db: Database, a: str, b: str, since: str | None = None,
+              until: str | None = None) -> dict[str, Any]:
+    """`dyad_series` for A and B with their names and, per month, cooperation (quad classes 1
+    and 2) and conflict (3 and 4) counts in each direction."""
+    series = dyad_series(db, a, b, since, until)
+    months: dict[str, dict[str, Any]] = {}
+    coop, conflict = (QUAD_NAMES[1], QUAD_NAMES[2]), (QUAD_NAMES[3], QUAD_NAMES[4])
+    for row in series:
+        entry = months.setdefault(row["month"], {"month": row["month"], **{
+            f"{d} {kind}": 0 for d in ("a->b", "b->a") for kind in ("cooperation", "conflict")}})
+        direction = "a->b" if row["direction"] == f"{a}->{b}" else "b->a"
+        entry[f"{direction} cooperation"] += sum(row[q] for q in coop)
+        entry[f"{direction} conflict"] += sum(row[q] for q in conflict)
+    names = _names([a, b])
+    return {"a": a, "b": b, "names": names, "since": since, "until": until, "series": series,
+            "months": sorted(months.values(), key=lambda m: m["month"]),
+            "events": sum(row["events"] for row in series)}
+
+
+def network_view(db: Database, since: str | None = None, until: str | None = None,
+                 min_weight: int = 1, nodes: int = 40) -> dict[str, Any]:
+    """The `network`'s `nodes` busiest actors and the edges among them (event types of one
+    pair summed, split into cooperation and conflict), with names."""
+    graph = network(db, since, until, min_weight)
+    keep = {n["id"] for n in sorted(graph["nodes"], key=lambda n: (-n["weight"], n["id"]))[:nodes]}
+    quads = {name: info["quad"] for name, info in plover_schema()["event_types"].items()}
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    for edge in graph["edges"]:
+        if edge["source"] in keep and edge["target"] in keep:
+            pair = pairs.setdefault((edge["source"], edge["target"]), {
+                "source": edge["source"], "target": edge["target"], "weight": 0,
+                "cooperation": 0, "conflict": 0, "types": {}})
+            pair["weight"] += edge["weight"]
+            kind = "cooperation" if quads.get(edge["type"], 3) <= 2 else "conflict"
+            pair[kind] += edge["weight"]
+            pair["types"][edge["type"]] = edge["weight"]
+    names = _names(keep)
+    return {"since": since, "until": until, "min_weight": min_weight,
+            "nodes": [{**n, "name": names[n["id"]]} for n in graph["nodes"] if n["id"] in keep],
+            "edges": sorted(pairs.values(), key=lambda p: (-p["weight"], p["source"],
+                                                           p["target"])),
+            "all_nodes": len(graph["nodes"])}

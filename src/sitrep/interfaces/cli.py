@@ -480,6 +480,30 @@ def export(db_path: str, fmt: str, output: str | None, since: str | None, until:
     console.print(f"{count} events exported")
 
 
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 exposes the store to the network).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--max-body", default=1_000_000, show_default=True, type=click.IntRange(1),
+              help="Refuse request bodies larger than this many bytes (413).")
+@coding_options
+def serve(db_path: str, host: str, port: int, max_body: int, options: Options) -> None:
+    """Serve the store: a JSON API (/api/..., OpenAPI at /openapi.json) and web pages.
+
+    Read-only unless SITREP_TOKEN is set: then POST /api/documents accepts writes that carry
+    `Authorization: Bearer <token>`. The coding options apply to POST /api/extract and
+    /api/documents."""
+    import os
+
+    from sitrep.interfaces.web import serve as run
+
+    token = os.environ.get("SITREP_TOKEN") or None
+    mode = "accepting writes with SITREP_TOKEN" if token else "read-only (set SITREP_TOKEN to accept writes)"
+    console.print(f"serving {db_path} at http://{host}:{port}/ ({mode})", highlight=False)
+    run(db_path, host, port, options, token, max_body)
+
+
 @main.command("import")
 @click.argument("files", nargs=-1, required=True)
 @db_option

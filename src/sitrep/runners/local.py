@@ -18,7 +18,7 @@ from sitrep.options import Options
 from sitrep.pipeline import prepare
 from sitrep.store.database import Database
 from sitrep.text.language import is_coded, not_coded_note
-from sitrep.text.reading import read_paths
+from sitrep.text.reading import from_record, read_paths
 
 
 @dataclass
@@ -40,9 +40,29 @@ def ingest(db: Database, paths: str | Iterable[str], options: Options | None = N
     `code_events=False` only reads, repairs and describes (no model needed)."""
     options = options or Options()
     paths = [paths] if isinstance(paths, str) else list(paths)
+    return ingest_documents(db, read_paths(paths, max_bytes=options.max_bytes), options,
+                            code_events, on_document)
+
+
+def ingest_records(db: Database, records: Iterable[object], options: Options | None = None,
+                   source: str = "request") -> IngestSummary:
+    """JSON Lines records (`{id, text, title?, url?, date?, outlet?}`, as dicts) instead of
+    paths: read, coded and stored as `ingest` does; a bad record is a failure naming its number."""
+    results: list[Document | ReadError] = []
+    for number, record in enumerate(records, start=1):
+        try:
+            results.append(from_record(record, source, number))
+        except ReadError as error:
+            results.append(error)
+    return ingest_documents(db, results, options or Options())
+
+
+def ingest_documents(db: Database, results: Iterable[Document | ReadError], options: Options,
+                     code_events: bool = True,
+                     on_document: Callable[[], None] | None = None) -> IngestSummary:
+    """Store what was read (documents, or the errors reading them gave), coding the new ones."""
     summary = IngestSummary()
-    fresh = _fresh_documents(db, read_paths(paths, max_bytes=options.max_bytes), summary,
-                             on_document)
+    fresh = _fresh_documents(db, results, summary, on_document)
     if code_events:
         from sitrep.pipeline import Coder
 

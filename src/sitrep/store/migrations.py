@@ -137,6 +137,34 @@ def _migration_7_main_events() -> str:
     """
 
 
+def _migration_8_event_search() -> str:
+    # Full-text search over each event's evidence sentence (the API's and the web page's `q`).
+    # Contentless FTS5 keyed by the event's rowid: the sentence is already in `data`, so the
+    # index stores only its terms; triggers keep it in step with every write, whoever writes.
+    # A contentless table forgets its text, so a delete names the old sentence again.
+    return """
+        CREATE VIRTUAL TABLE events_fts USING fts5(
+            sentence, content='', tokenize='porter unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+            INSERT INTO events_fts (rowid, sentence)
+                VALUES (new.rowid, json_extract(new.data, '$.text_info.sentence'));
+        END;
+        CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+            INSERT INTO events_fts (events_fts, rowid, sentence)
+                VALUES ('delete', old.rowid, json_extract(old.data, '$.text_info.sentence'));
+        END;
+        CREATE TRIGGER events_fts_update AFTER UPDATE OF data ON events BEGIN
+            INSERT INTO events_fts (events_fts, rowid, sentence)
+                VALUES ('delete', old.rowid, json_extract(old.data, '$.text_info.sentence'));
+            INSERT INTO events_fts (rowid, sentence)
+                VALUES (new.rowid, json_extract(new.data, '$.text_info.sentence'));
+        END;
+        INSERT INTO events_fts (rowid, sentence)
+            SELECT rowid, json_extract(data, '$.text_info.sentence') FROM events;
+    """
+
+
 MIGRATIONS: list[Callable[[], str]] = [
     _migration_1_documents,
     _migration_2_events,
@@ -145,5 +173,6 @@ MIGRATIONS: list[Callable[[], str]] = [
     _migration_5_query_indexes,
     _migration_6_dyads,
     _migration_7_main_events,
+    _migration_8_event_search,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,260 @@
+"""The ASGI application: one store, a JSON API (`api.py`) and pages (`pages.py`) over it.
+
+    app = create_app("sitrep.db", Options(), token=os.environ.get("SITREP_TOKEN"))
+    uvicorn.run(app, host="127.0.0.1", port=8000)       # what `sitrep serve` does
+
+FastAPI (on Starlette) because the API's OpenAPI document comes from the routes' own signatures
+(it cannot drift from the code), query parameters are checked before a route runs, and pydantic
+is already installed with spaCy. One writer and many readers: each request borrows a read-only
+connection from a pool (SQLite in WAL mode lets readers run beside the writer); writes take the
+one writer connection under a lock. The coder is loaded on the first request that needs it.
+"""
+
+from __future__ import annotations
+
+import hmac
+import queue
+import threading
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sitrep.errors import SitrepError, StoreError
+from sitrep.options import Options
+from sitrep.store.database import Database
+
+if TYPE_CHECKING:
+    from sitrep.pipeline import Coder
+
+HERE = Path(__file__).parent
+DEFAULT_MAX_BODY = 1_000_000
+
+# No inline script or style anywhere: a hostile article's markup that slipped through escaping
+# still could not run. Everything the pages use is served from /static by this server.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+class ApiError(Exception):
+    """An error a route answers with: its HTTP status and a message that says the fix."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers
+
+
+class Store:
+    """The server's store: pooled read-only connections, one writer, the coder when needed."""
+
+    def __init__(self, path: str, options: Options, token: str | None):
+        if path != ":memory:" and not Path(path).is_file():
+            raise StoreError(f"{path}: no store there; create one with `sitrep ingest PATH "
+                             f"--db {path}` or give the right path with --db")
+        self.path = path
+        self.options = options
+        self.token = token or None
+        self._idle: queue.SimpleQueue[Database] = queue.SimpleQueue()
+        self._writer: Database | None = None
+        self._write_lock = threading.Lock()
+        self._coder: Coder | None = None
+        self._coder_lock = threading.Lock()
+        with self.writer():  # migrate now (a new index on an old store), not in a reader
+            pass
+
+    @contextmanager
+    def read(self) -> Iterator[Database]:
+        """A connection that cannot write (`PRAGMA query_only`), for the length of a request."""
+        try:
+            db = self._idle.get_nowait()
+        except queue.Empty:
+            db = Database(self.path)
+            db.conn.execute("PRAGMA query_only = ON")
+        try:
+            yield db
+        finally:
+            self._idle.put(db)
+
+    @contextmanager
+    def writer(self) -> Iterator[Database]:
+        """The one writing connection, held by one request at a time."""
+        with self._write_lock:
+            if self._writer is None:
+                self._writer = Database(self.path)
+            yield self._writer
+
+    @contextmanager
+    def coding(self) -> Iterator[Coder]:
+        """The coder for the server's options and the store's imported dictionaries, loaded on
+        first use and held by one request at a time (a spaCy pipeline is not shared)."""
+        from sitrep.pipeline import Coder
+
+        with self._coder_lock:
+            if self._coder is None:
+                with self.read() as db:
+                    imported = db.imported_entries()
+                self._coder = Coder(self.options, imported=imported)
+            yield self._coder
+
+    def check_writer(self, request: Request) -> None:
+        """Writes need `Authorization: Bearer <SITREP_TOKEN>`; a server without a token is
+        read-only (403), a missing or wrong token is 401."""
+        if self.token is None:
+            raise ApiError(403, "this server is read-only; restart it with SITREP_TOKEN set in "
+                                "its environment to accept writes")
+        scheme, _, given = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(),
+                                                                 self.token.encode()):
+            raise ApiError(401, "missing or wrong token; send `Authorization: Bearer <token>` "
+                                "with the server's SITREP_TOKEN",
+                           headers={"WWW-Authenticate": "Bearer"})
+
+    def close(self) -> None:
+        while True:
+            try:
+                self._idle.get_nowait().close()
+            except queue.Empty:
+                break
+        if self._writer is not None:
+            self._writer.close()
+
+
+class SecurityHeaders:
+    """Adds the Content-Security-Policy and its companions to every response."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def wants_json(request: Request) -> bool:
+    path = request.url.path
+    return path.startswith("/api/") or path.endswith(".json") or path == "/openapi.json"
+
+
+def error_response(request: Request, status: int, message: str,
+                   headers: dict[str, str] | None = None) -> Response:
+    """JSON (`{"error": {"status", "message"}}`) for the API and JSON twins, a page otherwise."""
+    if wants_json(request):
+        return JSONResponse({"error": {"status": status, "message": message}}, status,
+                            headers=headers)
+    from sitrep.interfaces.web.pages import render_error
+
+    return render_error(request, status, message, headers)
+
+
+def _validation_message(error: RequestValidationError) -> str:
+    parts = []
+    for problem in error.errors():
+        where = [str(part) for part in problem.get("loc", ()) if part not in ("query", "path")]
+        name = ".".join(where) or "request"
+        parts.append(f"{name}: {problem.get('msg', 'invalid')}")
+    return "; ".join(parts) + "; fix the value (the parameters are in /openapi.json)"
+
+
+HTTP_MESSAGES = {
+    404: "no such page; the API is listed in /openapi.json, the pages start at /",
+    405: "this method is not allowed here; /openapi.json lists each endpoint's methods",
+}
+
+
+def create_app(db_path: str, options: Options | None = None, token: str | None = None,
+               max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+    """The application over the store at `db_path` (which must exist): read-only unless a
+    `token` is given; request bodies over `max_body` bytes are refused (413)."""
+    from sitrep.interfaces.web.api import router as api_router
+    from sitrep.interfaces.web.pages import router as page_router
+
+    store = Store(db_path, options or Options(), token)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="sitrep", version="0.1.0", max_body_size=max_body,
+        description="Source-attributed PLOVER events, their evidence and sourced briefs, over "
+                    "one sitrep store. Every list is paged: pass the `next` value of a page as "
+                    "`cursor` to get the following one. Errors are "
+                    '`{"error": {"status", "message"}}`, the message saying the fix.',
+        docs_url=None, redoc_url=None,  # their pages load scripts from a CDN: none here
+    )
+    app.state.store = store
+    app.state.max_body = max_body
+
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, error: ApiError) -> Response:
+        return error_response(request, error.status, error.message, error.headers)
+
+    @app.exception_handler(SitrepError)
+    async def sitrep_error(request: Request, error: SitrepError) -> Response:
+        return error_response(request, 400, str(error))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> Response:
+        return error_response(request, 400, _validation_message(error))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        if error.status_code == 413:
+            message = (f"the request body is over this server's limit of {max_body:,} bytes; "
+                       "send fewer or shorter documents per request, or start the server with "
+                       "a larger --max-body")
+        else:
+            message = HTTP_MESSAGES.get(error.status_code, str(error.detail))
+        return error_response(request, error.status_code, message,
+                              getattr(error, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def bug(request: Request, error: Exception) -> Response:
+        # Anything but a SitrepError escaping the library is a bug: say so, log the traceback
+        # (uvicorn does), show no internals.
+        return error_response(request, 500, "internal error (a bug in sitrep); the server's "
+                                            "log has the details, please report it")
+
+    app.include_router(api_router)
+    app.include_router(page_router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000,
+          options: Options | None = None, token: str | None = None,
+          max_body: int = DEFAULT_MAX_BODY) -> None:
+    """Run the application under uvicorn until interrupted."""
+    import uvicorn
+
+    app = create_app(db_path, options, token, max_body)
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
