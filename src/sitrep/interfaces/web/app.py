@@ -20,7 +20,7 @@ from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -137,6 +137,44 @@ class Store:
             self._writer.close()
 
 
+class BodyTooLarge(HTTPException):
+    def __init__(self) -> None:
+        super().__init__(413)
+
+
+class BodyLimit:
+    """Refuses request bodies over `max_body` bytes with a 413 the error handler words like
+    every other error (Starlette's own limiter answers in plain text, outside the app's
+    handlers and headers): at once when Content-Length says so, else when the bytes run over."""
+
+    def __init__(self, app: ASGIApp, max_body: int):
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.max_body:
+            request = Request(scope, receive)
+            handler = request.app.exception_handlers[StarletteHTTPException]
+            response = await handler(request, BodyTooLarge())
+            await response(scope, receive, send)
+            return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.max_body:
+                raise BodyTooLarge()
+            return message
+
+        await self.app(scope, counted, send)
+
+
 class SecurityHeaders:
     """Adds the Content-Security-Policy and its companions to every response."""
 
@@ -203,7 +241,7 @@ def create_app(db_path: str, options: Options | None = None, token: str | None =
 
     app = FastAPI(
         lifespan=lifespan,
-        title="sitrep", version="0.1.0", max_body_size=max_body,
+        title="sitrep", version="0.1.0",
         description="Source-attributed PLOVER events, their evidence and sourced briefs, over "
                     "one sitrep store. Every list is paged: pass the `next` value of a page as "
                     "`cursor` to get the following one. Errors are "
@@ -246,7 +284,8 @@ def create_app(db_path: str, options: Options | None = None, token: str | None =
     app.include_router(api_router)
     app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(SecurityHeaders)  # outermost: on every response, errors included
     return app
 
 

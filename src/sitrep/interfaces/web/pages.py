@@ -71,8 +71,9 @@ def twin(path: str, template: str, missing: str = "", decorate: Decorate | None 
             context = fetch(request, kwargs)
             extra = decorate(context) if decorate else {}
             query = f"?{request.url.query}" if request.url.query else ""
+            here = "/index" if request.url.path == "/" else request.url.path
             return render(request, template, {"data": context, **extra,
-                                              "json_url": json_path + query})
+                                              "json_url": f"{here}.json{query}"})
 
         router.add_api_route(json_path, as_json, methods=["GET"])
         router.add_api_route(path, as_html, methods=["GET"], response_class=HTMLResponse)
@@ -116,9 +117,12 @@ def _segments(data: dict[str, Any]) -> dict[str, Any]:
     for (start, end), events in sorted(spans.items()):
         if start < at:
             continue
+        # a span may take in the blank lines after its sentence: the events' labels belong
+        # at the sentence's end, not at the start of the next paragraph
+        words = end - (len(text[start:end]) - len(text[start:end].rstrip()))
         segments.append({"text": text[at:start], "events": None})
-        segments.append({"text": text[start:end], "events": events, "start": start})
-        at = end
+        segments.append({"text": text[start:words], "events": events, "start": start})
+        at = words
     segments.append({"text": text[at:], "events": None})
     return {"segments": segments}
 
