@@ -115,7 +115,9 @@ def dyad_series(db: Database, a: str, b: str, since: str | None = None,
                         avg(event_scale) AS mean_score
                  FROM dyads WHERE source = ? AND target = ? AND date IS NOT NULL"""
         if since:
-            sql += " AND event_id IN (SELECT id FROM events WHERE coalesce(enddate, date) >= ?)"
+            # a lookup per pair row, not the set of every event since then
+            sql += """ AND EXISTS (SELECT 1 FROM events e WHERE e.id = dyads.event_id
+                                   AND coalesce(e.enddate, e.date) >= ?)"""
             params.append(since)
         if until:
             sql += " AND date <= ?"
@@ -123,9 +125,11 @@ def dyad_series(db: Database, a: str, b: str, since: str | None = None,
         sql += " GROUP BY month, quad ORDER BY month, quad"
         by_month: dict[str, dict[str, Any]] = {}
         for row in db.conn.execute(sql, params):
-            entry = by_month.setdefault(row["month"], {
-                "month": row["month"], "direction": f"{source}->{target}", "events": 0,
-                "score_sum": 0.0, **{name: 0 for name in QUAD_NAMES.values()}})
+            entry = by_month.get(row["month"])
+            if entry is None:
+                entry = by_month[row["month"]] = {
+                    "month": row["month"], "direction": f"{source}->{target}", "events": 0,
+                    "score_sum": 0.0, **dict.fromkeys(QUAD_NAMES.values(), 0)}
             entry[QUAD_NAMES.get(row["quad"], "unknown")] = row["events"]
             entry["events"] += row["events"]
             entry["score_sum"] += (row["mean_score"] or 0.0) * row["events"]
@@ -263,8 +267,11 @@ def dyad_view(db: Database, a: str, b: str, since: str | None = None,
     months: dict[str, dict[str, Any]] = {}
     coop, conflict = (QUAD_NAMES[1], QUAD_NAMES[2]), (QUAD_NAMES[3], QUAD_NAMES[4])
     for row in series:
-        entry = months.setdefault(row["month"], {"month": row["month"], **{
-            f"{d} {kind}": 0 for d in ("a->b", "b->a") for kind in ("cooperation", "conflict")}})
+        entry = months.get(row["month"])
+        if entry is None:
+            entry = months[row["month"]] = {"month": row["month"], **dict.fromkeys(
+                (f"{d} {kind}" for d in ("a->b", "b->a") for kind in ("cooperation", "conflict")),
+                0)}
         direction = "a->b" if row["direction"] == f"{a}->{b}" else "b->a"
         entry[f"{direction} cooperation"] += sum(row[q] for q in coop)
         entry[f"{direction} conflict"] += sum(row[q] for q in conflict)

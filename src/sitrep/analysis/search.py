@@ -168,23 +168,34 @@ def fts_query(text: str) -> str:
 # -- filters as SQL --------------------------------------------------------------------------
 
 
-def _where(f: EventFilter) -> tuple[list[str], list[Any]]:
+def _where(f: EventFilter, probe: bool = False) -> tuple[list[str], list[Any]]:
+    """The filter as SQL conditions on `events e`. `probe` writes the actor tests as lookups
+    per event (cheap when walking a few hundred events in order) instead of sets of every
+    event an actor has (cheap when the set is all that is read)."""
     where: list[str] = []
     params: list[Any] = []
-    for code, role in ((f.actor, "actor"), (f.recipient, "recipient")):
-        if code:
-            where.append("e.id IN (SELECT event_id FROM event_actors WHERE code = ? "
-                         f"AND role = '{role}')")
-            params.append(code)
+
+    def has(role_sql: str, code: str) -> None:
+        if probe:
+            where.append(f"EXISTS (SELECT 1 FROM event_actors x WHERE x.code = ? AND "
+                         f"x.role {role_sql} AND x.event_id = e.id)")
+        else:
+            where.append(f"e.id IN (SELECT event_id FROM event_actors WHERE code = ? "
+                         f"AND role {role_sql})")
+        params.append(code)
+
+    if f.actor:
+        has("= 'actor'", f.actor)
+    if f.recipient:
+        has("= 'recipient'", f.recipient)
     if f.involving and f.partner:
-        where.append("""e.id IN (SELECT event_id FROM dyads WHERE source = ? AND target = ?
-                                 UNION ALL SELECT event_id FROM dyads
-                                 WHERE source = ? AND target = ?)""")
+        where.append("""(EXISTS (SELECT 1 FROM dyads WHERE source = ? AND target = ?
+                                 AND event_id = e.id)
+                         OR EXISTS (SELECT 1 FROM dyads WHERE source = ? AND target = ?
+                                    AND event_id = e.id))""")
         params += [f.involving, f.partner, f.partner, f.involving]
     elif f.involving:
-        where.append("e.id IN (SELECT event_id FROM event_actors WHERE code = ? "
-                     "AND role IN ('actor', 'recipient'))")
-        params.append(f.involving)
+        has("IN ('actor', 'recipient')", f.involving)
     if f.type:
         where.append("e.event = ?")
         params.append(f.type)
@@ -200,6 +211,8 @@ def _where(f: EventFilter) -> tuple[list[str], list[Any]]:
     if f.main_only:
         where.append("e.main = 1")
     if f.q:
+        # a set of rowids built once per statement: FTS5 lists all matches fast (milliseconds
+        # for 60,000) but tests one row against a query slowly
         where.append("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
         params.append(fts_query(f.q))
     return where, params
@@ -210,38 +223,127 @@ def search_events(db: Database, filters: EventFilter, limit: int = 50,
     """`{"events": [...], "next": cursor or None}`: matching events newest first (by date, then
     id; undated events last), each in the `sitrep extract` schema."""
     f = filters.checked()
-    rows = _page(db, f, check_limit(limit), decode_cursor(cursor), "e.data")
+    rows = _page(db, f, check_limit(limit), decode_cursor(cursor))
     events = [json.loads(row[0]) for row in rows[:limit]]
     more = len(rows) > limit
     return {"events": events,
             "next": encode_cursor(events[-1].get("date"), events[-1]["id"]) if more else None}
 
 
-def _page(db: Database, f: EventFilter, limit: int, after: list[str | None] | None,
-          columns: str) -> list[sqlite3.Row]:
-    """Up to limit + 1 rows after the cursor: dated events newest first, then undated ones
-    (each half walks an index in order; a NULL never compares, so they are asked apart)."""
-    where, params = _where(f)
+# How many events a page walks in order (at first a few times the page, then as many as the
+# share that matched says it needs) before it asks SQLite for the rest of the matching set,
+# sorted.
+FIRST_WALK = 4
+MAX_WALK = 5000
+
+
+def _page(db: Database, f: EventFilter, limit: int,
+          after: list[str | None] | None) -> list[sqlite3.Row]:
+    """Up to limit + 1 rows (data, date, id) after the cursor: dated events newest first, then
+    undated ones (a NULL never compares, so they are asked apart)."""
     rows: list[sqlite3.Row] = []
     if after is None or after[0] is not None:
-        dated = [*where, "e.date IS NOT NULL"]
-        dated_params = list(params)
-        if after is not None:
-            dated.append("(e.date, e.id) < (?, ?)")
-            dated_params += after
-        rows = db.conn.execute(
-            f"SELECT {columns} FROM events e WHERE {' AND '.join(dated)} "
-            f"ORDER BY e.date DESC, e.id DESC LIMIT {limit + 1}", dated_params).fetchall()
+        rows = _part(db, f, limit + 1, after, dated=True)
     if len(rows) <= limit and not f.until:
-        undated = [*where, "e.date IS NULL"]
-        undated_params = list(params)
-        if after is not None and after[0] is None:
-            undated.append("e.id < ?")
-            undated_params.append(after[1])
-        rows += db.conn.execute(
-            f"SELECT {columns} FROM events e WHERE {' AND '.join(undated)} "
-            f"ORDER BY e.id DESC LIMIT {limit + 1 - len(rows)}", undated_params).fetchall()
+        undated_after = after if after is not None and after[0] is None else None
+        rows += _part(db, f, limit + 1 - len(rows), undated_after, dated=False)
     return rows
+
+
+def _walk(f: EventFilter, dated: bool, after: list[str | None] | None,
+          budget: int) -> tuple[str, list[Any]]:
+    """The first `budget` candidate events after the cursor in page order, as (id, date), from
+    an index that lists them in that order: the pair's rows of `dyads` (an actor and a
+    recipient, or a timeline's two sides), the actor's (or recipient's, or either side's) rows
+    of `event_actors`, else the events of the type, else all events."""
+    order = "date DESC, id DESC" if dated else "id DESC"
+    when = "date IS NOT NULL" if dated else "date IS NULL"
+
+    def keyset(id_column: str) -> tuple[str, list[Any]]:
+        if after is None:
+            return "", []
+        if dated:
+            return f"AND (date, {id_column}) < (?, ?)", [after[0], after[1]]
+        return f"AND {id_column} < ?", [after[1]]
+
+    pairs = ([(f.actor, f.recipient)] if f.actor and f.recipient else
+             [(f.involving, f.partner), (f.partner, f.involving)] if f.involving and f.partner
+             else [])
+    if pairs:
+        cut, cut_params = keyset("event_id")
+        arms = [f"""SELECT * FROM (SELECT event_id AS id, date FROM dyads
+                    WHERE source = ? AND target = ? AND {when} {cut}
+                    ORDER BY {order.replace("id", "event_id")} LIMIT {budget})"""
+                for _ in pairs]
+        return (" UNION ".join(arms) + f" ORDER BY {order} LIMIT {budget}",
+                [value for pair in pairs for value in (*pair, *cut_params)])
+    code = f.actor or f.recipient or f.involving
+    if code:
+        roles = (["actor"] if f.actor else ["recipient"] if f.recipient
+                 else ["actor", "recipient"])
+        cut, cut_params = keyset("event_id")
+        arms = [f"""SELECT * FROM (SELECT DISTINCT event_id AS id, date FROM event_actors
+                    WHERE code = ? AND role = '{role}' AND {when} {cut}
+                    ORDER BY {order.replace("id", "event_id")} LIMIT {budget})"""
+                for role in roles]
+        # each side's list is in order; their union's first `budget` are among theirs
+        return (" UNION ".join(arms) + f" ORDER BY {order} LIMIT {budget}",
+                [value for _ in roles for value in (code, *cut_params)])
+    cut, cut_params = keyset("id")
+    kind, kind_params = ("event = ? AND ", [f.type]) if f.type else ("", [])
+    return (f"SELECT id, date FROM events WHERE {kind}{when} {cut} ORDER BY {order} "
+            f"LIMIT {budget}", [*kind_params, *cut_params])
+
+
+def _part(db: Database, f: EventFilter, wanted: int, after: list[str | None] | None,
+          dated: bool) -> list[sqlite3.Row]:
+    """The first `wanted` matching rows of one half (dated or undated) after the cursor.
+
+    Walk an index in page order, test the walked events, stop when enough match: the cost
+    follows the page, not the store. After MAX_WALK events with too few matches, the rest
+    comes from the whole matching set, sorted (small by then, or costly whatever is done)."""
+    where, params = _where(f, probe=True)
+    found: list[sqlite3.Row] = []
+    position, budget, walked = after, wanted * FIRST_WALK, 0
+    if f.q:
+        # each round lists the query's matches again: size the first round by their share
+        matches = db.conn.execute("SELECT count(*) FROM events_fts WHERE events_fts MATCH ?",
+                                  [fts_query(f.q)]).fetchone()[0]
+        if matches <= MAX_WALK:
+            walked = MAX_WALK  # few matches: sorting them all beats walking to them
+        else:
+            events = db.conn.execute("SELECT max(rowid) FROM events").fetchone()[0] or 1
+            budget = min(max(budget, int(wanted * events / matches * 1.5)), MAX_WALK)
+    while walked < MAX_WALK:
+        walk, walk_params = _walk(f, dated, position, budget)
+        keys = db.conn.execute(walk, walk_params).fetchall()
+        if keys:
+            rank = {key["id"]: index for index, key in enumerate(keys)}
+            # CROSS JOIN keeps the walked list outermost: each event is looked up by id and
+            # tested, never found again through another index
+            rows = db.conn.execute(
+                f"""SELECT e.data, e.date, e.id FROM json_each(?) AS walked
+                    CROSS JOIN events e ON e.id = walked.value
+                    WHERE {' AND '.join(where) or '1'}""",
+                [json.dumps(list(rank)), *params]).fetchall()
+            rows.sort(key=lambda row: rank[row["id"]])
+            found += rows[: wanted - len(found)]
+        if len(found) >= wanted or len(keys) < budget:
+            return found  # enough, or every candidate has been tested
+        walked += len(keys)
+        position = [keys[-1]["date"], keys[-1]["id"]]
+        # walk next as far as the share that matched so far says the page needs (x1.5)
+        share = max(len(found), 1) / walked
+        budget = min(max(int((wanted - len(found)) / share * 1.5), budget), MAX_WALK)
+    where, params = _where(f)
+    where.append("e.date IS NOT NULL" if dated else "e.date IS NULL")
+    if position:
+        where.append("(e.date, e.id) < (?, ?)" if dated else "e.id < ?")
+        params += [position[0], position[1]] if dated else [position[1]]
+    return found + db.conn.execute(
+        f"SELECT e.data, e.date, e.id FROM events e WHERE {' AND '.join(where)} "
+        f"ORDER BY {'e.date DESC, ' if dated else ''}e.id DESC LIMIT {wanted - len(found)}",
+        params).fetchall()
 
 
 def event_facets(db: Database, filters: EventFilter, top: int = 10,
@@ -265,7 +367,7 @@ def event_facets(db: Database, filters: EventFilter, top: int = 10,
     }
     facets: dict[str, Any] = {"timed_out": []}
     deadline = time.perf_counter() + time_limit_ms / 1000
-    db.conn.set_progress_handler(lambda: time.perf_counter() > deadline, 10_000)
+    db.conn.set_progress_handler(lambda: time.perf_counter() > deadline, 1_000)
     try:
         for name, sql in queries.items():
             try:

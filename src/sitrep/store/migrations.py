@@ -162,6 +162,15 @@ def _migration_8_event_search() -> str:
         END;
         INSERT INTO events_fts (rowid, sentence)
             SELECT rowid, json_extract(data, '$.text_info.sentence') FROM events;
+        -- Pages of events run newest first by (date, id): these indexes list events in that
+        -- order (all of them, or one type's) without reading or sorting rows; they replace
+        -- the (date) and (event, date) indexes they extend.
+        DROP INDEX events_date;
+        CREATE INDEX events_date_id ON events(date, id);
+        DROP INDEX events_type_date;
+        CREATE INDEX events_type_date_id ON events(event, date, id);
+        -- and a pair's events (an actor and a recipient) in that order
+        CREATE INDEX dyads_pair_date ON dyads(source, target, date, event_id);
     """
 
 

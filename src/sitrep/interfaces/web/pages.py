@@ -31,7 +31,8 @@ from sitrep.resources import plover_schema
 
 router = APIRouter(include_in_schema=False)
 ENV = environment()
-ENV.globals.update(types=list(plover_schema()["event_types"]), modalities=MODALITIES)
+ENV.globals.update(types=list(plover_schema()["event_types"]), modalities=MODALITIES,
+                   bars_svg=charts.bars_svg)
 
 DataFunction = Callable[..., dict[str, Any] | None]
 Decorate = Callable[[dict[str, Any]], dict[str, Any]]
@@ -166,7 +167,10 @@ def _dyad_charts(data: dict[str, Any]) -> dict[str, Any]:
     there, back = charts.paired_month_bars(rows[0], rows[1], charts.COOPERATION,
                                            charts.CONFLICT, height=200,
                                            max_months=_window(data))
-    return {"charts": {"a->b": there, "b->a": back}}
+    first = (there or back or {}).get("first", "")
+    shown = [row for row in reversed(data["series"]) if row["month"] >= first]
+    return {"charts": {"a->b": there, "b->a": back}, "table": shown,
+            "earlier": len(data["series"]) - len(shown)}
 
 
 @twin("/dyads/{a}/{b}", "dyad.html", decorate=_dyad_charts)
