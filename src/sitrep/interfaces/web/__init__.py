@@ -3,7 +3,8 @@
     from sitrep.interfaces.web import create_app, serve
     serve("sitrep.db", host="127.0.0.1", port=8000)
 
-`app.py` builds the application (store, errors, security headers), `api.py` the `/api/...`
+`app.py` builds the application (errors, security headers, body limit), `store.py` holds what
+the routes share (the store, the coder, the token), `api.py` the `/api/...`
 routes, `pages.py` the HTML pages and their JSON twins, `render.py` the templates' environment
 and the brief's Markdown, `charts.py` SVG geometry, `schemas.py` the OpenAPI shapes.
 """

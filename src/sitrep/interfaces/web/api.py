@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Query, Request
 from starlette.responses import JSONResponse
 
+import sitrep.interfaces.web.schemas as schemas
 from sitrep.analysis import queries
 from sitrep.analysis.evidence import (
     brief_view,
@@ -29,8 +30,7 @@ from sitrep.analysis.search import (
     search_events,
     timeline_page,
 )
-from sitrep.interfaces.web import schemas
-from sitrep.interfaces.web.app import ApiError, Store
+from sitrep.interfaces.web.store import ApiError, Store
 from sitrep.runners.local import ingest_records
 from sitrep.text.reading import from_record
 

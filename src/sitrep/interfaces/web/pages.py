@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
+import sitrep.interfaces.web.charts as charts
 from sitrep.analysis import queries
 from sitrep.analysis.evidence import brief_view, cluster_view, document_view, event_view
 from sitrep.analysis.search import (
@@ -24,9 +25,8 @@ from sitrep.analysis.search import (
     check_date,
     events_page,
 )
-from sitrep.interfaces.web import charts
-from sitrep.interfaces.web.app import ApiError, Store
 from sitrep.interfaces.web.render import environment
+from sitrep.interfaces.web.store import ApiError, Store
 from sitrep.resources import plover_schema
 
 router = APIRouter(include_in_schema=False)

@@ -87,6 +87,7 @@ class Citation(BaseModel):
     doc_id: str
     start: int
     end: int
+    citing: str | None = Field(None, description="whom the document attributes the event to")
     event_id: str | None = Field(description="the event whose evidence this quotes")
 
 
