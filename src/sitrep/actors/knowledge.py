@@ -20,6 +20,7 @@ from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from sitrep.actors import names
 from sitrep.cache import content_key, pickled
 from sitrep.resources import data_path, read_tsv
 
@@ -36,6 +37,7 @@ class KBEntry:
     end: date | None = None
     source: str = ""
     joint: bool = False  # the name stands for several actors at once (a dictionary's "[ELR/GAL]")
+    office: str | None = None  # an office of `data/offices.tsv` the row dates a holder of
 
     def covers(self, when: date | None) -> bool:
         if when is None or (self.start is None and self.end is None):
@@ -89,6 +91,15 @@ class KnowledgeBase:
     country_names: dict[str, str] = field(default_factory=dict)  # code -> name
     max_sector_words: int = 1
     imported: set[str] = field(default_factory=set)  # folded names an imported dictionary lists
+    # People under looser keys (names.py): "j biden" (initials), skeletons of first + last name.
+    initials: dict[str, list[KBEntry]] = field(default_factory=lambda: defaultdict(list))
+    loose: dict[str, list[KBEntry]] = field(default_factory=lambda: defaultdict(list))
+    # Dated office-holders by "CODE:office" (people_offices.tsv), and office titles -> (office,
+    # sector, countries the title is limited to or None) from offices.tsv.
+    holders: dict[str, list[KBEntry]] = field(default_factory=lambda: defaultdict(list))
+    office_titles: dict[str, list[tuple[str, str, frozenset[str] | None]]] = field(
+        default_factory=dict)
+    max_title_words: int = 1
     # What the base holds, for caches keyed by content: "shipped", or a hash of the imports on it.
     key: str = "shipped"
 
@@ -98,9 +109,24 @@ class KnowledgeBase:
             if key and entry not in self.names[key]:
                 self.names[key].append(entry)
         if entry.kind == "person":
-            tokens = fold_uncached(entry.name).split()
-            if len(tokens) > 1 and len(tokens[-1]) > 2:
-                self.surnames[tokens[-1]].append(entry)
+            self._add_person_keys(entry, variants)
+
+    def _add_person_keys(self, entry: KBEntry, variants: Iterable[str]) -> None:
+        tokens = fold_uncached(entry.name).split()
+        if len(tokens) > 1 and len(tokens[-1]) > 2:
+            self.surnames[tokens[-1]].append(entry)
+        for variant in {entry.name, *variants}:
+            folded = fold_uncached(variant)
+            if len(folded.split()) < 2:
+                continue
+            initial = names.initial_key(folded)
+            if initial and entry not in self.initials[initial]:
+                self.initials[initial].append(entry)
+            for key in names.loose_keys(folded):
+                if entry not in self.loose[key]:
+                    self.loose[key].append(entry)
+        if entry.office and entry.country:
+            self.holders[f"{entry.country}:{entry.office}"].append(entry)
 
     def add_sector_word(self, phrase: str, sector: str) -> None:
         key = fold_uncached(phrase)
@@ -144,20 +170,43 @@ def _person_rows(kb: KnowledgeBase, file: str, curated: set[str] | None = None) 
             kb_id=row["kb_id"], name=row["name"], kind="person", country=row["country"] or None,
             sector=row["sector"] or None, role=row.get("role") or None, start=_date(row["start"]),
             end=_date(row["end"]), source=row.get("source", file),
+            office=row.get("office") or None,
         )
         kb.add(entry, row.get("variants", "").split("|"))
     return seen
 
 
+def _office_rows(kb: KnowledgeBase) -> set[str]:
+    """Dated office-holders (`people_offices.tsv`): a row per person and term, its sector the
+    office's (`offices.tsv`), its role the office's first title and the country's name."""
+    offices = {row["office"]: row for row in read_tsv("offices.tsv") if not row["country"]}
+    seen: set[str] = set()
+    for row in read_tsv("people_offices.tsv"):
+        office = offices[row["office"]]
+        kb_id = row.get("kb_id") or "person:" + fold_uncached(row["name"]).replace(" ", "-")
+        seen.update({kb_id, fold_uncached(row["name"])})
+        title = office["titles"].split("|")[0]
+        country = kb.country_names.get(row["country"], row["country"])
+        entry = KBEntry(
+            kb_id=kb_id, name=row["name"], kind="person", country=row["country"],
+            sector=office["sector"], role=f"{title.title()} of {country}",
+            start=_date(row["start"]), end=_date(row["end"]), source=row["source"],
+            office=row["office"])
+        kb.add(entry, row.get("variants", "").split("|"))
+    return seen
+
+
 SHIPPED_FILES = ("countries.tsv", "places.tsv", "organisations_current.tsv", "organisations.tsv",
-                 "people_current.tsv", "people.tsv", "sectors_current.tsv", "sectors.tsv")
+                 "organisations_curated.tsv", "people_current.tsv", "people_offices.tsv",
+                 "people.tsv", "sectors_current.tsv", "sectors.tsv", "offices.tsv",
+                 "nicknames.tsv")
 
 
 @lru_cache(maxsize=1)
 def shipped_kb() -> KnowledgeBase:
     """The knowledge base of the shipped data files, built once per process (and kept in the
     disk cache between processes, keyed by those files and this module)."""
-    files = [data_path(name) for name in SHIPPED_FILES] + [Path(__file__)]
+    files = [data_path(name) for name in SHIPPED_FILES] + [Path(__file__), Path(names.__file__)]
     return pickled("knowledge-base", content_key(files), _build_shipped_kb)
 
 
@@ -178,7 +227,7 @@ def _build_shipped_kb() -> KnowledgeBase:
                         sector=row["sector"] or None, role=row.get("kind") or None,
                         source="places.tsv")
         kb.add(entry)
-    for file in ("organisations_current.tsv", "organisations.tsv"):
+    for file in ("organisations_curated.tsv", "organisations_current.tsv", "organisations.tsv"):
         for row in read_tsv(file):
             entry = KBEntry(kb_id=row["kb_id"], name=row["name"], kind="organisation",
                             country=row["country"] or None, sector=row["sector"] or None,
@@ -186,7 +235,14 @@ def _build_shipped_kb() -> KnowledgeBase:
             kb.add(entry, row.get("variants", "").split("|"))
     # Curated rows first, so their spellings and roles win ties.
     curated = _person_rows(kb, "people_current.tsv")
+    curated |= _office_rows(kb)
     _person_rows(kb, "people.tsv", curated)
+    for row in read_tsv("offices.tsv"):
+        countries = frozenset(row["country"].split("|")) if row["country"] else None
+        for title in row["titles"].split("|"):
+            key = fold_uncached(title)
+            kb.office_titles.setdefault(key, []).append((row["office"], row["sector"], countries))
+            kb.max_title_words = max(kb.max_title_words, len(key.split()))
     for file in ("sectors_current.tsv", "sectors.tsv"):  # curated first: the first word wins
         for row in read_tsv(file):
             kb.add_sector_word(row["phrase"], row["sector"])
@@ -205,6 +261,11 @@ def with_entries(base: KnowledgeBase, entries: Iterable[tuple[KBEntry, list[str]
         sectors=dict(base.sectors),
         country_names=dict(base.country_names),
         max_sector_words=base.max_sector_words,
+        initials=defaultdict(list, {k: list(v) for k, v in base.initials.items()}),
+        loose=defaultdict(list, {k: list(v) for k, v in base.loose.items()}),
+        holders=base.holders,  # imports add no office-holders: shared, not copied
+        office_titles=base.office_titles,
+        max_title_words=base.max_title_words,
     )
     imported: set[str] = set()
     entries = list(entries)

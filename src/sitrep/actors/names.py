@@ -1,0 +1,91 @@
+"""Name keys: the looser ways a person's name is written in news.
+
+`fold` (knowledge.py) already removes case, accents and punctuation. A person is also written
+with initials ("J. Biden"), without middle names or suffixes ("Joseph Biden" for "Joseph
+Robinette Biden Jr."), with a nickname ("Joe", "Bill"), or in another transliteration
+("Zelenskyy", "Zelensky", "Zelenskiy"; "Sergei", "Sergey"). Each function here maps a folded
+name to a key that the knowledge base indexes people under; a lookup by key is a fallback the
+resolver uses only when the exact name is unknown, and only when it picks out one person.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sitrep.resources import read_tsv
+
+# Words that follow a name without being part of it.
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "junior", "senior"}
+# Particles that stay with a surname ("bin Salman", "al-Assad", "von der Leyen").
+PARTICLES = {"al", "el", "bin", "ibn", "ben", "bint", "abu", "von", "van", "der", "de", "da",
+             "do", "dos", "del", "la", "le", "di", "du", "ter", "ul", "ud", "ad", "as", "ash",
+             "an", "ar", "at", "az"}
+
+
+@lru_cache(maxsize=1)
+def nicknames() -> dict[str, str]:
+    """Familiar first name -> the formal one ("joe" -> "joseph"), from `data/nicknames.tsv`."""
+    return {row["nickname"]: row["formal"] for row in read_tsv("nicknames.tsv")}
+
+
+def name_tokens(folded: str) -> list[str]:
+    """A folded name's words without trailing suffixes ("joseph r biden jr" -> joseph r biden)."""
+    tokens = folded.split()
+    while len(tokens) > 1 and tokens[-1] in SUFFIXES:
+        tokens.pop()
+    return tokens
+
+
+def surname_of(tokens: list[str]) -> str:
+    """The last word, with a particle before it kept ("al assad", "von der leyen" -> "leyen"
+    is too weak a key alone; the particle joins it)."""
+    if not tokens:
+        return ""
+    if len(tokens) > 2 and tokens[-2] in PARTICLES:
+        return " ".join(tokens[-2:])
+    return tokens[-1]
+
+
+def initial_key(folded: str) -> str | None:
+    """"j biden" for "Joe Biden", "Joseph R. Biden" and "J. Biden": first initial + surname."""
+    tokens = name_tokens(folded)
+    if len(tokens) < 2 or tokens[0] in PARTICLES:
+        return None
+    return f"{tokens[0][0]} {surname_of(tokens)}"
+
+
+def is_initialled(folded: str) -> bool:
+    """A name written with an initial first ("j biden", "j r biden")."""
+    tokens = name_tokens(folded)
+    return len(tokens) >= 2 and len(tokens[0]) == 1 and len(tokens[-1]) > 1
+
+
+_TRANSLIT = [("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"), ("ck", "k"), ("q", "k"),
+             ("w", "v"), ("x", "ks"), ("tch", "ch"), ("sch", "sh")]
+_VOWELS = re.compile(r"[aeiouy]")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def skeleton(word: str) -> str:
+    """A transliteration-blind key for one word: its first letter, then its consonants, with
+    the usual romanisation pairs merged ("zelenskyy", "zelenskiy" -> "zlnsk"; "mohammed",
+    "muhammad" -> "mhmd")."""
+    if not word:
+        return word
+    for old, new in _TRANSLIT:
+        word = word.replace(old, new)
+    return _REPEATS.sub(r"\1", word[0] + _VOWELS.sub("", word[1:]))
+
+
+def loose_keys(folded: str) -> set[str]:
+    """Keys a person's name is indexed under for loose matching: first + last name, the first
+    name's formal form, each as a skeleton ("joe biden" -> {"jsf bdn", "j bdn"...})."""
+    tokens = name_tokens(folded)
+    if len(tokens) < 2:
+        return set()
+    first, last = tokens[0], surname_of(tokens)
+    if len(first) == 1:
+        return set()  # initials have their own index
+    firsts = {first, nicknames().get(first, first)}
+    return {f"{skeleton(f)} {' '.join(skeleton(w) for w in last.split())}" for f in firsts}
