@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -172,8 +172,21 @@ def _person_rows(kb: KnowledgeBase, file: str, curated: set[str] | None = None) 
             end=_date(row["end"]), source=row.get("source", file),
             office=row.get("office") or None,
         )
+        if curated is None and entry.office is None and entry.role and entry.country:
+            entry = replace(entry, office=office_of_role(kb, entry.role, entry.country))
         kb.add(entry, row.get("variants", "").split("|"))
     return seen
+
+
+def office_of_role(kb: KnowledgeBase, role: str, country: str) -> str | None:
+    """The office a curated row's role names ("Minister of Foreign Affairs" -> foreign_minister,
+    "Prime Minister of Japan" -> head_of_government): the longest title its words begin with."""
+    words = fold_uncached(role).split()
+    for size in range(min(len(words), kb.max_title_words), 0, -1):
+        for office, _, countries in kb.office_titles.get(" ".join(words[:size]), ()):
+            if countries is None or country in countries:
+                return office
+    return None
 
 
 def _office_rows(kb: KnowledgeBase) -> set[str]:
@@ -185,11 +198,10 @@ def _office_rows(kb: KnowledgeBase) -> set[str]:
         office = offices[row["office"]]
         kb_id = row.get("kb_id") or "person:" + fold_uncached(row["name"]).replace(" ", "-")
         seen.update({kb_id, fold_uncached(row["name"])})
-        title = office["titles"].split("|")[0]
         country = kb.country_names.get(row["country"], row["country"])
         entry = KBEntry(
             kb_id=kb_id, name=row["name"], kind="person", country=row["country"],
-            sector=office["sector"], role=f"{title.title()} of {country}",
+            sector=office["sector"], role=f"{office['role']} of {country}",
             start=_date(row["start"]), end=_date(row["end"]), source=row["source"],
             office=row["office"])
         kb.add(entry, row.get("variants", "").split("|"))
@@ -234,15 +246,15 @@ def _build_shipped_kb() -> KnowledgeBase:
                             role=row.get("kind") or None, source=file)
             kb.add(entry, row.get("variants", "").split("|"))
     # Curated rows first, so their spellings and roles win ties.
-    curated = _person_rows(kb, "people_current.tsv")
-    curated |= _office_rows(kb)
-    _person_rows(kb, "people.tsv", curated)
     for row in read_tsv("offices.tsv"):
         countries = frozenset(row["country"].split("|")) if row["country"] else None
         for title in row["titles"].split("|"):
             key = fold_uncached(title)
             kb.office_titles.setdefault(key, []).append((row["office"], row["sector"], countries))
             kb.max_title_words = max(kb.max_title_words, len(key.split()))
+    curated = _person_rows(kb, "people_current.tsv")
+    curated |= _office_rows(kb)
+    _person_rows(kb, "people.tsv", curated)
     for file in ("sectors_current.tsv", "sectors.tsv"):  # curated first: the first word wins
         for row in read_tsv(file):
             kb.add_sector_word(row["phrase"], row["sector"])

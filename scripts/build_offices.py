@@ -1,0 +1,158 @@
+"""Build `src/sitrep/data/people_offices.tsv` from the curated office-holder tables in scripts/kb/.
+
+Usage: python scripts/build_offices.py [--out src/sitrep/data/people_offices.tsv]
+
+Each `scripts/kb/offices_*.txt` line is one term of one office:
+
+    CODE|OFFICE|Name|variant|variant|...|start|end
+
+CODE is ISO 3166-1 alpha-3 (XKX Kosovo, PSE Palestine); OFFICE one of the abbreviations in
+OFFICES below (offices.tsv says what each means and which titles name it); start and end are
+YYYY-MM-DD, or YYYY-MM where only the month is known (written as the 1st and flagged
+"approximate" in the row's source); an empty end = in office as far as the table knows (it is
+dated 2026-11). A person keeps one kb_id across terms and offices; where people_current.tsv
+already has the person (same name or variant, same country), its kb_id is used, so the two
+layers describe one person.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "scripts" / "kb"
+DATA = ROOT / "src" / "sitrep" / "data"
+AS_OF = "2026-11"
+
+OFFICES = {
+    "HS": "head_of_state", "HG": "head_of_government", "VP": "vice_president",
+    "DPM": "deputy_head_of_government", "CP": "crown_prince", "FM": "foreign_minister",
+    "DM": "defence_minister", "IM": "interior_minister", "FIN": "finance_minister",
+    "MC": "military_chief", "CB": "central_bank_governor", "SP": "speaker",
+}
+DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain.replace(".", "")).split())
+
+
+def slug(text: str) -> str:
+    return fold(text).replace(" ", "-")
+
+
+def parse_line(line: str, where: str) -> dict[str, str]:
+    fields = line.split("|")
+    if len(fields) < 5:
+        raise SystemExit(f"{where}: expected CODE|OFFICE|Name|...|start|end, got {line!r}")
+    code, office, name, *variants, start, end = fields
+    if office not in OFFICES:
+        raise SystemExit(f"{where}: unknown office {office!r}; use one of {sorted(OFFICES)}")
+    for value in (start, end):
+        if value and not DATE.match(value):
+            raise SystemExit(f"{where}: {value!r} is not YYYY-MM-DD or YYYY-MM")
+    approximate = any(len(v) == 7 for v in (start, end) if v)
+    return {
+        "country": code, "office": OFFICES[office], "name": name.strip(),
+        "variants": "|".join(v.strip() for v in variants if v.strip()),
+        "start": start + "-01" if len(start) == 7 else start,
+        "end": end + "-28" if len(end) == 7 else end,
+        "source": f"{Path(where.split(':')[0]).name}"
+                  + ("; dates approximate to the month" if approximate else ""),
+    }
+
+
+def read_sources(folder: Path) -> list[dict[str, str]]:
+    rows = []
+    for path in sorted(folder.glob("offices_*.txt")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            line = line.strip()
+            if line and not line.startswith("#"):
+                rows.append(parse_line(line, f"{path.name}:{number}"))
+    return rows
+
+
+def curated_ids(path: Path) -> dict[tuple[str, str], str]:
+    """(folded name or variant, country) -> kb_id in people_current.tsv."""
+    index: dict[tuple[str, str], str] = {}
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        for name in [row["name"], *row["variants"].split("|")]:
+            if len(fold(name).split()) >= 2:
+                index.setdefault((fold(name), row["country"]), row["kb_id"])
+    return index
+
+
+def assign_ids(rows: list[dict[str, str]], curated: dict[tuple[str, str], str]) -> None:
+    """One kb_id per person: people_current's where it knows them, else the name's slug, with
+    the country added where two countries' holders share a name (Albert II)."""
+    countries: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        countries[slug(row["name"])].add(row["country"])
+    for row in rows:
+        names = [row["name"], *row["variants"].split("|")]
+        known = next((curated[(fold(n), row["country"])] for n in names
+                      if (fold(n), row["country"]) in curated), None)
+        own = slug(row["name"])
+        suffix = f"-{row['country'].lower()}" if len(countries[own]) > 1 else ""
+        row["kb_id"] = known or f"person:{own}{suffix}"
+
+
+def merge_variants(rows: list[dict[str, str]]) -> None:
+    """Every row of a person lists all the spellings any of its rows gives."""
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        for name in [row["name"], *row["variants"].split("|")]:
+            if name and name not in spellings[row["kb_id"]]:
+                spellings[row["kb_id"]].append(name)
+    for row in rows:
+        row["variants"] = "|".join(n for n in spellings[row["kb_id"]] if n != row["name"])
+
+
+HEADER = f"""# people_offices.tsv: who held which office when, for every country the tables cover, 2000-{AS_OF[:4]}:
+# heads of state and government in every region, and where compiled, vice presidents, foreign,
+# defence, interior and finance ministers, military chiefs, central bank governors and speakers.
+# Generated by scripts/build_offices.py from the curated tables scripts/kb/offices_*.txt (named in
+# each row's source); edit those and rebuild, do not edit this file by hand.
+# Compiled for sitrep from general public knowledge of office-holders (government and parliament
+# websites, official gazettes and news of appointments as the compiler knew them), dated as of
+# {AS_OF}: the compiler's knowledge thins after mid-2025, so a change of office after that may be
+# missing; an empty end means in office as far as the table knows. A row is checked by its
+# start and end against the office's official list of holders; "dates approximate to the month"
+# in a row's source says the day is not known. Project MIT licence.
+# columns: kb_id, country (ISO alpha-3; XKX Kosovo), office (offices.tsv), name, variants
+# ('|'-separated), start and end (ISO dates), source."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(DATA / "people_offices.tsv"))
+    args = parser.parse_args(argv)
+    rows = read_sources(SOURCES)
+    assign_ids(rows, curated_ids(DATA / "people_current.tsv"))
+    merge_variants(rows)
+    rows.sort(key=lambda r: (r["country"], r["office"], r["start"], r["name"]))
+    columns = ["kb_id", "country", "office", "name", "variants", "start", "end", "source"]
+    with Path(args.out).open("w", encoding="utf-8", newline="") as handle:
+        handle.write(HEADER + "\n")
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n",
+                            quoting=csv.QUOTE_NONE, quotechar=None)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([row[c] for c in columns])
+    print(f"{args.out}: {len(rows)} rows, {len({r['kb_id'] for r in rows})} people, "
+          f"{len({r['country'] for r in rows})} countries", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
