@@ -55,3 +55,9 @@ def resolve_place(name: str) -> tuple[str, str | None]:
     if found:
         return found
     return name, None
+
+
+def city_country(name: str) -> str | None:
+    """The ISO alpha-3 country of a GeoNames city of that name (the most populous), or None."""
+    found = _cities().get(fold(name))
+    return found[1] if found else None

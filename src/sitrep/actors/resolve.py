@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sitrep.actors import names
+from sitrep.actors.gazetteer import city_country
 from sitrep.actors.knowledge import KBEntry, KnowledgeBase, fold, shipped_kb
 from sitrep.model import Actor
 
@@ -282,6 +283,11 @@ def _phrase(text: str, tokens: list[str], when: date | None,
         code = first.code or (hit[0].country if hit else None)
         if code:
             steps.append(f"the country {code} from the complement")
+    if code is None and row is None and head is not None and head not in NOT_AN_ACTOR:
+        place = _city_in(text, tokens[:cut], kb)
+        if place:
+            code = place[1]
+            steps.append(f"{place[0]!r} is a city of {code} (GeoNames)")
     if code is None and row is None and head is None and office is None:
         return None
     if office is not None and not former:
@@ -298,7 +304,8 @@ def _phrase(text: str, tokens: list[str], when: date | None,
         steps.append(f"the title gives the sector {sector}")
     elif head is not None and head not in NOT_AN_ACTOR:
         last = tokens[cut - 1] if cut else ""
-        if row is None or sector is None or last not in SPEAKERS:
+        spoken_for = row is not None and row.kind in {"organisation", "person"} and sector
+        if not spoken_for or last not in SPEAKERS:
             sector = head
             steps.append(f"the head noun gives the sector {head}")
     if former and (sector in OFFICIAL or office is not None):
@@ -309,6 +316,19 @@ def _phrase(text: str, tokens: list[str], when: date | None,
     if row is not None and row.kind == "place" and row.sector == "PRE" and sector != "PRE":
         actor.role = "partially recognised entity (PRE)"
     return Resolution(actor, "phrase", rows, steps)
+
+
+def _city_in(text: str, tokens: list[str], kb: KnowledgeBase) -> tuple[str, str] | None:
+    """A capitalised word of the mention that is a city ("Kharkiv police", "Lagos University"),
+    for a body the knowledge base does not list; sector words and common words are no city."""
+    written = {fold(w) for w in re.findall(r"[^\W\d_][\w'-]*", text) if w[0].isupper()}
+    for token in tokens:
+        if token in written and len(token) > 3 and token not in kb.sectors \
+                and token not in kb.adjectives:
+            code = city_country(token)
+            if code:
+                return token, code
+    return None
 
 
 def _owns(tokens: list[str], span: _Span) -> bool:
