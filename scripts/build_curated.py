@@ -65,7 +65,7 @@ def parse_line(line: str, where: str) -> dict[str, str]:
             raise SystemExit(f"{where}: {value!r} is not YYYY-MM-DD or YYYY-MM")
     approximate = any(len(v) == 7 for v in (start, end) if v)
     return {
-        "country": code, "office": OFFICES[office], "name": name.strip(),
+        "country": code, "office": OFFICES[office], "sector": "", "role": "", "name": name.strip(),
         "variants": "|".join(v.strip() for v in variants if v.strip()),
         "start": start + "-01" if len(start) == 7 else start,
         "end": end + "-28" if len(end) == 7 else end,
@@ -74,13 +74,29 @@ def parse_line(line: str, where: str) -> dict[str, str]:
     }
 
 
+def parse_person(line: str, where: str) -> dict[str, str]:
+    """A people.txt line: Name|variant|...|CODE|SECTOR|role|start|end."""
+    fields = line.split("|")
+    if len(fields) < 6:
+        raise SystemExit(f"{where}: expected Name|...|CODE|SECTOR|role|start|end, got {line!r}")
+    name, *variants, code, sector, role, start, end = fields
+    for value in (start, end):
+        if value and not DATE.match(value):
+            raise SystemExit(f"{where}: {value!r} is not YYYY-MM-DD or YYYY-MM")
+    return {"country": code, "office": "", "sector": sector, "role": role, "name": name.strip(),
+            "variants": "|".join(v.strip() for v in variants if v.strip()),
+            "start": start + "-01" if len(start) == 7 else start,
+            "end": end + "-28" if len(end) == 7 else end, "source": Path(where.split(":")[0]).name}
+
+
 def read_sources(folder: Path) -> list[dict[str, str]]:
     rows = []
-    for path in sorted(folder.glob("offices_*.txt")):
+    for path in sorted(folder.glob("offices_*.txt")) + [folder / "people.txt"]:
+        parse = parse_person if path.name == "people.txt" else parse_line
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             line = line.strip()
             if line and not line.startswith("#"):
-                rows.append(parse_line(line, f"{path.name}:{number}"))
+                rows.append(parse(line, f"{path.name}:{number}"))
     return rows
 
 
@@ -133,7 +149,10 @@ HEADER = f"""# people_offices.tsv: who held which office when, for every country
 # missing; an empty end means in office as far as the table knows. A row is checked by its
 # start and end against the office's official list of holders; "dates approximate to the month"
 # in a row's source says the day is not known. Project MIT licence.
-# columns: kb_id, country (ISO alpha-3; XKX Kosovo), office (offices.tsv), name, variants
+# Rows from scripts/kb/people.txt (leaders of armed groups and movements, opposition leaders,
+# business leaders) have no office but their own sector and role.
+# columns: kb_id, country (ISO alpha-3; XKX Kosovo; empty = transnational), office (offices.tsv;
+# its sector and role then apply), sector and role (rows without an office), name, variants
 # ('|'-separated), start and end (ISO dates), source."""
 
 
@@ -189,7 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     assign_ids(rows, curated_ids(DATA / "people_current.tsv"))
     merge_variants(rows)
     rows.sort(key=lambda r: (r["country"], r["office"], r["start"], r["name"]))
-    columns = ["kb_id", "country", "office", "name", "variants", "start", "end", "source"]
+    columns = ["kb_id", "country", "office", "sector", "role", "name", "variants", "start", "end",
+               "source"]
     out = Path(args.out) / "people_offices.tsv"
     with out.open("w", encoding="utf-8", newline="") as handle:
         handle.write(HEADER + "\n")

@@ -195,15 +195,19 @@ def _office_rows(kb: KnowledgeBase) -> set[str]:
     offices = {row["office"]: row for row in read_tsv("offices.tsv") if not row["country"]}
     seen: set[str] = set()
     for row in read_tsv("people_offices.tsv"):
-        office = offices[row["office"]]
-        kb_id = row.get("kb_id") or "person:" + fold_uncached(row["name"]).replace(" ", "-")
+        kb_id = row["kb_id"]
         seen.update({kb_id, fold_uncached(row["name"])})
-        country = kb.country_names.get(row["country"], row["country"])
+        if row["office"]:
+            office = offices[row["office"]]
+            country = kb.country_names.get(row["country"], row["country"])
+            sector, role = office["sector"], f"{office['role']} of {country}"
+        else:
+            sector, role = row["sector"], row["role"]
         entry = KBEntry(
-            kb_id=kb_id, name=row["name"], kind="person", country=row["country"],
-            sector=office["sector"], role=f"{office['role']} of {country}",
-            start=_date(row["start"]), end=_date(row["end"]), source=row["source"],
-            office=row["office"])
+            kb_id=kb_id, name=row["name"], kind="person", country=row["country"] or None,
+            sector=sector or None, role=role or None, start=_date(row["start"]),
+            end=_date(row["end"]), source=f"people_offices.tsv ({row['source']})",
+            office=row["office"] or None)
         kb.add(entry, row.get("variants", "").split("|"))
     return seen
 

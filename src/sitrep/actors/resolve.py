@@ -41,7 +41,7 @@ KIND_PREFERENCE = {"organisation": 0, "person": 1, "place": 2, "country": 3}
 
 # Words before an office that say its holder has left it: PLOVER's ELI.
 FORMER = {"former", "ex", "retired", "ousted", "exiled", "deposed", "onetime", "erstwhile",
-          "then"}
+          "late"}
 # Sectors of offices a former holder is ELI for.
 OFFICIAL = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"}
 # A country before these does not own the phrase ("Iran-backed Houthi rebels"), nor after these
@@ -305,7 +305,9 @@ def _phrase(text: str, tokens: list[str], when: date | None,
     elif head is not None and head not in NOT_AN_ACTOR:
         last = tokens[cut - 1] if cut else ""
         spoken_for = row is not None and row.kind in {"organisation", "person"} and sector
-        if not spoken_for or last not in SPEAKERS:
+        # "Hamas spokesman", "Taliban fighters": the body's own sector (UAF is for armed men
+        # no one has identified)
+        if not spoken_for or (last not in SPEAKERS and head != "UAF"):
             sector = head
             steps.append(f"the head noun gives the sector {head}")
     if former and (sector in OFFICIAL or office is not None):
@@ -472,7 +474,8 @@ def _apply_title(actor: Actor, title: str, kb: KnowledgeBase, when: date | None 
     owner_code, owner_sector = _title_owner(tokens[:cut], kb)
     if actor.code is None:
         actor.code = owner_code
-    if any(t in FORMER for t in tokens):
+    if any(t in FORMER for t in tokens) or (actor.role or "").startswith("former"):
+        # "former President X", or a title the person no longer held on the date
         actor.sector = "ELI" if actor.sector in OFFICIAL or actor.sector is None else actor.sector
         actor.role = actor.role if actor.role and actor.role.startswith("former") else (
             f"former {title.replace('former', '').strip()}")
