@@ -43,8 +43,12 @@ OFFICES = {
 DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
+LETTERS = str.maketrans({"ð": "d", "þ": "th", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss",
+                         "ł": "l", "đ": "d", "ı": "i", "ħ": "h"})
+
+
 def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(LETTERS))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain.replace(".", "")).split())
 

@@ -57,6 +57,10 @@ def fold(text: str) -> str:
     return fold_uncached(text)
 
 
+# Letters NFKD does not split into a base letter and an accent ("Guðni", "Løkke", "Đukanović").
+_LETTERS = str.maketrans({"ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ø": "o", "Ø": "O",
+                          "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ł": "l",
+                          "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "ħ": "h", "Ħ": "H"})
 _PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")  # what most names fold to already
 
 
@@ -66,6 +70,7 @@ def fold_uncached(text: str) -> str:
     if _PLAIN.fullmatch(lowered) and not lowered.startswith(("the ", "a ", "an ")):
         return lowered  # nothing to remove: the steps below would give it back unchanged
     if not text.isascii():
+        text = text.translate(_LETTERS)
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
         text = text.replace("’", "'")

@@ -29,11 +29,23 @@ def nicknames() -> dict[str, str]:
     return {row["nickname"]: row["formal"] for row in read_tsv("nicknames.tsv")}
 
 
+# Words before a name that are no part of it ("President Johnson" is indexed as "johnson").
+TITLES = {"president", "prime", "minister", "mr", "mrs", "ms", "dr", "sir", "dame", "general",
+          "gen", "king", "queen", "prince", "princess", "sheikh", "sheik", "emir", "sultan",
+          "pope", "ayatollah", "chancellor", "premier", "senator", "sen", "rep", "governor",
+          "gov", "mayor", "judge", "justice", "secretary", "former", "late", "he", "h", "e",
+          "his", "excellency", "crown", "grand", "duke", "emperor", "lord", "lady", "marshal",
+          "colonel", "col", "lt", "admiral", "adm", "vice", "deputy", "acting", "interim"}
+
+
 def name_tokens(folded: str) -> list[str]:
-    """A folded name's words without trailing suffixes ("joseph r biden jr" -> joseph r biden)."""
+    """A folded name's words without leading titles and trailing suffixes ("president joseph r
+    biden jr" -> joseph r biden)."""
     tokens = folded.split()
     while len(tokens) > 1 and tokens[-1] in SUFFIXES:
         tokens.pop()
+    while len(tokens) > 2 and tokens[0] in TITLES:
+        tokens.pop(0)
     return tokens
 
 
@@ -85,7 +97,7 @@ def loose_keys(folded: str) -> set[str]:
     if len(tokens) < 2:
         return set()
     first, last = tokens[0], surname_of(tokens)
-    if len(first) == 1:
-        return set()  # initials have their own index
+    if len(first) < 3:
+        return set()  # initials have their own index; "al", "in" are no first names
     firsts = {first, nicknames().get(first, first)}
     return {f"{skeleton(f)} {' '.join(skeleton(w) for w in last.split())}" for f in firsts}

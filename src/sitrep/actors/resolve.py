@@ -46,13 +46,12 @@ FORMER = {"former", "ex", "retired", "ousted", "exiled", "deposed", "onetime", "
 OFFICIAL = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"}
 # A country before these does not own the phrase ("Iran-backed Houthi rebels"), nor after these
 # ("pro-Russian separatists").
-NOT_OWNER_AFTER = {"backed", "supported", "allied", "aligned", "sponsored", "funded", "armed",
-                   "trained", "linked", "leaning", "friendly", "born", "based", "educated",
+NOT_OWNER_AFTER = {"backed", "supported", "allied", "aligned", "sponsored", "funded", "trained", "linked", "leaning", "friendly", "born", "based", "educated",
                    "inspired", "affiliated", "held", "occupied"}
 NOT_OWNER_BEFORE = {"pro", "anti"}
 # Prepositions after which a phrase's complement names something else ("ambassador to the UN").
 COMPLEMENT = {"to", "at", "in", "with", "on", "against", "near", "from", "toward", "towards",
-              "into", "inside", "over", "across", "between", "among"}
+              "into", "inside", "over", "across", "between", "among", "for"}
 # Words for people who speak for a body: their sector is the body's, not their own.
 SPEAKERS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "envoy", "representative",
             "official", "officials", "source", "sources", "ally", "allies", "aide", "aides",
@@ -178,13 +177,13 @@ def _titled_person(text: str, tokens: list[str], when: date | None, label: str |
         suffix = " ".join(tokens[i:])
         entries = [e for e in kb.names.get(suffix, []) if e.kind == "person"]
         rule = "titled"
-        if not entries and len(tokens) - i >= 2:
+        if not entries and len(tokens) - i >= 2 and _capitalised_tail(text, len(tokens) - i):
             keyed = _keyed_people(suffix, when, kb)
             if keyed:
                 entries, rule = keyed
         hit = choose(entries, when)
-        if hit is None:
-            continue
+        if hit is None or CONJUNCTIONS & set(tokens[:i]) or not _ends_title(text, tokens[i - 1], kb):
+            continue  # "security forces and Hassan", "Yameen Abdul Gayoom": no title before
         entry, role = hit
         title = " ".join(tokens[:i])
         actor = _apply_title(to_actor(text, entry, role, 0.85), title, kb, when)
@@ -192,6 +191,37 @@ def _titled_person(text: str, tokens: list[str], when: date | None, label: str |
             f"{suffix!r} is a name of {entry.kb_id} ({entry.source})",
             f"{title!r} read as its title"])
     return None
+
+
+CONJUNCTIONS = {"and", "or", "nor", "with", "plus", "versus", "vs"}
+TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "sheikh", "sheik", "general", "gen", "colonel", "col",
+               "lt", "adm", "admiral", "marshal", "field", "brigadier", "major", "captain", "rep",
+               "sen", "gov", "mayor", "chief", "commander", "leader", "secretary", "envoy",
+               "ambassador", "deputy", "vice", "acting", "interim", "pope", "ayatollah", "imam",
+               "cardinal", "archbishop", "bishop", "rabbi", "judge", "justice", "lawmaker",
+               "senator", "congressman", "congresswoman", "mp", "candidate", "counterpart",
+               "spokesman", "spokeswoman", "spokesperson", "minister", "president", "premier",
+               "chancellor", "king", "queen", "prince", "princess", "emir", "sultan", "dictator",
+               "strongman", "rival", "ally", "elect", "designate", "incumbent", "opposition"}
+
+
+def _ends_title(text: str, word: str, kb: KnowledgeBase) -> bool:
+    """The word before a name can end a title: a title word, a sector noun, a nationality, a
+    country or body ("Kremlin"), "former" ..., or any word written in lower case."""
+    if word in TITLE_WORDS or word in FORMER or word in kb.sectors or word in kb.adjectives:
+        return True
+    if any(e.kind != "person" for e in kb.names.get(word, ())):
+        return True
+    written = [w for w in re.findall(r"[\w'-]+", text) if fold(w) == word]
+    return bool(written) and not written[-1][:1].isupper()
+
+
+def _capitalised_tail(text: str, count: int) -> bool:
+    """The mention's last `count` words are written as a name (capitalised)."""
+    words = [w for w in re.split(r"[\s,]+", text) if w]
+    tail = words[-count:]
+    return len(tail) == count and all(
+        w[:1].isupper() or w.lower().rstrip(".") in names.PARTICLES for w in tail)
 
 
 def _keyed_people(folded: str, when: date | None,
@@ -243,15 +273,22 @@ def _phrase(text: str, tokens: list[str], when: date | None,
     if not tokens:
         return None
     cut = next((i for i, t in enumerate(tokens) if t in COMPLEMENT and i > 0), len(tokens))
-    spans = _spans(tokens, kb, when)
+    spans = _spans(tokens, kb, when, text)
     core = [s for s in spans if s.start < cut]
     later = [s for s in spans if s.start >= cut]
+    if not core and later and tokens[cut] == "for":
+        core, later = later, []  # "spokesman for the Pentagon": the body spoken for owns it
     owners = [s for s in core if s.code and _owns(tokens, s)]
-    entity = next((s for s in core if s.entries and _owns(tokens, s)), None) or next(
-        (s for s in core if s.entries), None)
+    named = [s for s in core if s.entries]
+    entity = next((s for s in named if _owns(tokens, s) and _has_country(s, when)), None) or next(
+        (s for s in named if _owns(tokens, s)), None) or next(iter(named), None)
     steps: list[str] = []
     former = any(t in FORMER for t in tokens[:cut])
-    head = _sector_of(tokens[:cut], kb)
+    # the head noun outside the names ("Islamic State targets": not the "state" of a name)
+    masked = list(tokens[:cut])
+    for span in named:
+        masked[span.start:span.end] = ["·"] * (span.end - span.start)
+    head = _sector_of(masked, kb)
     office = _office(tokens[:cut], kb)
     code: str | None = None
     sector: str | None = None
@@ -275,13 +312,14 @@ def _phrase(text: str, tokens: list[str], when: date | None,
             else:
                 steps.append(f"{phrase!r} ({entry.kb_id}, {entry.country}) gives way to the "
                              f"country stated")
-                if head is None:
-                    sector = entry.sector
-    if code is None and later and not core:
-        first = later[0]
-        hit = choose(first.entries, when) if first.entries else None
-        code = first.code or (hit[0].country if hit else None)
-        if code:
+                if head is None:  # the name's own sector word first ("Defense Department": GOV)
+                    sector = _sector_of(phrase.split(), kb) or entry.sector
+    if code is None and (row is None or row.country is None):
+        # "Islamic State targets in Syria's Hama province": a place after a preposition
+        first = next((s for s in later if _owns(tokens, s) and _has_country(s, when)), None)
+        if first is not None:
+            hit = choose(first.entries, when) if first.entries else None
+            code = first.code or (hit[0].country if hit else None)
             steps.append(f"the country {code} from the complement")
     if code is None and row is None and head is not None and head not in NOT_AN_ACTOR:
         place = _city_in(text, tokens[:cut], kb)
@@ -333,13 +371,19 @@ def _city_in(text: str, tokens: list[str], kb: KnowledgeBase) -> tuple[str, str]
     return None
 
 
+def _has_country(span: _Span, when: date | None) -> bool:
+    hit = choose(span.entries, when) if span.entries else None
+    return bool(span.code or (hit and hit[0].country))
+
+
 def _owns(tokens: list[str], span: _Span) -> bool:
     after = tokens[span.end] if span.end < len(tokens) else ""
     before = tokens[span.start - 1] if span.start else ""
     return after not in NOT_OWNER_AFTER and before not in NOT_OWNER_BEFORE
 
 
-def _spans(tokens: list[str], kb: KnowledgeBase, when: date | None) -> list[_Span]:
+def _spans(tokens: list[str], kb: KnowledgeBase, when: date | None,
+           text: str = "") -> list[_Span]:
     """Names inside a phrase, longest first, none overlapping: knowledge-base names (a
     one-word person only where the phrase names a group: "Maduro government") and nationality
     adjectives."""
@@ -355,6 +399,9 @@ def _spans(tokens: list[str], kb: KnowledgeBase, when: date | None) -> list[_Spa
             if size == 1 < len(tokens) and not names_a_group:
                 # "Hassan" inside an unknown "Hassan X" is not Hassan
                 entries = [e for e in entries if e.kind != "person"]
+            if size == 1 and entries and text and _lower_case(text, phrase):
+                # "who", "ice": a body's short name only when written as one
+                entries = [e for e in entries if e.kind in {"country", "place"}]
             if phrase in kb.sectors and all(e.kind == "organisation" and e.country is None
                                             for e in entries):
                 entries = []  # "police", "army": a sector word before a body of that name
@@ -366,6 +413,11 @@ def _spans(tokens: list[str], kb: KnowledgeBase, when: date | None) -> list[_Spa
             found.append(_Span(i, i + size, [] if countries else entries, code))
             used[i:i + size] = [True] * size
     return sorted(found, key=lambda s: s.start)
+
+
+def _lower_case(text: str, word: str) -> bool:
+    written = [w for w in re.findall(r"[\w'-]+", text) if fold(w) == word]
+    return bool(written) and all(w.islower() for w in written)
 
 
 def _holder(kb: KnowledgeBase, code: str, office: str, when: date | None) -> KBEntry | None:
