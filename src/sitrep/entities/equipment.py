@@ -129,8 +129,21 @@ def ship_countries() -> dict[str, str]:
     return {row["prefix"]: row["country"] for row in read_tsv("ship_prefixes.tsv")}
 
 
+@lru_cache(maxsize=1)
+def hull_symbols() -> tuple[re.Pattern[str], dict[str, dict[str, str]]]:
+    rows = {row["symbol"]: row for row in read_tsv("hull_symbols.tsv")}
+    symbols = "|".join(re.escape(s) for s in sorted(rows, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<symbol>{symbols})[ -]?(?P<number>\d{{1,3}})(?![\w-])"), rows
+
+
+NAVAL_CONTEXT = re.compile(r"\b(ships?|vessels?|destroyers?|frigates?|carriers?|navy|naval|"
+                           r"submarines?|task force|flotilla|fleet|warships?|pennant|hull)\b",
+                           re.IGNORECASE)
+
+
 def find_ships(text: str) -> list[tuple[int, int, Equipment]]:
-    """Named warships: a navy prefix and a capitalised name ("USS Mahan", "HMS Ocean")."""
+    """Named warships: a navy prefix and a capitalised name ("USS Mahan", "HMS Ocean"), or a
+    hull number ("DDG 70"; a NATO pennant such as "L 12" only near a naval word)."""
     countries = ship_countries()
     found = []
     for match in ship_pattern().finditer(text):
@@ -138,6 +151,15 @@ def find_ships(text: str) -> list[tuple[int, int, Equipment]]:
         found.append((match.start(), match.end(), Equipment(
             name=match.group(0), kind="warship", category="naval", origin=origin,
             generic=False, ambiguous=False)))
+    pattern, symbols = hull_symbols()
+    for match in pattern.finditer(text):
+        row = symbols[match.group("symbol")]
+        window = text[max(0, match.start() - 150):match.end() + 150]
+        if row["context"] == "1" and not NAVAL_CONTEXT.search(window):
+            continue
+        found.append((match.start(), match.end(), Equipment(
+            name=match.group(0), kind=row["kind"], category="naval",
+            origin=row["country"] or None, generic=False, ambiguous=False)))
     return found
 
 

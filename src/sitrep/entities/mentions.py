@@ -24,6 +24,7 @@ from sitrep.entities.equipment import (
     find_facilities,
     merge_entities,
 )
+from sitrep.entities.recall import recalled_entities
 from sitrep.model import Actor, Document, Entity
 from sitrep.spans import SpanIndex
 from sitrep.text.metadata import find_urls, outlet_country
@@ -102,6 +103,10 @@ LOCATIVE = {"in", "near", "at", "into", "around", "outside", "inside"}
 
 
 TOWARDS = {"to", "toward", "towards", "from", "ar", "al", "as", "ad", "an"}
+# Abbreviated and spelled-out titles before a surname ("Gen. Coe", "Mr Davis").
+PERSON_TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "capt", "captain",
+                 "lt", "maj", "major", "sgt", "adm", "admiral", "sen", "rep", "gov", "president",
+                 "minister", "secretary", "ambassador", "spokesman", "spokeswoman", "judge"}
 
 
 KIND_LABELS = {"person": "PERSON", "organisation": "ORG"}
@@ -130,22 +135,29 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
     text = text if text is not None else parsed.text
     items = []
     people_seen: dict[str, Actor] = {}
+    # The document's people named in full, by surname: a surname alone is one of them first
+    full_names = {fold(ent.text).split()[-1] for ent in parsed.ents
+                  if ent.label_ == "PERSON" and len(fold(ent.text).split()) > 1}
     taken = []
     for ent in parsed.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
         title = title_of(ent.root, Mention(ent.start_char, ent.end_char, ent.label_, None))
         actor = resolve(ent.text, _as_of(text, ent.start_char, ent.text, when, kb),
-                        ent.label_, kb, title=title)
+                        ent.label_, kb, title=title, people=people_seen)
         key = fold(ent.text).split()[-1] if fold(ent.text) else ""
         if actor.code is None and key in people_seen:
             actor = Actor(**{**people_seen[key].__dict__, "entity_text": ent.text})
         if actor.code and (ent.label_ == "PERSON" or (actor.kb_id or "").startswith("person:")):
             people_seen.setdefault(key, actor)
-        before = parsed[ent.start - 1].lower_ if ent.start else ""
+        before = parsed[ent.start - 1].lower_.rstrip(".") if ent.start else ""
         located = before in LOCATIVE or ent.text.lower().startswith("near ") or (
-            # "to Raqqah", "Ar Raqqah": a direction or an Arabic article before a known town
-            before in TOWARDS and ent.label_ == "PERSON" and len(ent) == 1
+            # "to Raqqah", "Ar Raqqah": a direction or an Arabic article before a known town;
+            # a one-word "person" no one of that name is known as, and a town is (unless the
+            # document names someone of that surname, or a title comes before it)
+            ent.label_ == "PERSON" and len(ent) == 1
+            and (before in TOWARDS or (actor.code is None and key not in full_names
+                                       and before not in PERSON_TITLES))
             and resolve_place(ent.text)[1] is not None)
         label = _label(ent.label_, actor, ent.text, located)
         if label == "GPE" and ent.label_ == "PERSON" and actor.code is None:
@@ -184,8 +196,18 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
     index = 0
     while index < len(parsed):
         token = parsed[index]
-        if index in busy or not token.text[:1].isupper():
+        if index in busy:
             index += 1
+            continue
+        if not token.text[:1].isupper():
+            lower = _lowercase_person(parsed, index, kb, busy)
+            if lower is None:
+                index += 1
+                continue
+            span = lower
+            actor = resolve(span.text, when, "PERSON", kb)
+            yield Mention(span.start_char, span.end_char, "PERSON", actor)
+            index = span.end
             continue
         if fold(token.text) in kb.adjectives and token.pos_ in {"ADJ", "PROPN", "NOUN"}:
             # "Ugandan troops ..." opening a sentence, which the model leaves untagged
@@ -208,7 +230,10 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
                 # common noun there ("Fornost and Gondor welcome ...") is still a country
                 continue
             if entries and (size > 1 or entries[0].kind != "person" or (
-                    _lone_name(span[0]) and fold(span.text) in kb.imported)):
+                    _lone_name(span[0]) and fold(span.text) in kb.imported) or (
+                    # "KERRY:" in a transcript: a surname in capitals, of someone in office
+                    span[0].text.isupper() and len(span[0]) > 3
+                    and any(e.covers(when) for e in entries if e.kind == "person"))):
                 found = (span, entries)
         if found is None:
             index += 1
@@ -218,6 +243,21 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
         label = {"person": "PERSON", "organisation": "ORG"}.get(entries[0].kind, "GPE" if actor.code else "LOC")
         yield Mention(span.start_char, span.end_char, label, actor, region=_is_region(label, actor))
         index = span.end
+
+
+def _lowercase_person(parsed, index: int, kb: KnowledgeBase, busy: set[int]):
+    """A curated person's full name written in lower case ("sergey lavrov met ..."): two or
+    three lower-case words that are the name of someone in the curated layers."""
+    for size in (3, 2):
+        span = parsed[index:index + size]
+        if len(span) < size or any(i in busy for i in range(span.start, span.end)) or not all(
+                t.is_alpha and t.text.islower() for t in span):
+            continue
+        entries = kb.names.get(fold(span.text), ())
+        if any(e.kind == "person" and not e.source.endswith(".txt") for e in entries) \
+                and all(e.kind == "person" for e in entries):
+            return span
+    return None
 
 
 def _lone_name(token) -> bool:
@@ -267,6 +307,14 @@ def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[s
         start, end = original(mention.start, mention.end)
         found.append(Entity(start=start, end=end, text=doc.text[start:end], label=mention.label,
                             code=actor.code, sector=actor.sector, kb_id=actor.kb_id))
+    taken = [(m.start, m.end, m.label) for m in mentions.items] + [
+        (e.start_char, e.end_char, e.label_) for e in parsed.ents if e.label_ not in ACTOR_LABELS]
+    if mentions.kb is not None:
+        for span_start, span_end, label in recalled_entities(parsed, mentions.kb, taken):
+            actor = resolve(parsed.text[span_start:span_end], mentions.when, label, mentions.kb)
+            start, end = original(span_start, span_end)
+            found.append(Entity(start=start, end=end, text=doc.text[start:end], label=label,
+                                code=actor.code, sector=actor.sector, kb_id=actor.kb_id))
     for ent in parsed.ents:
         if ent.label_ in MODEL_LABELS and ent.label_ not in ACTOR_LABELS:
             start, end = original(ent.start_char, ent.end_char)
