@@ -163,12 +163,26 @@ AMBIGUOUS_LOWERCASE = {"turkey", "chad", "jordan", "georgia", "china", "guinea",
                        "panama", "israel", "victoria", "regina", "nice", "reading", "mobile"}
 
 
-def _person_rows(kb: KnowledgeBase, file: str, curated: set[str] | None = None) -> set[str]:
+def _person_rows(kb: KnowledgeBase, file: str, curated: set[str] | None = None,
+                 earlier: dict[str, date] | None = None) -> set[str]:
     """Add people; with `curated` (kb_ids and names of the curated layer), rows of the same
-    person are skipped, so the curated dates replace the generated ones rather than mix."""
+    person are skipped, so the curated dates replace the generated ones rather than mix. With
+    `earlier` (kb_ids and names of people the office tables date from some day on), only the
+    rows that end before that day are kept: the career before the tables begin."""
     seen: set[str] = set()
+    aliases: dict[str, set[str]] = defaultdict(set)
+    earlier = earlier or {}
     for row in read_tsv(file):
+        since = earlier.get(row["kb_id"]) or earlier.get(fold_uncached(row["name"]))
+        ended = _date(row["end"])
+        if since is not None and not (ended and ended <= since):
+            aliases[fold_uncached(row["name"])].update(
+                v for v in row.get("variants", "").split("|") if v)
+            continue
         if curated is not None and (row["kb_id"] in curated or fold_uncached(row["name"]) in curated):
+            # the curated rows date the person; the generated row's spellings still name them
+            aliases[fold_uncached(row["name"])].update(
+                v for v in row.get("variants", "").split("|") if v)
             continue
         seen.update({row["kb_id"], fold_uncached(row["name"])})
         entry = KBEntry(
@@ -180,6 +194,12 @@ def _person_rows(kb: KnowledgeBase, file: str, curated: set[str] | None = None) 
         if curated is None and entry.office is None and entry.role and entry.country:
             entry = replace(entry, office=office_of_role(kb, entry.role, entry.country))
         kb.add(entry, row.get("variants", "").split("|"))
+    for name, variants in aliases.items():
+        people = [e for e in kb.names.get(name, []) if e.kind == "person"]
+        country = {e.country for e in people}
+        if len(country) == 1:  # one curated person of that name: the spellings are theirs
+            for entry in people:
+                kb.add(entry, variants)
     return seen
 
 
@@ -194,14 +214,17 @@ def office_of_role(kb: KnowledgeBase, role: str, country: str) -> str | None:
     return None
 
 
-def _office_rows(kb: KnowledgeBase) -> set[str]:
+def _office_rows(kb: KnowledgeBase) -> dict[str, date]:
     """Dated office-holders (`people_offices.tsv`): a row per person and term, its sector the
-    office's (`offices.tsv`), its role the office's first title and the country's name."""
+    office's (`offices.tsv`), its role the office's and the country's name. Returns each
+    person's kb_id and name with the day the tables first date them."""
     offices = {row["office"]: row for row in read_tsv("offices.tsv") if not row["country"]}
-    seen: set[str] = set()
+    seen: dict[str, date] = {}
     for row in read_tsv("people_offices.tsv"):
         kb_id = row["kb_id"]
-        seen.update({kb_id, fold_uncached(row["name"])})
+        began = _date(row["start"]) or date.min
+        for key in (kb_id, fold_uncached(row["name"])):
+            seen[key] = min(seen.get(key, date.max), began)
         if row["office"]:
             office = offices[row["office"]]
             country = kb.country_names.get(row["country"], row["country"])
@@ -262,8 +285,7 @@ def _build_shipped_kb() -> KnowledgeBase:
             kb.office_titles.setdefault(key, []).append((row["office"], row["sector"], countries))
             kb.max_title_words = max(kb.max_title_words, len(key.split()))
     curated = _person_rows(kb, "people_current.tsv")
-    curated |= _office_rows(kb)
-    _person_rows(kb, "people.tsv", curated)
+    _person_rows(kb, "people.tsv", curated, _office_rows(kb))
     for file in ("sectors_current.tsv", "sectors.tsv"):  # curated first: the first word wins
         for row in read_tsv(file):
             kb.add_sector_word(row["phrase"], row["sector"])

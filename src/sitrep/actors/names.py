@@ -55,8 +55,14 @@ def surname_of(tokens: list[str]) -> str:
     if not tokens:
         return ""
     if len(tokens) > 2 and tokens[-2] in PARTICLES:
-        return " ".join(tokens[-2:])
+        particle = ARTICLES.get(tokens[-2], tokens[-2])
+        return f"{particle} {tokens[-1]}"
     return tokens[-1]
+
+
+# Romanisations of the Arabic article: one key for "el-Bashir", "al-Bashir", "ul-Haq".
+ARTICLES = {"el": "al", "ul": "al", "ad": "al", "as": "al", "ash": "al", "an": "al",
+            "ar": "al", "at": "al", "az": "al"}
 
 
 def initial_key(folded: str) -> str | None:

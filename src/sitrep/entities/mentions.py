@@ -24,7 +24,7 @@ from sitrep.entities.equipment import (
     find_facilities,
     merge_entities,
 )
-from sitrep.entities.recall import recalled_entities
+from sitrep.entities.recall import is_title_head, recalled_entities
 from sitrep.model import Actor, Document, Entity
 from sitrep.spans import SpanIndex
 from sitrep.text.metadata import find_urls, outlet_country
@@ -199,11 +199,12 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
         if index in busy:
             index += 1
             continue
-        if not token.text[:1].isupper():
-            lower = _lowercase_person(parsed, index, kb, busy)
-            if lower is None:
-                index += 1
-                continue
+        lower = _lowercase_person(parsed, index, kb, busy) \
+            if token.is_sent_start or not token.text[:1].isupper() else None
+        if lower is None and not token.text[:1].isupper():
+            index += 1
+            continue
+        if lower is not None:
             span = lower
             actor = resolve(span.text, when, "PERSON", kb)
             yield Mention(span.start_char, span.end_char, "PERSON", actor)
@@ -251,7 +252,8 @@ def _lowercase_person(parsed, index: int, kb: KnowledgeBase, busy: set[int]):
     for size in (3, 2):
         span = parsed[index:index + size]
         if len(span) < size or any(i in busy for i in range(span.start, span.end)) or not all(
-                t.is_alpha and t.text.islower() for t in span):
+                t.is_alpha and (t.text.islower() or (t.is_sent_start and t.text[1:].islower()))
+                for t in span) or span[-1].text[:1].isupper():
             continue
         entries = kb.names.get(fold(span.text), ())
         if any(e.kind == "person" and not e.source.endswith(".txt") for e in entries) \
@@ -269,7 +271,8 @@ def _lone_name(token) -> bool:
         "nsubj", "nsubjpass", "dobj"}
 
 
-def _sector_phrase(parsed, mention: Mention, sectors: dict[str, str]):
+def _sector_phrase(parsed, mention: Mention, sectors: dict[str, str],
+                   kb: KnowledgeBase | None = None):
     """"U.S. forces", "Iraqi security forces": a country word modifying a group noun names an
     organisation; returns its span and sector."""
     if mention.label not in {"GPE", "NORP"}:
@@ -284,6 +287,8 @@ def _sector_phrase(parsed, mention: Mention, sectors: dict[str, str]):
     sector = sectors.get(head.lower_) or sectors.get(head.lemma_.lower())
     if sector not in GROUP_SECTORS:
         return None
+    if kb is not None and is_title_head(head, kb):
+        return None  # "the Turkish foreign minister" is a person (entities/recall.py)
     return mention.start, head.idx + len(head), sector
 
 
@@ -294,11 +299,13 @@ def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[s
         return doc.to_original(start, end)
 
     found = []
+    groups = []
     for mention in mentions.items:
         actor = mention.actor or Actor(entity_text="")
-        group = _sector_phrase(parsed, mention, sectors)
+        group = _sector_phrase(parsed, mention, sectors, mentions.kb)
         if group is not None:
             span_start, span_end, sector = group
+            groups.append((span_start, span_end))
             start, end = original(span_start, span_end)
             found.append(Entity(start=start, end=end, text=doc.text[start:end], label="ORG",
                                 code=actor.code, sector=sector))
@@ -309,6 +316,7 @@ def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[s
                             code=actor.code, sector=actor.sector, kb_id=actor.kb_id))
     taken = [(m.start, m.end, m.label) for m in mentions.items] + [
         (e.start_char, e.end_char, e.label_) for e in parsed.ents if e.label_ not in ACTOR_LABELS]
+    taken += [(s, e, "ORG") for s, e in groups]
     if mentions.kb is not None:
         for span_start, span_end, label in recalled_entities(parsed, mentions.kb, taken):
             actor = resolve(parsed.text[span_start:span_end], mentions.when, label, mentions.kb)

@@ -52,7 +52,8 @@ def recalled_entities(parsed, kb: KnowledgeBase, taken: list[tuple[int, int, str
         head = chunk.root.idx
         # a body may modify a title ("Central Command spokesman"), nothing else may overlap
         inside = [(s, e, label) for s, e, label in blocked if s < end and start < e]
-        if any(not (label == "ORG" and start <= s and e <= head) for s, e, label in inside):
+        if any(not (label == "ORG" and chunk.start_char <= s and e <= head)
+               for s, e, label in inside):
             continue
         label = _label(chunk, words, kb)
         if label == "ORG" and inside:
@@ -80,6 +81,11 @@ def _label(chunk, words, kb: KnowledgeBase) -> str | None:
     named = [t for t in written if t.i != root.i] or [
         t for t in words if t.ent_type_ in {"NORP", "GPE", "ORG"} and t.i != root.i]
     return "ORG" if plural and named else None
+
+
+def is_title_head(token, kb: KnowledgeBase) -> bool:
+    """A singular noun that names one person by role ("minister", "spokesman")."""
+    return token.tag_ in {"NN", "NNP"} and _is_title([token], token.lemma_.lower(), kb)
 
 
 def _is_title(words, lemma: str, kb: KnowledgeBase) -> bool:

@@ -270,33 +270,26 @@ def actors() -> None:
 @click.argument("text")
 @click.option("--date", "when", help="Resolve as of this date (YYYY-MM-DD); default today.")
 @click.option("--db", "db_path", default=None, help="Also use dictionaries imported into this store.")
-def actors_resolve(text: str, when: str | None, db_path: str | None) -> None:
+@click.option("--why", is_flag=True, help="Also say which rule decided and which rows it read.")
+def actors_resolve(text: str, when: str | None, db_path: str | None, why: bool) -> None:
     """Resolve TEXT ("Caracas", "former President Hugo Chávez") to country and sector."""
     from datetime import date
 
     from sitrep.actors.knowledge import knowledge_base
-    from sitrep.actors.resolve import resolve
+    from sitrep.actors.resolve import explain
 
     try:
         as_of = date.fromisoformat(when) if when else date.today()
     except ValueError:
         raise click.BadParameter(f"{when!r} is not YYYY-MM-DD", param_hint="--date") from None
-    kb = knowledge_base(_imported(db_path))
-    title, name = _split_title(text)
-    out.print(json.dumps(asdict(resolve(name, as_of, kb=kb, title=title)), ensure_ascii=False))
-
-
-def _split_title(text: str) -> tuple[str, str]:
-    """"former President Hugo Chávez" -> ("former President", "Hugo Chávez") when the KB knows
-    the name at the end; otherwise the whole text is the name."""
-    from sitrep.actors.knowledge import shipped_kb
-
-    words = text.split()
-    kb = shipped_kb()
-    for i in range(len(words)):
-        if kb.lookup(" ".join(words[i:])):
-            return " ".join(words[:i]), " ".join(words[i:])
-    return "", text
+    found = explain(text, as_of, kb=knowledge_base(_imported(db_path)))
+    result = asdict(found.actor)
+    if why:
+        result["why"] = {"rule": found.rule, "steps": found.steps, "rows": [
+            {"kb_id": r.kb_id, "name": r.name, "country": r.country, "sector": r.sector,
+             "role": r.role, "start": r.start and r.start.isoformat(),
+             "end": r.end and r.end.isoformat(), "source": r.source} for r in found.rows]}
+    out.print(json.dumps(result, ensure_ascii=False), markup=False)
 
 
 @actors.command("import")

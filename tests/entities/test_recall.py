@@ -1,0 +1,58 @@
+"""Entity recall: people named by a title, named groups, towns the model calls people, names in
+lower case, hull numbers (entities/recall.py, entities/mentions.py, entities/equipment.py)."""
+
+from __future__ import annotations
+
+from sitrep.model import Document
+
+
+def entities(coder, text: str, published: str = "2016-06-01"):
+    doc = coder.entities(Document(id="x", text=text, published=published))
+    return {(e.text, e.label) for e in doc.entities}
+
+
+def test_a_title_names_a_person(coder):
+    found = entities(coder, "The Central Command spokesman said the strikes destroyed two "
+                            "bridges, and the U.S. Secretary of State welcomed the news.")
+    assert any(label == "PERSON" and "spokesman" in text for text, label in found)
+    assert any(label == "PERSON" and "Secretary" in text for text, label in found)
+
+
+def test_a_named_group_is_an_organisation(coder):
+    found = entities(coder, "Officials said Coalition military forces and Iraqi security "
+                            "forces retook the town.")
+    assert ("Coalition military forces", "ORG") in found
+
+
+def test_a_town_the_model_calls_a_person_is_a_place(coder):
+    doc = coder.entities(Document(id="x", text="Airstrikes hit targets outside Raqqah on "
+                                  "Tuesday, and Raqqah remained under siege.",
+                                  published="2016-06-01"))
+    assert all(e.label != "PERSON" for e in doc.entities if e.text == "Raqqah")
+
+
+def test_a_surname_the_document_names_in_full_stays_a_person(coder):
+    found = entities(coder, "Army Col. Chris Garver briefed reporters. Garver said the "
+                            "offensive would continue.")
+    assert ("Garver", "GPE") not in found
+
+
+def test_a_curated_name_in_lower_case_is_found(coder):
+    doc = coder.code(Document(id="x", text="sergey lavrov met the Turkish foreign minister "
+                              "in Ankara on Monday.", published="2023-03-01"))
+    people = [e for e in doc.entities if e.label == "PERSON"]
+    assert any(e.code == "RUS" for e in people)
+
+
+def test_hull_numbers_are_warships(coder):
+    doc = coder.entities(Document(id="x", text="The destroyers USS Mahan (DDG 72) and DDG 70 "
+                                  "joined the French frigate Forbin (D 620).",
+                                  published="2016-06-01"))
+    ships = {e.text for e in doc.entities if e.label == "EQUIPMENT" and e.kind == "warship"}
+    assert {"DDG 70", "D 620"} <= ships
+
+
+def test_a_pennant_letter_needs_a_naval_word(coder):
+    doc = coder.entities(Document(id="x", text="Parcel L 12 was sold at the auction.",
+                                  published="2016-06-01"))
+    assert not [e for e in doc.entities if e.label == "EQUIPMENT"]
