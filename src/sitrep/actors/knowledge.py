@@ -120,6 +120,8 @@ class KnowledgeBase:
         tokens = fold_uncached(entry.name).split()
         if len(tokens) > 1 and len(tokens[-1]) > 2:
             self.surnames[tokens[-1]].append(entry)
+        if entry.source.endswith(".txt"):
+            return  # generated and imported rows: their variants are too loose for these keys
         for variant in {entry.name, *variants}:
             folded = fold_uncached(variant)
             if len(folded.split()) < 2:

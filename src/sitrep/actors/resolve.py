@@ -173,6 +173,10 @@ def _resolve(text: str, folded: str, when: date | None, label: str | None, kb: K
         by_surname = _surname(text, tokens[0], when, kb, people, label)
         if by_surname:
             return by_surname
+    if label == "PERSON" and len(tokens) > 1:
+        namesake = _first_and_last(text, tokens, when, kb)
+        if namesake:
+            return namesake
     return Resolution(Actor(entity_text=text, confidence=0.2), "unknown", [],
                       [f"no rule resolves {text!r}"])
 
@@ -477,19 +481,40 @@ def _surname(text: str, surname: str, when: date | None, kb: KnowledgeBase,
             f"{text!r} is {seen.name or seen.entity_text!r}, named in full in the document"])
     if label is None and len(surname) < 5:
         return None
-    # the curated layers only: the generated rows hold thousands of minor office-holders
-    candidates = [c for c in kb.surnames.get(surname, []) if not c.source.endswith(".txt")]
-    covering = [c for c in candidates if c.covers(when)]
-    ids = {c.kb_id for c in covering}
+    # the curated layers first; the generated rows (thousands of minor office-holders) only
+    # for a name the curated layers lack, and only someone in a role on the date
+    everyone = kb.surnames.get(surname, [])
+    candidates = [c for c in everyone if not c.source.endswith(".txt")]
+    covering = [c for c in (candidates or everyone) if c.covers(when)]
+    ids = {c.kb_id for c in covering} or {c.kb_id for c in candidates}
     if len(ids) != 1:
-        return None
+        return None  # no one, or several people of that name on the date
     kb_id = next(iter(ids))
-    hit = choose([c for c in candidates if c.kb_id == kb_id], when)
+    hit = choose([c for c in everyone if c.kb_id == kb_id], when)
     if hit is None:
         return None
     entry, role = hit
     return Resolution(to_actor(text, entry, role, 0.6), "surname", [entry], [
         f"{text!r}: the one {surname!r} in a dated role on {when}: {entry.kb_id}"])
+
+
+def _first_and_last(text: str, tokens: list[str], when: date | None,
+                    kb: KnowledgeBase) -> Resolution | None:
+    """A full name the knowledge base does not list, whose first and last words are one listed
+    person's (one person on the date, or one at all): most likely that person, or kin of the
+    same country; a weak clue, kept at low confidence."""
+    candidates = [c for c in kb.surnames.get(tokens[-1], [])
+                  if fold(c.name).split()[0] == tokens[0]]
+    covering = [c for c in candidates if c.covers(when)]
+    ids = {c.kb_id for c in (covering or candidates)}
+    if len(ids) != 1:
+        return None
+    hit = choose([c for c in candidates if c.kb_id in ids], when)
+    if hit is None:
+        return None
+    entry, role = hit
+    return Resolution(to_actor(text, entry, role, 0.5), "surname", [entry], [
+        f"{text!r} shares its first and last words with {entry.name!r} ({entry.kb_id})"])
 
 
 def _demonym(span: str, kb: KnowledgeBase) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from sitrep.actors.gazetteer import resolve_place
+from sitrep.actors.gazetteer import city_country, resolve_place
 from sitrep.actors.knowledge import KnowledgeBase, fold
 from sitrep.actors.parties import GROUP_SECTORS
 from sitrep.actors.resolve import resolve
@@ -156,9 +156,9 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
             # a one-word "person" no one of that name is known as, and a town is (unless the
             # document names someone of that surname, or a title comes before it)
             ent.label_ == "PERSON" and len(ent) == 1
-            and (before in TOWARDS or (actor.code is None and key not in full_names
-                                       and before not in PERSON_TITLES))
-            and resolve_place(ent.text)[1] is not None)
+            and ((before in TOWARDS and resolve_place(ent.text)[1] is not None)
+                 or (actor.code is None and key not in full_names
+                     and before not in PERSON_TITLES and _known_town(ent.text, kb))))
         label = _label(ent.label_, actor, ent.text, located)
         if label == "GPE" and ent.label_ == "PERSON" and actor.code is None:
             place = re.sub(r"^near\s+", "", ent.text, flags=re.IGNORECASE)
@@ -168,6 +168,13 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
         taken.append((ent.start, ent.end))
     items.extend(_kb_mentions(parsed, kb, when, taken, text))
     return Mentions(items, kb=kb, when=when)
+
+
+def _known_town(name: str, kb: KnowledgeBase) -> bool:
+    """A place the knowledge base lists, or a city of at least 250,000 people: a one-word
+    "person" of that name no one is known as is the town ("Raqqah"; not "Bush", a village)."""
+    return any(e.kind == "place" and e.country for e in kb.lookup(name)) or \
+        city_country(name) is not None
 
 
 ERA_OF = re.compile(r"\b(?:era|years|days|time|rule|regime|presidency|reign|tenure) of\s*$",
