@@ -28,91 +28,31 @@ sector PRE, as the PLOVER manual's section on partially recognised entities says
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 
 from sitrep.actors import names
-from sitrep.actors.gazetteer import city_country
 from sitrep.actors.knowledge import KBEntry, KnowledgeBase, fold, shipped_kb
+from sitrep.actors.phrases import (
+    COMPLEMENT,
+    FORMER,
+    NOT_AN_ACTOR,
+    NOT_OWNER_AFTER,
+    NOT_OWNER_BEFORE,
+    OFFICIAL,
+    SPEAKERS,
+    Resolution,
+    choose,
+    office_in,
+    resolve_phrase,
+    sector_of,
+    to_actor,
+)
 from sitrep.model import Actor
 
+__all__ = ["Resolution", "choose", "explain", "resolve", "to_actor"]
+
 HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|madam|mme|m)\.?\s+", re.IGNORECASE)
-KIND_PREFERENCE = {"organisation": 0, "person": 1, "place": 2, "country": 3}
-
-# Words before an office that say its holder has left it: PLOVER's ELI.
-FORMER = {"former", "ex", "retired", "ousted", "exiled", "deposed", "onetime", "erstwhile",
-          "late"}
-# Sectors of offices a former holder is ELI for.
-OFFICIAL = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"}
-# A country before these does not own the phrase ("Iran-backed Houthi rebels"), nor after these
-# ("pro-Russian separatists").
-NOT_OWNER_AFTER = {"backed", "supported", "allied", "aligned", "sponsored", "funded", "trained", "linked", "leaning", "friendly", "born", "based", "educated",
-                   "inspired", "affiliated", "held", "occupied"}
-NOT_OWNER_BEFORE = {"pro", "anti"}
-# Prepositions after which a phrase's complement names something else ("ambassador to the UN").
-COMPLEMENT = {"to", "at", "in", "with", "on", "against", "near", "from", "toward", "towards",
-              "into", "inside", "over", "across", "between", "among", "for"}
-# Words for people who speak for a body: their sector is the body's, not their own.
-SPEAKERS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "envoy", "representative",
-            "official", "officials", "source", "sources", "ally", "allies", "aide", "aides",
-            "adviser", "advisers", "advisor", "advisors", "supporters", "loyalists"}
-NOT_AN_ACTOR = {"JNK", "NON"}
-
-
-@dataclass
-class Resolution:
-    """An actor and why: the rule that decided (`rule`), the knowledge-base rows it used
-    (`rows`), and the steps taken, in words an analyst can check."""
-    actor: Actor
-    rule: str
-    rows: list[KBEntry] = field(default_factory=list)
-    steps: list[str] = field(default_factory=list)
-
-
-def choose(entries: list[KBEntry], when: date | None) -> tuple[KBEntry, str | None] | None:
-    """The entry for a date: a covering role first, else what the person was outside office
-    (ELI once an office has ended, as PLOVER codes former officials)."""
-    if not entries:
-        return None
-    people = [e for e in entries if e.kind == "person"]
-    if not people:
-        return min(entries, key=lambda e: KIND_PREFERENCE.get(e.kind, 9)), None
-    covering = [e for e in people if e.covers(when)]
-    if covering:
-        # the most specific office: latest start
-        best = max(covering, key=lambda e: e.start or date.min)
-        return best, best.role
-    # a person's undated role, which a dictionary may write as a bare country code
-    # ("PRINCE OF DOL AMROTH [--- <950630] [DOL]": DOL once the dated role ended)
-    ids = {e.kb_id for e in people}
-    undated = [e for e in people if e.start is None and e.end is None] + [
-        e for e in entries if e.kind != "person" and e.kb_id in ids and e.start is None and
-        e.end is None]
-    dated = [e for e in people if e.start or e.end]
-    if when is None:
-        pick = undated[0] if undated else dated[-1]
-        return pick, pick.role
-    past = [e for e in dated if e.end and e.end < when]
-    future = [e for e in dated if e.start and e.start > when]
-    fallback = undated[0] if undated else None
-    if past:
-        last = max(past, key=lambda e: e.end or date.min)
-        role = f"former {last.role}" if last.role else "former office holder"
-        sector = "ELI" if last.sector in OFFICIAL else None
-        base = fallback or replace(last, sector=sector)
-        return replace(base, role=role), role
-    if future:
-        first = min(future, key=lambda e: e.start or date.max)
-        base = fallback or replace(first, sector=None)
-        return replace(base, role=None), None
-    pick = fallback or people[0]
-    return pick, pick.role
-
-
-def to_actor(text: str, entry: KBEntry, role: str | None, confidence: float) -> Actor:
-    return Actor(entity_text=text, name=entry.name, code=entry.country, sector=entry.sector,
-                 role=role, kb_id=entry.kb_id, confidence=confidence)
-
 
 def resolve(text: str, when: date | None = None, label: str | None = None,
             kb: KnowledgeBase | None = None, title: str = "",
@@ -163,7 +103,7 @@ def _resolve(text: str, folded: str, when: date | None, label: str | None, kb: K
         keyed = _person_by_keys(text, folded, when, kb)
         if keyed:
             return keyed
-    phrase = _phrase(text, tokens, when, kb)
+    phrase = resolve_phrase(text, tokens, when, kb)
     if phrase:
         return phrase
     agent = _agent(text, tokens, kb)
@@ -278,188 +218,9 @@ def _person_by_keys(text: str, folded: str, when: date | None,
                       [f"{text!r} fits {entry.name!r} ({entry.kb_id}) by {rule}"])
 
 
-@dataclass
-class _Span:
-    start: int
-    end: int
-    entries: list[KBEntry]
-    code: str | None = None  # a country the span states (a country name or adjective)
-
-
-def _phrase(text: str, tokens: list[str], when: date | None,
-            kb: KnowledgeBase) -> Resolution | None:
-    """A longer mention: who owns it (a stated country first), its office, its head noun."""
-    if not tokens:
-        return None
-    cut = next((i for i, t in enumerate(tokens) if t in COMPLEMENT and i > 0), len(tokens))
-    spans = _spans(tokens, kb, when, text)
-    core = [s for s in spans if s.start < cut]
-    later = [s for s in spans if s.start >= cut]
-    if not core and later and tokens[cut] == "for":
-        core, later = later, []  # "spokesman for the Pentagon": the body spoken for owns it
-    owners = [s for s in core if s.code and _owns(tokens, s)]
-    named = [s for s in core if s.entries]
-    entity = next((s for s in named if _owns(tokens, s) and _has_country(s, when)), None) or next(
-        (s for s in named if _owns(tokens, s)), None) or next(iter(named), None)
-    steps: list[str] = []
-    former = any(t in FORMER for t in tokens[:cut])
-    # the head noun outside the names ("Islamic State targets": not the "state" of a name)
-    masked = list(tokens[:cut])
-    for span in named:
-        masked[span.start:span.end] = ["·"] * (span.end - span.start)
-    head = _sector_of(masked, kb)
-    office = _office(tokens[:cut], kb)
-    code: str | None = None
-    sector: str | None = None
-    row: KBEntry | None = None
-    rows: list[KBEntry] = []
-    if owners:
-        code = owners[0].code
-        steps.append(f"{' '.join(tokens[owners[0].start:owners[0].end])!r} states the country"
-                     f" {code}")
-    if entity is not None:
-        hit = choose(entity.entries, when)
-        if hit is not None:
-            entry, _ = hit
-            phrase = " ".join(tokens[entity.start:entity.end])
-            if code is None or entry.country == code or entity.code == code:
-                row = entry
-                rows.append(entry)
-                code = code or entry.country
-                sector = entry.sector
-                steps.append(f"{phrase!r} is {entry.kb_id} ({entry.source})")
-            else:
-                steps.append(f"{phrase!r} ({entry.kb_id}, {entry.country}) gives way to the "
-                             f"country stated")
-                if head is None:  # the name's own sector word first ("Defense Department": GOV)
-                    sector = _sector_of(phrase.split(), kb) or entry.sector
-    if code is None and (row is None or row.country is None):
-        # "Islamic State targets in Syria's Hama province": a place after a preposition
-        first = next((s for s in later if _owns(tokens, s) and _has_country(s, when)), None)
-        if first is not None:
-            hit = choose(first.entries, when) if first.entries else None
-            code = first.code or (hit[0].country if hit else None)
-            steps.append(f"the country {code} from the complement")
-    if code is None and row is None and head is not None and head not in NOT_AN_ACTOR:
-        place = _city_in(text, tokens[:cut], kb)
-        if place:
-            code = place[1]
-            steps.append(f"{place[0]!r} is a city of {code} (GeoNames)")
-    if code is None and row is None:
-        return None  # no country, no name: an agent noun at most (`_agent`)
-    if office is not None and not former:
-        name, office_sector, _ = office
-        sector = office_sector
-        holder = _holder(kb, code, name, when) if code else None
-        if holder is not None:
-            rows.append(holder)
-            steps.append(f"the {name.replace('_', ' ')} of {code} on {when}: {holder.name} "
-                         f"({holder.kb_id})")
-            actor = Actor(entity_text=text, name=holder.name, code=code, sector=holder.sector,
-                          role=holder.role, kb_id=holder.kb_id, confidence=0.8)
-            return Resolution(actor, "office", rows, steps)
-        steps.append(f"the title gives the sector {sector}")
-    elif head is not None and head not in NOT_AN_ACTOR:
-        last = tokens[cut - 1] if cut else ""
-        spoken_for = row is not None and row.kind in {"organisation", "person"} and sector
-        # "Hamas spokesman", "Taliban fighters": the body's own sector (UAF is for armed men
-        # no one has identified)
-        if not spoken_for or (last not in SPEAKERS and head != "UAF"):
-            sector = head
-            steps.append(f"the head noun gives the sector {head}")
-    if former and (sector in OFFICIAL or office is not None):
-        sector = "ELI"
-        steps.append("'former' before an office: ELI")
-    actor = Actor(entity_text=text, name=row.name if row else None, code=code, sector=sector,
-                  role=None, kb_id=row.kb_id if row else None, confidence=0.7)
-    if row is not None and row.kind == "place" and row.sector == "PRE" and sector != "PRE":
-        actor.role = "partially recognised entity (PRE)"
-    return Resolution(actor, "phrase", rows, steps)
-
-
-def _city_in(text: str, tokens: list[str], kb: KnowledgeBase) -> tuple[str, str] | None:
-    """A capitalised word of the mention that is a city ("Kharkiv police", "Lagos University"),
-    for a body the knowledge base does not list; sector words and common words are no city."""
-    written = {fold(w) for w in re.findall(r"[^\W\d_][\w'-]*", text) if w[0].isupper()}
-    for token in tokens:
-        if token in written and len(token) > 3 and token not in kb.sectors \
-                and token not in kb.adjectives:
-            code = city_country(token)
-            if code:
-                return token, code
-    return None
-
-
-def _has_country(span: _Span, when: date | None) -> bool:
-    hit = choose(span.entries, when) if span.entries else None
-    return bool(span.code or (hit and hit[0].country))
-
-
-def _owns(tokens: list[str], span: _Span) -> bool:
-    after = tokens[span.end] if span.end < len(tokens) else ""
-    before = tokens[span.start - 1] if span.start else ""
-    return after not in NOT_OWNER_AFTER and before not in NOT_OWNER_BEFORE
-
-
-def _spans(tokens: list[str], kb: KnowledgeBase, when: date | None,
-           text: str = "") -> list[_Span]:
-    """Names inside a phrase, longest first, none overlapping: knowledge-base names (a
-    one-word person only where the phrase names a group: "Maduro government") and nationality
-    adjectives."""
-    used = [False] * len(tokens)
-    found: list[_Span] = []
-    names_a_group = _sector_of(tokens, kb) is not None
-    for size in range(min(len(tokens), 6), 0, -1):
-        for i in range(len(tokens) - size + 1):
-            if any(used[i:i + size]):
-                continue
-            phrase = " ".join(tokens[i:i + size])
-            entries = kb.names.get(phrase, [])
-            if size == 1 < len(tokens) and not names_a_group:
-                # "Hassan" inside an unknown "Hassan X" is not Hassan
-                entries = [e for e in entries if e.kind != "person"]
-            if size == 1 and entries and text and _lower_case(text, phrase):
-                # "who", "ice": a body's short name only when written as one
-                entries = [e for e in entries if e.kind in {"country", "place"}]
-            if phrase in kb.sectors and all(e.kind == "organisation" and e.country is None
-                                            for e in entries):
-                entries = []  # "police", "army": a sector word before a body of that name
-            demonym = None if entries else _demonym(phrase, kb)
-            if not entries and demonym is None:
-                continue
-            countries = [e for e in entries if e.kind == "country"]
-            code = countries[0].country if countries else demonym
-            found.append(_Span(i, i + size, [] if countries else entries, code))
-            used[i:i + size] = [True] * size
-    return sorted(found, key=lambda s: s.start)
-
-
-def _lower_case(text: str, word: str) -> bool:
-    written = [w for w in re.findall(r"[\w'-]+", text) if fold(w) == word]
-    return bool(written) and all(w.islower() for w in written)
-
-
-def _holder(kb: KnowledgeBase, code: str, office: str, when: date | None) -> KBEntry | None:
-    holders = kb.holders.get(f"{code}:{office}", [])
-    if office == "head_of_government" and not holders:
-        holders = kb.holders.get(f"{code}:head_of_state", [])  # presidential systems
-    covering = [e for e in holders if e.covers(when)]
-    return max(covering, key=lambda e: e.start or date.min) if covering else None
-
-
-def _office(tokens: list[str], kb: KnowledgeBase) -> tuple[str, str, frozenset[str] | None] | None:
-    """The right-most office title in the words, longest first."""
-    for end in range(len(tokens), 0, -1):
-        for size in range(min(kb.max_title_words, end), 0, -1):
-            phrase = " ".join(tokens[end - size:end])
-            for office in kb.office_titles.get(phrase, ()):
-                return office
-    return None
-
-
 def _agent(text: str, tokens: list[str], kb: KnowledgeBase) -> Resolution | None:
     """An agent noun with no name in it: its sector, no country."""
-    sector = _sector_of(tokens, kb)
+    sector = sector_of(tokens, kb)
     if sector is None or sector in NOT_AN_ACTOR:
         return None
     steps = [f"the agent noun gives the sector {sector} (no country named)"]
@@ -517,25 +278,6 @@ def _first_and_last(text: str, tokens: list[str], when: date | None,
         f"{text!r} shares its first and last words with {entry.name!r} ({entry.kb_id})"])
 
 
-def _demonym(span: str, kb: KnowledgeBase) -> str | None:
-    """A nationality adjective, or its plural as a noun for the people ("Kenyans", "Iraqis")."""
-    if span in kb.adjectives:
-        return kb.adjectives[span]
-    if span.endswith("s") and len(span) > 4:
-        return kb.adjectives.get(span[:-1])
-    return None
-
-
-def _sector_of(tokens: list[str], kb: KnowledgeBase) -> str | None:
-    """The sector named by the right-most sector phrase (the head of a noun phrase)."""
-    for end in range(len(tokens), 0, -1):
-        for size in range(min(kb.max_sector_words, end), 0, -1):
-            phrase = " ".join(tokens[end - size:end])
-            if phrase in kb.sectors:
-                return kb.sectors[phrase]
-    return None
-
-
 def _title_owner(tokens: list[str], kb: KnowledgeBase) -> tuple[str | None, str | None]:
     """The country a title names, and the sector of the body it names if any: an adjective
     ("South Korean"), a country, or an organisation or seat of power ("Hamas spokesman",
@@ -573,8 +315,8 @@ def _apply_title(actor: Actor, title: str, kb: KnowledgeBase, when: date | None 
         actor.role = actor.role if actor.role and actor.role.startswith("former") else (
             f"former {title.replace('former', '').strip()}")
         return actor
-    sector = _sector_of(tokens[:cut], kb)
-    office = _office(tokens[:cut], kb)
+    sector = sector_of(tokens[:cut], kb)
+    office = office_in(tokens[:cut], kb)
     if office is not None:
         sector = office[1]
     if owner_sector and (sector is None or tokens[cut - 1] in SPEAKERS):
