@@ -172,7 +172,8 @@ ORG_HEADER = f"""# organisations_curated.tsv: political parties, armed and crimi
 # groups CRM, state paramilitaries PRM, intelligence SPY, police COP, armed forces MIL,
 # legislatures LEG, courts JUD, universities EDU, think tanks NGO. An empty country is a
 # transnational body. Project MIT licence.
-# columns: kb_id, name, variants ('|'-separated), country, sector, kind, source"""
+# A body whose role changed has a row per role with its dates (start, end; empty = open).
+# columns: kb_id, name, variants ('|'-separated), country, sector, kind, start, end, source"""
 SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "SPY", "PTY", "PRM", "CRM", "EDU", "NGO",
            "IGO", "BUS", "JRN", "REL", "MED", "UAF"}
 
@@ -184,21 +185,29 @@ def write_organisations(source: Path, out: Path) -> None:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        *names, code, sector, kind = line.split("|")
+        fields = line.split("|")
+        dates = dict(f.split("=", 1) for f in fields if f.startswith(("from=", "to=")))
+        *names, code, sector, kind = [f for f in fields if not f.startswith(("from=", "to="))]
         where = f"{source.name}:{number}"
+        for value in dates.values():
+            if not DATE.match(value):
+                raise SystemExit(f"{where}: {value!r} is not YYYY-MM-DD")
         if sector not in SECTORS or (code and not re.fullmatch(r"[A-Z]{3}", code)):
             raise SystemExit(f"{where}: expected Name|variants...|CODE|SECTOR|kind, got {line!r}")
         kb_id = f"org:{slug(names[0])}"
-        if kb_id in seen:
+        if kb_id in seen and dates:
+            pass  # another dated role of the same body
+        elif kb_id in seen:
             kb_id = f"{kb_id}-{code.lower()}"
         seen.add(kb_id)
         rows.append([kb_id, names[0], "|".join(n for n in names[1:] if n), code, sector, kind,
-                     source.name])
+                     dates.get("from", ""), dates.get("to", ""), source.name])
     with out.open("w", encoding="utf-8", newline="") as handle:
         handle.write(ORG_HEADER + "\n")
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n",
                             quoting=csv.QUOTE_NONE, quotechar=None)
-        writer.writerow(["kb_id", "name", "variants", "country", "sector", "kind", "source"])
+        writer.writerow(["kb_id", "name", "variants", "country", "sector", "kind", "start", "end",
+                         "source"])
         writer.writerows(rows)
     print(f"{out}: {len(rows)} rows", file=sys.stderr)
 

@@ -21,17 +21,6 @@ from sitrep.actors.resolve import resolve
 
 NOT_GOV = "!GOV"
 
-# Resolver limits (src/sitrep/actors.py), kept in the table as xfail until the code handles them.
-UNDATED_ORGANISATION = (
-    "organisations have no dated roles (organisations_current.tsv has no start/end columns), "
-    "so the Taliban are AFG GOV at every date, also before they took power in August 2021"
-)
-
-
-def xfail(*case, reason: str):
-    return pytest.param(*case, marks=pytest.mark.xfail(reason=reason))
-
-
 # fmt: off
 CASES = [
     # --- Venezuela -------------------------------------------------------------------------------
@@ -500,7 +489,7 @@ CASES = [
     ("Iraqis", "", "2025-10-31", "IRQ", None),
     ("thousands of Filipinos", "", "2025-10-31", "PHL", None),
     # --- organisations change role over time ---------------------------------------------------
-    xfail("Taliban", "", "2015-06-01", "AFG", "REB", reason=UNDATED_ORGANISATION),
+    ("Taliban", "", "2015-06-01", "AFG", "REB"),  # dated roles (organisations_curated.tsv)
 ]
 # fmt: on
 

@@ -277,7 +277,8 @@ def _build_shipped_kb() -> KnowledgeBase:
         for row in read_tsv(file):
             entry = KBEntry(kb_id=row["kb_id"], name=row["name"], kind="organisation",
                             country=row["country"] or None, sector=row["sector"] or None,
-                            role=row.get("kind") or None, source=file)
+                            role=row.get("kind") or None, source=file,
+                            start=_date(row.get("start", "")), end=_date(row.get("end", "")))
             kb.add(entry, row.get("variants", "").split("|"))
     # Curated rows first, so their spellings and roles win ties.
     for row in read_tsv("offices.tsv"):

@@ -56,7 +56,11 @@ def choose(entries: list[KBEntry], when: date | None) -> tuple[KBEntry, str | No
         return None
     people = [e for e in entries if e.kind == "person"]
     if not people:
-        return min(entries, key=lambda e: KIND_PREFERENCE.get(e.kind, 9)), None
+        # a body whose role changed has dated rows ("Taliban": REB, then GOV from 2021-08-15)
+        covering = [e for e in entries if e.covers(when)]
+        undated = [e for e in entries if e.start is None and e.end is None]
+        pool = covering or undated or entries
+        return min(pool, key=lambda e: KIND_PREFERENCE.get(e.kind, 9)), None
     covering = [e for e in people if e.covers(when)]
     if covering:
         # the most specific office: latest start
