@@ -145,6 +145,15 @@ class KnowledgeBase:
         return self.names.get(fold(text), [])
 
     @cached_property
+    def curated_first_words(self) -> frozenset[str]:
+        """First words of the curated people's names of two or more words ("sergey" of "sergey
+        lavrov"): where a name written in lower case can start. Kept on the base, like
+        `proper_forms`."""
+        return frozenset(key.split()[0] for key, entries in self.names.items()
+                         if " " in key and any(e.kind == "person" and not e.source.endswith(".txt")
+                                               for e in entries))
+
+    @cached_property
     def proper_forms(self) -> dict[str, str]:
         """Lower-case forms of unambiguous country and region names -> their written form, for
         restoring the case of scraped, lower-cased text. Computed once per knowledge base and

@@ -256,6 +256,8 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
 def _lowercase_person(parsed, index: int, kb: KnowledgeBase, busy: set[int]):
     """A curated person's full name written in lower case ("sergey lavrov met ..."): two or
     three lower-case words that are the name of someone in the curated layers."""
+    if parsed[index].lower_ not in kb.curated_first_words:
+        return None
     for size in (3, 2):
         span = parsed[index:index + size]
         if len(span) < size or any(i in busy for i in range(span.start, span.end)) or not all(
