@@ -328,6 +328,8 @@ def same_named_party(one: Actor, other: Actor) -> bool:
 def _bare(actor: Actor) -> bool:
     """A party named by its plain name ("Ukraine", "Kyiv"), not a body that merely starts with
     one ("the Montenegro Assembly")."""
+    if not (actor.kb_id or "").startswith(("country:", "place:")):
+        return False  # two people of one country named in full are two parties
     text = actor.entity_text.lower().removeprefix("the ").removesuffix(" 's").strip()
     return bool(actor.name) and text == (actor.name or "").lower().removeprefix("the ")
 
