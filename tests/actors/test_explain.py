@@ -89,3 +89,19 @@ def test_every_resolution_says_its_rule():
         assert explain(text, date(2024, 1, 1)).rule in {
             "name", "titled", "initials", "spelling", "phrase", "office", "agent", "surname",
             "unknown"}
+
+
+def test_the_command_says_why():
+    import json
+
+    from click.testing import CliRunner
+
+    from sitrep.interfaces.cli import main
+
+    result = CliRunner().invoke(main, ["actors", "resolve", "Czech Prime Minister",
+                                       "--date", "2023-05-01", "--why"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert (found["code"], found["sector"], found["why"]["rule"]) == ("CZE", "GOV", "office")
+    assert found["why"]["rows"][0]["kb_id"] == "person:petr-fiala"
+    assert "source" in found["why"]["rows"][0]
