@@ -4,7 +4,9 @@ Usage: python scripts/build_kb.py [SHARED_DIR] [--out src/sitrep/data]
 
 SHARED_DIR defaults to ../shared (the folder holding petrarch/ and ngec/). Writes
 people.tsv, organisations.tsv, sectors.tsv and countries.tsv. The curated files
-(people_current.tsv, organisations_current.tsv, places.tsv) are hand-made and not touched.
+(people_current.tsv, organisations_current.tsv, places.tsv) are hand-made and not touched; the
+curated office-holder and organisation tables (people_offices.tsv, organisations_curated.tsv)
+are built by scripts/build_curated.py from scripts/kb/ (docs/actors.md).
 """
 
 from __future__ import annotations
