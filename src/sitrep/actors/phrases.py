@@ -117,6 +117,11 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
     later = [s for s in spans if s.start >= cut]
     if not core and later and tokens[cut] == "for":
         core, later = later, []  # "spokesman for the Pentagon": the body spoken for owns it
+    owner_of = _of_owner(tokens, core, when)
+    if owner_of is not None:
+        # "the Gondor of the Prince of Dol Amroth": a name followed by "of" and another
+        # name is that other's
+        core = [owner_of]
     owners = [s for s in core if s.code and _owns(tokens, s)]
     named = [s for s in core if s.entries]
     entity = next((s for s in named if _owns(tokens, s) and _has_country(s, when)), None) or next(
@@ -208,6 +213,17 @@ def _city_in(text: str, tokens: list[str], kb: KnowledgeBase) -> tuple[str, str]
             if code:
                 return token, code
     return None
+
+
+def _of_owner(tokens: list[str], core: list[_Span], when: date | None) -> _Span | None:
+    """The name after "of" when the phrase opens with a name followed by it ("X of [the] Y"),
+    and that name has a country."""
+    if len(core) < 2 or core[0].start != 0 or core[0].end >= len(tokens) \
+            or tokens[core[0].end] != "of":
+        return None
+    start = core[0].end + 1 + (tokens[core[0].end + 1:core[0].end + 2] == ["the"])
+    after = next((s for s in core[1:] if s.start == start), None)
+    return after if after is not None and _has_country(after, when) else None
 
 
 def _has_country(span: _Span, when: date | None) -> bool:

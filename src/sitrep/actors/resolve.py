@@ -131,7 +131,10 @@ def _titled_person(text: str, tokens: list[str], when: date | None, label: str |
     """A known person's name at the end, titles before it."""
     for i in range(1, len(tokens)):
         suffix = " ".join(tokens[i:])
-        entries = _of_country([e for e in kb.names.get(suffix, []) if e.kind == "person"],
+        listed = kb.names.get(suffix, [])
+        people = {e.kb_id for e in listed if e.kind == "person"}
+        # a person's rows, with the undated identity a dictionary may give them as a country
+        entries = _of_country([e for e in listed if e.kb_id in people],
                               _title_owner(tokens[:i], kb)[0])
         rule = "titled"
         if not entries and len(tokens) - i >= 2 and _capitalised_tail(text, len(tokens) - i):
@@ -151,6 +154,8 @@ def _titled_person(text: str, tokens: list[str], when: date | None, label: str |
 
 
 CONJUNCTIONS = {"and", "or", "nor", "with", "plus", "versus", "vs"}
+FUNCTION_WORDS = {"the", "a", "an", "of", "to", "in", "on", "at", "for", "by", "from", "and",
+                  "or", "that", "this", "his", "her", "its", "their"}
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "sheikh", "sheik", "general", "gen", "colonel", "col",
                "lt", "adm", "admiral", "marshal", "field", "brigadier", "major", "captain", "rep",
                "sen", "gov", "mayor", "chief", "commander", "leader", "secretary", "envoy",
@@ -165,6 +170,8 @@ TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "sheikh", "sheik", "general", "ge
 def _ends_title(text: str, word: str, kb: KnowledgeBase) -> bool:
     """The word before a name can end a title: a title word, a sector noun, a nationality, a
     country or body ("Kremlin"), "former" ..., or any word written in lower case."""
+    if word in FUNCTION_WORDS:
+        return False  # "the Gondor of the Prince of Dol Amroth": no title ends in "the"
     if word in TITLE_WORDS or word in FORMER or word in kb.sectors or word in kb.adjectives:
         return True
     if any(e.kind != "person" for e in kb.names.get(word, ())):
