@@ -12,7 +12,8 @@
 from sitrep.actors.resolve import resolve
 from sitrep.analysis.brief import write_brief
 from sitrep.analysis.clusters import build_clusters
-from sitrep.analysis.exports import export_events, import_events
+from sitrep.analysis.exports import export_events
+from sitrep.analysis.imports import import_events
 from sitrep.analysis.queries import (
     dyad_series,
     find_events,
@@ -22,7 +23,15 @@ from sitrep.analysis.queries import (
     top_pairs,
 )
 from sitrep.coding.document import main_event
-from sitrep.errors import EvalError, ExportError, ModelNotFound, ReadError, SitrepError, StoreError
+from sitrep.errors import (
+    DocumentError,
+    EvalError,
+    ExportError,
+    ModelNotFound,
+    ReadError,
+    SitrepError,
+    StoreError,
+)
 from sitrep.evaluation.evaluate import evaluate
 from sitrep.model import Actor, Document, Entity, Event, Item
 from sitrep.options import Options
@@ -35,7 +44,8 @@ from sitrep.text.reading import read_paths
 __version__ = "0.1.0"
 
 __all__ = [
-    "Actor", "Coder", "Database", "Document", "Entity", "EvalError", "Event", "ExportError",
+    "Actor", "Coder", "Database", "Document", "DocumentError", "Entity", "EvalError", "Event",
+    "ExportError",
     "Item", "ModelNotFound", "Options", "ReadError", "SitrepError", "StoreError",
     "build_clusters", "dyad_series", "evaluate", "export_events", "find_events", "import_events",
     "ingest", "load_nlp", "main_event", "network", "prepare", "read_paths", "resolve",

@@ -28,6 +28,7 @@ class Options:
     batch_size: int = DEFAULTS["batch_size"]
     processes: int = DEFAULTS["processes"]
     max_bytes: int = DEFAULTS["max_bytes"]
+    encoding: str | None = DEFAULTS["encoding"] or None
 
     def replace(self, **changes: Any) -> Options:
         """A copy with some options changed (lists become tuples, so options stay hashable)."""

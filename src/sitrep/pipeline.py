@@ -13,10 +13,20 @@ sitrep does not code (text/language) is prepared and passed through with no enti
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import hashlib
+import multiprocessing
+import pickle
+import traceback
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
 
 from sitrep.actors.dictionaries import entries_from_files
 from sitrep.actors.knowledge import KBEntry, KnowledgeBase, knowledge_base
@@ -25,7 +35,7 @@ from sitrep.coding.document import code_parsed
 from sitrep.coding.lexicon import Lexicon, load_lexicon, read_verb_dictionary, with_verbs
 from sitrep.coding.verbpatterns import read_verb_patterns, with_patterns
 from sitrep.entities.mentions import document_entities, find_mentions
-from sitrep.errors import SitrepError
+from sitrep.errors import DocumentError, SitrepError
 from sitrep.model import Document, Event
 from sitrep.options import Options
 from sitrep.text.language import detect_language, is_coded
@@ -57,6 +67,38 @@ def run_stages(doc: Document, stages: Iterable[tuple[str, Stage]]) -> Document:
 def prepare(doc: Document) -> Document:
     """The text stages: language, repair and metadata."""
     return run_stages(doc, TEXT_STAGES)
+
+
+def prepared(doc: Document) -> Document | DocumentError:
+    """`prepare`, with a failure returned as this document's `DocumentError`, not raised."""
+    try:
+        return prepare(doc)
+    except Exception as error:  # noqa: BLE001 - becomes this document's failure
+        return failure(doc, "prepare", error)
+
+
+# What to do about an error nobody foresaw, by its kind.
+FIXES = {
+    "MemoryError": "give sitrep more memory, or split the document",
+    "RecursionError": "split the document; report it if it is an ordinary article",
+}
+BUG_FIX = "the rest of the run went on; this is a bug in sitrep: please report it with the document"
+
+
+def failure(doc: Document, stage: str, error: BaseException) -> DocumentError:
+    """`error`, raised while `stage` ran on `doc`, as a DocumentError naming the document (its
+    file, `file:line`, or its id), the stage and the fix; the traceback is kept in `detail`."""
+    if isinstance(error, DocumentError):
+        return error
+    source = doc.source_path or f"document {doc.id}"
+    if isinstance(error, SitrepError):
+        problem, fix = f"{stage} failed: {error}", "the rest of the run went on"
+    else:
+        message = str(error).strip().splitlines()[0][:200] if str(error).strip() else ""
+        problem = f"{stage} failed ({type(error).__name__}{': ' + message if message else ''})"
+        fix = FIXES.get(type(error).__name__, BUG_FIX)
+    return DocumentError(source, problem, fix, stage=stage,
+                         detail="".join(traceback.format_exception(error)))
 
 
 class Coder:
@@ -91,27 +133,75 @@ class Coder:
         (parsed,) = parse_texts(self.nlp, [self._parse_text(doc)])
         return code_parsed(doc, parsed, self.kb, self.lexicon, self.options)
 
-    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        """Code many documents in order, parsing them in batches; with `options.processes` > 1,
-        in that many worker processes, each coding whole batches (parse and code)."""
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document | DocumentError]:
+        """Code many documents in order, parsing them in batches of `options.batch_size`; with
+        `options.processes` > 1, in that many worker processes, each coding whole batches.
+
+        Each document comes back in its place, coded, or as a `DocumentError` naming it, the
+        stage that failed and the fix: nothing one document does (its repair, parse or coding
+        raising, its worker process dying) stops the others, and nothing is raised for a
+        document's sake. A batch whose parse raises is parsed again one document at a time."""
         if self.options.processes > 1:
             yield from _pipe_in_processes(self, docs)
             return
-        pending: deque[Document] = deque()  # in input order, those not coded among them
+        for batch in _batches(docs, self.options.batch_size):
+            yield from self._code_batch(batch)
 
-        def texts() -> Iterator[str]:
-            for doc in docs:
-                if doc.repaired is None:
-                    doc = prepare(doc)
-                pending.append(doc)
-                if is_coded(doc.language):
-                    yield self._parse_text(doc)
+    def code_batch(self, docs: Sequence[Document]) -> list[Document | DocumentError]:
+        """One batch, coded in this process: a list as long as `docs`, in order, each entry the
+        coded document or its `DocumentError`. Never raises for a document's sake (what a worker
+        process or a Dask worker calls)."""
+        return list(self._code_batch(docs))
 
-        for parsed in parse_texts(self.nlp, texts(), self.options.batch_size):
-            while not is_coded(pending[0].language):
-                yield pending.popleft()
-            yield code_parsed(pending.popleft(), parsed, self.kb, self.lexicon, self.options)
-        yield from pending  # documents after the last coded one, none of them coded
+    def _code_batch(self, docs: Sequence[Document]) -> Iterator[Document | DocumentError]:
+        entries = [self._prepared(doc) for doc in docs]
+        ready = [entry for entry in entries if isinstance(entry, tuple)]
+        alone = False  # set once the batch's parse raised: the rest are parsed one at a time
+        try:
+            parsed = parse_texts(self.nlp, (text for _, text in ready), self.options.batch_size)
+        except Exception:  # noqa: BLE001 - which document broke it is found below
+            alone = True
+        for entry in entries:
+            if not isinstance(entry, tuple):
+                yield entry  # its failure, or a document in a language sitrep does not code
+                continue
+            doc, text = entry
+            found: Doc | DocumentError | None = None
+            if not alone:
+                try:
+                    found = next(parsed)
+                except Exception:  # noqa: BLE001 - which document broke it is found below
+                    alone = True
+            if found is None:
+                found = self._parse_alone(doc, text)
+            yield found if isinstance(found, DocumentError) else self._code_parsed(doc, found)
+
+    def _prepared(self, doc: Document) -> tuple[Document, str] | Document | DocumentError:
+        """The document prepared with the text to parse; or, not to be coded (its language),
+        the document alone; or its failure."""
+        stage = "prepare"
+        try:
+            if doc.repaired is None:
+                doc = prepare(doc)
+            if not is_coded(doc.language):
+                return doc
+            stage = "parse"
+            return doc, self._parse_text(doc)
+        except Exception as error:  # noqa: BLE001 - becomes this document's failure
+            return failure(doc, stage, error)
+
+    def _parse_alone(self, doc: Document, text: str) -> Doc | DocumentError:
+        try:
+            (parsed,) = parse_texts(self.nlp, [text])
+            return parsed
+        except Exception as error:  # noqa: BLE001 - becomes this document's failure
+            return failure(doc, "parse", error)
+
+    def _code_parsed(self, doc: Document, parsed: Doc) -> Document | DocumentError:
+        try:
+            return code_parsed(doc, parsed, self.kb, self.lexicon, self.options)
+        except Exception as error:  # noqa: BLE001 - becomes this document's failure
+            return failure(doc, "code", error)
 
     def entities(self, doc: Document) -> Document:
         """Entities and resolved actors only (no events): `sitrep entities`."""
@@ -141,9 +231,9 @@ def _install(coder: Coder) -> None:
     _WORKER_CODER = coder
 
 
-def _code_batch(docs: list[Document]) -> list[Document]:
+def _code_batch(docs: list[Document]) -> list[Document | DocumentError]:
     assert _WORKER_CODER is not None, "a worker codes only after _install"
-    return list(_WORKER_CODER.pipe(docs))
+    return _WORKER_CODER.code_batch(docs)
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -157,25 +247,104 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
-def _pipe_in_processes(coder: Coder, docs: Iterable[Document]) -> Iterator[Document]:
+WORKER_DIED = ("the coding process died while coding it (out of memory, or a crash in the "
+               "parser)")
+WORKER_DIED_FIX = "split it, or run with --processes 1 to see the error; report it if it persists"
+
+
+class _Workers:
+    """A pool of forked coding processes, each holding the loaded coder, started again when one
+    dies (a document that kills its worker fails alone)."""
+
+    def __init__(self, coder: Coder):
+        self.count = coder.options.processes
+        self.coder = copy.copy(coder)
+        self.coder.options = dataclasses.replace(coder.options, processes=1)
+        self.pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.count, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_install, initargs=(self.coder,))
+
+    def submit(self, batch: list[Document]) -> Future[list[Document | DocumentError]]:
+        return self.pool.submit(_code_batch, batch)
+
+    def restart(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._start()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def next_results(self, in_flight: deque[tuple[list[Document], Future[list[Any]]]]
+                     ) -> Iterator[Document | DocumentError]:
+        """The results of the oldest batch in flight. If its worker died, the pool is started
+        again and every batch that was in flight is coded one document at a time; if its results
+        could not come back, that batch is."""
+        batch, future = in_flight.popleft()
+        try:
+            results = future.result()
+        except BrokenProcessPool:
+            lost = [batch, *(other for other, _ in in_flight)]
+            in_flight.clear()
+            self.restart()
+        except Exception:  # noqa: BLE001 - e.g. a result that cannot be pickled: one at a time
+            lost = [batch]
+        else:
+            yield from results
+            return
+        for each in lost:
+            for doc in each:
+                yield self._alone(doc)
+
+    def _alone(self, doc: Document) -> Document | DocumentError:
+        try:
+            (result,) = self.submit([doc]).result()
+            return result
+        except BrokenProcessPool:
+            self.restart()
+            return DocumentError(doc.source_path or f"document {doc.id}", WORKER_DIED,
+                                 WORKER_DIED_FIX, stage="code")
+        except Exception as error:  # noqa: BLE001 - becomes this document's failure
+            return failure(doc, "code", error)
+
+
+def _pipe_in_processes(coder: Coder, docs: Iterable[Document]
+                       ) -> Iterator[Document | DocumentError]:
     """Whole batches coded in `processes` forked workers (each holds the loaded coder), results in
     input order; at most two batches per worker are in flight, so memory stays bounded."""
-    import multiprocessing
-    from concurrent.futures import Future, ProcessPoolExecutor
-    from dataclasses import replace
-
-    workers = coder.options.processes
-    single = Coder.__new__(Coder)
-    single.__dict__.update(coder.__dict__, options=replace(coder.options, processes=1))
-    in_flight: deque[Future[list[Document]]] = deque()
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_install, initargs=(single,)) as pool:
+    workers = _Workers(coder)
+    in_flight: deque[tuple[list[Document], Future[list[Any]]]] = deque()
+    try:
         for batch in _batches(docs, coder.options.batch_size):
-            in_flight.append(pool.submit(_code_batch, batch))
-            if len(in_flight) >= 2 * workers:
-                yield from in_flight.popleft().result()
+            in_flight.append((batch, workers.submit(batch)))
+            if len(in_flight) >= 2 * workers.count:
+                yield from workers.next_results(in_flight)
         while in_flight:
-            yield from in_flight.popleft().result()
+            yield from workers.next_results(in_flight)
+    finally:
+        workers.close()
+
+
+# Coders of a remote worker process (Dask), by what they were built from.
+_CODERS: OrderedDict[str, Coder] = OrderedDict()
+
+
+def code_batch(docs: Sequence[Document], options: Options | None = None,
+               imported: Sequence[tuple[KBEntry, list[str]]] = ()
+               ) -> list[Document | DocumentError]:
+    """Code one batch in this process with the coder for `options` (and a store's imported
+    dictionaries), loaded once per process and kept: what a remote worker calls. Returns one
+    entry per document, in order: the coded document, or its `DocumentError`; never raises for a
+    document's sake (a coder that cannot be built, e.g. a missing model, still raises)."""
+    options = options or Options()
+    key = hashlib.sha256(pickle.dumps((options, list(imported)))).hexdigest()
+    coder = _CODERS.get(key)
+    if coder is None:
+        coder = _CODERS[key] = Coder(dataclasses.replace(options, processes=1), imported=imported)
+        while len(_CODERS) > LEXICON_CACHE_SIZE:
+            _CODERS.popitem(last=False)
+    return coder.code_batch(docs)
 
 
 # Lexicons with imported verb dictionaries, by the dictionaries' content (a long-running server

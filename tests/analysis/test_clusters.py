@@ -9,6 +9,7 @@ import pytest
 from sitrep.analysis.clusters import build_clusters
 from sitrep.runners.local import ingest
 from sitrep.store.database import Database
+from sitrep.text.reading import read_paths
 
 REPORTS = [
     {"id": "a", "date": "2025-11-02", "url": "https://one.example.org/2025/11/02/a",
@@ -72,3 +73,51 @@ def test_rebuilding_gives_the_same_clusters_and_ids(store):
     after = store.conn.execute("SELECT cluster_id, event_id FROM cluster_members "
                                "ORDER BY event_id").fetchall()
     assert [tuple(r) for r in before] == [tuple(r) for r in after]
+
+
+# -- stale clusters are rebuilt by the next ingest or read ---------------------------------------
+
+
+def _members(db):
+    return sorted(tuple(r) for r in db.conn.execute("SELECT cluster_id, event_id FROM cluster_members"))
+
+
+def test_clusters_left_stale_by_a_killed_run_are_rebuilt_by_the_next_ingest(tmp_path, coder):
+    from sitrep.analysis.clusters import ensure_clusters
+
+    path = tmp_path / "reports.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in REPORTS), encoding="utf-8")
+    with Database(tmp_path / "s.db") as db:
+        for doc in coder.pipe(read_paths(path)):  # stored, then "killed" before clustering
+            db.save_document(doc)
+        assert db.clusters_stale and not _members(db)
+        summary = ingest(db, path)
+        assert summary.new == 0 and summary.clusters > 0 and not db.clusters_stale
+        built = _members(db)
+        assert {event_id for _, event_id in built} == {
+            r[0] for r in db.conn.execute("SELECT id FROM events")}
+        assert ensure_clusters(db) == summary.clusters and _members(db) == built
+
+
+def test_a_build_skips_clusters_another_process_just_built(store):
+    store.conn.execute("UPDATE clusters SET data = json_set(data, '$.marker', 1)")
+    assert not store.clusters_stale
+    build_clusters(store, if_stale=True)
+    assert store.conn.execute("SELECT count(*) FROM clusters WHERE json_extract(data, "
+                              "'$.marker') = 1").fetchone()[0] > 0
+    build_clusters(store)  # asked for: always rebuilt
+    assert store.conn.execute("SELECT count(*) FROM clusters WHERE json_extract(data, "
+                              "'$.marker') = 1").fetchone()[0] == 0
+
+
+def test_a_brief_rebuilds_stale_clusters_first(tmp_path, coder):
+    from sitrep.analysis.brief import write_brief
+
+    path = tmp_path / "reports.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in REPORTS), encoding="utf-8")
+    with Database(tmp_path / "s.db") as db:
+        for doc in coder.pipe(read_paths(path)):
+            db.save_document(doc)
+        brief = write_brief(db, "Serbia", "Russia").markdown()
+        assert "Serbia asked Russia for help" in brief and "[^1]:" in brief
+        assert not db.clusters_stale

@@ -16,7 +16,7 @@ import pytest
 
 from sitrep.analysis import queries as analysis
 from sitrep.analysis.exports import FLAT_COLUMNS, event_from_dict, export_events, import_events
-from sitrep.errors import ReadError, SitrepError, StoreError
+from sitrep.errors import ExportError, ReadError, SitrepError, StoreError
 from sitrep.model import Actor, Attribution, Document, Event, Item, Place, TextInfo
 from sitrep.store.database import Database
 
@@ -48,7 +48,7 @@ def _event(
         date=date,
         enddate=extra.pop("enddate", date),
         event_text=kind.lower(),
-        text_info=TextInfo(sentence=sentence, start=10 * number, end=10 * number + len(sentence)),
+        text_info=TextInfo(sentence=sentence, start=100 * number, end=100 * number + len(sentence)),
         confidence=0.5 + number / 100,
         **extra,
     )
@@ -150,10 +150,22 @@ EVENTS = {
 ALL = [event for events in EVENTS.values() for event in events]
 
 
+def _text(events: list[Event]) -> str:
+    """A document text holding each event's sentence at its evidence offsets."""
+    text = "The text."
+    for event in events:
+        info = event.text_info
+        text = text.ljust(info.end)
+        text = text[: info.start] + info.sentence + text[info.end :]
+    return text + " The end."
+
+
 def _store(path) -> Database:
     db = Database(path)
     for doc_id, events in EVENTS.items():
-        doc = Document(id=doc_id, text=f"The text of {doc_id}.", outlet="Example News")
+        doc = Document(id=doc_id, text=_text(events), outlet="Example News",
+                       title=f"Title of {doc_id}", url=f"https://example.org/{doc_id}",
+                       published="2025-12-05")
         doc.events = [Event(**vars(e)) for e in events]  # a copy: the store must not alias them
         assert db.save_document(doc)
     return db
@@ -196,10 +208,20 @@ def test_event_from_dict_rebuilds_nested_dataclasses():
     assert isinstance(rebuilt.text_info, TextInfo) and isinstance(rebuilt.event_loc, Place)
 
 
-def test_jsonl_is_the_stored_data(store):
-    lines = _jsonl(store)
-    stored = [row[0] for row in store.conn.execute("SELECT data FROM events")]
-    assert sorted(lines) == sorted(stored) and len(lines) == len(ALL)
+EXPORT_KEYS = {"cluster_id", "document", "quote"}
+
+
+def test_jsonl_is_the_stored_data_with_its_document_and_quote(store):
+    lines = [json.loads(line) for line in _jsonl(store)]
+    stored = {row[0]: json.loads(row[1]) for row in store.conn.execute("SELECT id, data FROM events")}
+    assert len(lines) == len(ALL)
+    for line in lines:
+        assert {k: v for k, v in line.items() if k not in EXPORT_KEYS} == stored[line["id"]]
+        document = line["document"]
+        assert document["id"] == line["doc_id"] and len(document["content_hash"]) == 64
+        assert document["outlet"] == "Example News" and document["published"] == "2025-12-05"
+        assert document["title"] == f"Title of {line['doc_id']}"
+        assert line["quote"] == line["text_info"]["sentence"]
 
 
 def test_jsonl_round_trip_gives_identical_lines(store, fresh, tmp_path):
@@ -207,13 +229,18 @@ def test_jsonl_round_trip_gives_identical_lines(store, fresh, tmp_path):
     assert export_events(store, path, "plover-jsonl") == len(ALL)
     assert import_events(fresh, path) == len(ALL)
     assert sorted(_jsonl(fresh)) == sorted(path.read_text(encoding="utf-8").splitlines())
-    rows = fresh.conn.execute(
-        "SELECT content_hash, id, text, source_path FROM documents"
-    ).fetchall()
-    assert sorted(tuple(r) for r in rows) == [
-        (f"import:{doc_id}", doc_id, "", str(path)) for doc_id in sorted(EVENTS)
-    ]
+    columns = "content_hash, id, title, url, outlet, published, imported"
+    rows = fresh.conn.execute(f"SELECT {columns} FROM documents ORDER BY id").fetchall()
+    originals = store.conn.execute(f"SELECT {columns} FROM documents ORDER BY id").fetchall()
+    # the same documents, metadata and all, marked as stand-ins for the texts
+    assert [tuple(r)[:-1] for r in rows] == [tuple(r)[:-1] for r in originals]
+    assert {r["imported"] for r in rows} == {1} and {r["imported"] for r in originals} == {0}
     assert fresh.count("event_actors") == store.count("event_actors")
+    for event in ALL:  # the quotes sit at their offsets in the stand-in's text
+        info = event.text_info
+        (text,) = fresh.conn.execute("SELECT text FROM documents WHERE id = ?",
+                                     (event.doc_id,)).fetchone()
+        assert text[info.start:info.end] == info.sentence
 
 
 def test_import_into_the_source_store_uses_its_documents(store, tmp_path):
@@ -248,7 +275,26 @@ GOOD = json.dumps(ALL[0].to_dict())
         (json.dumps({**ALL[1].to_dict(), "id": None}), "'id'"),
         (json.dumps({**ALL[1].to_dict(), "actor": [{"name": "no entity_text"}]}), "entity_text"),
         (json.dumps({**ALL[1].to_dict(), "text_info": "a sentence"}), "text_info"),
-        (json.dumps({**ALL[1].to_dict(), "modality": None}), "cannot be stored"),
+        (json.dumps({**ALL[1].to_dict(), "modality": None}), "'modality' is null"),
+        (json.dumps({**ALL[1].to_dict(), "confidence": "high"}),
+         "field 'confidence' is a string \"high\", not a finite number"),
+        (json.dumps({**ALL[1].to_dict(), "quad_code": True}), "'quad_code' is true/false"),
+        (json.dumps({**ALL[1].to_dict(), "context": "military"}), "'context' is a string"),
+        (json.dumps({**ALL[1].to_dict(), "date": "20 Oct 2025"}), "not an ISO date"),
+        (json.dumps({**ALL[1].to_dict(), "actor": [{"entity_text": ["x"]}]}),
+         "entity_text is a list"),
+        (json.dumps({**ALL[1].to_dict(), "items": [{"text": "jets", "quantity": "12"}]}),
+         "quantity is a string"),
+        (json.dumps({**ALL[1].to_dict(), "text_info": {"sentence": "s", "start": 9, "end": 2}}),
+         "not a span"),
+        (json.dumps({**ALL[1].to_dict(), "event_text": "\ud800"}), "lone surrogate"),
+        (json.dumps({**ALL[1].to_dict(), "quote": "too short"}), "does not fit"),
+        (json.dumps({**ALL[1].to_dict(), "document": {"id": "d", "content_hash": "x"}}),
+         "SHA-256"),
+        (json.dumps({**ALL[1].to_dict(), "document": {"id": "d", "title": 5,
+                                                      "content_hash": "0" * 64}}),
+         "document.title is a number"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
     ],
 )
 def test_malformed_line_names_file_and_line_and_stores_nothing(fresh, tmp_path, bad, problem):
@@ -340,15 +386,19 @@ def test_filters_match_find_events(store, filters, expected):
 
 
 def _cluster(db: Database, cluster_id: str, event_ids: list[str]) -> None:
-    db.conn.execute(
-        "INSERT INTO clusters (id, event, fact_class, first_date, last_date, sources, data) "
-        "VALUES (?, 'REQUEST', 'x', NULL, NULL, 1, '{}')",
-        (cluster_id,),
-    )
-    db.conn.executemany(
-        "INSERT INTO cluster_members (cluster_id, event_id) VALUES (?, ?)",
-        [(cluster_id, event_id) for event_id in event_ids],
-    )
+    """A cluster made by hand, the clusters marked current (so no export rebuilds them)."""
+    with db.transaction():
+        db.conn.execute("DELETE FROM clusters")
+        db.conn.execute(
+            "INSERT INTO clusters (id, event, fact_class, first_date, last_date, sources, data) "
+            "VALUES (?, 'REQUEST', 'x', NULL, NULL, 1, '{}')",
+            (cluster_id,),
+        )
+        db.conn.executemany(
+            "INSERT INTO cluster_members (cluster_id, event_id) VALUES (?, ?)",
+            [(cluster_id, event_id) for event_id in event_ids],
+        )
+        db.mark_clusters_stale(False)
 
 
 def test_cluster_id_added_when_clusters_exist(store, fresh, tmp_path):
@@ -358,10 +408,15 @@ def test_cluster_id_added_when_clusters_exist(store, fresh, tmp_path):
     assert "cluster_id" not in by_id["e3"]
     path = tmp_path / "clustered.jsonl"
     export_events(store, path, "plover-jsonl")
-    assert import_events(fresh, path) == len(ALL)  # cluster_id is ignored on the way in
-    plain = [json.loads(line) for line in _jsonl(fresh)]
-    assert all("cluster_id" not in event for event in plain)
-    assert sorted(plain, key=lambda e: e["id"]) == sorted(
+    assert import_events(fresh, path) == len(ALL)  # cluster_id is ignored on the way in ...
+    assert fresh.clusters_stale
+    rebuilt = [json.loads(line) for line in _jsonl(fresh)]  # ... clusters are built from events
+    assert not fresh.clusters_stale
+    assert "c1" not in {event["cluster_id"] for event in rebuilt}
+    members = dict(fresh.conn.execute("SELECT event_id, cluster_id FROM cluster_members"))
+    assert {event["id"]: event["cluster_id"] for event in rebuilt} == members
+    assert sorted(({k: v for k, v in e.items() if k != "cluster_id"} for e in rebuilt),
+                  key=lambda e: e["id"]) == sorted(
         ({k: v for k, v in e.items() if k != "cluster_id"} for e in by_id.values()),
         key=lambda e: e["id"],
     )
@@ -465,3 +520,79 @@ def test_two_actors_of_one_country_count_one_event(db):
     (row,) = analysis.dyad_series(db, "VEN", "RUS")
     (edge,) = analysis.network(db)["edges"]
     assert (row["events"], edge["weight"]) == (1, 1)
+
+
+# -- reliability: no broken files, types checked, documents once, briefs intact ------------------
+
+
+def _corrupt(db: Database, event_id: str, **fields) -> None:
+    """An event stored as an older sitrep (or a hand edit) might have left it."""
+    (data,) = db.conn.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
+    with db.transaction():
+        db.conn.execute("UPDATE events SET data = ? WHERE id = ?",
+                        (json.dumps({**json.loads(data), **fields}), event_id))
+
+
+def test_a_failed_parquet_export_leaves_no_file_behind(store, tmp_path):
+    pytest.importorskip("pyarrow")
+    _corrupt(store, "e4", confidence="high")
+    path = tmp_path / "events.parquet"
+    with pytest.raises(ExportError, match="event e4: a value Parquet cannot hold"):
+        export_events(store, path, "parquet")
+    assert not path.exists() and not list(tmp_path.glob(".events.parquet*"))
+    path.write_bytes(b"an older export")
+    with pytest.raises(ExportError):
+        export_events(store, path, "parquet")
+    assert path.read_bytes() == b"an older export"  # replaced only by a complete export
+
+
+def test_an_export_is_complete_or_absent_for_every_format(store, tmp_path):
+    _corrupt(store, "e2", date="next week")
+    for fmt in ("csv", "plover-jsonl"):
+        path = tmp_path / f"events.{fmt}"
+        assert export_events(store, path, fmt) == len(ALL)  # these formats take any value
+        assert not list(tmp_path.glob(f".events.{fmt}*"))
+    with pytest.raises(ExportError, match="next week"):
+        export_events(store, tmp_path / "events.parquet", "parquet")
+    assert not (tmp_path / "events.parquet").exists()
+
+
+def test_importing_an_export_then_ingesting_the_articles_stores_each_once(coder, tmp_path):
+    from sitrep.runners.local import ingest
+
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"id": "a", "date": "2025-03-02", "outlet": "Reuters", "url": "https://reuters.com/a",
+         "text": "Iran asked China for drones in February 2025."},
+        {"id": "b", "date": "2025-03-03", "text": "Russia accused Ukraine of shelling the plant."},
+    ]), encoding="utf-8")
+    with Database(tmp_path / "first.db") as first:
+        ingest(first, articles)
+        export_events(first, tmp_path / "events.jsonl", "plover-jsonl")
+        expected = sorted(_jsonl(first))
+    with Database(tmp_path / "second.db") as second:
+        import_events(second, tmp_path / "events.jsonl")
+        assert second.count("documents") == 2
+        summary = ingest(second, articles)
+        assert summary.new == 2 and not summary.failures  # the real texts replace the stand-ins
+        assert second.count("documents") == 2
+        assert [r[0] for r in second.conn.execute("SELECT imported FROM documents")] == [0, 0]
+        assert sorted(_jsonl(second)) == expected
+        again = ingest(second, articles)
+        assert again.already_stored == 2 and second.count("documents") == 2
+
+
+def test_a_brief_over_imported_events_keeps_its_outlets_and_quotes(coder, tmp_path, seed_text):
+    from sitrep.analysis.brief import write_brief
+    from sitrep.runners.local import ingest
+
+    (tmp_path / "seed.txt").write_text(seed_text, encoding="utf-8")
+    with Database(tmp_path / "first.db") as first:
+        ingest(first, tmp_path / "seed.txt")
+        export_events(first, tmp_path / "events.jsonl", "plover-jsonl")
+        original = write_brief(first, "Venezuela", "Russia").markdown()
+    with Database(tmp_path / "second.db") as second:
+        import_events(second, tmp_path / "events.jsonl")
+        rebuilt = write_brief(second, "Venezuela", "Russia").markdown()  # clusters built first
+    assert "The Washington Post" in original and "“" in original
+    assert rebuilt == original

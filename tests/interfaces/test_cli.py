@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from sitrep.interfaces.cli import main
@@ -165,3 +166,52 @@ def test_the_installed_sitrep_command_starts():
         result = subprocess.run([str(executable), "--version"], capture_output=True, text=True,
                                 timeout=120)
         assert result.returncode == 0 and "version" in result.stdout
+
+
+# -- one exit rule for ingest and extract: 0 all in, 1 some failed (the rest done), 2 usage -------
+
+
+def test_extract_exits_0_when_every_input_was_coded(tmp_path):
+    (tmp_path / "a.txt").write_text("Iran asked China for drones.", encoding="utf-8")
+    result = run("extract", str(tmp_path / "a.txt"))
+    assert result.exit_code == 0 and json.loads(result.output.splitlines()[0])["event"]
+
+
+def test_extract_exits_1_after_coding_the_inputs_that_did_not_fail(tmp_path):
+    (tmp_path / "a.txt").write_text("Iran asked China for drones.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"id": "b", "text": "x", "url": ["list"]}\n{oops\n')
+    (tmp_path / "c.txt").write_bytes("Le président français".encode("latin-1"))
+    result = run("extract", str(tmp_path / "a.txt"), str(tmp_path / "b.jsonl"),
+                 str(tmp_path / "c.txt"), str(tmp_path / "missing.txt"))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert any(line.startswith("{") and '"REQUEST"' in line for line in lines)
+    failed = [line for line in lines if line.startswith("failed ")]
+    assert len(failed) == 4 and "Traceback" not in result.output
+    assert any("b.jsonl:1" in line and '"url" is a list' in line for line in failed)
+    assert any("--encoding cp1252" in line for line in failed)
+    encoded = run("extract", str(tmp_path / "c.txt"), "--encoding", "cp1252")
+    assert encoded.exit_code == 0
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract"])
+@pytest.mark.parametrize("arguments", [
+    [],  # no paths
+    ["a.txt", "--encoding", "klingon"],
+    ["a.txt", "--max-bytes", "0"],
+    ["a.txt", "--no-such-option"],
+])
+def test_usage_errors_exit_2(command, arguments, tmp_path):
+    result = CliRunner().invoke(main, [command, *arguments, *(
+        ["--db", str(tmp_path / "s.db")] if command == "ingest" else [])])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_store_that_is_not_sqlite_is_one_line_and_exit_1(tmp_path):
+    (tmp_path / "a.txt").write_text("A story.")
+    (tmp_path / "s.db").write_text("not a database" * 100)
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "a.txt"), "--db",
+                                       str(tmp_path / "s.db"), "--no-events"])
+    assert result.exit_code == 1 and "not a sitrep store" in result.output
+    assert "Traceback" not in result.output

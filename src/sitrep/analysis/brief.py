@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from sitrep.actors.knowledge import shipped_kb
 from sitrep.actors.resolve import resolve
+from sitrep.analysis.clusters import ensure_clusters
 from sitrep.errors import SitrepError
 from sitrep.resources import read_tsv
 from sitrep.store.database import Database
@@ -339,6 +340,7 @@ def write_brief(db: Database, focus: str, partner: str | None = None,
     brief = Brief(title=f"Brief: {title}" + (f", since {since}" if since else ""))
     key, context, background, speculation = [], [], [], []
     documents: set[str] = set()
+    ensure_clusters(db)  # events stored or imported since the last build (docs/reliability.md)
     pair, around = _clusters(db, codes)
     clusters = pair + around
     in_pair = {c["id"] for c in pair}

@@ -8,7 +8,10 @@ and outlets stand behind it, its first and latest report, and the details its re
 ("14 missile units" vs "12") side by side.
 
 Building is deterministic: events are visited in (date, id) order and a cluster's id is derived
-from its earliest member, so running it again gives the same clusters with the same ids.
+from its earliest member, so running it again gives the same clusters with the same ids. Storing
+or importing events marks the clusters stale in the same transaction; `ensure_clusters` rebuilds
+them when stale (after an ingest, before a brief or an export), so a run killed before it
+rebuilt them leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -78,10 +81,15 @@ def _members(db: Database) -> list[_Member]:
     return members
 
 
-def build_clusters(db: Database) -> int:
+def build_clusters(db: Database, if_stale: bool = False) -> int:
     """Recompute every cluster in one transaction, which takes the write lock before it reads the
-    events (a slower build can never overwrite a newer one's clusters); returns how many."""
+    events (a slower build can never overwrite a newer one's clusters) and marks the clusters
+    current when it commits; returns how many. With `if_stale`, a store whose clusters are
+    current (checked again under the lock: another process may have just built them) is left
+    as it is."""
     with db.transaction() as conn:
+        if if_stale and not db.clusters_stale:
+            return int(conn.execute("SELECT count(*) FROM clusters").fetchone()[0])
         clusters: list[_Cluster] = []
         by_key: dict[tuple[str, str], list[_Cluster]] = defaultdict(list)
         for member in _members(db):
@@ -105,7 +113,17 @@ def build_clusters(db: Database) -> int:
             conn.executemany(
                 "INSERT INTO cluster_members (cluster_id, event_id) VALUES (?, ?)",
                 [(cluster.id, m.id) for m in cluster.members])
+        db.mark_clusters_stale(False)
     return len(clusters)
+
+
+def ensure_clusters(db: Database) -> int:
+    """Clusters up to date before a read that needs them (a brief, an export) or after an
+    ingest: rebuilt when events changed since the last build (a run killed before it rebuilt
+    them, an import); the number of clusters."""
+    if not db.clusters_stale:
+        return int(db.conn.execute("SELECT count(*) FROM clusters").fetchone()[0])
+    return build_clusters(db, if_stale=True)
 
 
 def summarise(db: Database, cluster_id: str, event_ids: list[str]) -> dict[str, Any]:

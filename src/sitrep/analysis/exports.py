@@ -1,29 +1,37 @@
-"""Exports and imports: stored events out as PLOVER JSONL, CSV or Parquet, and JSONL back in.
+"""Exports: stored events out as PLOVER JSONL, CSV or Parquet (imports: `analysis/imports.py`).
 
     export_events    events (filtered like analysis.find_events) to a file or stream
-    event_from_dict  an Event, with its nested dataclasses, from an exported JSON object
-    import_events    a PLOVER JSONL export into a store, all-or-nothing per file
 
 JSONL is the lossless format: each line is the event exactly as stored (`events.data`, see
-docs/event-schema.md), so export -> import -> export gives the same lines. CSV and Parquet are
+docs/event-schema.md), plus what a brief needs of it that lives elsewhere: `cluster_id`, its
+`document` (id, content hash, title, URL, outlet, dates) and the `quote` its evidence span covers
+in the original text. Import restores all of it, so export -> import -> export gives the same
+lines and a brief over imported events cites the same outlets and quotes. CSV and Parquet are
 flat tables for spreadsheets and dataframes; they drop what does not fit in a column.
+
+A file is written beside its target and renamed into place once complete: a failed export never
+leaves an empty or half-written file behind.
 """
 
 from __future__ import annotations
 
 import csv
-import dataclasses
 import json
-import sqlite3
+import os
+import tempfile
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
+from sitrep.analysis.clusters import ensure_clusters
+from sitrep.analysis.imports import event_from_dict, import_events
 from sitrep.analysis.queries import _date_filters
-from sitrep.errors import ExportError, ReadError, StoreError
-from sitrep.model import Actor, Attribution, Event, Item, Place, TextInfo
+from sitrep.errors import ExportError, StoreError
 from sitrep.store.database import Database
+
+__all__ = ["FLAT_COLUMNS", "FORMATS", "event_from_dict", "export_events", "flat_row",
+           "import_events"]
 
 FORMATS = ("plover-jsonl", "csv", "parquet")
 
@@ -35,7 +43,10 @@ FLAT_COLUMNS = (
 )  # fmt: skip
 LIST_COLUMNS = ("context", "actor_codes", "actor_sectors", "recipient_codes", "recipient_sectors")
 PARQUET_BATCH = 10_000
-IMPORT_FIX = "each line must be one event object as written by `export_events(..., 'plover-jsonl')`"
+# What an exported line says of its document (the keys of its `document` object).
+DOCUMENT_COLUMNS = {"id": "d.id", "content_hash": "d.content_hash", "title": "d.title",
+                    "url": "d.url", "outlet": "d.outlet", "published": "d.published",
+                    "published_not_before": "d.published_not_before"}
 
 
 # -- selecting events ------------------------------------------------------------------------
@@ -69,8 +80,9 @@ def _cluster_column(db: Database) -> str:
 def _select_events(
     db: Database, since: str | None, until: str | None, actor: str | None,
     main_only: bool = False,
-) -> Iterator[tuple[str, Any]]:
-    """(data JSON, cluster id) per event, in analysis.find_events' order and filter semantics.
+) -> Iterator[Any]:
+    """Rows of (data JSON, cluster id, the document's columns, quote) per event, in
+    analysis.find_events' order and filter semantics; clusters brought up to date first.
 
     It streams rows rather than calling find_events, which builds a list (too much memory for a
     million-event export); the date semantics come from analysis itself so they cannot drift.
@@ -87,8 +99,14 @@ def _select_events(
         params += date_params
     if main_only:
         where.append("e.main = 1")
-    cluster = _cluster_column(db) or "NULL"
-    sql = f"SELECT e.data, {cluster} FROM events e"
+    cluster = _cluster_column(db)
+    if cluster:
+        ensure_clusters(db)
+    document = ", ".join(f"{column} AS document_{key}" for key, column in DOCUMENT_COLUMNS.items())
+    sql = (f"SELECT e.data, {cluster or 'NULL'} AS cluster_id, {document}, "
+           "CASE WHEN e.evidence_start IS NULL OR e.evidence_end IS NULL THEN NULL ELSE "
+           "substr(d.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) END AS quote "
+           "FROM events e JOIN documents d ON d.content_hash = e.doc_hash")
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY e.date, e.id"
@@ -142,39 +160,69 @@ def flat_row(event: dict[str, Any]) -> dict[str, Any]:
 # -- writers ---------------------------------------------------------------------------------
 
 
-def _open(target: Any, mode: str, fmt: str) -> tuple[IO, bool]:
-    """A writable file for `target` (a path, or an open stream used as is) and whether we own it."""
-    if hasattr(target, "write"):
-        return target, False
-    try:
-        if "b" in mode:
-            return open(target, mode), True  # noqa: SIM115 - closed by the caller
-        return open(target, mode, encoding="utf-8", newline=""), True  # noqa: SIM115
-    except OSError as error:
-        raise ExportError(
-            f"{target}: cannot write the {fmt} export ({error.strerror}); "
-            "check the directory exists and is writable"
-        ) from None
+class _Target:
+    """Where an export goes: an open stream (used as is), or a path written through a temporary
+    file in the same folder that replaces it only when the export is complete."""
+
+    def __init__(self, target: Any, binary: bool, fmt: str):
+        self.stream: IO | None = target if hasattr(target, "write") else None
+        self.path = None if self.stream else Path(os.fspath(target))
+        self.binary, self.fmt = binary, fmt
+        self.temporary: str | None = None
+
+    def __enter__(self) -> IO:
+        if self.stream is not None:
+            return self.stream
+        assert self.path is not None
+        try:
+            descriptor, self.temporary = tempfile.mkstemp(
+                prefix=f".{self.path.name}.", suffix=".partial", dir=self.path.parent or ".")
+        except OSError as error:
+            raise ExportError(
+                f"{self.path}: cannot write the {self.fmt} export ({error.strerror}); "
+                "check the directory exists and is writable"
+            ) from None
+        self.stream = (os.fdopen(descriptor, "wb") if self.binary else
+                       os.fdopen(descriptor, "w", encoding="utf-8", newline=""))
+        return self.stream
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        if self.temporary is None or self.stream is None:
+            return
+        self.stream.close()
+        if kind is None:
+            os.replace(self.temporary, self.path)  # type: ignore[arg-type]
+        else:
+            os.unlink(self.temporary)
 
 
-def _write_jsonl(rows: Iterator[tuple[str, Any]], out: IO) -> int:
+def _line(row: Any) -> str:
+    """One exported JSONL line: the stored event, its cluster, its document and its quote."""
+    event = json.loads(row["data"])
+    if row["cluster_id"] is not None:
+        event["cluster_id"] = row["cluster_id"]
+    event["document"] = {key: row[f"document_{key}"] for key in DOCUMENT_COLUMNS}
+    info = event.get("text_info") or {}
+    quote = row["quote"]
+    if quote is not None and len(quote) == info.get("end", 0) - info.get("start", 0):
+        event["quote"] = quote  # a span past the stored text's end has no quote to give
+    return json.dumps(event, ensure_ascii=False)
+
+
+def _write_jsonl(rows: Iterator[Any], out: IO) -> int:
     count = 0
-    for data, cluster_id in rows:
-        if cluster_id is not None:
-            event = json.loads(data)
-            event["cluster_id"] = cluster_id
-            data = json.dumps(event, ensure_ascii=False)
-        out.write(data + "\n")
+    for row in rows:
+        out.write(_line(row) + "\n")
         count += 1
     return count
 
 
-def _write_csv(rows: Iterator[tuple[str, Any]], out: IO) -> int:
+def _write_csv(rows: Iterator[Any], out: IO) -> int:
     writer = csv.DictWriter(out, fieldnames=FLAT_COLUMNS)
     writer.writeheader()
     count = 0
-    for data, _cluster in rows:
-        row = flat_row(json.loads(data))
+    for stored in rows:
+        row = flat_row(json.loads(stored["data"]))
         for name in LIST_COLUMNS:
             row[name] = ";".join(value or "" for value in row[name])
         writer.writerow(row)
@@ -210,22 +258,43 @@ def _parquet_row(event: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _write_parquet(rows: Iterator[tuple[str, Any]], out: Any) -> int:
-    """Row groups of PARQUET_BATCH events, so memory stays flat however many events there are."""
+def _table(batch: list[dict[str, Any]], schema: Any) -> Any:
+    """A Parquet table of flat rows; a value the schema cannot take is an ExportError naming
+    its event (found by converting the rows one at a time)."""
     import pyarrow as pa
+
+    failures = (pa.ArrowException, TypeError, ValueError, OverflowError)
+    try:
+        return pa.Table.from_pylist(batch, schema=schema)
+    except failures as error:
+        problem = str(error)
+    for row in batch:
+        try:
+            pa.Table.from_pylist([row], schema=schema)
+        except failures as error:
+            raise ExportError(
+                f"event {row['id']}: a value Parquet cannot hold ({error}); fix the stored event "
+                "(re-import or re-ingest it) or export as plover-jsonl or csv"
+            ) from None
+    raise ExportError(f"the Parquet export failed ({problem}); export as plover-jsonl or csv, "
+                      "and report it")
+
+
+def _write_parquet(rows: Iterator[Any], out: Any) -> int:
+    """Row groups of PARQUET_BATCH events, so memory stays flat however many events there are."""
     import pyarrow.parquet as pq
 
     schema = _parquet_schema()
     count, batch = 0, []
     with pq.ParquetWriter(out, schema) as writer:
-        for data, _cluster in rows:
-            batch.append(_parquet_row(json.loads(data)))
+        for stored in rows:
+            batch.append(_parquet_row(json.loads(stored["data"])))
             count += 1
             if len(batch) >= PARQUET_BATCH:
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                writer.write_table(_table(batch, schema))
                 batch = []
         if batch:
-            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            writer.write_table(_table(batch, schema))
     return count
 
 
@@ -247,149 +316,9 @@ def export_events(
     if fmt not in FORMATS:
         raise ExportError(f"{path_or_stream}: unknown export format {fmt!r}; use one of {FORMATS}")
     rows = _select_events(db, since, until, actor, main_only)
-    out, owned = _open(path_or_stream, "wb" if fmt == "parquet" else "w", fmt)
-    try:
+    with _Target(path_or_stream, fmt == "parquet", fmt) as out:
         if fmt == "plover-jsonl":
             return _write_jsonl(rows, out)
         if fmt == "csv":
             return _write_csv(rows, out)
         return _write_parquet(rows, out)
-    finally:
-        if owned:
-            out.close()
-
-
-# -- reading events back ---------------------------------------------------------------------
-
-
-def _bad(problem: str) -> ReadError:
-    return ReadError("event", problem, IMPORT_FIX)
-
-
-def _build(cls: type, value: Any, where: str) -> Any:
-    """A dataclass from a JSON object, ignoring keys it does not know (newer exports add some)."""
-    if not isinstance(value, dict):
-        raise _bad(f"{where} is {type(value).__name__}, not an object")
-    fields = dataclasses.fields(cls)
-    required = [
-        f.name
-        for f in fields
-        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-    ]
-    missing = [name for name in required if name not in value]
-    if missing:
-        raise _bad(f"{where} lacks {', '.join(missing)}")
-    return cls(**{f.name: value[f.name] for f in fields if f.name in value})
-
-
-def _build_list(cls: type, value: Any, where: str) -> list[Any]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise _bad(f"{where} is {type(value).__name__}, not a list")
-    return [_build(cls, item, f"{where}[{i}]") for i, item in enumerate(value)]
-
-
-NESTED_LISTS = {"actor": Actor, "recipient": Actor, "intermediary": Actor, "items": Item}
-NESTED_OBJECTS = {"attribution": Attribution, "text_info": TextInfo}
-
-
-def event_from_dict(d: dict[str, Any]) -> Event:
-    """The Event a JSON object describes, nested dataclasses included; unknown keys are ignored.
-
-    Raises ReadError (source "event") naming the bad field; import_events adds file and line.
-    """
-    if not isinstance(d, dict):
-        raise _bad(f"the line is a JSON {type(d).__name__}, not an object")
-    for name in ("id", "doc_id", "event"):
-        if not isinstance(d.get(name), str) or not d[name]:
-            raise _bad(f"field {name!r} is missing or not a non-empty string")
-    if not isinstance(d.get("context", []), list):
-        raise _bad("field 'context' is not a list")
-    known = {f.name for f in dataclasses.fields(Event)}
-    values = {name: value for name, value in d.items() if name in known}
-    for name, cls in NESTED_LISTS.items():
-        values[name] = _build_list(cls, d.get(name), name)
-    for name, cls in NESTED_OBJECTS.items():
-        values[name] = None if d.get(name) is None else _build(cls, d[name], name)
-    values["event_loc"] = (
-        Place() if d.get("event_loc") is None else _build(Place, d["event_loc"], "event_loc")
-    )
-    return Event(**values)
-
-
-def _placeholder_hash(db: Database, doc_id: str, source: str, known: dict[str, str]) -> str:
-    """The content hash of the document `doc_id`, storing an empty placeholder if it is absent.
-
-    Events need a document row (events.doc_hash is a foreign key); an export carries no texts,
-    so an imported event whose document is not here gets a stand-in keyed "import:" + doc_id.
-    """
-    if doc_id in known:
-        return known[doc_id]
-    row = db.conn.execute("SELECT content_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    if row is None:
-        content_hash = "import:" + doc_id
-        db.conn.execute(
-            "INSERT INTO documents (content_hash, id, text, source_path, ingested_at) "
-            "VALUES (?, ?, '', ?, ?)",
-            (content_hash, doc_id, source, datetime.now(UTC).isoformat(timespec="seconds")),
-        )
-    else:
-        content_hash = row[0]
-    known[doc_id] = content_hash
-    return content_hash
-
-
-def _unchanged(db: Database, event: Event, doc_hash: str) -> bool:
-    """Whether the store already holds exactly this event, so re-storing it can be skipped.
-
-    Skipping matters beyond speed: insert_event's INSERT OR REPLACE deletes the old row first,
-    and that delete cascades to cluster_members, so re-importing would drop cluster membership.
-    """
-    row = db.conn.execute("SELECT doc_hash, data FROM events WHERE id = ?", (event.id,)).fetchone()
-    return row is not None and tuple(row) == (
-        doc_hash,
-        json.dumps(event.to_dict(), ensure_ascii=False),
-    )
-
-
-def _parse_line(raw: bytes, source: str, number: int) -> Event:
-    try:
-        return event_from_dict(json.loads(raw.decode("utf-8")))
-    except UnicodeDecodeError:
-        raise ReadError(source, "the line is not UTF-8", "re-export the file", number) from None
-    except json.JSONDecodeError as error:
-        raise ReadError(source, f"not JSON ({error.msg})", IMPORT_FIX, number) from None
-    except ReadError as error:
-        raise ReadError(source, error.problem, error.fix, number) from None
-
-
-def import_events(db: Database, path: str | Path) -> int:
-    """Store every event of a PLOVER JSONL export; the number of events read.
-
-    One transaction per file: a bad line raises ReadError naming the file and line, and nothing
-    from the file is kept. Events are keyed by id, so importing a file again replaces changed
-    events, leaves identical ones alone, and never duplicates. `cluster_id` keys are ignored:
-    clusters are recomputed from events (clusters.build_clusters), not imported.
-    """
-    source = str(path)
-    try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed below, after the transaction
-    except OSError as error:
-        raise ReadError(source, f"cannot open ({error.strerror})", "check the path") from None
-    count, known = 0, dict[str, str]()
-    with handle, db.transaction():
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            event = _parse_line(raw, source, number)
-            try:
-                doc_hash = _placeholder_hash(db, event.doc_id, source, known)
-                if not _unchanged(db, event, doc_hash):
-                    db.insert_event(event, doc_hash)
-            except sqlite3.Error as error:
-                raise ReadError(
-                    source, f"event {event.id} cannot be stored ({error})", IMPORT_FIX, number
-                ) from None
-            count += 1
-    return count

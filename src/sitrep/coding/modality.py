@@ -66,10 +66,7 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
                         found.add(modality)
                         if child.dep_ in {"xcomp", "acomp"}:  # "would be ready to host"
                             modals.add(sibling.lemma_.lower())
-    for token in trigger.sent:
-        for modality, relation in cues.get(token.lemma_.lower(), ()):
-            if relation == "any":
-                found.add(modality)
+    found |= _sentence_cues(trigger.sent, cues)
     if modals & {"would", "will", "may", "could"} and "reported" in found and not speculated \
             and speaker_is_actor:
         # "said it would allow", "said they would meet the mediator if ...": what a speaker says
@@ -95,6 +92,18 @@ def _completes(clause, noun) -> bool:
     return clause.dep_ == "acl" and clause.tag_ == "VB" and (
         noun.lemma_.lower() in CAPACITY_NOUNS or noun.dep_ == "conj" and
         noun.head.lemma_.lower() in CAPACITY_NOUNS)
+
+
+def _sentence_cues(sentence, cues: dict) -> set[str]:
+    """The modalities of the sentence-wide cues in a sentence, read once per sentence (kept on
+    the parsed Doc): read for every trigger, a long sentence cost triggers x words."""
+    memo = sentence.doc.user_data.setdefault("sitrep.sentence_cues", {})
+    key = (sentence.start, id(cues))
+    if key not in memo:
+        memo[key] = {modality for token in sentence
+                     for modality, relation in cues.get(token.lemma_.lower(), ())
+                     if relation == "any"}
+    return memo[key]
 
 
 # Verbs of taking part ("would not take part in direct talks"): a negation on them negates the act.

@@ -167,10 +167,13 @@ def find_ships(text: str) -> list[tuple[int, int, Equipment]]:
 def facility_pattern() -> re.Pattern[str]:
     nouns = sorted((row["noun"] for row in read_tsv("facility_nouns.tsv")), key=len, reverse=True)
     alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
-    # an owner or weapon word (capitalised, or an acronym), up to two more modifiers, the noun
+    # an owner or weapon word (capitalised, or an acronym: "ISIL-held", "VBIED"), up to two more
+    # modifiers, the noun. Words are matched one way only and at most 40 characters long:
+    # alternatives that matched the same letters, and words without bound in a hyphenated run
+    # ("A-A-A-..."), made the search quadratic in a long word (a 200k-letter token took minutes).
     return re.compile(
-        rf"\b(?:[A-Z][\w’'-]*(?:-held|-controlled|-run)?|[A-Z]{{2,}}[\w-]*)"
-        rf"(?:\s+[a-z][\w-]*){{0,2}}\s+(?:{alternatives})(?:s|es)?\b")
+        rf"\b[A-Z][\w’'-]{{0,40}}(?:\s+[a-z][\w-]{{0,40}}){{0,2}}\s+(?:{alternatives})"
+        rf"(?:s|es)?\b")
 
 
 def find_facilities(text: str) -> list[tuple[int, int]]:

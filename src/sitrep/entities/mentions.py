@@ -85,12 +85,22 @@ class Mentions:
         return [m.start for m in self._regions]
 
 
+# A title is a few words; in a degenerate parse (a chain of 1,000 possessives) a child's subtree
+# holds the whole sentence, and reading it for every name made coding quadratic.
+TITLE_TOKENS = 12
+
+
 def title_of(token, mention: Mention) -> str:
     """Title words in front of a person's name ("Venezuela's President", "Transportation Minister")."""
     words: list = []
     for child in token.children:
         if child.dep_ in TITLE_DEPS and child.idx < mention.start:
-            words.extend(t for t in child.subtree if t.idx < mention.start)
+            if child.right_edge.i - child.left_edge.i < 4 * TITLE_TOKENS:
+                words.extend(t for t in child.subtree if t.idx < mention.start)
+            else:  # the words just before the name, in the child's span
+                first = max(child.left_edge.i, token.i - TITLE_TOKENS)
+                last = min(child.right_edge.i, token.i)
+                words.extend(t for t in token.doc[first:last + 1] if t.idx < mention.start)
     words = sorted(set(words), key=lambda t: t.i)
     return " ".join(t.text for t in words if t.dep_ != "det" and t.pos_ != "PUNCT").replace(" 's", "'s")
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -29,6 +30,17 @@ db_option = click.option(
 )
 
 
+def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from sitrep.text.reading import check_encoding
+
+    if not value:
+        return None
+    try:
+        return check_encoding(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
 def coding_options(command):
     """The options every coding command shares; they become one `Options` (keyword `options`)."""
     defaults = Options()
@@ -43,7 +55,10 @@ def coding_options(command):
                      help="A CAMEO actor or agent dictionary to layer over the shipped knowledge "
                           "base (repeatable)."),
         click.option("--max-bytes", default=defaults.max_bytes, show_default=True,
-                     help="Refuse inputs larger than this."),
+                     type=click.IntRange(1), help="Refuse inputs larger than this."),
+        click.option("--encoding", default=defaults.encoding, callback=_check_encoding,
+                     help="The encoding of inputs that are not UTF-8 (e.g. cp1252); without it, "
+                          "an encoding that cannot be told with confidence is refused."),
         click.option("--batch-size", default=defaults.batch_size, show_default=True,
                      type=click.IntRange(1, 10_000), help="Documents per parser batch."),
         click.option("--processes", default=defaults.processes, show_default=True,
@@ -54,7 +69,8 @@ def coding_options(command):
         options = defaults.replace(
             model=kwargs.pop("model"), verbs=kwargs.pop("verbs"),
             dictionaries=kwargs.pop("dictionaries"), max_bytes=kwargs.pop("max_bytes"),
-            batch_size=kwargs.pop("batch_size"), processes=kwargs.pop("processes"))
+            batch_size=kwargs.pop("batch_size"), processes=kwargs.pop("processes"),
+            encoding=kwargs.pop("encoding"))
         return command(options=options, **kwargs)
 
     build = functools.update_wrapper(build, command)
@@ -64,7 +80,10 @@ def coding_options(command):
 
 
 class SitrepGroup(click.Group):
-    """Turns SitrepError into a one-line message and exit code 1, never a traceback."""
+    """Turns SitrepError into a one-line message and exit code 1, never a traceback.
+
+    Exit codes (docs/reliability.md): 0 when everything given went in; 1 when something failed
+    (some inputs, after the rest were done; or the store, the model, ...); 2 for usage errors."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -93,7 +112,8 @@ def _progress() -> Progress:
               help="Parse and code events (needs the spaCy model) or only read and repair.")
 @coding_options
 def ingest(paths: tuple[str, ...], db_path: str, events: bool, options: Options):
-    """Read PATHS (files, folders, - for stdin) into the store."""
+    """Read PATHS (files, folders, - for stdin) into the store. Exits 0 when everything went
+    in, 1 when some inputs failed (each named with its fix; the others are stored)."""
     with Database(db_path) as db, _progress() as progress:
         task = progress.add_task("ingesting", total=None)
         summary = run_ingest(db, paths, options, code_events=events,
@@ -108,8 +128,21 @@ def ingest(paths: tuple[str, ...], db_path: str, events: bool, options: Options)
     for note in summary.not_coded:
         console.print(f"[yellow]not coded[/yellow] {note}", markup=True, highlight=False)
     for failure in summary.failures:
-        console.print(f"[red]failed[/red] {failure}", markup=True, highlight=False)
-    if summary.failures:
+        _failed(failure)
+    _exit_after(summary.failures)
+
+
+def _failed(failure: SitrepError) -> None:
+    """One failure, one line: what, where, the fix."""
+    console.print(f"[red]failed[/red] {escape(str(failure))}", highlight=False, soft_wrap=True)
+
+
+def _exit_after(failures: list) -> None:
+    """The exit rule of ingest, extract and entities: 1 when some inputs failed (each reported
+    on its own line, the others done), else 0; usage errors exit 2 (click)."""
+    if failures:
+        console.print(f"{len(failures)} input(s) failed; the others went through",
+                      highlight=False)
         sys.exit(1)
 
 
@@ -167,15 +200,17 @@ def show(doc_id: str, db_path: str, as_json: bool) -> None:
 # -- entities, actors, events ------------------------------------------------------------------
 
 
-def _documents_from(paths: tuple[str, ...], max_bytes: int) -> Iterator[Document]:
-    from sitrep.pipeline import prepare
+def _documents_from(paths: tuple[str, ...], options: Options,
+                    failures: list[SitrepError]) -> Iterator[Document]:
+    """The documents read from `paths`; what cannot be read is reported and kept in `failures`."""
     from sitrep.text.reading import read_paths
 
-    for result in read_paths(paths, max_bytes=max_bytes):
+    for result in read_paths(paths, max_bytes=options.max_bytes, encoding=options.encoding):
         if isinstance(result, SitrepError):
-            console.print(f"[red]failed[/red] {result}", highlight=False)
+            _failed(result)
+            failures.append(result)
             continue
-        yield prepare(result)
+        yield result
 
 
 @main.command()
@@ -185,11 +220,18 @@ def _documents_from(paths: tuple[str, ...], max_bytes: int) -> Iterator[Document
 @coding_options
 def entities(paths: tuple[str, ...], fmt: str, options: Options) -> None:
     """Print named entities (offsets into the ORIGINAL text), one JSON object a line."""
-    from sitrep.pipeline import Coder
+    from sitrep.pipeline import Coder, failure
 
     coder = Coder(options)
-    for doc in _documents_from(paths, options.max_bytes):
-        coder.entities(doc)
+    failures: list[SitrepError] = []
+    for doc in _documents_from(paths, options, failures):
+        try:
+            coder.entities(doc)
+        except Exception as error:  # noqa: BLE001 - this document fails alone
+            found = failure(doc, "entities", error)
+            _failed(found)
+            failures.append(found)
+            continue
         for entity in doc.entities:
             record = {"doc_id": doc.id, "start": entity.start, "end": entity.end,
                       "text": entity.text, "label": entity.label}
@@ -198,7 +240,8 @@ def entities(paths: tuple[str, ...], fmt: str, options: Options) -> None:
                     record[key] = getattr(entity, key)
             out.print(json.dumps(record, ensure_ascii=False) if fmt == "jsonl" else
                       f"{entity.start:6}-{entity.end:<6} {entity.label:10} {entity.text}"
-                      f"  {entity.code or ''} {entity.sector or ''}")
+                      f"  {entity.code or ''} {entity.sector or ''}", markup=False)
+    _exit_after(failures)
 
 
 @main.command()
@@ -208,16 +251,23 @@ def entities(paths: tuple[str, ...], fmt: str, options: Options) -> None:
 @click.option("--db", "db_path", default=None, help="Also use dictionaries imported into this store.")
 @coding_options
 def extract(paths: tuple[str, ...], fmt: str, db_path: str | None, options: Options) -> None:
-    """Print coded events without storing them, one JSON object a line (docs/event-schema.md)."""
+    """Print coded events without storing them, one JSON object a line (docs/event-schema.md).
+    Exits 0 when every input was coded, 1 when some failed (the others are printed)."""
     from sitrep.pipeline import Coder
 
     coder = Coder(options, imported=_imported(db_path))
-    for doc in coder.pipe(_documents_from(paths, options.max_bytes)):
+    failures: list[SitrepError] = []
+    for doc in coder.pipe(_documents_from(paths, options, failures)):
+        if isinstance(doc, SitrepError):
+            _failed(doc)
+            failures.append(doc)
+            continue
         for event in doc.events:
             if fmt == "jsonl":
-                out.print(json.dumps(event.to_dict(), ensure_ascii=False))
+                out.print(json.dumps(event.to_dict(), ensure_ascii=False), markup=False)
             else:
                 out.print(_event_line(event.to_dict()), markup=False)
+    _exit_after(failures)
 
 
 def _imported(db_path: str | None) -> list:
@@ -502,13 +552,13 @@ def serve(db_path: str, host: str, port: int, max_body: int, options: Options) -
 @db_option
 def import_command(files: tuple[str, ...], db_path: str) -> None:
     """Import PLOVER JSONL exports into the store, then recompute clusters."""
-    from sitrep.analysis.clusters import build_clusters
-    from sitrep.analysis.exports import import_events
+    from sitrep.analysis.clusters import ensure_clusters
+    from sitrep.analysis.imports import import_events
 
     with Database(db_path) as db:
         for file in files:
             console.print(f"{file}: {import_events(db, file)} events imported")
-        build_clusters(db)
+        ensure_clusters(db)
 
 
 if __name__ == "__main__":  # pragma: no cover

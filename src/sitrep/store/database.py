@@ -3,42 +3,159 @@
 Documents are keyed by the SHA-256 of their original text, so ingesting the same text twice is a
 no-op, and an interrupted ingest can simply be run again. The schema is `migrations.py`; every
 write goes through `Database.transaction()`.
+
+Many processes may share a store (docs/reliability.md): every connection waits up to a busy
+timeout for another's write lock (`timeout`, default `SITREP_BUSY_TIMEOUT` or 60 s) and then
+raises a StoreError saying so; migrations run under an exclusive lock that re-reads the schema
+version, so two processes can open a new store at once. SQLite errors about the database itself
+(locked, read-only, not a database, damaged, disk full) become StoreErrors that say the fix.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
 from sitrep.actors.knowledge import KBEntry
 from sitrep.errors import StoreError
 from sitrep.model import Document, Event
-from sitrep.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from sitrep.store.migrations import MIGRATIONS, SCHEMA_VERSION, statements
 
 DEFAULT_DB = "sitrep.db"
+DEFAULT_TIMEOUT = 60.0
+
+
+def busy_timeout() -> float:
+    """Seconds a connection waits for another's write lock: SITREP_BUSY_TIMEOUT, else 60."""
+    raw = os.environ.get("SITREP_BUSY_TIMEOUT", "")
+    try:
+        return float(raw) if raw.strip() else DEFAULT_TIMEOUT
+    except ValueError:
+        raise StoreError(f"SITREP_BUSY_TIMEOUT={raw!r} is not a number of seconds; "
+                         "set it to e.g. 120, or unset it") from None
+
+
+def store_error(error: sqlite3.Error, path: str, timeout: float) -> StoreError | None:
+    """The StoreError for a SQLite error about the database itself (not about one row's values),
+    with its fix; None for the others."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    text = str(error)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
+        return StoreError(
+            f"{path}: the store is busy: another process held its write lock for more than "
+            f"{timeout:g} s; let it finish and run again (what is stored is skipped), or wait "
+            "longer with SITREP_BUSY_TIMEOUT=SECONDS")
+    if name.startswith("SQLITE_READONLY") or "readonly database" in text:
+        return StoreError(
+            f"{path}: the store is read-only (the file, or its folder: SQLite writes -wal and "
+            "-shm files beside it); make both writable, or give --db a path in a writable folder")
+    if name == "SQLITE_NOTADB" or "file is not a database" in text:
+        return StoreError(
+            f"{path}: not a sitrep store (the file is not a SQLite database); give --db another "
+            "path, or move this file away")
+    if name.startswith("SQLITE_CORRUPT") or "malformed" in text:
+        return StoreError(
+            f"{path}: the store is damaged ({text}); restore it from a backup, or rescue what "
+            f"it holds with: sqlite3 {path} .recover | sqlite3 {path}.recovered")
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open database" in text:
+        return StoreError(
+            f"{path}: cannot open or create the store (a missing folder, or one that is not "
+            "writable); check the path and the folder's permissions")
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return StoreError(f"{path}: the disk is full; free some space and run again")
+    if name.startswith(("SQLITE_IOERR", "SQLITE_PERM", "SQLITE_AUTH")):
+        return StoreError(f"{path}: the store cannot be read or written ({text}); check the "
+                          "disk, the file's permissions and that no other program holds it")
+    return None
+
+
+class _Connection(sqlite3.Connection):
+    """A connection whose errors about the database itself come out as StoreErrors."""
+
+    path = ""
+    timeout = DEFAULT_TIMEOUT
+
+    def _mapped(self, error: sqlite3.Error) -> Exception:
+        return store_error(error, self.path, self.timeout) or error
+
+    def execute(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:
+        try:
+            return super().execute(*args, **kwargs)
+        except sqlite3.Error as error:
+            raise self._mapped(error) from None
+
+    def executemany(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:
+        try:
+            return super().executemany(*args, **kwargs)
+        except sqlite3.Error as error:
+            raise self._mapped(error) from None
+
+    def executescript(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:
+        try:
+            return super().executescript(*args, **kwargs)
+        except sqlite3.Error as error:
+            raise self._mapped(error) from None
+
+
+def _as_path(path: object) -> str:
+    if isinstance(path, str | os.PathLike) and not isinstance(path, bytes):
+        text = os.fspath(path)
+        if isinstance(text, str) and text.strip():
+            return text
+    raise StoreError(f"Database needs a file path (or ':memory:'), not {path!r}: "
+                     "Database('sitrep.db')")
 
 
 class Database:
     """The store: a SQLite file (or ":memory:") with sitrep's schema applied."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB):
-        self.path = str(path)
+    def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, timeout: float | None = None):
+        self.path = _as_path(path)
+        self.timeout = busy_timeout() if timeout is None else float(timeout)
+        if os.path.isdir(self.path):
+            raise StoreError(f"{self.path}: is a folder; give --db a file path inside it, "
+                             f"e.g. {os.path.join(self.path, DEFAULT_DB)}")
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None,
+                                   check_same_thread=False, factory=_Connection)
         except sqlite3.Error as error:
-            raise StoreError(f"{self.path}: cannot open the database ({error}); check the path") from None
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        if self.path != ":memory:":
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = NORMAL")
-        self.migrate()
+            raise store_error(error, self.path, self.timeout) or StoreError(
+                f"{self.path}: cannot open the database ({error}); check the path") from None
+        assert isinstance(conn, _Connection)
+        conn.path, conn.timeout = self.path, self.timeout
+        self.conn: _Connection = conn
+        try:
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self._journal_mode_wal()
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.migrate()
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def _journal_mode_wal(self) -> None:
+        """WAL, retried while another process holds the lock the switch needs (SQLite does not
+        wait for that one by itself), up to the busy timeout."""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                sqlite3.Connection.execute(self.conn, "PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.Error as error:
+                busy = str(getattr(error, "sqlite_errorname", "")).startswith(
+                    ("SQLITE_BUSY", "SQLITE_LOCKED"))
+                if not busy or time.monotonic() >= deadline:
+                    raise store_error(error, self.path, self.timeout) or error from None
+                time.sleep(0.01)
 
     def close(self) -> None:
         self.conn.close()
@@ -50,10 +167,11 @@ class Database:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (BEGIN IMMEDIATE): committed when the block ends, rolled back
-        when it raises (and the error goes on)."""
-        self.conn.execute("BEGIN IMMEDIATE")
+    def transaction(self, mode: str = "IMMEDIATE") -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE: the write lock is taken first, waiting up to
+        the busy timeout): committed when the block ends, rolled back when it raises (and the
+        error goes on)."""
+        self.conn.execute(f"BEGIN {mode}")
         try:
             yield self.conn
         except BaseException:
@@ -66,32 +184,68 @@ class Database:
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
-    def migrate(self) -> None:
-        version = self.schema_version
+    def _check_version(self, version: int) -> None:
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: schema version {version} is newer than this sitrep "
                 f"({SCHEMA_VERSION}); upgrade sitrep"
             )
-        for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
-            # executescript() commits before it runs, so the transaction is opened inside it.
-            try:
-                self.conn.executescript(
-                    f"BEGIN IMMEDIATE; {migration()} PRAGMA user_version = {number}; COMMIT;"
-                )
-            except sqlite3.Error as error:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise StoreError(
-                    f"{self.path}: migration {migration.__name__} failed ({error}); "
-                    "the database is unchanged, check it is a sitrep database"
-                ) from None
+
+    def migrate(self) -> None:
+        """Bring the schema up to date: under an exclusive lock, the version is read again and
+        the missing migrations applied in one transaction (another process may have just done
+        it: then nothing is applied)."""
+        version = self.schema_version
+        self._check_version(version)
+        if version == SCHEMA_VERSION:
+            return
+        with self.transaction("EXCLUSIVE"):
+            version = self.schema_version
+            self._check_version(version)
+            for migration in MIGRATIONS[version:]:
+                try:
+                    for statement in statements(migration()):
+                        self.conn.execute(statement)
+                except sqlite3.Error as error:
+                    raise StoreError(
+                        f"{self.path}: migration {migration.__name__} failed ({error}); "
+                        "the database is unchanged, check it is a sitrep database"
+                    ) from None
+            if version < SCHEMA_VERSION:
+                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    # -- derived data ------------------------------------------------------------------------
+
+    def _state(self, name: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM store_state WHERE name = ?", (name,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _set_state(self, name: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO store_state (name, value) VALUES (?, ?) "
+            "ON CONFLICT(name) DO UPDATE SET value = excluded.value", (name, value))
+
+    @property
+    def clusters_stale(self) -> bool:
+        """Whether events changed since the clusters were last built."""
+        return self._state("clusters_stale") == "1"
+
+    def mark_clusters_stale(self, stale: bool = True) -> None:
+        """Mark the clusters out of date (or, `False`, up to date); call it inside the write
+        transaction that changes events (or that rebuilds the clusters), so a kill cannot leave
+        new events behind clusters that claim to be current."""
+        if not self.conn.in_transaction:
+            raise StoreError("mark_clusters_stale needs a transaction: call it inside "
+                             "`with db.transaction():`")
+        self._set_state("clusters_stale", "1" if stale else "0")
 
     # -- documents ---------------------------------------------------------------------------
 
     def has_document(self, content_hash: str) -> bool:
+        """Whether this text is stored (an imported stand-in, which has no text, does not
+        count: ingesting the text replaces it)."""
         row = self.conn.execute(
-            "SELECT 1 FROM documents WHERE content_hash = ?", (content_hash,)
+            "SELECT 1 FROM documents WHERE content_hash = ? AND imported = 0", (content_hash,)
         ).fetchone()
         return row is not None
 
@@ -100,13 +254,22 @@ class Database:
         return wanted if row is None or row[0] == content_hash else f"{wanted}-{content_hash[:8]}"
 
     def save_document(self, doc: Document) -> bool:
-        """Store a document with its entities and events in one transaction; False if already there."""
+        """Store a document with its entities and events in one transaction; False if already
+        there. An imported stand-in of the same text (or, from an older export, of the same id)
+        is replaced, its events with it, so a document is stored once."""
         with self.transaction():
-            if self.has_document(doc.content_hash):
+            row = self.conn.execute("SELECT imported FROM documents WHERE content_hash = ?",
+                                    (doc.content_hash,)).fetchone()
+            if row is not None and not row[0]:
                 return False
+            replaced = self.conn.execute(
+                "DELETE FROM documents WHERE imported = 1 AND (content_hash = ? OR content_hash = ?)",
+                (doc.content_hash, f"import:{doc.id}")).rowcount
             doc.id = self._free_id(doc.id, doc.content_hash)
             self._insert_document(doc)
             self._insert_events(doc)
+            if doc.events or replaced:
+                self.mark_clusters_stale()
             return True
 
     def _insert_document(self, doc: Document) -> None:

@@ -1,12 +1,30 @@
-"""Migrations: the store's schema as named functions, applied in order, each in a transaction.
+"""Migrations: the store's schema as named functions, applied in order.
 
 `PRAGMA user_version` records how far a database has come. A new table or column is a new
 function appended to `MIGRATIONS` (never an edit of an old one: stores in the field ran it).
+`Database.migrate` applies the missing ones in one transaction under an exclusive lock, reading
+the version again once it holds the lock (two processes opening a new store at once apply them
+once).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterator
+
+
+def statements(script: str) -> Iterator[str]:
+    """The SQL statements of a migration, one at a time (`executescript` would commit the
+    transaction the migrations run in)."""
+    buffer = ""
+    for part in script.split(";"):
+        buffer += part + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n\t;"):
+                yield buffer.strip()
+            buffer = ""
+    if buffer.strip(" \n\t;"):
+        yield buffer.strip()
 
 
 def _migration_1_documents() -> str:
@@ -174,6 +192,19 @@ def _migration_8_event_search() -> str:
     """
 
 
+def _migration_9_imported_documents_and_store_state() -> str:
+    # Documents an import created as stand-ins (metadata and quotes, no text) are marked, so
+    # ingesting the real text replaces them; whether the clusters are behind the events is kept
+    # in the transactions that change either (so a killed run's clusters are rebuilt later).
+    return """
+        ALTER TABLE documents ADD COLUMN imported INTEGER NOT NULL DEFAULT 0;
+        UPDATE documents SET imported = 1 WHERE content_hash LIKE 'import:%';
+        CREATE TABLE store_state (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        INSERT INTO store_state (name, value)
+            SELECT 'clusters_stale', CASE WHEN EXISTS (SELECT 1 FROM events) THEN '1' ELSE '0' END;
+    """
+
+
 MIGRATIONS: list[Callable[[], str]] = [
     _migration_1_documents,
     _migration_2_events,
@@ -183,5 +214,6 @@ MIGRATIONS: list[Callable[[], str]] = [
     _migration_6_dyads,
     _migration_7_main_events,
     _migration_8_event_search,
+    _migration_9_imported_documents_and_store_state,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -154,7 +154,10 @@ def cited_sources(text: str) -> list[CitedSource]:
     seen: dict[str, CitedSource] = {}
     for _, _, url in find_urls(text):
         if url not in seen:
-            seen[url] = CitedSource(url=url, outlet=outlet_for(url), date=date_from_url(url))
+            try:
+                seen[url] = CitedSource(url=url, outlet=outlet_for(url), date=date_from_url(url))
+            except ValueError:  # "http://[::1" and friends: urllib cannot take it apart
+                continue
     return list(seen.values())
 
 

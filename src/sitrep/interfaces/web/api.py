@@ -6,7 +6,6 @@ are `{"error": {"status", "message"}}` with a message that says the fix (app.py)
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Query, Request
@@ -187,4 +186,4 @@ def add_documents(request: Request, body: Annotated[
     records = body if isinstance(body, list) else [body]
     with server.writer() as db:
         summary = ingest_records(db, records, server.options, source="request body")
-    return JSONResponse(asdict(summary))
+    return JSONResponse(summary.to_dict())
