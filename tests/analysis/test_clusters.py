@@ -121,3 +121,21 @@ def test_a_brief_rebuilds_stale_clusters_first(tmp_path, coder):
         brief = write_brief(db, "Serbia", "Russia").markdown()
         assert "Serbia asked Russia for help" in brief and "[^1]:" in brief
         assert not db.clusters_stale
+
+
+def test_a_reader_that_may_not_write_keeps_the_clusters_there_are(tmp_path, coder):
+    from sitrep.analysis.brief import write_brief
+
+    path = tmp_path / "reports.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in REPORTS), encoding="utf-8")
+    with Database(tmp_path / "s.db") as db:
+        ingest(db, path)
+        doc = next(iter(coder.pipe(read_paths(path))))
+        doc.text, doc.content_hash = doc.text + " Again.", ""
+        doc.__post_init__()
+        db.save_document(doc)  # stale again
+        before = _members(db)
+    with Database(tmp_path / "s.db") as reader:
+        reader.conn.execute("PRAGMA query_only = ON")  # as the server's readers are
+        assert "Serbia asked Russia" in write_brief(reader, "Serbia", "Russia").markdown()
+        assert reader.clusters_stale and _members(reader) == before

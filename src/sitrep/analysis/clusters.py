@@ -120,8 +120,9 @@ def build_clusters(db: Database, if_stale: bool = False) -> int:
 def ensure_clusters(db: Database) -> int:
     """Clusters up to date before a read that needs them (a brief, an export) or after an
     ingest: rebuilt when events changed since the last build (a run killed before it rebuilt
-    them, an import); the number of clusters."""
-    if not db.clusters_stale:
+    them, an import); the number of clusters. A connection that may not write (`PRAGMA
+    query_only`, as the server's readers) keeps the clusters there are: its writer rebuilds."""
+    if not db.clusters_stale or db.conn.execute("PRAGMA query_only").fetchone()[0]:
         return int(db.conn.execute("SELECT count(*) FROM clusters").fetchone()[0])
     return build_clusters(db, if_stale=True)
 
