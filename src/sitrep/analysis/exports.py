@@ -1,12 +1,15 @@
-"""Exports and imports: stored events out as PLOVER JSONL, CSV or Parquet, and JSONL back in.
+"""Exports and imports: stored events out as PLOVER JSONL, CSV or Parquet, and back in.
 
-    export_events    events (filtered like analysis.find_events) to a file or stream
-    event_from_dict  an Event, with its nested dataclasses, from an exported JSON object
-    import_events    a PLOVER JSONL export into a store, all-or-nothing per file
+    export_events     events (filtered like analysis.find_events) to a file or stream
+    write_partitions  coded events as Parquet files partitioned by month (`ingest --output DIR`)
+    event_from_dict   an Event, with its nested dataclasses, from an exported JSON object
+    import_events     a PLOVER JSONL export, or a partitioned directory, into a store
 
 JSONL is the lossless format: each line is the event exactly as stored (`events.data`, see
 docs/event-schema.md), so export -> import -> export gives the same lines. CSV and Parquet are
-flat tables for spreadsheets and dataframes; they drop what does not fit in a column.
+flat tables for spreadsheets and dataframes; they drop what does not fit in a column. The
+partitions of `ingest --output` are the flat Parquet table plus a `data` column holding the JSONL
+line, so a dataframe reads them like an export and `import_events` restores them losslessly.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from __future__ import annotations
 import csv
 import dataclasses
 import json
+import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -35,6 +39,8 @@ FLAT_COLUMNS = (
 )  # fmt: skip
 LIST_COLUMNS = ("context", "actor_codes", "actor_sectors", "recipient_codes", "recipient_sectors")
 PARQUET_BATCH = 10_000
+EVENTS_FOLDER = "events"  # DIR/events/month=YYYY-MM/NAME.parquet (hive-style partitions)
+NO_MONTH = "unknown"  # the partition of events without a date
 IMPORT_FIX = "each line must be one event object as written by `export_events(..., 'plover-jsonl')`"
 
 
@@ -259,6 +265,52 @@ def export_events(
             out.close()
 
 
+def partition_schema():
+    """The flat Parquet schema plus `data`: the event's JSONL line (lossless, re-importable)."""
+    import pyarrow as pa
+
+    return _parquet_schema().append(pa.field("data", pa.string()))
+
+
+def write_partitions(events: Iterable[Event], directory: str | Path, name: str) -> dict[str, int]:
+    """Write events as `directory/events/month=YYYY-MM/NAME.parquet`, one file per month of their
+    date (`month=unknown` without one); the events written per month.
+
+    Each file is written under a temporary name and renamed, so a reader (or a worker that dies
+    half way) never leaves a partial file; writing the same NAME again replaces it whole.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    by_month: dict[str, list[dict[str, Any]]] = {}
+    for event in events:
+        data = event.to_dict()
+        row = _parquet_row(data)
+        row["data"] = json.dumps(data, ensure_ascii=False)
+        month = event.date[:7] if event.date else NO_MONTH
+        by_month.setdefault(month, []).append(row)
+    schema = partition_schema()
+    for month, rows in sorted(by_month.items()):
+        folder = Path(directory) / EVENTS_FOLDER / f"month={month}"
+        target = folder / f"{name}.parquet"
+        partial = folder / f".{name}.{os.getpid()}.partial"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            pq.write_table(pa.Table.from_pylist(rows, schema=schema), partial)
+            os.replace(partial, target)
+        except OSError as error:
+            raise ExportError(
+                f"{target}: cannot write the partition ({error.strerror}); check that {directory} "
+                "is writable from every worker (a shared folder on a cluster)"
+            ) from None
+    return {month: len(rows) for month, rows in by_month.items()}
+
+
+def partition_files(directory: str | Path) -> list[Path]:
+    """The event files of a directory written by `write_partitions`, in month order."""
+    return sorted(Path(directory).glob(f"{EVENTS_FOLDER}/month=*/*.parquet"))
+
+
 # -- reading events back ---------------------------------------------------------------------
 
 
@@ -364,14 +416,29 @@ def _parse_line(raw: bytes, source: str, number: int) -> Event:
         raise ReadError(source, error.problem, error.fix, number) from None
 
 
+def _store(db: Database, event: Event, source: str, known: dict[str, str],
+           line: int | None) -> None:
+    try:
+        doc_hash = _placeholder_hash(db, event.doc_id, source, known)
+        if not _unchanged(db, event, doc_hash):
+            db.insert_event(event, doc_hash)
+    except sqlite3.Error as error:
+        raise ReadError(
+            source, f"event {event.id} cannot be stored ({error})", IMPORT_FIX, line
+        ) from None
+
+
 def import_events(db: Database, path: str | Path) -> int:
-    """Store every event of a PLOVER JSONL export; the number of events read.
+    """Store every event of a PLOVER JSONL export, or of a directory of Parquet partitions written
+    by `ingest --output` (`write_partitions`); the number of events read.
 
     One transaction per file: a bad line raises ReadError naming the file and line, and nothing
     from the file is kept. Events are keyed by id, so importing a file again replaces changed
     events, leaves identical ones alone, and never duplicates. `cluster_id` keys are ignored:
     clusters are recomputed from events (clusters.build_clusters), not imported.
     """
+    if Path(path).is_dir():
+        return _import_partitions(db, Path(path))
     source = str(path)
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed below, after the transaction
@@ -382,14 +449,37 @@ def import_events(db: Database, path: str | Path) -> int:
         for number, raw in enumerate(handle, start=1):
             if not raw.strip():
                 continue
-            event = _parse_line(raw, source, number)
-            try:
-                doc_hash = _placeholder_hash(db, event.doc_id, source, known)
-                if not _unchanged(db, event, doc_hash):
-                    db.insert_event(event, doc_hash)
-            except sqlite3.Error as error:
-                raise ReadError(
-                    source, f"event {event.id} cannot be stored ({error})", IMPORT_FIX, number
-                ) from None
+            _store(db, _parse_line(raw, source, number), source, known, number)
             count += 1
+    return count
+
+
+def _import_partitions(db: Database, directory: Path) -> int:
+    """Every event file under `directory/events/`, one transaction per file."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    files = partition_files(directory)
+    if not files:
+        raise ReadError(str(directory), f"no {EVENTS_FOLDER}/month=*/*.parquet files in it",
+                        "give a directory written by `sitrep ingest --output`, or a JSONL export")
+    count, known = 0, dict[str, str]()
+    for file in files:
+        source = str(file)
+        try:
+            parquet = pq.ParquetFile(file)
+        except (OSError, pa.ArrowException) as error:
+            raise ReadError(source, f"not a readable Parquet file ({error})",
+                            "write it again with `sitrep ingest --output`") from None
+        if "data" not in parquet.schema_arrow.names:
+            raise ReadError(source, "has no `data` column", "import partitions written by "
+                            "`sitrep ingest --output`; a flat export cannot be imported")
+        with db.transaction():
+            row = 0
+            for batch in parquet.iter_batches(columns=["data"], batch_size=PARQUET_BATCH):
+                for data in batch.column(0).to_pylist():
+                    row += 1
+                    _store(db, _parse_line((data or "").encode(), source, row), source, known,
+                           row)
+                    count += 1
     return count
