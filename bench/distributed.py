@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -51,6 +52,15 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+def _cpu() -> float:
+    """CPU seconds this process has used: unlike wall time, barely moved by other people's
+    processes on a shared machine."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def child(mode: str, corpus_file: Path) -> dict:
     """One timed run in this fresh process."""
     from sitrep import Database, Options
@@ -66,11 +76,12 @@ def child(mode: str, corpus_file: Path) -> dict:
             ingest(db, [str(warm)], Options())
         startup = time.perf_counter() - start
         with Database(work / "run.db") as db:
-            begin = time.perf_counter()
+            begin, cpu = time.perf_counter(), _cpu()
             summary = ingest(db, [str(corpus_file)], Options())
-            seconds = time.perf_counter() - begin
+            seconds, cpu = time.perf_counter() - begin, _cpu() - cpu
         return {"seconds": seconds, "startup": startup, "new": summary.new,
-                "events": summary.events, "workers_rss_mb": [], "client_rss_mb": _rss_mb()}
+                "events": summary.events, "workers_rss_mb": [], "client_rss_mb": _rss_mb(),
+                "workers_cpu": [], "client_cpu": cpu}
     from sitrep.runners.dask import cluster_client, coders_loaded, ingest_on_dask
 
     workers = int(mode.split("-")[0])
@@ -87,12 +98,15 @@ def child(mode: str, corpus_file: Path) -> dict:
         startup = time.perf_counter() - start
         output = work / "out" if mode.endswith("output") else None
         with Database(work / "run.db") as db:
+            workers_cpu, cpu = client.run(_cpu), _cpu()
             begin = time.perf_counter()
             summary = ingest_on_dask(db, [str(corpus_file)], Options(), client, output=output)
-            seconds = time.perf_counter() - begin
+            seconds, cpu = time.perf_counter() - begin, _cpu() - cpu
+            workers_cpu = {w: c - workers_cpu[w] for w, c in client.run(_cpu).items()}
         rss = client.run(_rss_mb)
     return {"seconds": seconds, "startup": startup, "new": summary.new, "events": summary.events,
-            "workers_rss_mb": sorted(rss.values()), "client_rss_mb": _rss_mb()}
+            "workers_rss_mb": sorted(rss.values()), "client_rss_mb": _rss_mb(),
+            "workers_cpu": sorted(workers_cpu.values()), "client_cpu": cpu}
 
 
 def writer(corpus_file: Path) -> dict:
@@ -146,11 +160,13 @@ def main() -> None:
             handle.write(json.dumps(record) + "\n")
     corpus_file = Path(handle.name)
     modes = args.modes.split(",")
+    load_before = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     runs: dict[str, list[dict]] = {mode: [] for mode in modes}
     for _ in range(args.repeat):
         for mode in modes:
             runs[mode].append(timed(mode, corpus_file))
     seconds = {mode: statistics.median(r["seconds"] for r in runs[mode]) for mode in modes}
+    print(f"load average before: {load_before}")
     print(f"{'mode':20} {'s':>6} {'docs/s':>7} {'words/s':>8} {'x local':>8} {'x 1 worker':>10} "
           f"{'start s':>8} {'worker RSS MB':>14} {'client RSS MB':>13}  runs (s)")
     for mode in modes:
@@ -165,6 +181,15 @@ def main() -> None:
               + ", ".join(f"{r['seconds']:.1f}" for r in runs[mode]))
         if any(r["new"] != len(chosen) for r in runs[mode]):
             print(f"  ! {MODES[mode]}: stored {[r['new'] for r in runs[mode]]} of {len(chosen)}")
+    print("CPU per document (ms; medians): coding where it runs, and the client's own share (the "
+          "scheduler of a local cluster runs in the client)")
+    for mode in modes:
+        coding = statistics.median(1000 * sum(r["workers_cpu"] or [r["client_cpu"]]) / len(chosen)
+                                   for r in runs[mode])
+        client = statistics.median(1000 * r["client_cpu"] / len(chosen) for r in runs[mode])
+        print(f"  {MODES[mode]:20} workers {coding:6.1f}  client {client:6.1f}"
+              f"{'  (the same process)' if mode == 'local' else ''}")
+    print(f"load average after: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     store = timed("writer", corpus_file)
     print(f"single writer: {store['documents']} coded documents ({store['events']} events) saved "
           f"in {store['seconds']:.2f} s: {store['documents'] / store['seconds']:,.0f} docs/s, "

@@ -329,3 +329,41 @@ def _documents_in(path: Path) -> int:
             conn.close()
     except sqlite3.OperationalError:  # the schema is being created
         return 0
+
+
+@pytest.mark.slow
+def test_cli_scheduler_codes_on_an_existing_cluster(tmp_path):
+    """A cluster started as docs/scaling.md says (`dask scheduler`, `dask worker --nthreads 1`)
+    codes what in-process ingest codes; an address nobody listens on is a one-line error."""
+    import json
+
+    from click.testing import CliRunner
+
+    from sitrep.interfaces.cli import main
+
+    dask = str(Path(sys.executable).with_name("dask"))
+    info = tmp_path / "scheduler.json"
+    started = [subprocess.Popen([dask, "scheduler", "--scheduler-file", str(info), "--port", "0",
+                                 "--dashboard-address", ":0"], stderr=subprocess.DEVNULL)]
+    try:
+        deadline = time.monotonic() + 60
+        while not info.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        started.append(subprocess.Popen([dask, "worker", "--scheduler-file", str(info),
+                                         "--nthreads", "1"], stderr=subprocess.DEVNULL))
+        address = json.loads(info.read_text(encoding="utf-8"))["address"]
+        paths = [str(ROOT / "examples" / "synthetic"), str(ROOT / "examples" / "seed")]
+        result = CliRunner().invoke(main, ["ingest", *paths, "--scheduler", address,
+                                           "--db", str(tmp_path / "cluster.db")])
+        assert result.exit_code == 0, result.output
+    finally:
+        for process in reversed(started):
+            process.terminate()
+            process.wait(timeout=60)
+    with Database(tmp_path / "local.db") as db:
+        assert ingest(db, paths, Options()).new == 7
+    assert_same_store(tmp_path / "cluster.db", tmp_path / "local.db")
+    result = CliRunner().invoke(main, ["ingest", *paths, "--scheduler", address,
+                                       "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert f"cannot reach the Dask scheduler at {address}" in result.output

@@ -142,7 +142,11 @@ def _ingest_on_dask(paths: tuple[str, ...], db_path: str, events: bool, workers:
         TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal)
 
     def started(link: str | None) -> None:
-        console.print(f"Dask dashboard: {link}" if link else "Dask cluster up (no dashboard)")
+        import importlib.util
+
+        plots = not workers or importlib.util.find_spec("bokeh")  # a local scheduler's needs it
+        console.print(f"Dask dashboard: {link}{'' if plots else ' (pip install bokeh to see it)'}"
+                      if link else "Dask cluster up (no dashboard)")
 
     with Database(db_path) as db, progress:
         task = progress.add_task("coding", total=None, rate=0.0, failed=0)
