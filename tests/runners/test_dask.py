@@ -8,6 +8,7 @@ The fast tests run the runner's parts in this process; the slow ones start real 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -37,17 +38,30 @@ EXAMPLES = str(ROOT / "examples")
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
+FTS = "events_fts"  # full-text index keyed by rowid: compared by what it finds, not its bytes
+
+
 def store_contents(path: Path) -> dict[str, list[tuple]]:
-    """Every table of a store, rows sorted, without the time each document was ingested."""
+    """Every table of a store, rows sorted, without the time each document was ingested; the
+    full-text index as the event ids each word of the evidence sentences finds."""
     conn = sqlite3.connect(path)
     tables = [row[0] for row in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
     contents = {}
     for table in tables:
+        if table.startswith(FTS):
+            continue
         cursor = conn.execute(f"SELECT * FROM {table}")
         names = [column[0] for column in cursor.description]
         keep = [i for i, name in enumerate(names) if name != "ingested_at"]
         contents[table] = sorted((tuple(row[i] for i in keep) for row in cursor), key=repr)
+    if FTS in tables:
+        sentences = " ".join(row[0] or "" for row in conn.execute(
+            "SELECT json_extract(data, '$.text_info.sentence') FROM events"))
+        words = sorted({w for w in re.findall(r"[A-Za-z]{4,}", sentences)})
+        contents[FTS] = [(word, sorted(row[0] for row in conn.execute(
+            f"SELECT e.id FROM {FTS} JOIN events e ON e.rowid = {FTS}.rowid "
+            f"WHERE {FTS} MATCH ?", (f'"{word}"',)))) for word in words]
     conn.close()
     return contents
 
@@ -227,7 +241,7 @@ def test_imported_dictionaries_reach_the_workers(tmp_path, client):
                       ("cluster", lambda db: ingest_on_dask(db, paths, Options(), client))):
         with Database(tmp_path / f"{name}.db") as db:
             db.import_dictionary(actors.name, entries_from_file(actors))
-            assert run(db).new == 7
+            assert run(db).new == len(list(read_paths(paths)))
     assert_same_store(tmp_path / "cluster.db", tmp_path / "local.db")
 
 
@@ -361,7 +375,7 @@ def test_cli_scheduler_codes_on_an_existing_cluster(tmp_path):
             process.terminate()
             process.wait(timeout=60)
     with Database(tmp_path / "local.db") as db:
-        assert ingest(db, paths, Options()).new == 7
+        assert ingest(db, paths, Options()).new == len(list(read_paths(paths)))
     assert_same_store(tmp_path / "cluster.db", tmp_path / "local.db")
     result = CliRunner().invoke(main, ["ingest", *paths, "--scheduler", address,
                                        "--db", str(tmp_path / "none.db")])

@@ -47,6 +47,7 @@ from sitrep.model import Document
 from sitrep.options import Options
 from sitrep.runners.local import IngestSummary
 from sitrep.store.database import Database
+from sitrep.text.language import is_coded, not_coded_note
 from sitrep.text.reading import iter_input_files, read_paths
 
 DOCUMENTS_FOLDER = "documents"  # the manifests of finished batches, under an --output DIR
@@ -75,6 +76,7 @@ class BatchResult:
     documents: list[Document] = field(default_factory=list)  # coded, for the client to store
     written: list[tuple[str, int]] = field(default_factory=list)  # (hash, events) in --output
     failures: list[Failure] = field(default_factory=list)
+    not_coded: list[str] = field(default_factory=list)  # written in --output, not coded
 
 
 @dataclass
@@ -152,7 +154,8 @@ def code_batch(job: Job, batch: list[Document]) -> BatchResult:
     write_partitions((event for doc in coded for event in doc.events), job.output, name)
     _write_manifest(Path(job.output), name, coded)
     return BatchResult(written=[(d.content_hash, len(d.events)) for d in coded],
-                       failures=failures)
+                       failures=failures, not_coded=[_not_coded(d) for d in coded
+                                                     if not is_coded(d.language)])
 
 
 def code_each(coder: Any, batch: list[Document]) -> tuple[list[Document], list[Failure]]:
@@ -179,6 +182,10 @@ def code_each(coder: Any, batch: list[Document]) -> tuple[list[Document], list[F
 
 def _where(doc: Document) -> str:
     return doc.source_path or doc.id
+
+
+def _not_coded(doc: Document) -> str:
+    return f"{_where(doc)}: {not_coded_note(doc.language)}"
 
 
 def batch_name(batch: Sequence[Document]) -> str:
@@ -454,12 +461,15 @@ class _Run:
             if self.db.save_document(doc):
                 self.summary.new += 1
                 self.summary.events += len(doc.events)
+                if not is_coded(doc.language):
+                    self.summary.not_coded.append(_not_coded(doc))
             else:
                 self.summary.already_stored += 1
         for _digest, events in result.written:
             self.summary.new += 1
             self.summary.events += events
         self.summary.failures += [failure.message for failure in result.failures]
+        self.summary.not_coded += result.not_coded
         for doc in batch:
             self.ids.pop(self.sent.pop(doc.content_hash), None)
         self.done += len(batch)
