@@ -11,15 +11,18 @@ transaction per document) and clustering. Start-up is timed apart:
     in-process   runners.local.ingest(db, [corpus], Options())
     1 worker     runners.dask.ingest_on_dask(..., client)   LocalCluster(n_workers=1)
     2 workers    the same with n_workers=2
-    2 workers    --output: the workers write Parquet partitions; nothing is stored
+    2 workers    --output: the workers write Parquet partitions; nothing is stored (their
+                 import into a new store, `sitrep import DIR`, is timed after)
 
 Printed per mode (medians of --repeat runs, alternating modes): seconds, documents/s, words/s,
 the ratio to in-process and to one worker, start-up seconds, peak RSS of each worker and of the
 client. The aim (issue 15): 2 workers >= 1.8x one worker's rate on 2 cores, RSS < 1 GB a worker.
 
-Then the single writer: the coded documents of the corpus saved again into a new store by
-`Database.save_document` alone (one transaction each), documents/s and events/s, the ceiling of
-what one client can store whatever the number of workers.
+Then the client's own work per document, each step timed alone: reading the corpus, pickling
+batches to send, unpickling coded batches received, and storing (`Database.save_document`, one
+transaction each, into a new store: the single writer's documents/s and events/s). Their sum is
+the ceiling of one client whatever the number of workers; with --output only reading and
+sending are left to it.
 
     python bench/distributed.py [--documents 300] [--repeat 3] [--modes local,1,2,2-output]
 """
@@ -104,25 +107,50 @@ def child(mode: str, corpus_file: Path) -> dict:
             seconds, cpu = time.perf_counter() - begin, _cpu() - cpu
             workers_cpu = {w: c - workers_cpu[w] for w, c in client.run(_cpu).items()}
         rss = client.run(_rss_mb)
+    imported = None
+    if output:  # the partitions loaded into a new store afterwards (`sitrep import DIR`)
+        from sitrep.analysis.exports import import_events
+
+        with Database(work / "imported.db") as db:
+            begin = time.perf_counter()
+            import_events(db, output)
+            imported = time.perf_counter() - begin
     return {"seconds": seconds, "startup": startup, "new": summary.new, "events": summary.events,
             "workers_rss_mb": sorted(rss.values()), "client_rss_mb": _rss_mb(),
-            "workers_cpu": sorted(workers_cpu.values()), "client_cpu": cpu}
+            "workers_cpu": sorted(workers_cpu.values()), "client_cpu": cpu, "import": imported}
 
 
 def writer(corpus_file: Path) -> dict:
-    """The single writer's ceiling: coded documents saved into a new store, nothing else."""
+    """The client's own work per document, timed alone: reading, sending a batch (pickling it),
+    receiving coded documents (unpickling them) and storing them (`save_document`, one
+    transaction each, into a new store): the ceiling of one client whatever the workers."""
+    import pickle
+
     from sitrep import Coder, Database
     from sitrep.text.reading import read_paths
 
-    docs = list(Coder().pipe(d for d in read_paths([str(corpus_file)])))
+    start = time.perf_counter()
+    docs = list(read_paths([str(corpus_file)]))
+    read = time.perf_counter() - start
+    batches = [docs[i:i + 32] for i in range(0, len(docs), 32)]
+    start = time.perf_counter()
+    for batch in batches:
+        pickle.dumps(batch)
+    send = time.perf_counter() - start
+    coded = list(Coder().pipe(docs))
+    returned = [pickle.dumps(coded[i:i + 32]) for i in range(0, len(coded), 32)]
+    start = time.perf_counter()
+    for blob in returned:
+        pickle.loads(blob)
+    receive = time.perf_counter() - start
     work = Path(tempfile.mkdtemp(prefix="sitrep-bench-"))
     with Database(work / "writer.db") as db:
         start = time.perf_counter()
-        for doc in docs:
+        for doc in coded:
             db.save_document(doc)
-        seconds = time.perf_counter() - start
-    events = sum(len(doc.events) for doc in docs)
-    return {"documents": len(docs), "events": events, "seconds": seconds}
+        store = time.perf_counter() - start
+    return {"documents": len(coded), "events": sum(len(doc.events) for doc in coded),
+            "read": read, "send": send, "receive": receive, "store": store}
 
 
 def timed(kind: str, corpus_file: Path) -> dict:
@@ -189,12 +217,22 @@ def main() -> None:
         client = statistics.median(1000 * r["client_cpu"] / len(chosen) for r in runs[mode])
         print(f"  {MODES[mode]:20} workers {coding:6.1f}  client {client:6.1f}"
               f"{'  (the same process)' if mode == 'local' else ''}")
+    for mode in modes:
+        if runs[mode][0].get("import"):
+            imported = statistics.median(r["import"] for r in runs[mode])
+            events = runs[mode][0]["events"]
+            print(f"sitrep import of the {MODES[mode]} partitions: {events} events in "
+                  f"{imported:.2f} s, {events / imported:,.0f} events/s")
     print(f"load average after: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    store = timed("writer", corpus_file)
-    print(f"single writer: {store['documents']} coded documents ({store['events']} events) saved "
-          f"in {store['seconds']:.2f} s: {store['documents'] / store['seconds']:,.0f} docs/s, "
-          f"{store['events'] / store['seconds']:,.0f} events/s "
-          f"({1000 * store['seconds'] / store['documents']:.2f} ms a document)")
+    cost = timed("writer", corpus_file)
+    n = cost["documents"]
+    ms = {key: 1000 * cost[key] / n for key in ("read", "send", "receive", "store")}
+    print(f"the client's own work, ms a document ({n} documents, {cost['events']} events): "
+          + ", ".join(f"{key} {value:.2f}" for key, value in ms.items()))
+    print(f"  single writer (store alone): {n / cost['store']:,.0f} docs/s, "
+          f"{cost['events'] / cost['store']:,.0f} events/s")
+    print(f"  one client keeps up with {1000 / sum(ms.values()):,.0f} docs/s storing, "
+          f"{1000 / (ms['read'] + ms['send']):,.0f} docs/s with --output (no receive, no store)")
     corpus_file.unlink()
 
 

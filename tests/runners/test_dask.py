@@ -25,6 +25,7 @@ from sitrep.runners.dask import (
     DOCUMENTS_FOLDER,
     batch_name,
     check_worker,
+    code_batch,
     code_each,
     count_documents,
     done_in_output,
@@ -383,3 +384,40 @@ def test_cli_scheduler_codes_on_an_existing_cluster(tmp_path):
                                        "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1
     assert f"cannot reach the Dask scheduler at {address}" in result.output
+
+
+POISON = "This sentence makes the test's worker process exit."
+
+
+def crash_on_poison(job, batch):
+    """code_batch, except that a worker handed the poison document dies on the spot (os._exit):
+    no real document kills the coder, and the runner must survive the day one does."""
+    if any(POISON in doc.text for doc in batch):
+        os._exit(1)
+    return code_batch(job, batch)
+
+
+@pytest.mark.slow
+def test_a_document_that_kills_every_worker_is_one_failure(tmp_path, monkeypatch):
+    """Its batch is lost with each worker that takes it (Dask's allowed-failures, 0 here); the
+    runner splits the batch into single documents: only the poison one fails, the rest are
+    stored as in-process."""
+    import dask
+
+    from sitrep.runners import dask as runner
+
+    paths = [str(ROOT / "examples" / "synthetic"), str(ROOT / "examples" / "seed")]
+    poison = tmp_path / "poison.jsonl"
+    poison.write_text(f'{{"id": "poison", "text": "{POISON}"}}\n', encoding="utf-8")
+    monkeypatch.setattr(runner, "code_batch", crash_on_poison)
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            runner.cluster_client(workers=1) as client, \
+            Database(tmp_path / "cluster.db") as db:
+        summary = runner.ingest_on_dask(db, [*paths, str(poison)], Options().replace(batch_size=4),
+                                        client)
+    assert summary.failures == [f"{poison}:1: a worker died each time it coded this document; "
+                                "it was not stored (check its size and encoding; a rerun tries "
+                                "it again)"]
+    with Database(tmp_path / "local.db") as db:
+        assert ingest(db, paths, Options()).new == summary.new
+    assert_same_store(tmp_path / "cluster.db", tmp_path / "local.db")
