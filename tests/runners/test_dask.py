@@ -237,12 +237,16 @@ def test_imported_dictionaries_reach_the_workers(tmp_path, client):
     from sitrep.runners.dask import ingest_on_dask
 
     actors = FIXTURES / "PETR.Validate.actors.txt"
-    paths = [str(ROOT / "examples" / "synthetic"), str(ROOT / "examples" / "seed")]
+    fiction = tmp_path / "fiction.txt"  # names only the imported dictionary knows
+    fiction.write_text("Arnor accused Gondor of sabotage.", encoding="utf-8")
+    paths = [str(ROOT / "examples" / "synthetic"), str(fiction)]
     for name, run in (("local", lambda db: ingest(db, paths, Options())),
                       ("cluster", lambda db: ingest_on_dask(db, paths, Options(), client))):
         with Database(tmp_path / f"{name}.db") as db:
             db.import_dictionary(actors.name, entries_from_file(actors))
             assert run(db).new == len(list(read_paths(paths)))
+            assert ("actor", "ARN") in [tuple(row) for row in db.conn.execute(
+                "SELECT role, code FROM event_actors")]
     assert_same_store(tmp_path / "cluster.db", tmp_path / "local.db")
 
 
