@@ -10,12 +10,20 @@ import csv
 import io
 import json
 from collections import Counter, defaultdict
+from datetime import date
 from statistics import mean
 
 import pytest
 
 from sitrep.analysis import queries as analysis
-from sitrep.analysis.exports import FLAT_COLUMNS, event_from_dict, export_events, import_events
+from sitrep.analysis.exports import (
+    FLAT_COLUMNS,
+    event_from_dict,
+    export_events,
+    import_events,
+    partition_files,
+    write_partitions,
+)
 from sitrep.errors import ExportError, ReadError, SitrepError, StoreError
 from sitrep.model import Actor, Attribution, Document, Event, Item, Place, TextInfo
 from sitrep.store.database import Database
@@ -160,13 +168,20 @@ def _text(events: list[Event]) -> str:
     return text + " The end."
 
 
-def _store(path) -> Database:
-    db = Database(path)
+def _documents() -> list[Document]:
+    docs = []
     for doc_id, events in EVENTS.items():
         doc = Document(id=doc_id, text=_text(events), outlet="Example News",
                        title=f"Title of {doc_id}", url=f"https://example.org/{doc_id}",
                        published="2025-12-05")
         doc.events = [Event(**vars(e)) for e in events]  # a copy: the store must not alias them
+        docs.append(doc)
+    return docs
+
+
+def _store(path) -> Database:
+    db = Database(path)
+    for doc in _documents():
         assert db.save_document(doc)
     return db
 
@@ -355,6 +370,60 @@ def test_parquet_of_nothing_is_an_empty_table(fresh, tmp_path):
     path = tmp_path / "empty.parquet"
     assert export_events(fresh, path, "parquet") == 0
     assert pq.read_table(path).num_rows == 0
+
+
+# -- partitions by month (ingest --output) -------------------------------------------------------
+
+
+def test_partitions_by_month_read_as_a_flat_table(tmp_path):
+    ds = pytest.importorskip("pyarrow.dataset")
+    assert write_partitions(_documents(), tmp_path, "part-a") == dict(Counter(
+        e.date[:7] if e.date else "unknown" for e in ALL))
+    table = ds.dataset(tmp_path / "events", format="parquet", partitioning="hive").to_table()
+    assert table.column_names == [*FLAT_COLUMNS, "data", "month"]
+    rows = {row["id"]: row for row in table.to_pylist()}
+    for event in ALL:
+        row = rows[event.id]
+        assert row["month"] == (event.date[:7] if event.date else "unknown")
+        line = json.loads(row["data"])
+        assert {key: line[key] for key in event.to_dict()} == event.to_dict()
+        assert line["document"]["outlet"] == "Example News"
+        assert line["quote"] == event.text_info.sentence  # the original text at the span
+        assert row["date"] == (None if event.date is None else date.fromisoformat(event.date))
+    assert not list(tmp_path.glob("**/.*.partial"))
+
+
+def test_partitions_import_as_the_jsonl_export_does(store, fresh, tmp_path):
+    jsonl = tmp_path / "events.jsonl"
+    export_events(store, jsonl, "plover-jsonl")
+    for doc in _documents():  # one file per batch and month, as workers write them
+        write_partitions([doc], tmp_path / "out", f"part-{doc.id}")
+    assert len(partition_files(tmp_path / "out")) == 6
+    assert import_events(fresh, tmp_path / "out") == len(ALL)
+    assert sorted(_jsonl(fresh)) == sorted(jsonl.read_text(encoding="utf-8").splitlines())
+    assert fresh.count("event_actors") == store.count("event_actors")
+    assert import_events(fresh, tmp_path / "out") == len(ALL)  # again: nothing duplicated
+    assert [fresh.count(t) for t in ("documents", "events")] == [len(EVENTS), len(ALL)]
+
+
+def test_rewriting_a_partition_replaces_it(tmp_path):
+    first = _documents()[:1]  # three events
+    write_partitions(first, tmp_path, "part-a")
+    write_partitions(first, tmp_path, "part-a")
+    pq = pytest.importorskip("pyarrow.parquet")
+    assert sum(pq.read_table(f).num_rows for f in partition_files(tmp_path)) == 3
+
+
+def test_a_directory_without_partitions_or_data_is_refused(fresh, tmp_path):
+    with pytest.raises(ReadError, match="no events/month=.*sitrep ingest --output"):
+        import_events(fresh, tmp_path)
+    folder = tmp_path / "events" / "month=2025-01"
+    folder.mkdir(parents=True)
+    with _store(tmp_path / "flat.db") as flat:
+        export_events(flat, folder / "flat.parquet", "parquet")
+    with pytest.raises(ReadError, match="flat.parquet: has no `data` column"):
+        import_events(fresh, tmp_path)
+    assert fresh.count("events") == 0
 
 
 def test_unknown_format_and_unwritable_path(store, tmp_path):

@@ -1,13 +1,18 @@
 """Exports: stored events out as PLOVER JSONL, CSV or Parquet (imports: `analysis/imports.py`).
 
-    export_events    events (filtered like analysis.find_events) to a file or stream
+    export_events     events (filtered like analysis.find_events) to a file or stream
+    write_partitions  coded documents' events as Parquet files partitioned by month
+                      (`ingest --output DIR`), each row carrying its JSONL line
 
 JSONL is the lossless format: each line is the event exactly as stored (`events.data`, see
 docs/event-schema.md), plus what a brief needs of it that lives elsewhere: `cluster_id`, its
 `document` (id, content hash, title, URL, outlet, dates) and the `quote` its evidence span covers
 in the original text. Import restores all of it, so export -> import -> export gives the same
 lines and a brief over imported events cites the same outlets and quotes. CSV and Parquet are
-flat tables for spreadsheets and dataframes; they drop what does not fit in a column.
+flat tables for spreadsheets and dataframes; they drop what does not fit in a column. The
+partitions of `ingest --output` are the flat Parquet table plus a `data` column holding the
+event's JSONL line (with its document and quote), so a dataframe reads them like an export and
+`import_events` restores them as losslessly as a JSONL export.
 
 A file is written beside its target and renamed into place once complete: a failed export never
 leaves an empty or half-written file behind.
@@ -19,19 +24,20 @@ import csv
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
 from sitrep.analysis.clusters import ensure_clusters
-from sitrep.analysis.imports import event_from_dict, import_events
+from sitrep.analysis.imports import EVENTS_FOLDER, event_from_dict, import_events, partition_files
 from sitrep.analysis.queries import _date_filters
 from sitrep.errors import ExportError, StoreError
+from sitrep.model import Document, Event
 from sitrep.store.database import Database
 
 __all__ = ["FLAT_COLUMNS", "FORMATS", "event_from_dict", "export_events", "flat_row",
-           "import_events"]
+           "import_events", "partition_files", "write_partitions"]
 
 FORMATS = ("plover-jsonl", "csv", "parquet")
 
@@ -43,6 +49,7 @@ FLAT_COLUMNS = (
 )  # fmt: skip
 LIST_COLUMNS = ("context", "actor_codes", "actor_sectors", "recipient_codes", "recipient_sectors")
 PARQUET_BATCH = 10_000
+NO_MONTH = "unknown"  # the partition of events without a date
 # What an exported line says of its document (the keys of its `document` object).
 DOCUMENT_COLUMNS = {"id": "d.id", "content_hash": "d.content_hash", "title": "d.title",
                     "url": "d.url", "outlet": "d.outlet", "published": "d.published",
@@ -322,3 +329,56 @@ def export_events(
         if fmt == "csv":
             return _write_csv(rows, out)
         return _write_parquet(rows, out)
+
+
+def partition_schema():
+    """The flat Parquet schema plus `data`: the event's JSONL line (lossless, re-importable)."""
+    import pyarrow as pa
+
+    return _parquet_schema().append(pa.field("data", pa.string()))
+
+
+def _partition_line(doc: Document, event: Event) -> dict[str, Any]:
+    """The event as an exported JSONL object: with its document and the quote of its evidence."""
+    data = event.to_dict()
+    data["document"] = {key: getattr(doc, key) for key in DOCUMENT_COLUMNS}
+    info = event.text_info
+    if info is not None and 0 <= info.start <= info.end <= len(doc.text):
+        data["quote"] = doc.text[info.start:info.end]
+    return data
+
+
+def write_partitions(docs: Iterable[Document], directory: str | Path, name: str) -> dict[str, int]:
+    """Write the coded documents' events as `directory/events/month=YYYY-MM/NAME.parquet`, one
+    file per month of their date (`month=unknown` without one); the events written per month.
+
+    Each file is written under a temporary name and renamed, so a reader (or a worker that dies
+    half way) never sees a partial file; writing the same NAME again replaces it whole.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    by_month: dict[str, list[dict[str, Any]]] = {}
+    for doc in docs:
+        for event in doc.events:
+            data = _partition_line(doc, event)
+            row = _parquet_row(event.to_dict())
+            row["data"] = json.dumps(data, ensure_ascii=False)
+            month = event.date[:7] if event.date else NO_MONTH
+            by_month.setdefault(month, []).append(row)
+    schema = partition_schema()
+    for month, rows in sorted(by_month.items()):
+        folder = Path(directory) / EVENTS_FOLDER / f"month={month}"
+        target = folder / f"{name}.parquet"
+        partial = folder / f".{name}.{os.getpid()}.partial"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            pq.write_table(pa.Table.from_pylist(rows, schema=schema), partial)
+            os.replace(partial, target)
+        except OSError as error:
+            raise ExportError(
+                f"{target}: cannot write the partition ({error.strerror}); check that {directory} "
+                "is writable from every worker (a shared folder on a cluster)"
+            ) from None
+    return {month: len(rows) for month, rows in by_month.items()}
+

@@ -1,7 +1,10 @@
 """Imports: a PLOVER JSONL export (`analysis/exports.py`) back into a store.
 
     event_from_dict  an Event, with its nested dataclasses, from an exported JSON object
-    import_events    a PLOVER JSONL export into a store, all-or-nothing per file
+    import_events    a PLOVER JSONL export, or a directory of Parquet partitions written by
+                     `ingest --output` (`exports.write_partitions`), into a store, all-or-nothing
+                     per file
+    partition_files  the event files of such a directory, in month order
 
 Every field is checked against the data model's types at this boundary: `"confidence": "high"`,
 a list where a string belongs, a date that is not ISO, a quote that does not fit its span are a
@@ -23,6 +26,7 @@ import re
 import sqlite3
 import types
 import typing
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
@@ -39,6 +43,8 @@ CONTENT_HASH = re.compile(r"[0-9a-f]{64}")
 DOCUMENT_FIELDS = ("id", "content_hash", "title", "url", "outlet", "published",
                    "published_not_before")
 DATE_FIELDS = {"date", "enddate"}
+EVENTS_FOLDER = "events"  # DIR/events/month=YYYY-MM/NAME.parquet (hive-style partitions)
+PARQUET_BATCH = 10_000
 
 
 def _bad(problem: str) -> ReadError:
@@ -264,39 +270,84 @@ def _unchanged(db: Database, event: Event, doc_hash: str) -> bool:
     )
 
 
+def partition_files(directory: str | Path) -> list[Path]:
+    """The event files of a directory written by `exports.write_partitions`, in month order."""
+    return sorted(Path(directory).glob(f"{EVENTS_FOLDER}/month=*/*.parquet"))
+
+
+def _store_lines(db: Database, lines: Iterable[tuple[int, bytes]], source: str) -> int:
+    """Store each (line number, raw JSON line) in the current transaction; the events read."""
+    count, changed, known = 0, False, dict[str, tuple[str, bool]]()
+    for number, raw in lines:
+        if not raw.strip():
+            continue
+        line = _parse_line(raw, source, number)
+        event = line.event
+        try:
+            doc_hash, stand_in = _document_hash(db, line, source, known)
+            if stand_in and line.quote and event.text_info:
+                _lay_quote(db, doc_hash, event.text_info.start, line.quote)
+            if not _unchanged(db, event, doc_hash):
+                db.insert_event(event, doc_hash)
+                changed = True
+        except sqlite3.Error as error:
+            raise ReadError(
+                source, f"event {event.id} cannot be stored ({error})", IMPORT_FIX, number
+            ) from None
+        count += 1
+    if changed:
+        db.mark_clusters_stale()
+    return count
+
+
 def import_events(db: Database, path: str | Path) -> int:
-    """Store every event of a PLOVER JSONL export, with its document's metadata and quote; the
-    number of events read.
+    """Store every event of a PLOVER JSONL export, with its document's metadata and quote, or of
+    a directory of Parquet partitions written by `ingest --output`; the number of events read.
 
     One transaction per file: a bad line raises ReadError naming the file, line and field, and
     nothing from the file is kept. Events are keyed by id, so importing a file again replaces
     changed events, leaves identical ones alone, and never duplicates. `cluster_id` keys are
     ignored: clusters are marked stale and recomputed from events (`clusters.ensure_clusters`).
     """
+    if Path(path).is_dir():
+        return _import_partitions(db, Path(path))
     source = str(path)
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed below, after the transaction
     except OSError as error:
         raise ReadError(source, f"cannot open ({error.strerror})", "check the path") from None
-    count, changed, known = 0, False, dict[str, tuple[str, bool]]()
     with handle, db.transaction():
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            line = _parse_line(raw, source, number)
-            event = line.event
-            try:
-                doc_hash, stand_in = _document_hash(db, line, source, known)
-                if stand_in and line.quote and event.text_info:
-                    _lay_quote(db, doc_hash, event.text_info.start, line.quote)
-                if not _unchanged(db, event, doc_hash):
-                    db.insert_event(event, doc_hash)
-                    changed = True
-            except sqlite3.Error as error:
-                raise ReadError(
-                    source, f"event {event.id} cannot be stored ({error})", IMPORT_FIX, number
-                ) from None
-            count += 1
-        if changed:
-            db.mark_clusters_stale()
+        return _store_lines(db, enumerate(handle, start=1), source)
+
+
+def _partition_lines(parquet: Any) -> Iterator[tuple[int, bytes]]:
+    row = 0
+    for batch in parquet.iter_batches(columns=["data"], batch_size=PARQUET_BATCH):
+        for data in batch.column(0).to_pylist():
+            row += 1
+            yield row, (data or "").encode()
+
+
+def _import_partitions(db: Database, directory: Path) -> int:
+    """Every event file under `directory/events/`, one transaction per file."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    files = partition_files(directory)
+    if not files:
+        raise ReadError(str(directory), f"no {EVENTS_FOLDER}/month=*/*.parquet files in it",
+                        "give a directory written by `sitrep ingest --output`, or a JSONL export")
+    count = 0
+    for file in files:
+        source = str(file)
+        try:
+            parquet = pq.ParquetFile(file)
+        except (OSError, pa.ArrowException) as error:
+            raise ReadError(source, f"not a readable Parquet file ({error})",
+                            "write it again with `sitrep ingest --output`") from None
+        if "data" not in parquet.schema_arrow.names:
+            raise ReadError(source, "has no `data` column", "import partitions written by "
+                            "`sitrep ingest --output`; a flat export cannot be imported")
+        with db.transaction():
+            count += _store_lines(db, _partition_lines(parquet), source)
     return count

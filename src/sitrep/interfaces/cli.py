@@ -110,15 +110,26 @@ def _progress() -> Progress:
 @db_option
 @click.option("--events/--no-events", default=True, show_default=True,
               help="Parse and code events (needs the spaCy model) or only read and repair.")
+@click.option("--workers", type=click.IntRange(1, 512), default=None,
+              help="Code on a local Dask cluster of N worker processes (docs/scaling.md).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
+              help="Code on an existing Dask cluster (workers need sitrep and the model).")
+@click.option("--output", "output_dir", type=click.Path(file_okay=False), default=None,
+              help="With --workers or --scheduler: the workers write coded events into DIR as "
+                   "Parquet partitions by month instead of the store (`sitrep import DIR`).")
 @coding_options
-def ingest(paths: tuple[str, ...], db_path: str, events: bool, options: Options):
+def ingest(paths: tuple[str, ...], db_path: str, events: bool, workers: int | None,
+           scheduler: str | None, output_dir: str | None, options: Options):
     """Read PATHS (files, folders, - for stdin) into the store. Exits 0 when everything went
     in, 1 when some inputs failed (each named with its fix; the others are stored)."""
-    with Database(db_path) as db, _progress() as progress:
-        task = progress.add_task("ingesting", total=None)
-        summary = run_ingest(db, paths, options, code_events=events,
-                             on_document=lambda: progress.advance(task))
-    table = Table(title=f"ingest into {db_path}", show_header=False)
+    if workers or scheduler or output_dir:
+        summary = _ingest_on_dask(paths, db_path, events, workers, scheduler, output_dir, options)
+    else:
+        with Database(db_path) as db, _progress() as progress:
+            task = progress.add_task("ingesting", total=None)
+            summary = run_ingest(db, paths, options, code_events=events,
+                                 on_document=lambda: progress.advance(task))
+    table = Table(title=f"ingest into {output_dir or db_path}", show_header=False)
     for label, value in (("read", summary.read), ("new", summary.new),
                          ("already stored", summary.already_stored),
                          ("failed", len(summary.failures)), ("events", summary.events),
@@ -144,6 +155,38 @@ def _exit_after(failures: list) -> None:
         console.print(f"{len(failures)} input(s) failed; the others went through",
                       highlight=False)
         sys.exit(1)
+
+
+def _ingest_on_dask(paths: tuple[str, ...], db_path: str, events: bool, workers: int | None,
+                   scheduler: str | None, output_dir: str | None, options: Options):
+    """`ingest` on a Dask cluster, with done / total, rate and failures on the terminal."""
+    if workers and scheduler:
+        raise click.UsageError("give --workers (a local cluster) or --scheduler, not both")
+    if not (workers or scheduler):
+        raise click.UsageError("--output needs a cluster: add --workers N or --scheduler ADDRESS")
+    if not events or options.processes > 1:
+        raise click.UsageError("--no-events and --processes are for in-process ingest; "
+                               "a cluster codes events with one process per worker")
+    from sitrep.runners.dask import run
+
+    progress = Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} docs/s, {task.fields[failed]} failed"),
+        TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal)
+
+    def started(link: str | None) -> None:
+        import importlib.util
+
+        plots = not workers or importlib.util.find_spec("bokeh")  # a local scheduler's needs it
+        console.print(f"Dask dashboard: {link}{'' if plots else ' (pip install bokeh to see it)'}"
+                      if link else "Dask cluster up (no dashboard)")
+
+    with Database(db_path) as db, progress:
+        task = progress.add_task("coding", total=None, rate=0.0, failed=0)
+        return run(db, paths, options, workers=workers, scheduler=scheduler, output=output_dir,
+                   on_start=started,
+                   on_progress=lambda p: progress.update(task, completed=p.done, total=p.total,
+                                                         rate=p.rate, failed=p.failed))
 
 
 @main.command()
@@ -551,7 +594,8 @@ def serve(db_path: str, host: str, port: int, max_body: int, options: Options) -
 @click.argument("files", nargs=-1, required=True)
 @db_option
 def import_command(files: tuple[str, ...], db_path: str) -> None:
-    """Import PLOVER JSONL exports into the store, then recompute clusters."""
+    """Import PLOVER JSONL exports (or directories written by `ingest --output`) into the store,
+    then recompute clusters."""
     from sitrep.analysis.clusters import ensure_clusters
     from sitrep.analysis.imports import import_events
 
