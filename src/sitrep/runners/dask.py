@@ -32,7 +32,7 @@ import os
 import threading
 import time
 import uuid
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -376,6 +376,10 @@ class _Run:
         self.sent: dict[str, str] = {}  # content hash in flight -> the id it is stored under
         self.ids: dict[str, str] = {}  # id in flight -> its content hash
         self.batches: dict[str, list[Document]] = {}  # task key -> its documents
+        # Documents of a batch whose workers died, each to be coded alone with nothing else in
+        # flight: a worker that dies then died of that document, not of a neighbour's.
+        self.suspects: deque[list[Document]] = deque()
+        self.alone: str | None = None  # the key of the suspect being coded alone
         self.token, self.tasks = uuid.uuid4().hex[:12], 0
         self.done, self.start = 0, time.perf_counter()
 
@@ -415,24 +419,29 @@ class _Run:
             return f"{doc.id}-{doc.content_hash[:8]}"
         return self.db._free_id(doc.id, doc.content_hash)
 
-    def submit(self, batch: list[Document], completed: Any) -> None:
+    def submit(self, batch: list[Document], completed: Any, alone: bool = False) -> None:
         self.tasks += 1
         future = self.client.submit(code_batch, self.job, batch, pure=False,
                                     key=f"sitrep-code-{self.token}-{self.tasks}")
         self.batches[future.key] = batch
+        if alone:
+            self.alone = future.key
         completed.add(future)
 
     def finish(self, future: Any, completed: Any) -> None:
-        """Store (or count) a finished batch; a batch whose workers kept dying is split."""
+        """Store (or count) a finished batch; a batch whose workers kept dying is split into
+        suspects, each coded alone (`top_up`); one that still kills its worker alone fails."""
         from distributed.scheduler import KilledWorker
 
         batch = self.batches.pop(future.key)
+        was_alone = future.key == self.alone
+        if was_alone:
+            self.alone = None
         try:
             result: BatchResult = future.result()
         except KilledWorker:
-            if len(batch) > 1:
-                for doc in batch:
-                    self.submit([doc], completed)
+            if not was_alone:  # a neighbour may have killed the workers: each document alone
+                self.suspects.extend([doc] for doc in batch)
                 return
             result = BatchResult(failures=[Failure(batch[0].content_hash, DocumentError(
                 _where(batch[0]), "a worker died each time it coded this document; it was not "
@@ -493,11 +502,16 @@ def ingest_on_dask(db: Database, paths: str | Iterable[str], options: Options | 
     threads = sum(client.nthreads().values())
     run = _Run(db, client, job, in_flight or max(2, 2 * threads), on_progress,
                count_documents(paths, options.max_bytes))
-    batches = _batches(run.fresh(read_paths(paths, max_bytes=options.max_bytes)),
+    batches = _batches(run.fresh(read_paths(paths, max_bytes=options.max_bytes,
+                                                   encoding=options.encoding)),
                        options.batch_size)
     completed = as_completed()
 
     def top_up() -> None:
+        if run.suspects:  # once nothing else is in flight, the next suspect alone
+            if not run.batches:
+                run.submit(run.suspects.popleft(), completed, alone=True)
+            return
         while len(run.batches) < run.limit:
             batch = next(batches, None)
             if batch is None:
