@@ -25,6 +25,8 @@ class Options:
     dictionaries: tuple[str, ...] = tuple(DEFAULTS["dictionaries"])
     classifier_threshold: float = DEFAULTS["classifier_threshold"]
     classifier_threshold_one_sentence: float = DEFAULTS["classifier_threshold_one_sentence"]
+    relevance_threshold: float = DEFAULTS["relevance_threshold"]
+    relevance_sentence_threshold: float = DEFAULTS["relevance_sentence_threshold"]
     batch_size: int = DEFAULTS["batch_size"]
     processes: int = DEFAULTS["processes"]
     max_bytes: int = DEFAULTS["max_bytes"]

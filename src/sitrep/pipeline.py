@@ -38,6 +38,7 @@ from sitrep.entities.mentions import document_entities, find_mentions
 from sitrep.errors import DocumentError, SitrepError
 from sitrep.model import Document, Event
 from sitrep.options import Options
+from sitrep.text.casing import restore_case
 from sitrep.text.language import detect_language, is_coded
 from sitrep.text.metadata import describe
 from sitrep.text.parsing import load_nlp, parse_text, parse_texts
@@ -119,8 +120,9 @@ class Coder:
     def _parse_text(self, doc: Document) -> str:
         if doc.repaired is None:
             doc = prepare(doc)
-        doc.repaired = capitalise_known_words(repair_text(doc.text) if doc.repaired is None
-                                              else doc.repaired, self.kb.proper_forms)
+        repaired = restore_case(repair_text(doc.text) if doc.repaired is None else doc.repaired,
+                                given_names(self.kb))
+        doc.repaired = capitalise_known_words(repaired, self.kb.proper_forms)
         return parse_text(doc)
 
     def code(self, doc: Document) -> Document:
@@ -218,6 +220,19 @@ class Coder:
                   doc_id: str = "text") -> list[Event]:
         """Events of a bare text (a sentence or a story)."""
         return self.code(Document(id=doc_id, text=text, published=published)).events
+
+
+_GIVEN_NAMES: dict[str, frozenset[str]] = {}
+
+
+def given_names(kb: KnowledgeBase) -> frozenset[str]:
+    """The first names of the knowledge base's people ("tommy", "nicolas"), which start a name
+    in a lower-cased text (text/casing.py); computed once per knowledge base."""
+    if kb.key not in _GIVEN_NAMES:
+        _GIVEN_NAMES[kb.key] = frozenset(
+            entry.name.split()[0].lower() for entries in kb.names.values() for entry in entries
+            if entry.kind == "person" and len(entry.name.split()) > 1)
+    return _GIVEN_NAMES[kb.key]
 
 
 # -- coding in worker processes ------------------------------------------------------------------

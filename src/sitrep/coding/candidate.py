@@ -16,6 +16,7 @@ from sitrep.actors.knowledge import KnowledgeBase
 from sitrep.coding.attribution import Sources
 from sitrep.coding.dates import DateRange
 from sitrep.coding.lexicon import Lexicon, Trigger
+from sitrep.coding.relevance import Frames
 from sitrep.coding.roles import BACKGROUND_MARKS
 from sitrep.entities.mentions import Mentions
 from sitrep.model import Document, Event
@@ -43,6 +44,7 @@ class Candidate:
     date_range: DateRange | None = None
     item_phrases: list[str] = field(default_factory=list)
     reverse: bool = False  # the other side's act a dictionary codes with this one
+    guessed: bool = False  # typed by the fallback classifier, with no trigger word
 
     @property
     def sentence_start(self) -> int:
@@ -62,6 +64,8 @@ class Context:
     organisations: list[str]
     text: str = ""  # the parsed text, once (spaCy's Doc.text joins the tokens on every access)
     fallback_threshold: float = 0.4
+    # the relevance gate's reading of the document (coding/relevance.py); None: all political
+    frames: Frames | None = None
 
 
 def is_background(token) -> bool:

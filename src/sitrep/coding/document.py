@@ -21,9 +21,11 @@ from sitrep.coding.dates import reference_date, span_days
 from sitrep.coding.discourse import clause_parties, settle_parties
 from sitrep.coding.items import bullet_items
 from sitrep.coding.lexicon import Lexicon
+from sitrep.coding.relevance import Frames, is_licensed, is_political, needs_licence, standing
+from sitrep.coding.roles import actors_of, subject
 from sitrep.coding.sentence import code_sentence
 from sitrep.entities.mentions import document_entities, find_mentions
-from sitrep.model import Document, Event, Item
+from sitrep.model import Actor, Document, Event, Item
 from sitrep.options import Options
 from sitrep.spans import SpanIndex
 
@@ -90,7 +92,7 @@ def _absorb(main: Candidate, other: Candidate) -> None:
 def code_parsed(doc: Document, parsed, kb: KnowledgeBase, lexicon: Lexicon,
                 options: Options) -> Document:
     """Entities and events of one parsed document (in place). An event needs an actor or a
-    recipient, except that a text whose events have none keeps its best guess."""
+    recipient, one of them political, and a trigger licensed in its sense (`relevance.py`)."""
     reference = reference_date(doc)
     text = parsed.text
     mentions = find_mentions(doc, parsed, kb, reference, text)
@@ -104,7 +106,9 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase, lexicon: Lexicon,
                   reference=reference, sources=find_sources(sentences, doc.cited_sources),
                   organisations=organisations, text=text,
                   fallback_threshold=options.classifier_threshold if len(sentences) > 1
-                  else options.classifier_threshold_one_sentence)
+                  else options.classifier_threshold_one_sentence,
+                  frames=Frames(repaired_text, options.relevance_threshold,
+                                options.relevance_sentence_threshold))
     groups = _bullet_groups(text)
     skip = [(m.start(), m.end()) for _, _, bullets in groups for m in bullets]
     title_line = text.split("\n", 1)[0]
@@ -118,9 +122,12 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase, lexicon: Lexicon,
     kept = _merge(candidates)
     _give_lists_their_items(groups, candidates, kept, organisations)
     kept = settle_parties(kept, ctx, list(parsed.sents))  # the discourse's parties; no self-targets
-    argued = [c for c in kept if c.event.actor or c.event.recipient]
-    # A text with events but none argued (often a single sentence) keeps its best guess.
-    kept = argued or sorted(kept, key=lambda c: (c.depth, -c.event.confidence))[:1]
+    # An event needs a participant, and a political one (docs/coding-rules.md): a text whose
+    # candidates name no one, or only companies, bands and clubs, has no event.
+    for c in kept:
+        if not c.event.actor and not c.event.recipient:
+            c.event.actor = clause_party(c.trigger, ctx)
+    kept = [c for c in kept if (c.event.actor or c.event.recipient) and political(c, ctx)]
     doc.events = _rank(kept)
     for c in kept:
         c.event.id = hashlib.sha1(
@@ -128,6 +135,44 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase, lexicon: Lexicon,
             f"{':reverse' if c.reverse else ''}".encode()
         ).hexdigest()[:16]
     return doc
+
+
+def clause_party(trigger, ctx: Context) -> list[Actor]:
+    """The doer a trigger with no participant of its own takes from the clause it stands in:
+    the subject of the nearest verb above it ("The FBI has joined a criminal investigation",
+    "the agency will investigate"), if that names a party with a standing."""
+    token = trigger
+    for _ in range(3):
+        if token.pos_ in {"VERB", "AUX"}:
+            doer = subject(token)
+            if doer is not None:
+                found = [a for a in actors_of(doer, ctx.mentions, ctx.kb.sectors) if standing(a)]
+                if found:
+                    return found
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return []
+
+
+def political(candidate: Candidate, ctx: Context) -> bool:
+    """Whether a candidate is a political event: a political participant (rule 1) and, for a
+    trigger with a non-political sense, a licence from its participants or the frame (rule 2).
+    The fallback classifier's guesses have no trigger word to vouch for them: they need the
+    licence too."""
+    event, row = candidate.event, candidate.row
+    if not is_political(event):
+        return False
+    if len(row.words) > 1:
+        licence = None  # "peace talks", "air strike": the phrase says which sense
+    elif candidate.guessed:
+        licence = "party"
+    else:
+        licence = needs_licence(row.lemma, row.pos, row.event)
+    if ctx.frames is None:
+        return is_licensed(event, licence, True, True)
+    sentence = event.text_info.sentence if event.text_info else ""
+    return is_licensed(event, licence, ctx.frames.sentence(sentence), ctx.frames.document)
 
 
 def _rank(kept: list[Candidate]) -> list[Event]:

@@ -130,6 +130,7 @@ def classified(sentence, ctx: Context, era_starts) -> Candidate | None:
                   context=(), particle=None, object_hint=frozenset())
     candidate = build_candidate(root, row, sentence, ctx, era_starts)
     candidate.event.confidence = round(min(candidate.event.confidence, probability), 2)
+    candidate.guessed = True
     return candidate
 
 

@@ -3,7 +3,8 @@ many cases.
 
 Kinds recognised from the file: the seed annotation (`gold.json` with `required` events,
 `seed.py`), the PLOVER gold records and sentence CSVs (`sentences.py`), PETRARCH2's unit suite
-(`petrarch.py`) and re3d entity spans (`re3d.py`). Every scorer takes the same `Options` as
+(`petrarch.py`), re3d entity spans (`re3d.py`) and negatives, JSON Lines of articles known to
+hold no political event (`negatives.py`). Every scorer takes the same `Options` as
 ingest and codes through the same `Coder`.
 """
 
@@ -13,6 +14,7 @@ import json
 from pathlib import Path
 
 from sitrep.errors import EvalError
+from sitrep.evaluation.negatives import evaluate_negatives, looks_like_negatives
 from sitrep.evaluation.petrarch import evaluate_petrarch
 from sitrep.evaluation.re3d import evaluate_re3d
 from sitrep.evaluation.report import Report
@@ -29,6 +31,11 @@ def detect_kind(path: Path) -> str:
         return "petrarch"
     if name.endswith(".csv"):
         return "sentences"
+    if name.endswith((".jsonl", ".ndjson")):
+        if looks_like_negatives(path):
+            return "negatives"
+        raise EvalError(f"{path}: JSON Lines without a \"text\" in its first object; negatives "
+                        "are one article {\"id\": ..., \"text\": ...} a line")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
@@ -48,5 +55,6 @@ def evaluate(path: str | Path, options: Options | None = None, limit: int | None
         raise EvalError(f"{path}: no such file; check the path")
     kind = detect_kind(path)
     scorer = {"seed": evaluate_seed, "plover": evaluate_plover, "petrarch": evaluate_petrarch,
-              "sentences": evaluate_sentences, "re3d": evaluate_re3d}[kind]
+              "sentences": evaluate_sentences, "re3d": evaluate_re3d,
+              "negatives": evaluate_negatives}[kind]
     return scorer(path, options or Options(), limit)

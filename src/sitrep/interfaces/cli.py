@@ -335,7 +335,8 @@ def actors_import(files: tuple[str, ...], db_path: str) -> None:
 @coding_options
 def eval_command(gold: tuple[str, ...], limit: int | None, details: bool, options: Options):
     """Score the coder on gold files: seed gold.json, PLOVER records, PETRARCH XML, sentence CSV,
-    re3d folders. The coder is configured exactly as ingest's with the same options."""
+    re3d folders, negatives (JSON Lines of articles with no political event: false-positive
+    rates). The coder is configured exactly as ingest's with the same options."""
     from sitrep.evaluation.evaluate import evaluate
 
     for path in gold:

@@ -1,0 +1,208 @@
+"""Relevance: whether a coded event is political, so that a real news feed (sport, business,
+entertainment, technology) fills the store with events someone reported, not with tennis matches
+coded as assaults. The rules are written down in docs/coding-rules.md; in short:
+
+- a participant's standing (`standing`): a political sector, a transnational body or a named
+  political person or group is "political"; a country (or its capital) named as such is a
+  "state"; a domestic collective (civilians, labour, students, ...: `data/political_sectors.tsv`)
+  is "collective"; everyone else (companies, bands, clubs, fans, unnamed people) has none;
+- an event needs a political participant (`is_political`): at least one side political or a
+  state; a collective's PROTEST counts when the collective is of a named country;
+- a trigger with a non-political sense (`data/trigger_senses.tsv`: "beat", "attack", "meet",
+  "sign", "tour", ...) is licensed only by a political participant (a state alone does not
+  license it) or by a political frame: the document's and the sentence's relevance
+  (`relevance_score`, the learned gate of docs/relevance-gate.md).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sitrep.actors.parties import TRANSNATIONAL_SECTORS
+from sitrep.model import Actor, Event
+from sitrep.resources import data_text, read_tsv
+
+POLITICAL = "political"  # a placed political sector, a named political body or person
+UNPLACED = "unplaced"  # a political sector of no named country ("police", "the judge"), or a
+#                        political person named by one word only ("Bono", "Jonathan")
+STATE = "state"  # a country, its capital or a nationality standing for it ("Britain", "Israeli")
+COLLECTIVE = "collective"  # a domestic group of a named country ("Iraqi students")
+STANDINGS = (POLITICAL, UNPLACED, STATE, COLLECTIVE)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def sector_standing() -> dict[str, str]:
+    """Sector code -> standing ("political", "collective" or "none"), from
+    `data/political_sectors.tsv`."""
+    return {row["sector"]: row["standing"] for row in read_tsv("political_sectors.tsv")}
+
+
+def _words(text: str) -> int:
+    return len(_ARTICLE.sub("", text.strip()).split())
+
+
+def standing(actor: Actor) -> str:
+    """One participant's standing: "political", "unplaced", "state", "collective" or "".
+
+    A country or capital named as such ("the UK", "London") is a state whatever sector the
+    coder gave it; a political sector is political when it is placed ("the British government",
+    "French troops", a named body or a person named in full), unplaced when it is not ("police",
+    "the government", "Jonathan"); a nationality standing for its state ("Israeli tanks") is a
+    state; a domestic group of a named country is a collective; a business, a criminal, a
+    private person or a group of no named country has no standing."""
+    by_sector = sector_standing().get(actor.sector or "", "")
+    kb_id = actor.kb_id or ""
+    words = _words(actor.entity_text)
+    political = by_sector == POLITICAL or actor.sector in TRANSNATIONAL_SECTORS - {"MNC"}
+    if kb_id.startswith(("country:", "place:")) and words <= 2:
+        return STATE  # "uk", "Britain", "London", "the US"
+    if kb_id.startswith("person:"):
+        # a former office holder is PLOVER's ELI ("former prime minister Andreas Papandreou")
+        if not political and not (actor.role or "").startswith("former "):
+            return ""  # a private person, or a politician's namesake before taking office
+        return POLITICAL if words >= 2 else UNPLACED
+    if political:
+        return POLITICAL if actor.code or kb_id else UNPLACED
+    if by_sector == "none":
+        return ""
+    if actor.sector in (None, "", "UNK") and (kb_id or (actor.code and words <= 2)):
+        return STATE  # "Israeli", "Palestinians", a listed group with no sector
+    if by_sector == COLLECTIVE and actor.code:
+        return COLLECTIVE
+    return ""
+
+
+def participants_standing(event: Event) -> set[str]:
+    return {standing(a) for a in event.actor + event.recipient} - {""}
+
+
+def is_political(event: Event) -> bool:
+    """Rule 1: some participant has a standing; a protest is a group's political act wherever
+    the group is from ("teachers went on strike")."""
+    if participants_standing(event):
+        return True
+    return event.event == "PROTEST" and any(
+        sector_standing().get(a.sector or "") == COLLECTIVE for a in event.actor)
+
+
+@dataclass(frozen=True)
+class Sense:
+    """A trigger word with a non-political sense: political only when licensed."""
+
+    lemma: str
+    pos: str
+    event: str  # "" for every type the word triggers
+    licence: str
+
+
+@lru_cache(maxsize=1)
+def trigger_senses() -> dict[tuple[str, str], list[Sense]]:
+    """(lemma, pos) -> its senses, from `data/trigger_senses.tsv`."""
+    senses: dict[tuple[str, str], list[Sense]] = {}
+    for row in read_tsv("trigger_senses.tsv"):
+        sense = Sense(lemma=row["lemma"].lower(), pos=row["pos"].upper(),
+                      event=(row.get("event") or "").upper(), licence=row["licence"])
+        senses.setdefault((sense.lemma, sense.pos), []).append(sense)
+    return senses
+
+
+def needs_licence(lemma: str, pos: str, event_type: str) -> str | None:
+    """The licence a trigger needs ("party", "actor" or None): rows of `trigger_senses.tsv` for the lemma
+    and part of speech, for this type or every type."""
+    for sense in trigger_senses().get((lemma, pos), ()):
+        if sense.event in ("", event_type):
+            return sense.licence
+    return None
+
+
+def is_licensed(event: Event, licence: str | None, sentence_frame: bool,
+                document_frame: bool) -> bool:
+    """Rules 2 and 3. In a document the gate reads as political, a trigger with a non-political
+    sense needs a placed political participant or a political sentence frame. In one it reads as
+    not political, every event needs a placed political participant (a state, a collective,
+    "police" or "the government" of no named country are not enough there), and a trigger with
+    a non-political sense a political sentence frame as well, unless its licence is "actor" and
+    the placed political participant is the doer ("the competition authority fined Vodafone"):
+    the document's frame makes the political sense the unlikely one."""
+    placed = POLITICAL in participants_standing(event)
+    if document_frame:
+        return licence is None or placed or sentence_frame
+    if not placed:
+        return False
+    if licence is None or sentence_frame:
+        return True
+    return licence == "actor" and any(standing(a) == POLITICAL for a in event.actor)
+
+
+# -- the relevance gate -------------------------------------------------------------------------
+
+_APOSTROPHES = re.compile(r"['’‘`]")
+_SCORELINE = re.compile(r"\b\d+\s?[-–]\s?\d+\b")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def normalise(text: str) -> str:
+    """What the gate reads: lower case, no apostrophes (scraped feeds lose them), numbers as
+    their shape ("2-1" -> "numdash", "1,050" -> "num"); mirrored by scripts/train_relevance.py."""
+    text = _APOSTROPHES.sub("", text.lower())
+    return _NUMBER.sub(" num ", _SCORELINE.sub(" numdash ", text))
+
+
+@dataclass(frozen=True)
+class GateModel:
+    token: re.Pattern[str]
+    intercept: float
+    index: dict[str, int]
+    idf: list[float]
+    weights: list[float]
+
+
+@lru_cache(maxsize=1)
+def load_gate() -> GateModel:
+    """The relevance gate trained by `scripts/train_relevance.py` (docs/relevance-gate.md)."""
+    data = json.loads(data_text("relevance_gate.json"))
+    return GateModel(token=re.compile(data["token_pattern"]), intercept=data["intercept"],
+                     index={term: i for i, term in enumerate(data["vocabulary"])},
+                     idf=data["idf"], weights=data["weights"])
+
+
+def relevance_score(text: str) -> float:
+    """The probability that a text (a document or a sentence) is about politics, conflict,
+    diplomacy, security or economy as policy: TF-IDF word uni- and bigrams of the lower-cased
+    text without apostrophes, and a logistic regression, scored in plain Python."""
+    gate = load_gate()
+    tokens = gate.token.findall(normalise(text))
+    terms = Counter(tokens)
+    terms.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    features: dict[int, float] = {}
+    for term, count in terms.items():
+        index = gate.index.get(term)
+        if index is not None:
+            features[index] = (1.0 + math.log(count)) * gate.idf[index]
+    norm = math.sqrt(sum(v * v for v in features.values())) or 1.0
+    score = gate.intercept + sum(gate.weights[i] * v / norm for i, v in features.items())
+    return 1.0 / (1.0 + math.exp(-max(min(score, 50.0), -50.0)))
+
+
+class Frames:
+    """The gate's reading of one document: whether the document is political, and, asked
+    sentence by sentence (each scored once), whether a sentence is."""
+
+    def __init__(self, text: str, threshold: float, sentence_threshold: float):
+        self.threshold = threshold
+        self.sentence_threshold = sentence_threshold
+        self.document = threshold <= 0 or relevance_score(text) >= threshold
+        self._sentences: dict[str, bool] = {}
+
+    def sentence(self, text: str) -> bool:
+        if self.sentence_threshold <= 0:
+            return True
+        if text not in self._sentences:
+            self._sentences[text] = relevance_score(text) >= self.sentence_threshold
+        return self._sentences[text]

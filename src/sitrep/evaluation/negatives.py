@@ -1,0 +1,81 @@
+"""Negatives: JSON Lines of articles known to hold no political event (sport, business,
+entertainment, technology), coded exactly as ingest codes them. Every event is a false positive,
+so the figures are rates: events per article and per 1,000 words, the share of articles with any
+event, the types and triggers coded most often, and the ten worst articles.
+
+A line is `{"id": ..., "text": ...}` (any other fields are ignored), as `sitrep ingest` reads
+JSON Lines; a line that cannot be read is counted and named, and the others still go through.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from sitrep.errors import EvalError, ReadError
+from sitrep.evaluation.report import Report
+from sitrep.model import Document
+from sitrep.options import Options
+from sitrep.pipeline import Coder
+from sitrep.text.reading import read_path
+
+WORST = 10  # articles listed
+TOP = 15  # types and triggers listed
+
+
+def looks_like_negatives(path: Path) -> bool:
+    """A JSON Lines file of articles: objects with a "text" and no gold event fields."""
+    import json
+
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError:
+                    return False
+                return isinstance(record, dict) and "text" in record and "event" not in record
+    return False
+
+
+def evaluate_negatives(path: Path, options: Options, limit: int | None = None) -> Report:
+    """Code every article and report the false-positive rates."""
+    docs: list[Document] = []
+    unreadable: list[str] = []
+    for result in read_path(str(path), options.max_bytes):
+        if isinstance(result, ReadError):
+            unreadable.append(str(result))
+        else:
+            docs.append(result)
+        if limit and len(docs) >= limit:
+            break
+    if not docs:
+        raise EvalError(f"{path}: no article could be read; write one JSON object with a "
+                        f'"text" per line')
+    words = 0
+    per_article: list[tuple[int, str, list[str]]] = []
+    types: Counter[str] = Counter()
+    triggers: Counter[str] = Counter()
+    for doc in Coder(options).pipe(docs):
+        words += len(doc.text.split())
+        per_article.append((len(doc.events), doc.id, [
+            f"{e.event} {e.event_text.lower()!r}" for e in doc.events]))
+        types.update(e.event for e in doc.events)
+        triggers.update(e.event_text.lower() for e in doc.events)
+    events = sum(count for count, _, _ in per_article)
+    report = Report(file=str(path), kind="negatives (articles with no political event)",
+                    cases=len(per_article))
+    report.figures["events"] = events
+    report.figures["events_per_article"] = events / len(per_article)
+    report.figures["events_per_1000_words"] = 1000 * events / max(words, 1)
+    report.figures["articles_with_events"] = sum(1 for count, _, _ in per_article if count)
+    report.details.append("types: " + ", ".join(f"{t} {n}" for t, n in types.most_common(TOP)))
+    report.details.append("triggers: " + ", ".join(
+        f"{t!r} {n}" for t, n in triggers.most_common(TOP)))
+    report.details.append(f"worst {WORST} articles (events, id: types and triggers):")
+    for count, doc_id, found in sorted(per_article, key=lambda a: -a[0])[:WORST]:
+        if count:
+            report.details.append(f"  {count:3} {doc_id}: {'; '.join(found)}")
+    for problem in unreadable:
+        report.details.append(f"unreadable: {problem}")
+    return report

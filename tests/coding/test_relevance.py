@@ -1,0 +1,142 @@
+"""Relevance: a political event needs a political participant, a trigger with a non-political
+sense needs a licence, and the relevance gate reads the frame (docs/coding-rules.md). Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.coding.relevance import (
+    COLLECTIVE,
+    POLITICAL,
+    STATE,
+    UNPLACED,
+    Frames,
+    is_licensed,
+    is_political,
+    needs_licence,
+    relevance_score,
+    standing,
+    trigger_senses,
+)
+from sitrep.model import Actor, Event
+from sitrep.resources import read_tsv
+
+from ..conftest import one
+
+
+def actor(text, code=None, sector=None, kb_id=None):
+    return Actor(entity_text=text, code=code, sector=sector, kb_id=kb_id)
+
+
+@pytest.mark.parametrize("who, expected", [
+    (actor("the Belgian government", "BEL", "GOV"), POLITICAL),
+    (actor("Peruvian troops", "PER", "MIL"), POLITICAL),
+    (actor("NATO", None, "IGO", "org:nato"), POLITICAL),
+    (actor("Evo Morales", "BOL", "GOV", "person:evo-morales"), POLITICAL),
+    (actor("Morales", "BOL", "GOV", "person:evo-morales"), UNPLACED),
+    (actor("police", None, "COP"), UNPLACED),
+    (actor("the judge", None, "JUD"), UNPLACED),
+    (actor("Chile", "CHL", "GOV", "country:CHL"), STATE),  # the coder's default sector
+    (actor("Lima", "PER", "GOV", "place:lima"), STATE),
+    (actor("Peruvian", "PER"), STATE),
+    (actor("Bolivian miners", "BOL", "LAB"), COLLECTIVE),
+    (actor("miners", None, "LAB"), ""),
+    (actor("a Chilean mining company", "CHL", "BUS"), ""),
+    (actor("Juan Perez", "CHL", None, "person:juan-perez"), ""),  # no office on that date
+    (actor("a Leeds man", None, "CVL"), ""),
+])
+def test_standing_of_participants(who, expected):
+    assert standing(who) == expected
+
+
+def test_an_event_needs_a_political_side():
+    firm = actor("Vodafone", "GBR", "BUS", "org:vodafone")
+    rival = actor("a German rival", "DEU", "BUS")
+    assert not is_political(Event(id="", doc_id="", event="ACCUSE", actor=[firm], recipient=[rival]))
+    regulator = actor("the Dutch competition authority", "NLD", "GOV")
+    assert is_political(Event(id="", doc_id="", event="SANCTION", actor=[regulator],
+                              recipient=[firm]))
+    strikers = actor("nurses", None, "MED")
+    assert is_political(Event(id="", doc_id="", event="PROTEST", actor=[strikers]))
+    assert not is_political(Event(id="", doc_id="", event="ACCUSE", actor=[strikers]))
+
+
+def test_a_non_political_sense_needs_a_placed_party_or_a_political_frame():
+    team = Event(id="", doc_id="", event="ASSAULT", actor=[actor("Chile", "CHL", None,
+                                                                "country:CHL")])
+    army = Event(id="", doc_id="", event="ASSAULT", actor=[actor("Chilean troops", "CHL", "MIL")])
+    assert needs_licence("beat", "VERB", "ASSAULT") == "party"
+    assert needs_licence("bomb", "VERB", "ASSAULT") is None
+    assert not is_licensed(team, "party", sentence_frame=False, document_frame=True)
+    assert is_licensed(team, "party", sentence_frame=True, document_frame=True)
+    assert is_licensed(army, "party", sentence_frame=False, document_frame=True)
+    # in a document the gate reads as not political, only a placed political party counts
+    assert not is_licensed(team, None, sentence_frame=True, document_frame=False)
+    assert is_licensed(army, None, sentence_frame=False, document_frame=False)
+    assert not is_licensed(army, "party", sentence_frame=False, document_frame=False)
+    # a coercive act's doer licenses it: the authority's fine, not a fine of the authority
+    assert needs_licence("fine", "VERB", "SANCTION") == "actor"
+    fined = Event(id="", doc_id="", event="SANCTION", actor=[actor("a firm", "PER", "BUS")],
+                  recipient=[actor("Chilean troops", "CHL", "MIL")])
+    fining = Event(id="", doc_id="", event="SANCTION", actor=fined.recipient,
+                   recipient=fined.actor)
+    assert is_licensed(fining, "actor", sentence_frame=False, document_frame=False)
+    assert not is_licensed(fined, "actor", sentence_frame=False, document_frame=False)
+
+
+def test_every_sense_row_names_a_trigger_of_the_lexicon():
+    triggers = {(r["lemma"].lower(), r["pos"].upper()) for r in read_tsv("triggers.tsv")}
+    types = {(r["lemma"].lower(), r["pos"].upper(), r["event"]) for r in read_tsv("triggers.tsv")}
+    for (lemma, pos), senses in trigger_senses().items():
+        assert (lemma, pos) in triggers, lemma
+        for sense in senses:
+            assert sense.licence in {"party", "actor"}
+            assert not sense.event or (lemma, pos, sense.event) in types, lemma
+
+
+def test_every_sector_has_a_standing():
+    sectors = {r["sector"] for r in read_tsv("sectors.tsv")} | {"IGO", "NGO", "OPP"}
+    standings = {r["sector"]: r["standing"] for r in read_tsv("political_sectors.tsv")}
+    assert set(standings.values()) == {"political", "collective", "none"}
+    assert sectors <= set(standings)
+
+
+def test_the_gate_reads_topics_not_places():
+    assert relevance_score("The defence ministers of Peru and Chile signed a border security "
+                           "pact after talks on troop withdrawals.") > 0.5
+    assert relevance_score("Peru beat Chile 2-1 in Lima with a late goal from their striker, "
+                           "and the coach praised his defenders.") < 0.5
+    assert relevance_score("The bakery chain reported higher profits and plans to open 40 "
+                           "shops next year.") < 0.5
+
+
+def test_a_gate_threshold_of_zero_reads_every_frame_as_political():
+    frames = Frames("The bakery chain opened 40 shops.", 0.0, 0.0)
+    assert frames.document and frames.sentence("The bakery chain opened 40 shops.")
+    gated = Frames("The bakery chain opened 40 shops.", 0.5, 0.5)
+    assert not gated.document and not gated.sentence("The bakery chain opened 40 shops.")
+
+
+@pytest.mark.parametrize("text", [
+    "Tommy Robredo beat Nicolas Kiefer of Germany 6-4 6-3 in the quarter-finals.",
+    "tommy robredo beat nicolas kiefer of germany 6-4 6-3 in the quarter-finals.",
+    "Peru beat Chile 2-1 in Lima on Saturday with a late goal.",
+    "The supermarket group sued its former supplier over unpaid invoices.",
+    "The band will begin a tour of Japan and South Korea in May.",
+    "A man was stabbed outside a nightclub in Leeds on Saturday night.",
+    "The deal was a disaster for everyone involved.",
+])
+def test_no_event_without_a_political_participant_or_frame(coder, text):
+    assert coder.code_text(text, published="2005-03-01") == []
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Chilean troops attacked a rebel camp near the border.", "ASSAULT"),
+    ("The Dutch competition authority fined Vodafone 20 million euros.", "SANCTION"),
+    ("Police arrested two Bolivian activists outside the presidential palace in La Paz.",
+     "COERCE"),
+    ("Peru and Chile signed a border security agreement in Lima.", "AGREE"),
+])
+def test_political_events_stay(coder, text, event_type):
+    assert one(coder, text).event == event_type
