@@ -18,7 +18,11 @@ plain JSON (vocabulary, idf, weights; no text) so sitrep scores it without sciki
 5-fold cross-validated figures, folds grouped by source document, per source.
 
     pip install scikit-learn==1.9.1
-    python scripts/train_relevance.py [--shared ../shared] [--out-of-fold FILE]
+    python scripts/train_relevance.py [--shared ../shared] [--out-of-fold FILE] [--check-negatives]
+
+`--check-negatives` also codes the 534 development negatives with sitrep, each with the gate of
+the fold that did not train on it, and prints the events per article: the honest figure for a
+set the shipped gate has seen.
 """
 
 from __future__ import annotations
@@ -116,10 +120,45 @@ def weights(sources) -> np.ndarray:
     return np.array([WRITTEN_WEIGHT if s.startswith("written") else 1.0 for s in sources])
 
 
+def gate_model(vectorizer: TfidfVectorizer, model: LogisticRegression):
+    """The fitted gate as sitrep scores it."""
+    from sitrep.coding.relevance import GateModel
+
+    vocabulary = vectorizer.vocabulary_
+    return GateModel(token=re.compile(TOKEN_PATTERN), intercept=float(model.intercept_[0]),
+                     index=dict(vocabulary), idf=[float(v) for v in vectorizer.idf_],
+                     weights=[float(v) for v in model.coef_[0]])
+
+
+def check_negatives(shared: Path, folds: list) -> None:
+    """Code the development negatives, each article with the gate that did not see it."""
+    import sitrep.coding.relevance as relevance
+    from sitrep.pipeline import Coder
+    from sitrep.text.reading import read_path
+
+    negatives = shared / "negatives" / "bbc-entertainment-tech.jsonl"
+    docs = [d for d in read_path(str(negatives)) if not isinstance(d, Exception)]
+    # load() numbered every document: the negatives' groups run on from the first of them
+    first = min(int(g.split(":")[1]) for held, _ in folds for g in held)
+    coder = Coder()
+    events = words = 0
+    for held, gate in folds:
+        relevance.load_gate = lambda gate=gate: gate  # type: ignore[assignment]
+        chosen = [d for i, d in enumerate(docs) if f"negatives:{first + i}" in held]
+        for doc in coder.pipe(chosen):
+            events += len(doc.events)
+            words += len(doc.text.split())
+    print(f"development negatives coded with out-of-fold gates: {len(docs)} articles, "
+          f"{events} events, {events / len(docs):.3f} per article, "
+          f"{1000 * events / max(words, 1):.3f} per 1,000 words")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
     parser.add_argument("--out-of-fold", help="write each unit's out-of-fold probability here")
+    parser.add_argument("--check-negatives", action="store_true",
+                        help="code the negatives with out-of-fold gates and print the rate")
     args = parser.parse_args()
     units = load(Path(args.shared))
     texts = [u[0] for u in units]
@@ -129,12 +168,16 @@ def main() -> None:
     weight = weights(sources)
     stop = place_words()
     out_of_fold = np.zeros(len(units))
+    held_out_negatives: list[tuple[set[str], object]] = []
     for train, test in GroupKFold(n_splits=5).split(texts, labels, groups):
         vectorizer, model = make_model(stop)
         features = vectorizer.fit_transform([texts[i] for i in train])
         model.fit(features, labels[train], sample_weight=weight[train])
         out_of_fold[test] = model.predict_proba(
             vectorizer.transform([texts[i] for i in test]))[:, 1]
+        if args.check_negatives:
+            held_out_negatives.append(({groups[i] for i in test if sources[i] == "negatives"},
+                                       gate_model(vectorizer, model)))
     print(f"{len(units)} units; 5-fold cross-validated (grouped by document), threshold 0.5:")
     print(f"  ROC AUC {roc_auc_score(labels, out_of_fold):.3f}, "
           f"accuracy {np.mean((out_of_fold >= 0.5) == labels):.3f}")
@@ -150,6 +193,8 @@ def main() -> None:
             for (_, label, source, group), p in zip(units, out_of_fold, strict=True):
                 handle.write(json.dumps({"group": group, "source": source, "label": label,
                                          "p": round(float(p), 4)}) + "\n")
+    if args.check_negatives:
+        check_negatives(Path(args.shared), held_out_negatives)
     vectorizer, model = make_model(stop)
     model.fit(vectorizer.fit_transform(texts), labels, sample_weight=weight)
     vocabulary = vectorizer.vocabulary_
