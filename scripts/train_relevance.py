@@ -183,11 +183,14 @@ def main() -> None:
           f"accuracy {np.mean((out_of_fold >= 0.5) == labels):.3f}")
     figures = {}
     for source in sorted(set(sources)):
-        chosen = sources == source
-        share = float(np.mean((out_of_fold[chosen] >= 0.5) == labels[chosen]))
-        figures[source] = round(share, 4)
-        kind = "political" if labels[chosen][0] else "not political"
-        print(f"  {source:22} {int(chosen.sum()):6} units ({kind}): {share:.3f} on the right side")
+        for label, kind in ((1, "political"), (0, "not political")):
+            chosen = (sources == source) & (labels == label)
+            if not chosen.any():
+                continue
+            share = float(np.mean((out_of_fold[chosen] >= 0.5) == labels[chosen]))
+            figures[f"{source} ({kind})"] = round(share, 4)
+            print(f"  {source:22} {int(chosen.sum()):6} units ({kind}): "
+                  f"{share:.3f} on the right side")
     if args.out_of_fold:
         with open(args.out_of_fold, "w", encoding="utf-8") as handle:
             for (_, label, source, group), p in zip(units, out_of_fold, strict=True):
