@@ -184,7 +184,8 @@ def test_forces_expected_to_be_deployed_are_the_actor(coder):
     "text, event_type, actor, recipient",
     [
         # bystanders of a nominal act are not its actors
-        ("Residents stayed in their homes during the bombing of the town.", "ASSAULT", [], None),
+        ("Residents stayed in their homes during the bombing of the town by Syrian jets.",
+         "ASSAULT", ["SYR"], None),
         # a country's people or groups are parties distinct from its government
         ("Germany asked Germans to leave Lebanon immediately.", "REQUEST", ["DEU"], ["DEU"]),
         ("Iran accused Iranian dissidents of spying for Israel.", "ACCUSE", ["IRN"], ["IRN"]),

@@ -67,6 +67,9 @@ def test_a_non_political_sense_needs_a_placed_party_or_a_political_frame():
                                                                 "country:CHL")])
     army = Event(id="", doc_id="", event="ASSAULT", actor=[actor("Chilean troops", "CHL", "MIL")])
     assert needs_licence("beat", "VERB", "ASSAULT") == "party"
+    assert needs_licence("ask", "VERB", "REQUEST") == "state"
+    asking = Event(id="", doc_id="", event="REQUEST", actor=team.actor)
+    assert is_licensed(asking, "state", sentence_frame=False, document_frame=True)
     assert needs_licence("bomb", "VERB", "ASSAULT") is None
     assert not is_licensed(team, "party", sentence_frame=False, document_frame=True)
     assert is_licensed(team, "party", sentence_frame=True, document_frame=True)
@@ -91,7 +94,7 @@ def test_every_sense_row_names_a_trigger_of_the_lexicon():
     for (lemma, pos), senses in trigger_senses().items():
         assert (lemma, pos) in triggers, lemma
         for sense in senses:
-            assert sense.licence in {"party", "actor"}
+            assert sense.licence in {"party", "state", "actor"}
             assert not sense.event or (lemma, pos, sense.event) in types, lemma
 
 
@@ -112,10 +115,24 @@ def test_the_gate_reads_topics_not_places():
 
 
 def test_a_gate_threshold_of_zero_reads_every_frame_as_political():
-    frames = Frames("The bakery chain opened 40 shops.", 0.0, 0.0)
+    story = ("The bakery chain opened 40 shops. Its profits rose by a tenth. The shares rose "
+             "4% in early trading.")
+    frames = Frames(story, 0.0, 0.0, sentences=3)
     assert frames.document and frames.sentence("The bakery chain opened 40 shops.")
-    gated = Frames("The bakery chain opened 40 shops.", 0.5, 0.5)
+    gated = Frames(story, 0.5, 0.5, sentences=3)
     assert not gated.document and not gated.sentence("The bakery chain opened 40 shops.")
+
+
+def test_a_sentence_is_read_in_its_story_and_a_lone_sentence_as_a_sentence():
+    story = ("The defence ministers of Peru and Chile met in Lima to discuss border security and "
+             "troop withdrawals. The talks ended without a deal on the disputed frontier. "
+             "Analysts said Chile would have little appetite to help.")
+    frames = Frames(story, 0.5, 0.5, sentences=3)
+    assert frames.document and frames.sentence("Analysts said Chile would have little appetite "
+                                               "to help.")
+    lone = "The bakery chain opened 40 shops."
+    alone = Frames(lone, 0.5, 0.5, sentences=1)  # no story: read as a sentence only
+    assert alone.document and not alone.sentence(lone)
 
 
 @pytest.mark.parametrize("text", [

@@ -44,13 +44,14 @@ CASES = [
     ("Cyprus accepted a framework for reunification talks.", "AGREE"),
     ("The rebels accepted the roadmap drawn up by Norwegian mediators.", "AGREE"),
     # seek + refuge/sanctuary -> REQUEST
-    ("Thousands of Rohingya sought refuge in Bangladesh last week.", "REQUEST"),
+    ("Thousands of Syrians sought refuge in Turkey last week.", "REQUEST"),
     # defend + decision/policy/right -> SUPPORT (CAMEO 052)
     ("The Swedish foreign minister defended Turkey's decision to close the base.", "SUPPORT"),
     ("China defended the right of Pakistan to develop its nuclear program.", "SUPPORT"),
     # violate + ceasefire -> ASSAULT (CAMEO 196); ceasefire violation (noun)
     ("Azerbaijani forces violated the ceasefire near the village of Tavush.", "ASSAULT"),
-    ("Ceasefire violations continued along the Line of Control overnight.", "ASSAULT"),
+    ("Ceasefire violations by Pakistani troops continued along the Line of Control overnight.",
+     "ASSAULT"),
     # renege on -> REJECT
     ("The junta in Mali reneged on its pledge to hold elections in February.", "REJECT"),
     # dismiss + appeal/plea/ultimatum -> REJECT
@@ -131,7 +132,8 @@ def test_names_are_not_triggers(coder):
 @pytest.mark.parametrize(
     "text, event_type",
     [
-        ("Some 20,000 dockers stopped work on the first day of an open-ended strike.", "PROTEST"),
+        ("Some 20,000 Greek dockers stopped work on the first day of an open-ended strike.",
+         "PROTEST"),
         ("Teachers in Kenya began a strike over unpaid allowances.", "PROTEST"),
         ("Israeli jets carried out a strike on a weapons depot in Lebanon.", "ASSAULT"),
     ],

@@ -108,7 +108,7 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase, lexicon: Lexicon,
                   fallback_threshold=options.classifier_threshold if len(sentences) > 1
                   else options.classifier_threshold_one_sentence,
                   frames=Frames(repaired_text, options.relevance_threshold,
-                                options.relevance_sentence_threshold))
+                                options.relevance_sentence_threshold, len(sentences)))
     groups = _bullet_groups(text)
     skip = [(m.start(), m.end()) for _, _, bullets in groups for m in bullets]
     title_line = text.split("\n", 1)[0]
@@ -140,13 +140,15 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase, lexicon: Lexicon,
 def clause_party(trigger, ctx: Context) -> list[Actor]:
     """The doer a trigger with no participant of its own takes from the clause it stands in:
     the subject of the nearest verb above it ("The FBI has joined a criminal investigation",
-    "the agency will investigate"), if that names a party with a standing."""
+    "the agency will investigate"), if that names a party with a standing or a sector
+    ("dockers stopped work on the first day of a strike")."""
     token = trigger
-    for _ in range(3):
+    for _ in range(5):
         if token.pos_ in {"VERB", "AUX"}:
             doer = subject(token)
             if doer is not None:
-                found = [a for a in actors_of(doer, ctx.mentions, ctx.kb.sectors) if standing(a)]
+                found = [a for a in actors_of(doer, ctx.mentions, ctx.kb.sectors)
+                         if standing(a) or a.sector]
                 if found:
                     return found
         if token.head.i == token.i:
@@ -167,7 +169,7 @@ def political(candidate: Candidate, ctx: Context) -> bool:
         licence = None  # "peace talks", "air strike": the phrase says which sense
     elif candidate.guessed:
         # the classifier's guess: its root verb's own sense if listed, else a licence is needed
-        licence = needs_licence(row.lemma, row.pos, row.event) or "party"
+        licence = needs_licence(row.lemma, row.pos, row.event) or "state"
     else:
         licence = needs_licence(row.lemma, row.pos, row.event)
     if ctx.frames is None:

@@ -71,8 +71,10 @@ def standing(actor: Actor) -> str:
         return POLITICAL if actor.code or kb_id else UNPLACED
     if by_sector == "none":
         return ""
-    if actor.sector in (None, "", "UNK") and (kb_id or (actor.code and words <= 2)):
-        return STATE  # "Israeli", "Palestinians", a listed group with no sector
+    if kb_id.startswith("org:") and actor.sector in (None, "", "UNK"):
+        return STATE  # a group the political dictionaries list without a sector
+    if actor.sector in (None, "") and actor.code and words <= 2:
+        return STATE  # "Israeli", "Palestinians"
     if by_sector == COLLECTIVE and actor.code:
         return COLLECTIVE
     return ""
@@ -113,7 +115,7 @@ def trigger_senses() -> dict[tuple[str, str], list[Sense]]:
 
 
 def needs_licence(lemma: str, pos: str, event_type: str) -> str | None:
-    """The licence a trigger needs ("party", "actor" or None): rows of `trigger_senses.tsv` for the lemma
+    """The licence a trigger needs ("party", "state", "actor" or None): rows of `trigger_senses.tsv` for the lemma
     and part of speech, for this type or every type."""
     for sense in trigger_senses().get((lemma, pos), ()):
         if sense.event in ("", event_type):
@@ -123,21 +125,33 @@ def needs_licence(lemma: str, pos: str, event_type: str) -> str | None:
 
 def is_licensed(event: Event, licence: str | None, sentence_frame: bool,
                 document_frame: bool) -> bool:
-    """Rules 2 and 3. In a document the gate reads as political, a trigger with a non-political
-    sense needs a placed political participant or a political sentence frame. In one it reads as
-    not political, every event needs a placed political participant (a state, a collective,
-    "police" or "the government" of no named country are not enough there), and a trigger with
-    a non-political sense a political sentence frame as well, unless its licence is "actor" and
-    the placed political participant is the doer ("the competition authority fined Vodafone"):
-    the document's frame makes the political sense the unlikely one."""
-    placed = POLITICAL in participants_standing(event)
-    if document_frame:
-        return licence is None or placed or sentence_frame
-    if not placed:
+    """Rules 2 and 3 (docs/coding-rules.md).
+
+    In a document the gate reads as political, a placed political participant licenses any
+    trigger; a state or an unplaced political sector licenses a trigger with no non-political
+    sense; a state licenses the "state" and "actor" senses too ("Iran asked China for drones");
+    the "party" senses, whose other sense takes countries as teams ("England beat Wales"), and
+    an event whose only parties are collectives ("a man was stabbed in Leeds") need a political
+    sentence frame.
+
+    In a document it reads as not political, every event needs a placed political participant
+    (a state, a collective, "police" or "the government" of no named country are not enough
+    there), and a trigger with a non-political sense a political sentence frame as well, unless
+    its licence is "actor" and the placed political participant is the doer ("the competition
+    authority fined Vodafone"): the document's frame makes the political sense the unlikely one.
+    """
+    found = participants_standing(event)
+    if POLITICAL in found:
+        if document_frame or licence is None or sentence_frame:
+            return True
+        return licence == "actor" and any(standing(a) == POLITICAL for a in event.actor)
+    if not document_frame:
         return False
-    if licence is None or sentence_frame:
+    if licence is None and found & {UNPLACED, STATE}:
         return True
-    return licence == "actor" and any(standing(a) == POLITICAL for a in event.actor)
+    if licence in ("state", "actor") and STATE in found:
+        return True  # "Iran will ask China for drones": a country takes the political sense
+    return sentence_frame
 
 
 # -- the relevance gate -------------------------------------------------------------------------
@@ -190,19 +204,34 @@ def relevance_score(text: str) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(score, 50.0), -50.0)))
 
 
+STORY_SENTENCES = 3
+
+
 class Frames:
     """The gate's reading of one document: whether the document is political, and, asked
-    sentence by sentence (each scored once), whether a sentence is."""
+    sentence by sentence (each scored once), whether a sentence is, read in its document: the
+    mean of the two scores, so that a sentence of a political story that names only states
+    ("China would have little appetite to come to Bolivia's aid") keeps its story's frame, and
+    one of a sports story needs strong words of its own.
 
-    def __init__(self, text: str, threshold: float, sentence_threshold: float):
+    A text of fewer than `STORY_SENTENCES` sentences is no story: the gate reads its sentences
+    only (rule 2); the document's rule 3 is for stories, which the gate reads far more reliably
+    (about 0.99 of documents on the right side in cross-validation, against 0.92-0.95 of
+    sentences), and which a stray line of markup or a dateline cannot tip."""
+
+    def __init__(self, text: str, threshold: float, sentence_threshold: float, sentences: int):
         self.threshold = threshold
         self.sentence_threshold = sentence_threshold
-        self.document = threshold <= 0 or relevance_score(text) >= threshold
+        self.text = text.strip()
+        self.score = relevance_score(text) if threshold > 0 or sentence_threshold > 0 else 1.0
+        self.document = threshold <= 0 or sentences < STORY_SENTENCES or \
+            self.score >= threshold
         self._sentences: dict[str, bool] = {}
 
     def sentence(self, text: str) -> bool:
         if self.sentence_threshold <= 0:
             return True
         if text not in self._sentences:
-            self._sentences[text] = relevance_score(text) >= self.sentence_threshold
+            own = self.score if text.strip() == self.text else relevance_score(text)
+            self._sentences[text] = (self.score + own) / 2 >= self.sentence_threshold
         return self._sentences[text]
