@@ -71,7 +71,7 @@ def test_an_event_after_a_time_phrase_is_not_planned(coder):
      "this was unlikely in the coming months.", "unlikely"),
     ("Lima may not be able to deliver the helicopters to Ecuador, researchers said.", "unlikely"),
     ("Analysts said Brazil could send limited help to Bolivia.", "possible"),
-    ("Brazil may well send advisers to Bolivia, analysts said.", "likely"),
+    ("Brazil may well send military advisers to Bolivia, analysts said.", "likely"),
 ])
 def test_likelihood_of_a_hypothetical_act(coder, text, likelihood):
     events = [e for e in coder.code_text(text, published="2026-10-21")

@@ -39,7 +39,7 @@ def actor(text, code=None, sector=None, kb_id=None):
     (actor("the judge", None, "JUD"), UNPLACED),
     (actor("Chile", "CHL", "GOV", "country:CHL"), STATE),  # the coder's default sector
     (actor("Lima", "PER", "GOV", "place:lima"), STATE),
-    (actor("Peruvian", "PER"), STATE),
+    (actor("Peruvian", "PER"), COLLECTIVE),  # "Peruvian troops" or "the Peruvian striker"
     (actor("Bolivian miners", "BOL", "LAB"), COLLECTIVE),
     (actor("miners", None, "LAB"), ""),
     (actor("a Chilean mining company", "CHL", "BUS"), ""),

@@ -160,16 +160,17 @@ def clause_party(trigger, ctx: Context) -> list[Actor]:
 def political(candidate: Candidate, ctx: Context) -> bool:
     """Whether a candidate is a political event: a political participant (rule 1) and, for a
     trigger with a non-political sense, a licence from its participants or the frame (rule 2).
-    The fallback classifier's guesses have no trigger word to vouch for them: they need a
-    licence too (their root verb's, if `trigger_senses.tsv` lists it)."""
+    The fallback classifier's guesses have no trigger word to vouch for them: they need the
+    "party" licence."""
     event, row = candidate.event, candidate.row
     if not is_political(event):
         return False
     if len(row.words) > 1:
         licence = None  # "peace talks", "air strike": the phrase says which sense
     elif candidate.guessed:
-        # the classifier's guess: its root verb's own sense if listed, else a licence is needed
-        licence = needs_licence(row.lemma, row.pos, row.event) or "state"
+        # the classifier's guess ("thrashed", "won", "topped"): no trigger word vouches for its
+        # political sense, so it needs a placed political party or a political sentence frame
+        licence = "party"
     else:
         licence = needs_licence(row.lemma, row.pos, row.event)
     if ctx.frames is None:

@@ -74,7 +74,8 @@ def standing(actor: Actor) -> str:
     if kb_id.startswith("org:") and actor.sector in (None, "", "UNK"):
         return STATE  # a group the political dictionaries list without a sector
     if actor.sector in (None, "") and actor.code and words <= 2:
-        return STATE  # "Israeli", "Palestinians"
+        # a nationality: "Israeli tanks" or "the Dutch winger", the people or things of a country
+        return COLLECTIVE
     if by_sector == COLLECTIVE and actor.code:
         return COLLECTIVE
     return ""
