@@ -41,10 +41,12 @@ def actor(text, code=None, sector=None, kb_id=None):
     (actor("Lima", "PER", "GOV", "place:lima"), STATE),
     (actor("Peruvian", "PER"), COLLECTIVE),  # "Peruvian troops" or "the Peruvian striker"
     (actor("Bolivian miners", "BOL", "LAB"), COLLECTIVE),
-    (actor("miners", None, "LAB"), ""),
+    (actor("miners", None, "LAB"), COLLECTIVE),
     (actor("a Chilean mining company", "CHL", "BUS"), ""),
     (actor("Juan Perez", "CHL", None, "person:juan-perez"), ""),  # no office on that date
-    (actor("a Leeds man", None, "CVL"), ""),
+    (actor("a Leeds man", None, "CVL"), COLLECTIVE),
+    (actor("the Liberian Peace Council", "LBR"), COLLECTIVE),
+    (actor("Chelsea", None, None, None), ""),
 ])
 def test_standing_of_participants(who, expected):
     assert standing(who) == expected
@@ -58,8 +60,10 @@ def test_an_event_needs_a_political_side():
     assert is_political(Event(id="", doc_id="", event="SANCTION", actor=[regulator],
                               recipient=[firm]))
     strikers = actor("nurses", None, "MED")
-    assert is_political(Event(id="", doc_id="", event="PROTEST", actor=[strikers]))
-    assert not is_political(Event(id="", doc_id="", event="ACCUSE", actor=[strikers]))
+    striking = Event(id="", doc_id="", event="PROTEST", actor=[strikers])
+    assert is_political(striking)  # a collective, political in a political frame only
+    assert is_licensed(striking, None, sentence_frame=True, document_frame=True)
+    assert not is_licensed(striking, None, sentence_frame=False, document_frame=True)
 
 
 def test_a_non_political_sense_needs_a_placed_party_or_a_political_frame():

@@ -31,7 +31,7 @@ POLITICAL = "political"  # a placed political sector, a named political body or 
 UNPLACED = "unplaced"  # a political sector of no named country ("police", "the judge"), or a
 #                        political person named by one word only ("Bono", "Jonathan")
 STATE = "state"  # a country, its capital or a nationality standing for it ("Britain", "Israeli")
-COLLECTIVE = "collective"  # a domestic group of a named country ("Iraqi students")
+COLLECTIVE = "collective"  # a domestic group ("Iraqi students", "fans"), a nationality alone
 STANDINGS = (POLITICAL, UNPLACED, STATE, COLLECTIVE)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
@@ -73,11 +73,12 @@ def standing(actor: Actor) -> str:
         return ""
     if kb_id.startswith("org:") and actor.sector in (None, "", "UNK"):
         return STATE  # a group the political dictionaries list without a sector
-    if actor.sector in (None, "") and actor.code and words <= 2:
-        # a nationality: "Israeli tanks" or "the Dutch winger", the people or things of a country
+    if actor.sector in (None, "") and actor.code:
+        # a nationality ("Israeli tanks", "the Dutch winger") or a group named with its country
+        # ("the Liberian Peace Council"): the people or things of a country
         return COLLECTIVE
-    if by_sector == COLLECTIVE and actor.code:
-        return COLLECTIVE
+    if by_sector == COLLECTIVE:
+        return COLLECTIVE  # civilians, workers, students, media, unidentified people
     return ""
 
 
@@ -86,12 +87,9 @@ def participants_standing(event: Event) -> set[str]:
 
 
 def is_political(event: Event) -> bool:
-    """Rule 1: some participant has a standing; a protest is a group's political act wherever
-    the group is from ("teachers went on strike")."""
-    if participants_standing(event):
-        return True
-    return event.event == "PROTEST" and any(
-        sector_standing().get(a.sector or "") == COLLECTIVE for a in event.actor)
+    """Rule 1: some participant has a standing (a collective's needs a political frame besides,
+    `is_licensed`)."""
+    return bool(participants_standing(event))
 
 
 @dataclass(frozen=True)
