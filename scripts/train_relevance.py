@@ -152,6 +152,12 @@ def check_negatives(shared: Path, folds: list) -> None:
         for doc in coder.pipe(chosen):
             events += len(doc.events)
             words += len(doc.text.split())
+            for event in doc.events:
+                parties = [f"{a.entity_text} ({a.code or '-'} {a.sector or '-'})"
+                           for a in event.actor + event.recipient]
+                sentence = event.text_info.sentence if event.text_info else ""
+                print(f"  {doc.id}: {event.event} {event.event_text!r} {'; '.join(parties)} | "
+                      f"{sentence[:110]}")
     print(f"development negatives coded with out-of-fold gates: {len(docs)} articles, "
           f"{events} events, {events / len(docs):.3f} per article, "
           f"{1000 * events / max(words, 1):.3f} per 1,000 words")

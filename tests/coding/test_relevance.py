@@ -41,10 +41,10 @@ def actor(text, code=None, sector=None, kb_id=None):
     (actor("Lima", "PER", "GOV", "place:lima"), STATE),
     (actor("Peruvian", "PER"), COLLECTIVE),  # "Peruvian troops" or "the Peruvian striker"
     (actor("Bolivian miners", "BOL", "LAB"), COLLECTIVE),
-    (actor("miners", None, "LAB"), COLLECTIVE),
+    (actor("miners", None, "LAB"), ""),
     (actor("a Chilean mining company", "CHL", "BUS"), ""),
     (actor("Juan Perez", "CHL", None, "person:juan-perez"), ""),  # no office on that date
-    (actor("a Leeds man", None, "CVL"), COLLECTIVE),
+    (actor("a Leeds man", None, "CVL"), ""),
     (actor("the Liberian Peace Council", "LBR"), COLLECTIVE),
     (actor("Chelsea", None, None, None), ""),
 ])
@@ -61,9 +61,10 @@ def test_an_event_needs_a_political_side():
                               recipient=[firm]))
     strikers = actor("nurses", None, "MED")
     striking = Event(id="", doc_id="", event="PROTEST", actor=[strikers])
-    assert is_political(striking)  # a collective, political in a political frame only
+    assert is_political(striking)  # a group's own protest, political in a political frame only
     assert is_licensed(striking, None, sentence_frame=True, document_frame=True)
     assert not is_licensed(striking, None, sentence_frame=False, document_frame=True)
+    assert not is_political(Event(id="", doc_id="", event="ACCUSE", actor=[strikers]))
 
 
 def test_a_non_political_sense_needs_a_placed_party_or_a_political_frame():

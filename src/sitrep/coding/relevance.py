@@ -31,7 +31,7 @@ POLITICAL = "political"  # a placed political sector, a named political body or 
 UNPLACED = "unplaced"  # a political sector of no named country ("police", "the judge"), or a
 #                        political person named by one word only ("Bono", "Jonathan")
 STATE = "state"  # a country, its capital or a nationality standing for it ("Britain", "Israeli")
-COLLECTIVE = "collective"  # a domestic group ("Iraqi students", "fans"), a nationality alone
+COLLECTIVE = "collective"  # a domestic group of a named country ("Iraqi students"), a nationality
 STANDINGS = (POLITICAL, UNPLACED, STATE, COLLECTIVE)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
@@ -77,8 +77,8 @@ def standing(actor: Actor) -> str:
         # a nationality ("Israeli tanks", "the Dutch winger") or a group named with its country
         # ("the Liberian Peace Council"): the people or things of a country
         return COLLECTIVE
-    if by_sector == COLLECTIVE:
-        return COLLECTIVE  # civilians, workers, students, media, unidentified people
+    if by_sector == COLLECTIVE and actor.code:
+        return COLLECTIVE  # civilians, workers, students, media, people of a named country
     return ""
 
 
@@ -88,8 +88,12 @@ def participants_standing(event: Event) -> set[str]:
 
 def is_political(event: Event) -> bool:
     """Rule 1: some participant has a standing (a collective's needs a political frame besides,
-    `is_licensed`)."""
-    return bool(participants_standing(event))
+    `is_licensed`); a protest is a group's own political act, wherever the group is from
+    ("teachers went on strike"), and needs the frame too."""
+    if participants_standing(event):
+        return True
+    return event.event == "PROTEST" and any(
+        sector_standing().get(a.sector or "") == COLLECTIVE for a in event.actor)
 
 
 @dataclass(frozen=True)
