@@ -90,7 +90,9 @@ def test_cameo_codes_map_by_longest_prefix():
 def test_plover_gold_records_floor(nlp):
     report = evaluate(needs_shared("plover", "PLOVER_GSR_CAMEO.txt"))
     assert report.cases == 322
-    assert report.figures["event_type_accuracy"] >= 0.81
+    # 0.823 before issue 11: an event now needs a participant, and six records were typed right
+    # only by a guess with no participant (see docs/coding-rules.md, rule 1)
+    assert report.figures["event_type_accuracy"] >= 0.80
     assert report.figures["actor_match"] >= 0.74
     assert report.figures["recipient_match"] >= 0.73
 
