@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from sitrep.errors import EvalError, ReadError
+from sitrep.errors import DocumentError, EvalError, ReadError
 from sitrep.evaluation.report import Report
 from sitrep.model import Document
 from sitrep.options import Options
@@ -57,6 +57,9 @@ def evaluate_negatives(path: Path, options: Options, limit: int | None = None) -
     types: Counter[str] = Counter()
     triggers: Counter[str] = Counter()
     for doc in Coder(options).pipe(docs):
+        if isinstance(doc, DocumentError):  # it could not be coded: counted, not scored
+            unreadable.append(str(doc))
+            continue
         words += len(doc.text.split())
         per_article.append((len(doc.events), doc.id, [
             f"{e.event} {e.event_text.lower()!r}" for e in doc.events]))
