@@ -157,9 +157,27 @@ class Event:
     # the sentence's main event (coding/document.py `main_event`: least deep, then most confident).
     depth: int = 0
     main: bool = True
+    # The actors act with one another ("X and Y met / agreed / signed a pact / fought"): PLOVER
+    # lists them all as actors with no recipient; read as dyads, each acts towards each other.
+    reciprocal: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def dyads(self) -> list[tuple[Actor, Actor]]:
+        """The directed (actor, recipient) pairs the event stands for: each actor towards each
+        recipient; for a reciprocal act, each actor towards each other one, in text order, so
+        the first pair is the first party named towards the second (the convention of dyadic
+        event data, e.g. CAMEO's, and of sentence gold that gives one source and one target)."""
+        if not self.reciprocal:
+            return [(a, r) for a in self.actor for r in self.recipient]
+        return [(a, b) for a in self.actor for b in self.actor
+                if a is not b and not _same_side(a, b)]
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    return (a.code, a.kb_id, a.entity_text) == (b.code, b.kb_id, b.entity_text) or bool(
+        a.code and a.code == b.code)
 
 
 @dataclass

@@ -16,9 +16,9 @@ CASES = [
      ["PRK"]),
     ("The United States imposed new sanctions on Iran's oil sector.", "SANCTION", ["USA"],
      ["IRN"]),
-    ("Russia and China signed a trade agreement in Beijing on Tuesday.", "AGREE", ["CHN", "RUS"],
+    ("Russia and China signed a trade agreement in Beijing on Tuesday.", "SUPPORT", ["CHN", "RUS"],
      []),
-    ("India signed a defence pact with France.", "AGREE", ["IND"], ["FRA"]),
+    ("India signed a defence pact with France.", "SUPPORT", ["IND"], ["FRA"]),
     ("Germany accused Russia of cyberattacks on its parliament.", "ACCUSE", ["DEU"], ["RUS"]),
     ("Japan's foreign minister met his South Korean counterpart in Seoul.", "CONSULT", ["JPN"],
      ["KOR"]),
@@ -198,7 +198,7 @@ def test_forces_expected_to_be_deployed_are_the_actor(coder):
          None, ["BGD"]),
         # an "unless" that names no other party is no ultimatum
         ("Indonesia will release 200 prisoners on Independence Day unless the court objects.",
-         "CONCEDE", ["IDN"], None),
+         "AGREE", ["IDN"], None),
         # a plan of an act hangs from its complement, not from a scene-setting phrase
         ("Jewish settlers set fire to the offices of Palestinian administrators following the "
          "killing of an Israeli man.", "ASSAULT", None, None),

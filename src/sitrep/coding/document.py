@@ -21,6 +21,7 @@ from sitrep.coding.dates import reference_date, span_days
 from sitrep.coding.discourse import clause_parties, settle_parties
 from sitrep.coding.items import bullet_items
 from sitrep.coding.lexicon import Lexicon
+from sitrep.coding.participants import is_resolved
 from sitrep.coding.relevance import Frames, is_licensed, is_political, needs_licence, standing
 from sitrep.coding.roles import actors_of, subject
 from sitrep.coding.sentence import code_sentence
@@ -65,8 +66,9 @@ def _same_happening(a: Candidate, b: Candidate) -> bool:
 def _absorb(main: Candidate, other: Candidate) -> None:
     """Fill what the first mention lacks from a later one ("Maduro's appeal, delivered by...")."""
     event, extra = main.event, other.event
-    event.actor = event.actor or extra.actor
-    event.recipient = event.recipient or extra.recipient
+    event.actor = _placed(event.actor) or _placed(extra.actor) or event.actor or extra.actor
+    event.recipient = _placed(event.recipient) or _placed(extra.recipient) or event.recipient \
+        or extra.recipient
     event.intermediary = event.intermediary or extra.intermediary
     if not event.event_loc.extracted_place:
         event.event_loc = extra.event_loc
@@ -122,12 +124,15 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase, lexicon: Lexicon,
     kept = _merge(candidates)
     _give_lists_their_items(groups, candidates, kept, organisations)
     kept = settle_parties(kept, ctx, list(parsed.sents))  # the discourse's parties; no self-targets
-    # An event needs a participant, and a political one (docs/coding-rules.md): a text whose
-    # candidates name no one, or only companies, bands and clubs, has no event.
+    # An event needs a participant the knowledge base placed, and a political one
+    # (docs/coding-rules.md): a text whose candidates name no one, only words it cannot place,
+    # or only companies, bands and clubs, has no event.
     for c in kept:
-        if not c.event.actor and not c.event.recipient:
-            c.event.actor = clause_party(c.trigger, ctx)
-    kept = [c for c in kept if (c.event.actor or c.event.recipient) and political(c, ctx)]
+        if not _argued(c.event):
+            found = clause_party(c.trigger, ctx)
+            if found:
+                c.event.actor = found
+    kept = [c for c in kept if _argued(c.event) and political(c, ctx)]
     doc.events = _rank(kept)
     for c in kept:
         c.event.id = hashlib.sha1(
@@ -179,6 +184,16 @@ def political(candidate: Candidate, ctx: Context) -> bool:
     return is_licensed(event, licence, ctx.frames.sentence(sentence), ctx.frames.document)
 
 
+def _placed(parties: list) -> list:
+    """The parties the knowledge base placed (words alone, `name_unresolved`, are not)."""
+    return [a for a in parties if is_resolved(a)]
+
+
+def _argued(event: Event) -> bool:
+    """An event with a party the knowledge base placed (words alone do not count)."""
+    return bool(_placed(event.actor + event.recipient))
+
+
 def _rank(kept: list[Candidate]) -> list[Event]:
     """The events in text order, each sentence's main event first (see `main_event`); an event
     in a clause below its sentence's main one ("... after X attacked Y") is less likely to be
@@ -213,10 +228,10 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
             _absorb(target, candidate)
             candidate.event = target.event  # later lookups (bullet owners) reach the merged event
             continue
-        if candidate.definite and not candidate.event.actor:
+        if candidate.definite and not _placed(candidate.event.actor):
             continue  # "this request" with nothing earlier to refer to: not an event of its own
-        if not candidate.event.actor and not candidate.event.recipient and any(
-                c is not candidate and c.event.actor
+        if not _argued(candidate.event) and any(
+                c is not candidate and _placed(c.event.actor)
                 for c in in_sentence[candidate.trigger.sent.start]):
             continue  # a bare noun next to a fully argued event in the same sentence
         kept.append(candidate)

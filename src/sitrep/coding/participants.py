@@ -15,15 +15,19 @@ from sitrep.coding.lexicon import Trigger, is_saying, verb_forms
 from sitrep.coding.roles import (
     LIGHT_VERBS,
     NOT_AN_ACTOR,
+    PRONOUNS,
     RECIPIENT_PREPS,
     actors_of,
     clause_tokens,
+    conjuncts,
     direct_object,
     passive_patient,
+    phrase,
+    possessor,
     prep_objects,
     subject,
 )
-from sitrep.coding.triggers import CARRIER_VERBS, is_anaphoric, nominal_position
+from sitrep.coding.triggers import CARRIER_VERBS, is_anaphoric, match_trigger, nominal_position
 from sitrep.model import Actor
 from sitrep.resources import word_class
 
@@ -318,3 +322,158 @@ def partners(trigger, ctx: Context) -> list[Actor]:
     holders = [trigger] + ([trigger.head] if trigger.dep_ == "dobj" else [])  # "held ... with"
     return [a for holder in holders for pobj in prep_objects(holder, {"with"})
             for a in actors_of(pobj, ctx.mentions, ctx.kb.sectors) if a.code]
+
+
+# "X and Y met / agreed / signed a pact / fought": predicates whose doers act with one another.
+RECIPROCAL_PREDICATES = word_class("reciprocal_predicates")
+
+
+def is_reciprocal(trigger, actor: list[Actor], recipient: list[Actor]) -> bool:
+    """Several parties do a mutual act and no one else is named as its object: PLOVER lists them
+    all as actors with no recipient (manual, "Compound and Reciprocal Actors"); read as dyads,
+    each acts towards the other (`Event.dyads`), the first named towards the second."""
+    if recipient or len(parties(actor)) < 2:
+        return False
+    words = {trigger.lemma_.lower()}
+    if trigger.pos_ in {"VERB", "AUX"}:
+        obj = direct_object(trigger)
+        if obj is not None:
+            words.add(obj.lemma_.lower())
+    return bool(words & RECIPROCAL_PREDICATES)
+
+
+def parties(actors: list[Actor]) -> list[Actor]:
+    """The distinct parties of a list: one per country, else one per name."""
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        seen.setdefault(actor.code or actor.kb_id or actor.entity_text.lower(), actor)
+    return list(seen.values())
+
+
+def is_resolved(party: Actor) -> bool:
+    """A party the knowledge base placed: a country, a sector or a known name. Parties kept only
+    by their words (`name_unresolved`) never make an event count as argued."""
+    return bool(party.code or party.sector or party.kb_id)
+
+
+# Types whose direct object is what they are aimed at even when it names an act or a thing
+# ("condemned the attack", "rejected the election results", "welcomed the decision").
+REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "PROTEST"}
+
+
+# Types whose direct object is what is given, moved, promised or done together, not to whom.
+OBJECT_IS_NO_RECIPIENT = {"AID", "MOBILIZE", "AGREE", "COOPERATE", "THREATEN"}
+
+
+NOT_PARTIES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"}
+
+
+def name_unresolved(candidate, ctx: Context) -> None:
+    """Where no party the knowledge base knows fills a role, the words of the phrase that does
+    ("Imam Suliman Gani demanded an apology", "condemned the Quetta attack", "arrested 26
+    members of a gang"): the actor and recipient as the text names them, unresolved (no code,
+    no sector), so a reader sees who or what, and nothing counts them as a political party."""
+    event, trigger, row = candidate.event, candidate.trigger, candidate.row
+    taken = {t.i for t in trigger.subtree} if row.pos == "NOUN" else {trigger.i}
+    if not event.actor:
+        doer = _doer(trigger, row)
+        event.actor = _unresolved(doer, ctx) if doer is not None else []
+        if doer is not None:
+            taken |= {t.i for t in doer.subtree}
+    if not event.recipient and not event.reciprocal:
+        target = _target(trigger, row, ctx)
+        if target is not None and target.i not in taken:
+            event.recipient = _unresolved(target, ctx)
+
+
+def _doer(trigger, row: Trigger):
+    if row.pos == "VERB":
+        return subject(trigger)
+    owner = possessor(trigger) or next((c for c in trigger.children if c.dep_ == "compound"
+                                        and c.pos_ == "PROPN"), None)
+    if owner is not None:
+        return owner
+    by = next(prep_objects(trigger, {"by"}), None)
+    if by is not None:
+        return by
+    position = nominal_position(trigger)
+    if position.dep_ in {"dobj", "attr"} and position.head.pos_ in {"VERB", "AUX"}:
+        return subject(position.head)  # "launched an investigation", "voiced support"
+    return None
+
+
+def _target(trigger, row: Trigger, ctx: Context):
+    preps = RECIPIENT_PREPS.get(row.event, set()) | {"with"} if row.event in WITH_TYPES else \
+        RECIPIENT_PREPS.get(row.event, set())
+    if row.pos == "VERB":
+        patient = passive_patient(trigger)
+        if patient is not None:
+            return patient
+        obj = direct_object(trigger)
+        if obj is not None and obj.ent_type_ not in NOT_PARTIES and not _own(obj):
+            if obj.lemma_.lower() in AGREEMENT_NOUNS:
+                # "signed an agreement with Milrem": the other party, not the document
+                aimed = next(prep_objects(obj, {"with", "between"}), None)
+                if aimed is not None:
+                    return aimed
+            elif row.event in REACTION_TYPES:
+                return obj  # "condemned the attack", "rejected the results"
+            elif _names_an_act(obj, ctx):
+                # "lifted a ban on girls", "suspended aid to Liberia": the act's own target
+                aimed = next((p for p in prep_objects(obj, preps | AIMED_PREPS)
+                              if not _names_an_act(p, ctx)), None)
+                if aimed is not None:
+                    return aimed
+            elif row.event not in OBJECT_IS_NO_RECIPIENT and not (
+                    row.event == "RETREAT" and _forces_or_arms(obj, ctx)):
+                return obj  # "arrested 26 members of a gang"; not "withdrew troops"
+    return next(prep_objects(trigger, preps), None)
+
+
+# Types whose other party may follow "with" ("signed a pact with", "agreed with").
+WITH_TYPES = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "REJECT"}
+
+
+AGREEMENT_NOUNS = {"treaty", "agreement", "accord", "deal", "pact", "memorandum", "protocol",
+                   "contract", "mou", "convention", "charter", "communique", "text", "draft"}
+
+
+def _forces_or_arms(obj, ctx: Context) -> bool:
+    """"withdrew 2,000 troops", "returned weapons depots": what a retreat moves, not to whom."""
+    lemma = obj.lemma_.lower()
+    return ctx.kb.sectors.get(lemma) == "MIL" or lemma in ARMS
+
+
+ARMS = {"weapon", "arm", "troop", "force", "soldier", "equipment", "depot", "base", "tank",
+        "missile", "ammunition", "gun", "artillery"}
+
+
+def _own(obj) -> bool:
+    """"withdrew its troops", "lay down their weapons": the doer's own, never a recipient."""
+    return any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in obj.children)
+
+
+# "a ban on ...", "aid to ...", "sanctions against ...", "a curfew in ...", "a boycott of ...":
+# whom an act named as the object of a verb is aimed at.
+AIMED_PREPS = {"on", "against", "to", "for", "in", "into", "over", "upon", "of"}
+
+
+ACT_NOUNS = word_class("act_nouns")
+
+
+def _names_an_act(token, ctx: Context) -> bool:
+    return token.lemma_.lower() in ACT_NOUNS or (
+        token.pos_ == "NOUN" and match_trigger(token, ctx.lexicon) is not None)
+
+
+def _unresolved(token, ctx: Context) -> list[Actor]:
+    found = []
+    for head in conjuncts(token):
+        if head.pos_ not in {"NOUN", "PROPN"} or head.lower_ in PRONOUNS or \
+                head.ent_type_ in NOT_PARTIES:
+            continue
+        sector = ctx.kb.sectors.get(head.lower_) or ctx.kb.sectors.get(head.lemma_.lower())
+        if sector == NOT_AN_ACTOR:
+            continue
+        found.append(Actor(entity_text=phrase(head), confidence=0.2))
+    return found

@@ -16,11 +16,13 @@ from sitrep.coding.roles import QUANTITY_NOUNS, actors_of, passive_patient, subj
 from sitrep.model import Actor
 from sitrep.resources import word_class
 
-# PLOVER manual: future CONSULT, SUPPORT, COOPERATE and AID are AGREE; "announced ... would
-# withdraw troops" (RETREAT + future) and future concessions are CONCEDE, not AGREE; promised
-# force or pressure is THREATEN.
-INTENT_TYPES = {**dict.fromkeys(["SUPPORT", "CONSULT", "COOPERATE", "AID"], "AGREE"),
-                **dict.fromkeys(["RETREAT", "CONCEDE"], "CONCEDE"),
+# PLOVER manual: future CONSULT, SUPPORT, COOPERATE and AID are AGREE; promised force or pressure
+# is THREATEN; future concessions stay CONCEDE. A promised retreat ("will release the hostages",
+# "is willing to withdraw its troops") is AGREE as the PLOVER gold records and the coders of the
+# real-news development set code it (CAMEO 035 express intent to yield), where the manual's text
+# says CONCEDE (docs/codebook-boundaries.md).
+INTENT_TYPES = {**dict.fromkeys(["SUPPORT", "CONSULT", "COOPERATE", "AID", "RETREAT"], "AGREE"),
+                "CONCEDE": "CONCEDE",
                 **dict.fromkeys(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"],
                                 "THREATEN")}
 

@@ -360,13 +360,13 @@ def _name_tokens(head) -> list:
     return sorted(words, key=lambda t: t.i)
 
 
-def _phrase(head) -> str:
+def phrase(head) -> str:
     """The noun phrase of a head without the other members of its list."""
     skip: set[int] = set()
     for child in head.children:
         if child.dep_ in {"conj", "cc", "appos"} or (child.dep_ == "punct" and child.i > head.i):
             skip.update(t.i for t in child.subtree)
-    return " ".join(t.text for t in head.subtree if t.i not in skip)[:80]
+    return " ".join(t.text for t in head.subtree if t.i not in skip and not t.is_space)[:80]
 
 
 # Prepositions that place a group in a country: "soldiers from Chad", "activists in Syria".
@@ -415,7 +415,7 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
                     owner.actor.sector in {"IGO", "NGO"}:
                 # "NATO air strikes", "NATO foreign ministers", "Greenpeace activists": the
                 # body's own, not a country's (nor the place's where they act)
-                return [replace(owner.actor, entity_text=_phrase(head) if sector else
+                return [replace(owner.actor, entity_text=phrase(head) if sector else
                                 owner.actor.entity_text)]
             if owner and owner.actor and owner.actor.code and owner.label in ACTOR_LABELS:
                 if not sector:
@@ -444,7 +444,7 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
         if placed:
             return placed
         # "police", "protesters": a sector without a country; the event's place may give one
-        return [Actor(entity_text=_phrase(head), sector=sector, confidence=0.4)]
+        return [Actor(entity_text=phrase(head), sector=sector, confidence=0.4)]
     return []
 
 
@@ -461,7 +461,7 @@ def _owners(child, mentions: Mentions) -> list[Mention]:
 def _placed(owner: Actor, sector: str, head) -> Actor:
     actor = replace(owner)
     actor.sector = sector
-    actor.entity_text = _phrase(head)
+    actor.entity_text = phrase(head)
     return actor
 
 

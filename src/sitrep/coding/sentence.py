@@ -27,6 +27,8 @@ from sitrep.coding.participants import (
     DEFAULT_ACTOR_SECTOR,
     bound_actors,
     fallback_recipient,
+    is_reciprocal,
+    name_unresolved,
     participants,
     partners,
 )
@@ -107,6 +109,8 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
             candidates.append(fallback)
     candidates = fold_complements(candidates)
     fill_recipients(candidates, ctx.mentions, ctx.lexicon.plover)
+    for candidate in candidates:
+        name_unresolved(candidate, ctx)
     return candidates
 
 
@@ -259,6 +263,7 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         modality=modality, attribution=attribution,
         text_info=TextInfo(sentence=ctx.doc.text[start:end].strip(), start=start, end=end),
     )
+    event.reciprocal = is_reciprocal(token, actor, recipient)
     set_date(event, date_range, modality, ctx.reference)
     if modality in {"asserted", "reported"} and is_standing(token):
         # a standing relation is background as of the report, not a happening in a window

@@ -119,9 +119,11 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
         if row.object_hint and not (row.object_hint & (objects | modifiers | (
                 adjectives if row.priority else set()))):
             continue
+        # a multiword hint beats a single-lemma one ("defence pact" over "pact"), as the
+        # lexicon's header says
         score = 10 * row.priority + 3 * bool(row.object_hint) + bool(row.particle) + (
             row.particle in true_particles) + (len(row.words) > 1) + 0.5 * bool(
-            row.object_hint & heads)
+            row.object_hint & heads) + 0.75 * any(" " in hint for hint in row.object_hint & objects)
         if score > best_score:
             best, best_score = row, score
     return best

@@ -1,4 +1,5 @@
-"""An evaluation's report: which file, what kind, how many cases, and the figures."""
+"""An evaluation's report: which file, what kind, how many cases, the figures, and (for sentence
+sets) each case's outcome."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ class Report:
     figures: dict[str, float] = field(default_factory=dict)
     details: list[str] = field(default_factory=list)
     confusion: dict[tuple[str, str], int] = field(default_factory=dict)
+    outcomes: list[dict] = field(default_factory=list)  # one row per scored case, when kept
 
     def lines(self) -> list[str]:
         out = [f"file: {self.file}", f"kind: {self.kind}", f"cases: {self.cases}"]

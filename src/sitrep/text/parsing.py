@@ -69,13 +69,35 @@ def line_breaks(doc):
 
 
 def parse_text(doc: Document) -> str:
-    """The repaired text with URLs blanked (same length), so the parser sees sentences."""
+    """The repaired text with URLs blanked and datelines cut off (same length), so the parser
+    sees sentences."""
     text = doc.repaired.text if doc.repaired else doc.text
     pieces, position = [], 0
     for start, end, _ in find_urls(text):
         pieces += [text[position:start], " " * (end - start)]
         position = end
-    return "".join(pieces) + text[position:]
+    return cut_datelines("".join(pieces) + text[position:])
+
+
+_CAPS = r"[A-Z]{2}[A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*"
+# A wire dateline at the start of a line: "CAIRO (AP) --", "THE HAGUE, Netherlands --",
+# "ADDIS ABABA, May 15 (Xinhua) --", "UNITED NATIONS:", "(Reuters) -".
+DATELINE = re.compile(
+    rf"^[ \t]*(?:{_CAPS}(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*)?(?:, [A-Z][a-z]{{2,8}}\.? \d{{1,2}})?"
+    rf"(?: ?\([A-Z][\w .&-]*\))?|\([A-Z][\w .&-]*\))[ \t]*(?:--|—|–|-|:|\")(?=[ \t])",
+    re.MULTILINE)
+
+
+def cut_datelines(text: str) -> str:
+    """A dateline is blanked (same length), so the place and outlet are not read as the subject
+    of the story's first sentence ("KABUL - A Taliban attack ... killed 20 troops")."""
+    if "-" not in text and ":" not in text and "—" not in text and "–" not in text and \
+            '"' not in text:
+        return text
+    for match in DATELINE.finditer(text):
+        start, end = match.span()
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 PIECE_CHARS = 100_000
