@@ -21,6 +21,7 @@ share of bare throughput; the bar is >= 0.8) are printed per corpus and process 
 words/s and documents/s. --profile prints where sitrep's own time goes (cProfile, 1 process).
 
     python bench/throughput.py [--documents 600] [--repeat 3] [--processes 1,2] [--profile]
+                               [--type-model]
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def sentences(shared: Path, documents: int) -> list[dict[str, str]]:
 CORPORA = {"mixed": mixed, "sentences": sentences}
 
 
-def child(kind: str, corpus_file: Path, processes: int) -> None:
+def child(kind: str, corpus_file: Path, processes: int, type_model: bool = False) -> None:
     """One timed run in this fresh process; prints its seconds as JSON."""
     records = json.loads(corpus_file.read_text(encoding="utf-8"))
     start = time.perf_counter()
@@ -76,15 +77,17 @@ def child(kind: str, corpus_file: Path, processes: int) -> None:
         from sitrep.text.reading import from_record
 
         docs = (from_record(r, "bench") for r in records)
-        for _ in Coder(Options().replace(processes=processes, batch_size=32)).pipe(docs):
+        options = Options().replace(processes=processes, batch_size=32, type_model=type_model)
+        for _ in Coder(options).pipe(docs):
             pass
     print(json.dumps({"seconds": time.perf_counter() - start}))
 
 
-def timed(kind: str, corpus_file: Path, processes: int) -> float:
+def timed(kind: str, corpus_file: Path, processes: int, type_model: bool = False) -> float:
     result = subprocess.run(
         [sys.executable, str(Path(__file__)), "--child", kind, "--corpus-file", str(corpus_file),
-         "--processes", str(processes)], capture_output=True, text=True, check=True)
+         "--processes", str(processes)] + (["--type-model"] if type_model else []),
+        capture_output=True, text=True, check=True)
     return float(json.loads(result.stdout.strip().splitlines()[-1])["seconds"])
 
 
@@ -123,11 +126,13 @@ def main() -> None:
     parser.add_argument("--corpora", default="mixed,sentences")
     parser.add_argument("--shared", type=Path, default=corpus.DEFAULT_SHARED)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--type-model", action="store_true",
+                        help="code with the learned sentence type on (docs/sentence-type-model.md)")
     parser.add_argument("--child", choices=["bare", "sitrep"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus-file", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.corpus_file, int(args.processes))
+        child(args.child, args.corpus_file, int(args.processes), args.type_model)
         return
     if not args.shared.exists():
         sys.exit(f"{args.shared} is not here: the benchmark corpora are read from ../shared")
@@ -148,7 +153,7 @@ def main() -> None:
             bare, mine = [], []
             for _ in range(args.repeat):
                 bare.append(timed("bare", corpus_file, processes))
-                mine.append(timed("sitrep", corpus_file, processes))
+                mine.append(timed("sitrep", corpus_file, processes, args.type_model))
             b, s = statistics.median(bare), statistics.median(mine)
             print(f"  {processes} process{'es' if processes > 1 else ''}: bare {b:6.1f} s "
                   f"({words / b:7,.0f} words/s), sitrep {s:6.1f} s ({words / s:7,.0f} words/s, "

@@ -31,6 +31,7 @@ class Options:
     processes: int = DEFAULTS["processes"]
     max_bytes: int = DEFAULTS["max_bytes"]
     encoding: str | None = DEFAULTS["encoding"] or None
+    type_model: bool = DEFAULTS["type_model"]
 
     def replace(self, **changes: Any) -> Options:
         """A copy with some options changed (lists become tuples, so options stay hashable)."""

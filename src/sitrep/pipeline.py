@@ -33,6 +33,7 @@ from sitrep.actors.knowledge import KBEntry, KnowledgeBase, knowledge_base
 from sitrep.coding.dates import reference_date
 from sitrep.coding.document import code_parsed
 from sitrep.coding.lexicon import Lexicon, load_lexicon, read_verb_dictionary, with_verbs
+from sitrep.coding.sentence_type import load_type_model
 from sitrep.coding.verbpatterns import read_verb_patterns, with_patterns
 from sitrep.entities.mentions import document_entities, find_mentions
 from sitrep.errors import DocumentError, SitrepError
@@ -116,6 +117,9 @@ class Coder:
         self.kb = kb or knowledge_base(
             [*entries_from_files(Path(p) for p in self.options.dictionaries), *imported])
         self.lexicon = lexicon or lexicon_for(self.options.verbs)
+        # an imported verb dictionary is its user's codebook: the model learned the shipped one
+        self.type_judge = load_type_model() if self.options.type_model and not \
+            self.options.verbs else None
 
     def _parse_text(self, doc: Document) -> str:
         if doc.repaired is None:
@@ -133,7 +137,7 @@ class Coder:
         if not is_coded(doc.language):
             return doc
         (parsed,) = parse_texts(self.nlp, [self._parse_text(doc)])
-        return code_parsed(doc, parsed, self.kb, self.lexicon, self.options)
+        return code_parsed(doc, parsed, self.kb, self.lexicon, self.options, self.type_judge)
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document | DocumentError]:
         """Code many documents in order, parsing them in batches of `options.batch_size`; with
@@ -201,7 +205,8 @@ class Coder:
 
     def _code_parsed(self, doc: Document, parsed: Doc) -> Document | DocumentError:
         try:
-            return code_parsed(doc, parsed, self.kb, self.lexicon, self.options)
+            return code_parsed(doc, parsed, self.kb, self.lexicon, self.options,
+                               self.type_judge)
         except Exception as error:  # noqa: BLE001 - becomes this document's failure
             return failure(doc, "code", error)
 

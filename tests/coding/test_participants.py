@@ -256,3 +256,61 @@ def test_an_embassy_is_where_it_stands(coder):
 def test_groups_of_transnational_bodies(coder, text, sector):
     event = one(coder, text)
     assert [(a.code, a.sector) for a in event.actor] == [(None, sector)]
+
+
+# Reciprocal acts: several parties as the subject of a mutual act, no one else its object
+# (docs/codebook-boundaries.md, "Who is source and who is target").
+@pytest.mark.parametrize("text, first, second", [
+    ("Chile and Peru signed a fisheries accord in Lima.", "CHL", "PER"),
+    ("The foreign ministers of Ghana and Togo met in Accra on Friday.", "GHA", "TGO"),
+    ("Ethiopian and Eritrean troops clashed along the border.", "ETH", "ERI"),
+    ("Senior Hungarian and Slovak officials agreed that their countries should share "
+     "border patrols.", "HUN", "SVK"),
+])
+def test_reciprocal_acts_read_first_party_towards_the_second(coder, text, first, second):
+    event = one(coder, text)
+    assert event.reciprocal and not event.recipient
+    dyads = [(a.code, b.code) for a, b in event.dyads()]
+    assert dyads[0] == (first, second) and (second, first) in dyads
+
+
+@pytest.mark.parametrize("text", [
+    "The United States and France condemned the bombing in Kabul.",  # co-actors, no mutual act
+    "Kenya met Ugandan officials in Nairobi.",  # one party meets another: directed
+])
+def test_co_actors_and_directed_meetings_are_not_reciprocal(coder, text):
+    assert not one(coder, text).reciprocal
+
+
+def test_parties_the_knowledge_base_does_not_know_keep_their_words(coder):
+    event = one(coder, "Imam Tariq Osei demanded an apology from the prime minister.")
+    assert [a.entity_text for a in event.actor] == ["Imam Tariq Osei"]
+    assert event.actor[0].code is None and event.actor[0].sector is None
+    event = one(coder, "The Peruvian navy seized a fishing trawler off the coast.")
+    assert codes(event.actor) == ["PER"] and event.recipient[0].entity_text == "a fishing trawler"
+
+
+def test_words_alone_never_make_an_event_count(coder):
+    from sitrep.coding.participants import is_resolved
+    from sitrep.model import Actor
+
+    assert not is_resolved(Actor(entity_text="Tom Hale"))
+    assert is_resolved(Actor(entity_text="police", sector="COP"))
+    story = ("Kenyan police arrested three opposition activists in Nairobi on Friday. "
+             "Tom Hale beat Ivo Marek in the final in Leeds.")
+    assert [e.event for e in coder.code_text(story)] == ["COERCE"]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # what a reaction is to
+    ("The Arab League condemned the bombing of the market.", "the bombing of the market"),
+    ("Opposition leaders rejected the election results.", "the election results"),
+    # whom an act named as the object is aimed at
+    ("The Supreme Court lifted a ban on street vendors.", "street vendors"),
+    ("Canada suspended aid to the island's rebels.", "the island 's rebels"),
+    # not the doer's own forces or arms
+    ("Rebel fighters said they would lay down their weapons.", None),
+])
+def test_unresolved_targets(coder, text, recipient):
+    event = one(coder, text)
+    assert [r.entity_text for r in event.recipient] == ([recipient] if recipient else [])

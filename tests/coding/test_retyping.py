@@ -209,3 +209,46 @@ def test_a_warning_to_ones_own_people_about_nothing_named_keeps_them(coder):
 )
 def test_protest_violence_rows_and_acts_at_home(coder, text, event_type, actor, recipient):
     assert_coded(coder, text, event_type, actor, recipient)
+
+
+# The codebook's boundaries (docs/codebook-boundaries.md), on sentences written for them.
+@pytest.mark.parametrize("text, event_type", [
+    # SUPPORT (signing, finalizing, endorsing) vs AGREE (a commitment to act)
+    ("Chile and Peru signed a fisheries accord.", "SUPPORT"),
+    ("Kenya ratified the treaty.", "SUPPORT"),
+    ("Norway and Iceland agreed a new quota deal.", "SUPPORT"),
+    ("Ghana said it would sign the accord next month.", "AGREE"),
+    ("Mali agreed to hold talks with the rebels.", "AGREE"),
+    ("Laos agreed to a ceasefire.", "AGREE"),
+    ("Oman pledged its full support for the UN envoy.", "SUPPORT"),
+    ("Japan pledged 200 million dollars in aid to Sri Lanka.", "AGREE"),
+    # AGREE (a promised retreat) vs CONCEDE / RETREAT (giving in)
+    ("The rebels said they would free the two engineers.", "AGREE"),
+    ("Belgrade is willing to pull its police out of the province.", "AGREE"),
+    ("Bolivia said it would lift the curfew next week.", "CONCEDE"),
+    ("A court ordered the release of the activist.", "RETREAT"),
+    ("The ministry approved the union's request.", "CONCEDE"),
+    ("Customs returned the looted statues to Cambodia.", "RETREAT"),
+    ("The strikers said they would not end the strike.", "REJECT"),
+    ("Canada cut tariffs on steel from Mexico.", "RETREAT"),
+    # COERCE vs SANCTION vs ASSAULT
+    ("The junta declared a state of siege in the capital.", "COERCE"),
+    ("A Paris court convicted the bank of fraud.", "ACCUSE"),
+    ("A Cairo court convicted the editor and sentenced him to two years in prison.", "COERCE"),
+    ("Rebels seized the airport.", "ASSAULT"),
+    ("Government troops captured two villages.", "ASSAULT"),
+    ("The coast guard seized a fishing boat and its crew.", "COERCE"),
+    ("The president ordered air strikes on the camps.", "ASSAULT"),
+    ("Pakistan expelled the UN weapons inspectors.", "SANCTION"),
+    ("Ghana deployed 300 troops to Mali as part of the UN peacekeeping mission.", "AID"),
+    # ACCUSE vs REQUEST
+    ("The senator launched a scathing attack on the ministry.", "ACCUSE"),
+    ("Activists called for sanctions against the junta.", "ACCUSE"),
+    ("The court ordered a retrial of the editor.", "ACCUSE"),
+    ("The judge ordered the editor to appear for questioning.", "REQUEST"),
+    # a call or a visit is coded for what it is for (manual §CONSULT)
+    ("Prime Minister Erna Solberg called her Danish counterpart on Monday to congratulate her "
+     "on the election victory.", "SUPPORT"),
+])
+def test_codebook_boundaries(coder, text, event_type):
+    assert one(coder, text).event == event_type

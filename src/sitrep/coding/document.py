@@ -25,6 +25,7 @@ from sitrep.coding.participants import is_resolved
 from sitrep.coding.relevance import Frames, is_licensed, is_political, needs_licence, standing
 from sitrep.coding.roles import actors_of, subject
 from sitrep.coding.sentence import code_sentence
+from sitrep.coding.sentence_type import TypeJudge, retype_mains
 from sitrep.entities.mentions import document_entities, find_mentions
 from sitrep.model import Actor, Document, Event, Item
 from sitrep.options import Options
@@ -92,9 +93,11 @@ def _absorb(main: Candidate, other: Candidate) -> None:
 
 
 def code_parsed(doc: Document, parsed, kb: KnowledgeBase, lexicon: Lexicon,
-                options: Options) -> Document:
+                options: Options, type_judge: TypeJudge | None = None) -> Document:
     """Entities and events of one parsed document (in place). An event needs an actor or a
-    recipient, one of them political, and a trigger licensed in its sense (`relevance.py`)."""
+    recipient, one of them political, and a trigger licensed in its sense (`relevance.py`).
+    `type_judge` (the learned sentence type, `sentence_type.py`) re-decides each sentence's main
+    type."""
     reference = reference_date(doc)
     text = parsed.text
     mentions = find_mentions(doc, parsed, kb, reference, text)
@@ -134,6 +137,11 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase, lexicon: Lexicon,
                 c.event.actor = found
     kept = [c for c in kept if _argued(c.event) and political(c, ctx)]
     doc.events = _rank(kept)
+    if type_judge is not None:
+        by_sentence: dict[int, list[Candidate]] = defaultdict(list)
+        for candidate in candidates:
+            by_sentence[candidate.sentence_start].append(candidate)
+        retype_mains([c for c in kept if c.event.main], by_sentence, type_judge, lexicon)
     for c in kept:
         c.event.id = hashlib.sha1(
             f"{doc.content_hash}:{c.sentence_start}:{c.trigger.idx}"

@@ -410,6 +410,19 @@ def _target(trigger, row: Trigger, ctx: Context):
         if patient is not None:
             return patient
         obj = direct_object(trigger)
+        if obj is None and row.particle:
+            # "called for sanctions against the junta": the particle's object names the act,
+            # and whom it is aimed at follows it
+            named = next(prep_objects(trigger, {row.particle}), None)
+            aimed = next(prep_objects(named, AIMED_PREPS), None) if named is not None else None
+            if aimed is not None:
+                return aimed
+        if obj is None:
+            # "demanded that the minister resign": the one asked to act
+            obj = next((subject(c) for c in trigger.children if c.dep_ == "ccomp"
+                        and subject(c) is not None), None)
+            if obj is not None and obj.i < trigger.i:
+                obj = None
         if obj is not None and obj.ent_type_ not in NOT_PARTIES and not _own(obj):
             if obj.lemma_.lower() in AGREEMENT_NOUNS:
                 # "signed an agreement with Milrem": the other party, not the document
@@ -419,8 +432,10 @@ def _target(trigger, row: Trigger, ctx: Context):
             elif row.event in REACTION_TYPES:
                 return obj  # "condemned the attack", "rejected the results"
             elif _names_an_act(obj, ctx):
-                # "lifted a ban on girls", "suspended aid to Liberia": the act's own target
-                aimed = next((p for p in prep_objects(obj, preps | AIMED_PREPS)
+                # "lifted a ban on girls", "suspended aid to Liberia": the act's own target (the
+                # parser may hang it on the verb)
+                aimed = next((p for p in [*prep_objects(obj, preps | AIMED_PREPS),
+                                          *prep_objects(trigger, AIMED_PREPS - {"in", "of"})]
                               if not _names_an_act(p, ctx)), None)
                 if aimed is not None:
                     return aimed

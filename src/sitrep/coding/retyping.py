@@ -97,3 +97,76 @@ def on_condition_unless(token, actor: list[Actor], ctx: Context) -> bool:
                    not any(same_party(a, b) for b in actor) for a in others):
                 return True
     return False
+
+
+# What a meeting, call or visit is for, when that is an act of its own: PLOVER codes a
+# consultation "for the content of the action" (manual §CONSULT).
+PURPOSE_TYPES = {"SUPPORT", "ACCUSE", "REQUEST", "AID", "REJECT", "THREATEN", "COOPERATE"}
+
+
+def consultation_purposes(candidates: list[Candidate]) -> list[Candidate]:
+    """"called his counterpart to congratulate him" (SUPPORT), "summoned the envoy to protest"
+    (ACCUSE), "doctors arrived in Lombardy to help" (AID): the consultation takes its purpose's
+    type, keeping its own parties, and the purpose is not coded again."""
+    by_token = {c.trigger.i: c for c in candidates}
+    dropped: set[int] = set()
+    for purpose in candidates:
+        token = purpose.trigger
+        outer = by_token.get(token.head.i)
+        if outer is None or outer is purpose or outer.event.event != "CONSULT" or \
+                purpose.event.event not in PURPOSE_TYPES or token.dep_ not in {"xcomp", "advcl"} \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            continue
+        event = outer.event
+        event.event, event.mode = purpose.event.event, purpose.event.mode
+        event.quad_code, event.event_scale = purpose.event.quad_code, purpose.event.event_scale
+        event.recipient = event.recipient or purpose.event.recipient
+        for context in purpose.event.context:
+            if context not in event.context:
+                event.context.append(context)
+        dropped.add(id(purpose))
+    return [c for c in candidates if id(c) not in dropped]
+
+
+PEACEKEEPING = {"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "peacekeep"}
+
+
+def peacekeeping(candidate: Candidate, lexicon) -> None:
+    """Troops deployed or arriving as peacekeepers provide protection: AID (manual §AID,
+    CAMEO 074), not a show of force (MOBILIZE) nor a visit (CONSULT)."""
+    event = candidate.event
+    if event.event not in {"MOBILIZE", "CONSULT"}:
+        return
+    if not any(t.lemma_.lower() in PEACEKEEPING or t.lower_ in PEACEKEEPING
+               for t in candidate.trigger.subtree):
+        return
+    event.event, event.mode = "AID", None
+    event.quad_code, event.event_scale = lexicon.quad("AID"), lexicon.score("AID", None)
+    if "peacekeeping" not in event.context:
+        event.context.append("peacekeeping")
+
+
+# Verbs of a conviction, and of the sentence that may follow it.
+CONVICTING = {"convict", "find"}
+SENTENCING = {"sentence", "jail", "imprison"}
+
+
+def convictions(candidates: list[Candidate]) -> list[Candidate]:
+    """"convicted the editor and sentenced him to two years in prison": a conviction with a
+    prison sentence is COERCE arrest (manual §SANCTION), one event with the conviction's
+    parties; a conviction alone stays ACCUSE (docs/codebook-boundaries.md)."""
+    by_token = {c.trigger.i: c for c in candidates}
+    dropped: set[int] = set()
+    for sentence in candidates:
+        token = sentence.trigger
+        outer = by_token.get(token.head.i)
+        if outer is None or outer is sentence or token.dep_ != "conj" or \
+                token.lemma_.lower() not in SENTENCING or sentence.event.event != "COERCE" or \
+                outer.trigger.lemma_.lower() not in CONVICTING:
+            continue
+        event = outer.event
+        event.event, event.mode = "COERCE", sentence.event.mode
+        event.quad_code, event.event_scale = sentence.event.quad_code, sentence.event.event_scale
+        event.recipient = event.recipient or sentence.event.recipient
+        dropped.add(id(sentence))
+    return [c for c in candidates if id(c) not in dropped]

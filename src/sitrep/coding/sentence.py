@@ -37,8 +37,11 @@ from sitrep.coding.retyping import (
     INTENT_TYPES,
     RIOT_MODES,
     by_protesters,
+    consultation_purposes,
+    convictions,
     fold_complements,
     on_condition_unless,
+    peacekeeping,
     reversed_acts,
 )
 from sitrep.coding.roles import (
@@ -107,7 +110,9 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
         fallback = classified(sentence, ctx, eras)
         if fallback is not None:
             candidates.append(fallback)
-    candidates = fold_complements(candidates)
+    candidates = fold_complements(convictions(consultation_purposes(candidates)))
+    for candidate in candidates:
+        peacekeeping(candidate, ctx.lexicon)
     fill_recipients(candidates, ctx.mentions, ctx.lexicon.plover)
     for candidate in candidates:
         name_unresolved(candidate, ctx)

@@ -130,13 +130,19 @@ def words(text: str) -> set[str]:
 
 
 def text_matches(gold: Party, actor: Actor) -> bool:
-    """One holds the other's words ("U.S. Supreme Court decision" / "U.S. Supreme Court",
-    "police" / "Israeli police"), or the gold text names the actor's country."""
+    """The mention's words are all in the gold ("U.S. Supreme Court" in "U.S. Supreme Court
+    decision"), or the gold's in a mention at most a few words longer ("police" in "Israeli
+    police", not "Somalia" in "a worker for a telecom company in Somalia"); or the gold text
+    names the actor's country."""
     mention = words(actor.entity_text or "")
     named = words(gold.text)
-    if mention and named and (mention <= named or named <= mention):
+    if mention and named and (mention <= named or (
+            named <= mention and len(mention) <= len(named) + LONGER_BY)):
         return True
     return bool(actor.code) and actor.code in gold.codes
+
+
+LONGER_BY = 3
 
 
 def party_matches(gold: Party, actors: list[Actor]) -> bool:

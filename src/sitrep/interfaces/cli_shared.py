@@ -57,6 +57,10 @@ def coding_options(command):
                      type=click.IntRange(1, 10_000), help="Documents per parser batch."),
         click.option("--processes", default=defaults.processes, show_default=True,
                      type=click.IntRange(1, 64), help="Coding processes on this machine."),
+        click.option("--type-model/--no-type-model", default=defaults.type_model,
+                     show_default=True,
+                     help="Let the learned sentence type re-decide main event types "
+                          "(docs/sentence-type-model.md)."),
     ]
 
     def build(**kwargs):
@@ -64,7 +68,7 @@ def coding_options(command):
             model=kwargs.pop("model"), verbs=kwargs.pop("verbs"),
             dictionaries=kwargs.pop("dictionaries"), max_bytes=kwargs.pop("max_bytes"),
             batch_size=kwargs.pop("batch_size"), processes=kwargs.pop("processes"),
-            encoding=kwargs.pop("encoding"))
+            encoding=kwargs.pop("encoding"), type_model=kwargs.pop("type_model"))
         return command(options=options, **kwargs)
 
     build = functools.update_wrapper(build, command)
