@@ -283,8 +283,8 @@ def test_co_actors_and_directed_meetings_are_not_reciprocal(coder, text):
 
 
 def test_parties_the_knowledge_base_does_not_know_keep_their_words(coder):
-    event = one(coder, "Imam Tariq Osei demanded an apology from the prime minister.")
-    assert [a.entity_text for a in event.actor] == ["Imam Tariq Osei"]
+    event = one(coder, "Tariq Osei demanded an apology from the prime minister.")
+    assert [a.entity_text for a in event.actor] == ["Tariq Osei"]
     assert event.actor[0].code is None and event.actor[0].sector is None
     event = one(coder, "The Peruvian navy seized a fishing trawler off the coast.")
     assert codes(event.actor) == ["PER"] and event.recipient[0].entity_text == "a fishing trawler"

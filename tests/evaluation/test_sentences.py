@@ -138,8 +138,17 @@ def test_real_news_development_set_floor(nlp):
     assert report.cases == 1050
     figures = report.figures
     assert figures["event_type_accuracy"] >= 0.79
-    assert figures["macro_f1"] >= 0.76
+    assert figures["macro_f1"] >= 0.77
     assert figures["actor_where_type_right"] >= 0.92
-    assert figures["recipient_where_type_right"] >= 0.75
-    assert figures["type_source_target"] >= 0.58
-    assert figures["lenient_type_source_target"] >= 0.59
+    assert figures["recipient_where_type_right"] >= 0.72
+    assert figures["type_source_target"] >= 0.57
+    assert figures["lenient_type_source_target"] >= 0.58
+
+
+@pytest.mark.slow
+def test_real_news_development_set_floor_with_the_learned_type(nlp):
+    from sitrep.options import Options
+
+    report = evaluate(needs_shared("plv", "plv-train.csv"), Options(type_model=True))
+    assert report.figures["macro_f1"] >= 0.86  # in-sample on the 853 sentences it learned from
+    assert report.figures["type_source_target"] >= 0.62

@@ -296,3 +296,15 @@ def test_an_older_exports_stand_in_is_replaced_by_id(db):
     _stand_in(db, "import:a", "a")
     assert db.save_document(Document(id="a", text="The article itself."))
     assert db.count("documents") == 1 and db.count("events") == 0
+
+
+def test_a_reciprocal_act_is_a_dyad_each_way(db):
+    from sitrep.model import Actor, Document, Event
+
+    doc = Document(id="d", text="Chile and Peru signed an accord.")
+    doc.events = [Event(id="e1", doc_id="d", event="SUPPORT", reciprocal=True,
+                        actor=[Actor(entity_text="Chile", code="CHL"),
+                               Actor(entity_text="Peru", code="PER")])]
+    db.save_document(doc)
+    rows = db.conn.execute("SELECT source, target FROM dyads ORDER BY source").fetchall()
+    assert [tuple(r) for r in rows] == [("CHL", "PER"), ("PER", "CHL")]

@@ -347,8 +347,8 @@ class Database:
             rows,
         )
         self.conn.execute("DELETE FROM dyads WHERE event_id = ?", (event.id,))
-        pairs = {(a.code, r.code) for a in event.actor for r in event.recipient
-                 if a.code and r.code}
+        # a reciprocal act ("Chile and Peru signed an accord") is a dyad each way
+        pairs = {(a.code, r.code) for a, r in event.dyads() if a.code and r.code}
         self.conn.executemany(
             """INSERT INTO dyads (source, target, date, event_id, quad_code, event_scale)
                VALUES (?, ?, ?, ?, ?, ?)""",
