@@ -158,7 +158,7 @@ def test_no_event_without_a_political_participant_or_frame(coder, text):
     ("The Dutch competition authority fined Vodafone 20 million euros.", "SANCTION"),
     ("Police arrested two Bolivian activists outside the presidential palace in La Paz.",
      "COERCE"),
-    ("Peru and Chile signed a border security agreement in Lima.", "AGREE"),
+    ("Peru and Chile signed a border security agreement in Lima.", "SUPPORT"),  # codebook-boundaries.md
 ])
 def test_political_events_stay(coder, text, event_type):
     assert one(coder, text).event == event_type

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitrep.coding.document import main_event
-from sitrep.errors import EvalError
+from sitrep.errors import DocumentError, EvalError
 from sitrep.evaluation.report import Report
 from sitrep.model import Actor, Document, Event
 from sitrep.options import Options
@@ -193,6 +193,8 @@ def code_cases(cases: list[Case], coder: Coder) -> list[Outcome]:
     docs = coder.pipe(Document(id=c.id, text=c.text, published=c.date) for c in cases)
     outcomes = []
     for case, doc in zip(cases, docs, strict=True):
+        if isinstance(doc, DocumentError):  # a sentence the coder cannot code is a bug: say so
+            raise doc
         main = main_event(doc.events)
         source_hit, target_hit = hits(case, main)
         outcomes.append(Outcome(

@@ -128,12 +128,20 @@ def test_timeline_dyad_network_and_rankings_agree(client):
     dated = [row for row in pair if row["date"]]
     dyad = client.get("/api/dyad", params={"a": "Venezuela", "b": "RUS"}).json()
     assert (dyad["a"], dyad["b"]) == ("VEN", "RUS")
-    assert sum(row["events"] for row in dyad["series"]) == len(dated)
+    # a reciprocal act ("X and Y signed a pact") is a dyad each way: it counts in both directions
+    reciprocal = {row["id"] for row in pair
+                  if client.get(f"/api/events/{row['id']}").json()["reciprocal"]}
+    assert reciprocal  # the examples hold "X and Y signed a treaty"
+
+    def directions(rows):
+        return sum(2 if row["id"] in reciprocal else 1 for row in rows)
+
+    assert sum(row["events"] for row in dyad["series"]) == directions(dated)
     assert {row["role"] for row in pair} <= {"actor", "recipient"}
     network = client.get("/api/network").json()
     edge_weight = sum(e["weight"] for e in network["edges"]
                       if {e["source"], e["target"]} == {"VEN", "RUS"})
-    assert edge_weight == len(pair)  # the network counts undated events too
+    assert edge_weight == directions(pair)  # the network counts undated events too
     top = client.get("/api/actors/top", params={"limit": 3}).json()["actors"]
     assert len(top) == 3 and top[0]["events"] >= top[-1]["events"]
     pairs = client.get("/api/actors/top", params={"pairs": "true"}).json()["pairs"]
