@@ -47,6 +47,7 @@ def actor(text, code=None, sector=None, kb_id=None):
     (actor("a Leeds man", None, "CVL"), ""),
     (actor("the Liberian Peace Council", "LBR"), COLLECTIVE),
     (actor("Chelsea", None, None, None), ""),
+    (actor("Arnor", "ARN", None, "cameo:arnor"), POLITICAL),  # from an imported dictionary
 ])
 def test_standing_of_participants(who, expected):
     assert standing(who) == expected

@@ -55,13 +55,16 @@ def standing(actor: Actor) -> str:
     "French troops", a named body or a person named in full), unplaced when it is not ("police",
     "the government", "Jonathan"); a nationality standing for its state ("Israeli tanks") is a
     state; a domestic group of a named country is a collective; a business, a criminal, a
-    private person or a group of no named country has no standing."""
+    private person or a group of no named country has no standing. An actor of an imported CAMEO
+    actor dictionary (`--dictionaries`) is political: its user listed it as an actor."""
     by_sector = sector_standing().get(actor.sector or "", "")
     kb_id = actor.kb_id or ""
     words = _words(actor.entity_text)
     political = by_sector == POLITICAL or actor.sector in TRANSNATIONAL_SECTORS - {"MNC"}
     if kb_id.startswith(("country:", "place:")) and words <= 2:
         return STATE  # "uk", "Britain", "London", "the US"
+    if kb_id.startswith("cameo:"):
+        return POLITICAL  # an imported CAMEO actor dictionary is its user's list of actors
     if kb_id.startswith("person:"):
         # a former office holder is PLOVER's ELI ("former prime minister Andreas Papandreou")
         if not political and not (actor.role or "").startswith("former "):
