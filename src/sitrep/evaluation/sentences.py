@@ -229,7 +229,9 @@ def score(outcomes: list[Outcome], report: Report) -> Report:
     figures["event_type_accuracy"] = sum(g == p for g, p in zip(gold, predicted, strict=True)) \
         / max(len(gold), 1)
     types = per_type(gold, predicted)
-    figures["macro_f1"] = sum(f for _, _, f, _ in types.values()) / max(len(types), 1)
+    events = [o for o in outcomes if o.case.label != NONE]
+    if events:  # a set of NONE sentences only has no types to average, no parties to match
+        figures["macro_f1"] = sum(f for _, _, f, _ in types.values()) / max(len(types), 1)
     with_source = [o for o in right if o.source_hit is not None]
     with_target = [o for o in right if o.target_hit is not None]
     if with_source:
@@ -238,8 +240,8 @@ def score(outcomes: list[Outcome], report: Report) -> Report:
     if with_target:
         figures["recipient_where_type_right"] = sum(bool(o.target_hit) for o in with_target) \
             / len(with_target)
-    events = [o for o in outcomes if o.case.label != NONE]
-    figures["type_source_target"] = sum(o.all_right for o in events) / max(len(events), 1)
+    if events:
+        figures["type_source_target"] = sum(o.all_right for o in events) / len(events)
     sourced = [o for o in events if o.source_hit is not None]
     targeted = [o for o in events if o.target_hit is not None]
     if sourced:
@@ -247,7 +249,8 @@ def score(outcomes: list[Outcome], report: Report) -> Report:
     if targeted:
         figures["recipient_match"] = sum(bool(o.target_hit) for o in targeted) / len(targeted)
     coded = [o for o in outcomes if o.main is not None]
-    figures["precision"] = sum(o.predicted == o.case.label for o in coded) / max(len(coded), 1)
+    if events:
+        figures["precision"] = sum(o.predicted == o.case.label for o in coded) / max(len(coded), 1)
     nones = [o for o in outcomes if o.case.label == NONE]
     if nones:
         figures["none_sentences_with_event"] = sum(bool(o.events) for o in nones) / len(nones)
@@ -255,8 +258,9 @@ def score(outcomes: list[Outcome], report: Report) -> Report:
     # lenient: any event of the sentence
     figures["lenient_accuracy"] = sum(_any_of_type(o, labels) is not None or (
         o.case.label == NONE and not o.events) for o in outcomes) / max(len(outcomes), 1)
-    figures["lenient_type_source_target"] = sum(
-        any(_event_right(o, e, labels) for e in o.events) for o in events) / max(len(events), 1)
+    if events:
+        figures["lenient_type_source_target"] = sum(
+            any(_event_right(o, e, labels) for e in o.events) for o in events) / len(events)
     report.confusion = dict(Counter(zip(gold, predicted, strict=True)))
     report.details.append("per type (strict): precision recall F1 support")
     for label, (precision, recall, f1, support) in types.items():
