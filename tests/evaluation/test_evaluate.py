@@ -90,9 +90,8 @@ def test_cameo_codes_map_by_longest_prefix():
 def test_plover_gold_records_floor(nlp):
     report = evaluate(needs_shared("plover", "PLOVER_GSR_CAMEO.txt"))
     assert report.cases == 322
-    # 0.823 before issue 11: an event now needs a participant, and six records were typed right
-    # only by a guess with no participant (see docs/coding-rules.md, rule 1)
-    assert report.figures["event_type_accuracy"] >= 0.80
+    # strict (the main event); 0.829 measured on 2026-12-04, after issues 11 and 12
+    assert report.figures["event_type_accuracy"] >= 0.82
     assert report.figures["actor_match"] >= 0.74
     assert report.figures["recipient_match"] >= 0.73
 
@@ -108,7 +107,7 @@ def test_petrarch_unit_suite_runs_with_imported_actors(nlp):
 # The sentence sets written for sitrep (tests/fixtures/README.md): floors just under the figures
 # measured, per set: (file, event type, actor, recipient).
 SENTENCE_SET_FLOORS = [
-    ("heldout_sentences.csv", 0.87, 0.88, 0.75),
+    ("heldout_sentences.csv", 0.86, 0.88, 0.75),
     ("dev_sentences.csv", 0.93, 0.90, 0.80),
     ("dev2_sentences.csv", 0.90, 0.92, 0.86),
     ("dev3_sentences.csv", 0.85, 0.87, 0.78),
