@@ -74,3 +74,15 @@ def test_no_event_is_aimed_at_its_own_actor(coder, text):
 def test_acts_at_home_keep_their_implied_recipient(coder):
     (event,) = events_of(coder, "Sudan's government lifted the state of emergency in West Darfur.")
     assert codes(event.actor) == ["SDN"] and codes(event.recipient) == ["SDN"]
+
+
+def test_the_same_words_placed_the_same_way_are_one_party_known_or_not():
+    from sitrep.coding.discourse import same_named_party
+    from sitrep.model import Actor
+
+    unknown = Actor(entity_text="Maria Keane", code="IRL", sector="JUD")
+    assert same_named_party(unknown, Actor(entity_text="Maria Keane", code="IRL", sector="JUD"))
+    assert not same_named_party(unknown, Actor(entity_text="Maria Keane", code="GBR",
+                                               sector="JUD"))
+    assert not same_named_party(unknown, Actor(entity_text="John Keane", code="IRL",
+                                               sector="JUD"))

@@ -61,7 +61,7 @@ def settle_parties(kept: list[Candidate], ctx: Context, sentences: list) -> list
     index = {sentence.start: n for n, sentence in enumerate(sentences)}
     _from_discourse(kept, ctx, sentences, index)
     kept = kept + _parallel_acts(kept, ctx, sentences, index)
-    return [c for c in kept if _sane(c)]
+    return [c for c in kept if sane(c)]
 
 
 # -- the clause ------------------------------------------------------------------------------------
@@ -319,10 +319,11 @@ def same_named_party(one: Actor, other: Actor) -> bool:
     recipient implied for an act at home ("lifted the state of emergency": the actor's own
     country) is not named, and a body that starts with a country's name ("the Montenegro
     Assembly") is not the country: both stay."""
-    if not one.kb_id or not other.kb_id or one.code != other.code:
+    if one.code != other.code:
         return False
-    return one.sector == other.sector and one.entity_text == other.entity_text or (
-        _bare(one) and _bare(other))
+    if one.sector == other.sector and one.entity_text and one.entity_text == other.entity_text:
+        return True  # the same words placed the same way, known to the knowledge base or not
+    return bool(one.kb_id and other.kb_id and _bare(one) and _bare(other))
 
 
 def _bare(actor: Actor) -> bool:
@@ -334,7 +335,7 @@ def _bare(actor: Actor) -> bool:
     return bool(actor.name) and text == (actor.name or "").lower().removeprefix("the ")
 
 
-def _sane(candidate: Candidate) -> bool:
+def sane(candidate: Candidate) -> bool:
     """No party is both actor and recipient: a nominal keeps its target ("the invasion of
     Ukraine" names the attacked, not the attacker), a verb its subject. False when the event
     is left with no party at all (it is dropped)."""

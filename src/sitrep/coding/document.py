@@ -18,7 +18,7 @@ from sitrep.actors.knowledge import KnowledgeBase
 from sitrep.coding.attribution import find_sources
 from sitrep.coding.candidate import FACT_CLASS, Candidate, Context
 from sitrep.coding.dates import reference_date, span_days
-from sitrep.coding.discourse import clause_parties, settle_parties
+from sitrep.coding.discourse import clause_parties, sane, settle_parties
 from sitrep.coding.items import bullet_items
 from sitrep.coding.lexicon import Lexicon
 from sitrep.coding.participants import is_resolved
@@ -135,7 +135,8 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase, lexicon: Lexicon,
             found = clause_party(c.trigger, ctx)
             if found:
                 c.event.actor = found
-    kept = [c for c in kept if _argued(c.event) and political(c, ctx)]
+    # The clause's doer may be the party the event was aimed at: the sanity rule again.
+    kept = [c for c in kept if _argued(c.event) and sane(c) and political(c, ctx)]
     doc.events = _rank(kept)
     if type_judge is not None:
         by_sentence: dict[int, list[Candidate]] = defaultdict(list)
