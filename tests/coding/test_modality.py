@@ -22,6 +22,21 @@ def test_modality(coder, text, modality):
     assert one(coder, text).modality == modality
 
 
+@pytest.mark.parametrize("text, event_type, modality", [
+    ("Neither France nor Germany was willing to send troops to Mali.", "MOBILIZE", "negated"),
+    # a refused agreement is a rejection (PLOVER), negated cooperation recoded as REJECT
+    ("No country agreed to send troops to Mali.", "REJECT", None),
+    ("Neither side signed the accord with Russia.", "REJECT", None),
+    # "few" is no denial: some did
+    ("Few countries agreed to send troops to Mali.", "AGREE", "asserted"),
+])
+def test_a_subject_that_denies_the_act(coder, text, event_type, modality):
+    event = one(coder, text)
+    assert event.event == event_type
+    if modality:
+        assert event.modality == modality
+
+
 def test_speculation_by_others_is_not_an_intention(coder):
     event = one(coder, "Analysts said Russia could send troops to Mali next year.")
     assert event.event == "MOBILIZE" and event.modality == "hypothetical"

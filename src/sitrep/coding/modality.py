@@ -66,6 +66,8 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
                         found.add(modality)
                         if child.dep_ in {"xcomp", "acomp"}:  # "would be ready to host"
                             modals.add(sibling.lemma_.lower())
+    if _denied_by_subject(trigger):
+        found.add("negated")
     found |= _sentence_cues(trigger.sent, cues)
     if modals & {"would", "will", "may", "could"} and "reported" in found and not speculated \
             and speaker_is_actor:
@@ -177,6 +179,7 @@ EXPECTATION_VERBS = word_class("expectation_verbs")
 CAPACITY_NOUNS = word_class("capacity_nouns")
 SCARCITY_WORDS = word_class("scarcity_words")
 NOBODY_WORDS = word_class("nobody_words")
+DENYING_SUBJECTS = word_class("denying_subjects")
 BACK_REFERENCES = {"this", "that", "it", "such", "which"}
 
 
@@ -223,6 +226,26 @@ def _doubts(node, chain: list) -> bool:
             return True  # "a confrontation ... is unlikely"
         if child.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and _judged_unlikely(child):
             return True  # "analysts said Russia could ..., but added that this was unlikely"
+    return False
+
+
+def _denied_by_subject(trigger) -> bool:
+    """The act's own subject denies it: "no country agreed", "neither side signed", "neither
+    the government nor the university was willing to fund it" (up through the complements
+    that carry the act: willing to, ready to)."""
+    node = trigger
+    for _ in range(4):
+        if node.pos_ not in {"VERB", "AUX", "ADJ"}:
+            return False
+        for child in node.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and (
+                    child.lower_ in DENYING_SUBJECTS or any(
+                        d.dep_ in {"det", "preconj"} and d.lower_ in DENYING_SUBJECTS
+                        for d in child.children)):
+                return True
+        if node.dep_ not in {"xcomp", "acomp"}:
+            return False
+        node = node.head
     return False
 
 
