@@ -205,6 +205,206 @@ def _migration_9_imported_documents_and_store_state() -> str:
     """
 
 
+# -- maintained counts (migration 10) --------------------------------------------------------
+#
+# The count tables hold what the serving queries used to aggregate over every event at request
+# time. Each row is keyed by the event's `dated` flag, `month` (first 7 characters of `date`,
+# '' when undated) and `period` (first 7 characters of coalesce(enddate, date), '' when both
+# are missing), so that a `since`/`until` filter is answered from whole months plus the rows of
+# the one boundary month on each side (analysis/queries.py). A NULL quad class is kept as -1
+# (a key column cannot be NULL). Rows can fall to zero and stay: queries ignore them.
+#
+# What an event contributes is computed from the rows as they are (events joined to its
+# event_actors or dyads rows), so a trigger brackets each change: BEFORE it, the event's
+# contribution is taken away; AFTER it, the contribution of the event as it now is is added.
+# A cascade from a deleted event sees the event gone (it contributes nothing), so nothing is
+# counted twice whoever writes: ingest, re-ingest, `sitrep import`, a deleted document.
+
+_MONTH = "coalesce(substr({e}.date, 1, 7), '')"
+_PERIOD = "coalesce(substr(coalesce({e}.enddate, {e}.date), 1, 7), '')"
+
+
+def _event_counts(where: str, sign: str) -> str:
+    """event_counts from the events `where` picks (as `e`)."""
+    e = "e"
+    return f"""
+        INSERT INTO event_counts (event, modality, main, dated, month, period, events)
+            SELECT {e}.event, {e}.modality, {e}.main, {e}.date IS NOT NULL,
+                   {_MONTH.format(e=e)}, {_PERIOD.format(e=e)}, {sign}count(*)
+            FROM events e WHERE {where} GROUP BY 1, 2, 3, 4, 5, 6
+            ON CONFLICT (event, modality, main, dated, month, period)
+            DO UPDATE SET events = events + excluded.events"""
+
+
+def _actor_counts(events: str, sign: str) -> str:
+    """actor_months and actor_pairs for the events `a.event_id` matches (`events`)."""
+    keys = f"e.date IS NOT NULL, {_MONTH.format(e='e')}, {_PERIOD.format(e='e')}"
+    return f"""
+        INSERT INTO actor_months (code, quad, dated, month, period, events, actor_events,
+                                  recipient_events, as_actor, as_recipient)
+            SELECT a.code, coalesce(e.quad_code, -1), {keys},
+                   {sign}count(DISTINCT a.event_id),
+                   {sign}count(DISTINCT CASE WHEN a.role = 'actor' THEN a.event_id END),
+                   {sign}count(DISTINCT CASE WHEN a.role = 'recipient' THEN a.event_id END),
+                   {sign}sum(a.role = 'actor'), {sign}sum(a.role = 'recipient')
+            FROM event_actors a JOIN events e ON e.id = a.event_id
+            WHERE {events.format(a='a')} AND a.code IS NOT NULL
+                  AND a.role IN ('actor', 'recipient')
+            GROUP BY 1, 2, 3, 4, 5
+            ON CONFLICT (code, quad, dated, month, period) DO UPDATE SET
+                events = events + excluded.events,
+                actor_events = actor_events + excluded.actor_events,
+                recipient_events = recipient_events + excluded.recipient_events,
+                as_actor = as_actor + excluded.as_actor,
+                as_recipient = as_recipient + excluded.as_recipient;
+        INSERT INTO actor_pairs (actor, recipient, dated, month, period, events)
+            SELECT s.code, o.code, {keys}, {sign}count(DISTINCT s.event_id)
+            FROM event_actors s
+            JOIN event_actors o ON o.event_id = s.event_id AND o.role = 'recipient'
+                 AND o.code IS NOT NULL AND o.code != s.code
+            JOIN events e ON e.id = s.event_id
+            WHERE {events.format(a='s')} AND s.role = 'actor' AND s.code IS NOT NULL
+            GROUP BY 1, 2, 3, 4, 5
+            ON CONFLICT (actor, recipient, dated, month, period)
+            DO UPDATE SET events = events + excluded.events"""
+
+
+def _pair_counts(rows: str, where: str, sign: str) -> str:
+    """pair_types and pair_type_months from dyads rows `d` (`rows`, a FROM item)."""
+    picked = f"""FROM {rows} JOIN events e ON e.id = d.event_id
+            WHERE {where} AND d.source != d.target"""
+    sums = f"{sign}count(*), {sign}count(d.event_scale), {sign}total(d.event_scale)"
+    update = """DO UPDATE SET events = events + excluded.events,
+                scored = scored + excluded.scored, score_sum = score_sum + excluded.score_sum"""
+    return f"""
+        INSERT INTO pair_types (source, target, type, events, scored, score_sum)
+            SELECT d.source, d.target, e.event, {sums} {picked}
+            GROUP BY 1, 2, 3 ON CONFLICT (source, target, type) {update};
+        INSERT INTO pair_type_months (source, target, type, dated, month, period, events,
+                                      scored, score_sum)
+            SELECT d.source, d.target, e.event, e.date IS NOT NULL, {_MONTH.format(e='e')},
+                   {_PERIOD.format(e='e')}, {sums} {picked}
+            GROUP BY 1, 2, 3, 4, 5, 6
+            ON CONFLICT (source, target, type, dated, month, period) {update}"""
+
+
+def _one_dyad(row: str) -> str:
+    return (f"(SELECT {row}.source AS source, {row}.target AS target, "
+            f"{row}.event_id AS event_id, {row}.event_scale AS event_scale) d")
+
+
+_EVENT_CHANGED = " OR ".join(
+    f"old.{column} IS NOT new.{column}"
+    for column in ("id", "event", "modality", "main", "date", "enddate", "quad_code"))
+
+
+def _event_contribution(event_id: str, sign: str) -> str:
+    """Everything one event contributes (its own row, its actors, its dyads)."""
+    return ";".join([
+        _event_counts(f"e.id = {event_id}", sign),
+        _actor_counts(f"{{a}}.event_id = {event_id}", sign),
+        _pair_counts("dyads d", f"d.event_id = {event_id}", sign),
+    ])
+
+
+# Every count table filled from the rows (the migration, and a store loaded in bulk with the
+# count triggers dropped: bench/queries.py).
+COUNTS_FROM_ROWS = ";".join([
+    "DELETE FROM event_counts", "DELETE FROM actor_months", "DELETE FROM actor_pairs",
+    "DELETE FROM pair_types", "DELETE FROM pair_type_months",
+    _event_counts("1", ""),
+    _actor_counts("1", ""),
+    _pair_counts("dyads d", "1", ""),
+])
+
+
+def _migration_10_counts() -> str:
+    # Measured with bench/serve.py: the actor page, the network, the top actors and the search
+    # page's facets aggregated every event per request (seconds at 1M events); these tables
+    # keep those sums as events are written (docs/architecture.md, "Counts").
+    ids = "{a}.event_id IN (old.event_id, new.event_id)"
+    return f"""
+        CREATE TABLE event_counts (
+            event TEXT NOT NULL, modality TEXT NOT NULL, main INTEGER NOT NULL,
+            dated INTEGER NOT NULL, month TEXT NOT NULL, period TEXT NOT NULL,
+            events INTEGER NOT NULL,
+            PRIMARY KEY (event, modality, main, dated, month, period)
+        ) WITHOUT ROWID;
+        CREATE TABLE actor_months (
+            code TEXT NOT NULL, quad INTEGER NOT NULL,
+            dated INTEGER NOT NULL, month TEXT NOT NULL, period TEXT NOT NULL,
+            events INTEGER NOT NULL,             -- events with the code as actor or recipient
+            actor_events INTEGER NOT NULL, recipient_events INTEGER NOT NULL,
+            as_actor INTEGER NOT NULL, as_recipient INTEGER NOT NULL,   -- event_actors rows
+            PRIMARY KEY (code, quad, dated, month, period)
+        ) WITHOUT ROWID;
+        CREATE TABLE actor_pairs (
+            actor TEXT NOT NULL, recipient TEXT NOT NULL,
+            dated INTEGER NOT NULL, month TEXT NOT NULL, period TEXT NOT NULL,
+            events INTEGER NOT NULL,
+            PRIMARY KEY (actor, recipient, dated, month, period)
+        ) WITHOUT ROWID;
+        CREATE INDEX actor_pairs_recipient ON actor_pairs(recipient, actor);
+        CREATE TABLE pair_types (
+            source TEXT NOT NULL, target TEXT NOT NULL, type TEXT NOT NULL,
+            events INTEGER NOT NULL, scored INTEGER NOT NULL, score_sum REAL NOT NULL,
+            PRIMARY KEY (source, target, type)
+        ) WITHOUT ROWID;
+        CREATE TABLE pair_type_months (
+            source TEXT NOT NULL, target TEXT NOT NULL, type TEXT NOT NULL,
+            dated INTEGER NOT NULL, month TEXT NOT NULL, period TEXT NOT NULL,
+            events INTEGER NOT NULL, scored INTEGER NOT NULL, score_sum REAL NOT NULL,
+            PRIMARY KEY (source, target, type, dated, month, period)
+        ) WITHOUT ROWID;
+        CREATE INDEX pair_type_months_period ON pair_type_months(period);
+        -- the events of a `since` filter's boundary month, found by their end
+        CREATE INDEX events_end ON events(coalesce(enddate, date));
+        {COUNTS_FROM_ROWS};
+        CREATE TRIGGER counts_event_insert AFTER INSERT ON events BEGIN
+            {_event_contribution("new.id", "")};
+        END;
+        CREATE TRIGGER counts_event_delete BEFORE DELETE ON events BEGIN
+            {_event_contribution("old.id", "-")};
+        END;
+        CREATE TRIGGER counts_event_update_before BEFORE UPDATE ON events
+        WHEN {_EVENT_CHANGED} BEGIN
+            {_event_contribution("old.id", "-")};
+        END;
+        CREATE TRIGGER counts_event_update_after AFTER UPDATE ON events
+        WHEN {_EVENT_CHANGED} BEGIN
+            {_event_contribution("new.id", "")};
+        END;
+        CREATE TRIGGER counts_actor_insert_before BEFORE INSERT ON event_actors BEGIN
+            {_actor_counts("{a}.event_id = new.event_id", "-")};
+        END;
+        CREATE TRIGGER counts_actor_insert_after AFTER INSERT ON event_actors BEGIN
+            {_actor_counts("{a}.event_id = new.event_id", "")};
+        END;
+        CREATE TRIGGER counts_actor_delete_before BEFORE DELETE ON event_actors BEGIN
+            {_actor_counts("{a}.event_id = old.event_id", "-")};
+        END;
+        CREATE TRIGGER counts_actor_delete_after AFTER DELETE ON event_actors BEGIN
+            {_actor_counts("{a}.event_id = old.event_id", "")};
+        END;
+        CREATE TRIGGER counts_actor_update_before BEFORE UPDATE ON event_actors BEGIN
+            {_actor_counts(ids, "-")};
+        END;
+        CREATE TRIGGER counts_actor_update_after AFTER UPDATE ON event_actors BEGIN
+            {_actor_counts(ids, "")};
+        END;
+        CREATE TRIGGER counts_dyad_insert AFTER INSERT ON dyads BEGIN
+            {_pair_counts(_one_dyad("new"), "1", "")};
+        END;
+        CREATE TRIGGER counts_dyad_delete AFTER DELETE ON dyads BEGIN
+            {_pair_counts(_one_dyad("old"), "1", "-")};
+        END;
+        CREATE TRIGGER counts_dyad_update AFTER UPDATE ON dyads BEGIN
+            {_pair_counts(_one_dyad("old"), "1", "-")};
+            {_pair_counts(_one_dyad("new"), "1", "")};
+        END;
+    """
+
+
 MIGRATIONS: list[Callable[[], str]] = [
     _migration_1_documents,
     _migration_2_events,
@@ -215,5 +415,6 @@ MIGRATIONS: list[Callable[[], str]] = [
     _migration_7_main_events,
     _migration_8_event_search,
     _migration_9_imported_documents_and_store_state,
+    _migration_10_counts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
