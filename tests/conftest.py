@@ -67,3 +67,16 @@ def assert_coded(coder, text, event_type, actor, recipient):
         assert codes(event.actor) == actor
     if recipient is not None:
         assert codes(event.recipient) == recipient
+
+
+@pytest.fixture(scope="session")
+def examples_store(tmp_path_factory) -> Path:
+    """A store of examples/ ingested with the coder ingest ships (copy it before writing)."""
+    from sitrep.runners.local import ingest
+    from sitrep.store.database import Database
+
+    path = tmp_path_factory.mktemp("examples") / "store.db"
+    with Database(path) as db:
+        summary = ingest(db, [str(Path(__file__).resolve().parents[1] / "examples")])
+    assert summary.new >= 50 and not summary.failures, summary
+    return path

@@ -156,7 +156,7 @@ def test_facets_count_the_whole_match_or_say_they_timed_out(db):
     assert {row["value"]: row["count"] for row in facets["type"]} == {
         kind: sum(e.event == kind for e in mine) for kind in {e.event for e in mine}}
     assert facets["actor"] == [{"value": "VEN", "count": len(mine)}]
-    slow = event_facets(db, EventFilter(), time_limit_ms=0)
+    slow = event_facets(db, EventFilter(since="1900-01-01"), time_limit_ms=0)
     assert set(slow["timed_out"]) == {"type", "modality", "actor", "recipient"}
     db.conn.execute("SELECT count(*) FROM events").fetchone()  # the handler is gone
 

@@ -4,10 +4,18 @@
     timeline      one actor's (or one pair's) events or clusters in date order
     dyad_series   monthly counts by PLOVER quad class and mean score, per direction
     network       weighted, typed actor -> recipient edges (JSON or GraphML)
-    top_actors    the most active actors, and top_pairs the most active pairs
+    top_actors    the most active actors, and top_pairs the most active pairs (of
+                  actor_ranking and pair_ranking: all of them, ranked)
     actor_profile an actor's monthly events by quad class and role, and its top partners
     dyad_view     a pair's monthly series, with names and cooperation/conflict totals
     network_view  the network's busiest actors and the edges between them, with names
+
+The network, the actor rankings and an actor's profile read the store's count tables
+(store/migrations.py, migration 10), kept exact by triggers, instead of aggregating every event
+per request. A `since`/`until` filter takes whole months from them (`period`: the month of an
+event's end; `month`: of its start) and counts the events of the one boundary month on each
+side from their rows, with the same conditions as before, so the answers are those of the
+aggregates over the events.
 """
 
 from __future__ import annotations
@@ -33,6 +41,37 @@ def _date_filters(since: str | None, until: str | None, column: str = "e") -> tu
         where.append(f"{column}.date <= ?")
         params.append(until)
     return " AND ".join(where), params
+
+
+def _month_after(month: str) -> str:
+    """The smallest string after every string that starts with `month` (binary collation)."""
+    return month[:-1] + chr(ord(month[-1]) + 1)
+
+
+def _split(since: str | None, until: str | None) -> tuple[str | None, list[Any], str | None,
+                                                         list[Any]]:
+    """How a date filter splits between the count tables and the events' rows:
+    (the count rows wholly inside it as a condition, its parameters; a SELECT of the ids of the
+    events to count from their rows, its parameters). No filter: no rows. A date shorter than a
+    month ("2025"): every event from its rows, as the counts cannot tell."""
+    if (since and len(since) < 7) or (until and len(until) < 7):
+        return None, [], "SELECT id FROM events", []
+    counted, params = ["1"], []
+    picked, picked_params = [], []
+    if since:
+        # an event whose end's month is after since's ends after since; one in since's month
+        # is decided by its row
+        counted.append("period > ?")
+        params.append(since[:7])
+        picked.append("SELECT id FROM events WHERE coalesce(enddate, date) >= ? "
+                      "AND coalesce(enddate, date) < ?")
+        picked_params += [since[:7], _month_after(since[:7])]
+    if until:
+        counted.append("dated = 1 AND month < ?")
+        params.append(until[:7])
+        picked.append("SELECT id FROM events WHERE date >= ? AND date < ?")
+        picked_params += [until[:7], _month_after(until[:7])]
+    return " AND ".join(counted), params, " UNION ".join(picked) or None, picked_params
 
 
 def find_events(db: Database, actor: str | None = None, recipient: str | None = None,
@@ -142,20 +181,38 @@ def dyad_series(db: Database, a: str, b: str, since: str | None = None,
 def network(db: Database, since: str | None = None, until: str | None = None,
             min_weight: int = 1) -> dict[str, Any]:
     """Nodes (actor codes with event counts) and weighted edges typed by PLOVER event type."""
-    params: list[Any] = []
-    sql = """SELECT d.source AS source, d.target AS target, e.event AS type,
-                    count(*) AS weight, avg(d.event_scale) AS mean_score
-             FROM dyads d JOIN events e ON e.id = d.event_id
-             WHERE d.source != d.target"""
-    dates, date_params = _date_filters(since, until)
-    if dates:
-        sql += " AND " + dates
-        params += date_params
-    sql += " GROUP BY source, target, type HAVING weight >= ? ORDER BY weight DESC, source, target"
-    params.append(min_weight)
-    edges = [dict(row) for row in db.conn.execute(sql, params)]
-    for edge in edges:
-        edge["mean_score"] = round(edge["mean_score"] or 0.0, 3)
+    sums: dict[tuple[str, str, str], list[Any]] = {}
+
+    def add(rows: Any) -> None:
+        for source, target, kind, events, scored, score_sum in rows:
+            entry = sums.setdefault((source, target, kind), [0, 0, 0.0])
+            entry[0] += events
+            entry[1] += scored
+            entry[2] += score_sum
+
+    counted, params, picked, picked_params = _split(since, until)
+    if since is None and until is None:
+        add(db.conn.execute("""SELECT source, target, type, events, scored, score_sum
+                               FROM pair_types WHERE events > 0"""))
+    elif counted is not None:
+        add(db.conn.execute(f"""SELECT source, target, type, sum(events), sum(scored),
+                                       sum(score_sum)
+                                FROM pair_type_months WHERE {counted}
+                                GROUP BY source, target, type""", params))
+    if picked is not None:
+        dates, date_params = _date_filters(since, until)
+        add(db.conn.execute(
+            f"""SELECT d.source, d.target, e.event, count(*), count(d.event_scale),
+                       total(d.event_scale)
+                FROM ({picked}) b CROSS JOIN events e ON e.id = b.id
+                JOIN dyads d ON d.event_id = e.id
+                WHERE d.source != d.target AND {dates}
+                GROUP BY d.source, d.target, e.event""", [*picked_params, *date_params]))
+    edges = [{"source": source, "target": target, "type": kind, "weight": weight,
+              "mean_score": round(score_sum / scored if scored else 0.0, 3)}
+             for (source, target, kind), (weight, scored, score_sum) in sums.items()
+             if weight >= max(min_weight, 1)]
+    edges.sort(key=lambda e: (-e["weight"], e["source"], e["target"], e["type"]))
     nodes: dict[str, int] = {}
     for edge in edges:
         for code in (edge["source"], edge["target"]):
@@ -177,30 +234,57 @@ def network_graphml(graph: dict[str, Any]) -> str:
     return "\n".join(nx.generate_graphml(g))
 
 
+def actor_ranking(db: Database, since: str | None = None,
+                  until: str | None = None) -> list[dict[str, Any]]:
+    """Every actor with its events (as actor or recipient; `as_actor` and `as_recipient` count
+    its places on either side), the most active first."""
+    totals: dict[str, dict[str, Any]] = {}
+
+    def add(rows: Any) -> None:
+        for code, events, as_actor, as_recipient in rows:
+            entry = totals.setdefault(code, {"code": code, "events": 0, "as_actor": 0,
+                                             "as_recipient": 0})
+            entry["events"] += events
+            entry["as_actor"] += as_actor
+            entry["as_recipient"] += as_recipient
+
+    counted, params, picked, picked_params = _split(since, until)
+    if counted is not None:
+        add(db.conn.execute(f"""SELECT code, sum(events), sum(as_actor), sum(as_recipient)
+                                FROM actor_months WHERE {counted} GROUP BY code""", params))
+    if picked is not None:
+        dates, date_params = _date_filters(since, until)
+        add(db.conn.execute(
+            f"""SELECT a.code, count(DISTINCT a.event_id), sum(a.role = 'actor'),
+                       sum(a.role = 'recipient')
+                FROM ({picked}) b CROSS JOIN events e ON e.id = b.id
+                JOIN event_actors a ON a.event_id = e.id
+                WHERE a.code IS NOT NULL AND a.role IN ('actor', 'recipient') AND {dates}
+                GROUP BY a.code""", [*picked_params, *date_params]))
+    return sorted((entry for entry in totals.values() if entry["events"] > 0),
+                  key=lambda entry: (-entry["events"], entry["code"]))
+
+
 def top_actors(db: Database, limit: int = 10, since: str | None = None,
                until: str | None = None) -> list[dict[str, Any]]:
-    params: list[Any] = []
-    sql = """SELECT a.code, count(DISTINCT a.event_id) AS events,
-                    sum(a.role = 'actor') AS as_actor, sum(a.role = 'recipient') AS as_recipient
-             FROM event_actors a JOIN events e ON e.id = a.event_id
-             WHERE a.code IS NOT NULL AND a.role IN ('actor', 'recipient')"""
-    dates, date_params = _date_filters(since, until)
-    if dates:
-        sql += " AND " + dates
-        params += date_params
-    sql += f" GROUP BY a.code ORDER BY events DESC, a.code LIMIT {int(limit)}"
-    return [dict(row) for row in db.conn.execute(sql, params)]
+    return actor_ranking(db, since, until)[:limit]
 
 
-def top_pairs(db: Database, limit: int = 10, since: str | None = None,
-              until: str | None = None) -> list[dict[str, Any]]:
+def pair_ranking(db: Database, since: str | None = None,
+                 until: str | None = None) -> list[dict[str, Any]]:
+    """Every actor -> recipient pair with its events, the most active first."""
     graph = network(db, since, until)
     pairs: dict[tuple[str, str], int] = {}
     for edge in graph["edges"]:
         key = (edge["source"], edge["target"])
         pairs[key] = pairs.get(key, 0) + edge["weight"]
-    ranked = sorted(pairs.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    ranked = sorted(pairs.items(), key=lambda item: (-item[1], item[0]))
     return [{"actor": a, "recipient": b, "events": n} for (a, b), n in ranked]
+
+
+def top_pairs(db: Database, limit: int = 10, since: str | None = None,
+              until: str | None = None) -> list[dict[str, Any]]:
+    return pair_ranking(db, since, until)[:limit]
 
 
 def _names(codes: Any) -> dict[str, str]:
@@ -212,50 +296,77 @@ def actor_profile(db: Database, code: str, since: str | None = None, until: str 
                   partners: int = 10, latest_events: int = 20) -> dict[str, Any]:
     """One actor's months (its events by quad class, and how many as actor and as recipient),
     its most frequent partners either way, and its latest events, with country names."""
-    params: list[Any] = [code]
-    sql = """SELECT substr(a.date, 1, 7) AS month, e.quad_code AS quad,
-                    count(DISTINCT a.event_id) AS events, sum(a.role = 'actor') AS as_actor,
-                    sum(a.role = 'recipient') AS as_recipient
-             FROM event_actors a JOIN events e ON e.id = a.event_id
-             WHERE a.code = ? AND a.role IN ('actor', 'recipient') AND a.date IS NOT NULL"""
+    counted, params, picked, picked_params = _split(since, until)
     dates, date_params = _date_filters(since, until)
-    if dates:
-        sql += " AND " + dates
-        params += date_params
-    sql += " GROUP BY month, quad ORDER BY month"
+    cells: dict[tuple[str, Any], list[int]] = {}
+
+    def add_cells(rows: Any) -> None:
+        for month, quad, events, as_actor, as_recipient in rows:
+            entry = cells.setdefault((month, quad), [0, 0, 0])
+            entry[0] += events
+            entry[1] += as_actor
+            entry[2] += as_recipient
+
+    if counted is not None:
+        add_cells(db.conn.execute(
+            f"""SELECT month, nullif(quad, -1), sum(events), sum(as_actor), sum(as_recipient)
+                FROM actor_months WHERE code = ? AND dated = 1 AND {counted}
+                GROUP BY month, quad""", [code, *params]))
+    if picked is not None:
+        add_cells(db.conn.execute(
+            f"""SELECT substr(a.date, 1, 7), e.quad_code, count(DISTINCT a.event_id),
+                       sum(a.role = 'actor'), sum(a.role = 'recipient')
+                FROM ({picked}) b CROSS JOIN events e ON e.id = b.id
+                JOIN event_actors a ON a.event_id = e.id
+                WHERE a.code = ? AND a.role IN ('actor', 'recipient') AND a.date IS NOT NULL
+                      AND {dates}
+                GROUP BY 1, 2""", [*picked_params, code, *date_params]))
     months: dict[str, dict[str, Any]] = {}
-    for row in db.conn.execute(sql, params):
-        entry = months.setdefault(row["month"], {
-            "month": row["month"], "events": 0, "as actor": 0, "as recipient": 0,
+    for (month, quad), (events, as_actor, as_recipient) in sorted(
+            cells.items(), key=lambda item: (item[0][0], item[0][1] is not None,
+                                             item[0][1] or 0)):
+        if not events:
+            continue
+        entry = months.setdefault(month, {
+            "month": month, "events": 0, "as actor": 0, "as recipient": 0,
             **{name: 0 for name in QUAD_NAMES.values()}})
-        entry[QUAD_NAMES.get(row["quad"], "unknown")] = row["events"]
-        entry["events"] += row["events"]
-        entry["as actor"] += row["as_actor"]
-        entry["as recipient"] += row["as_recipient"]
+        entry[QUAD_NAMES.get(quad, "unknown")] = events
+        entry["events"] += events
+        entry["as actor"] += as_actor
+        entry["as recipient"] += as_recipient
     ranked: dict[str, dict[str, Any]] = {}
-    for role, other in (("actor", "recipient"), ("recipient", "actor")):
-        psql = f"""SELECT o.code, count(DISTINCT o.event_id) AS events
-                   FROM event_actors s JOIN event_actors o ON o.event_id = s.event_id
-                        AND o.role = '{other}' AND o.code IS NOT NULL AND o.code != s.code
-                   JOIN events e ON e.id = s.event_id
-                   WHERE s.code = ? AND s.role = '{role}'"""
-        pparams: list[Any] = [code]
-        if dates:
-            psql += " AND " + dates
-            pparams += date_params
-        psql += " GROUP BY o.code"
-        for partner, events in db.conn.execute(psql, pparams):
+
+    def add_partners(rows: Any, side: str) -> None:
+        for partner, events in rows:
             entry = ranked.setdefault(partner, {"code": partner, "events": 0, "as_actor": 0,
                                                 "as_recipient": 0})
             entry["events"] += events
-            entry["as_actor" if role == "actor" else "as_recipient"] += events
+            entry[side] += events
+
+    for side, mine, theirs in (("as_actor", "actor", "recipient"),
+                               ("as_recipient", "recipient", "actor")):
+        if counted is not None:
+            add_partners(db.conn.execute(
+                f"""SELECT {theirs}, sum(events) FROM actor_pairs
+                    WHERE {mine} = ? AND {counted} GROUP BY {theirs}""", [code, *params]), side)
+        if picked is not None:
+            add_partners(db.conn.execute(
+                f"""SELECT o.code, count(DISTINCT o.event_id)
+                    FROM ({picked}) b CROSS JOIN events e ON e.id = b.id
+                    JOIN event_actors s ON s.event_id = e.id
+                    JOIN event_actors o ON o.event_id = s.event_id
+                         AND o.role = '{theirs}' AND o.code IS NOT NULL AND o.code != s.code
+                    WHERE s.code = ? AND s.role = '{mine}' AND {dates}
+                    GROUP BY o.code""", [*picked_params, code, *date_params]), side)
+    ranked = {partner: entry for partner, entry in ranked.items() if entry["events"] > 0}
     top = sorted(ranked.values(), key=lambda p: (-p["events"], p["code"]))[:partners]
     names = _names([code, *(p["code"] for p in top)])
     for partner in top:
         partner["name"] = names[partner["code"]]
     latest = timeline_page(db, code, since=since, until=until, limit=latest_events)
     return {"code": code, "name": names[code], "since": since, "until": until,
-            "months": list(months.values()), "partners": top, "latest": latest["events"],
+            "months": list(months.values()), "partners": top, "all_partners": len(ranked),
+            "latest": latest["events"],
             "more": latest["next"]}
 
 

@@ -346,37 +346,57 @@ def _part(db: Database, f: EventFilter, wanted: int, after: list[str | None] | N
         params).fetchall()
 
 
+_COUNTED_FACETS = {
+    "type": "SELECT event, sum(events) AS n FROM event_counts GROUP BY event",
+    "modality": "SELECT modality, sum(events) AS n FROM event_counts GROUP BY modality",
+    "actor": "SELECT code, sum(actor_events) AS n FROM actor_months GROUP BY code",
+    "recipient": "SELECT code, sum(recipient_events) AS n FROM actor_months GROUP BY code",
+}
+
+
 def event_facets(db: Database, filters: EventFilter, top: int = 10,
                  time_limit_ms: int = 300) -> dict[str, Any]:
     """How many matching events each type, modality, actor and recipient has (the most common
-    `top` of each). A store too large to count within `time_limit_ms` leaves the facets it could
-    not finish out and names them in `"timed_out"` (datasette's facets do the same)."""
+    `top` actors and recipients; `"distinct"` says how many values each facet has). With no
+    filter they come from the store's count tables; otherwise a store too large to count
+    within `time_limit_ms` leaves the facets it could not finish out and names them in
+    `"timed_out"` (datasette's facets do the same)."""
     f = filters.checked()
-    where, params = _where(f)
-    matching = " AND ".join(where) or "1"
-    queries = {
-        "type": f"SELECT e.event AS value, count(*) AS n FROM events e WHERE {matching} "
-                "GROUP BY e.event ORDER BY n DESC, value",
-        "modality": f"SELECT e.modality AS value, count(*) AS n FROM events e WHERE {matching} "
-                    "GROUP BY e.modality ORDER BY n DESC, value",
-        **{role: f"""SELECT a.code AS value, count(DISTINCT a.event_id) AS n
-                     FROM event_actors a JOIN events e ON e.id = a.event_id
-                     WHERE a.role = '{role}' AND a.code IS NOT NULL AND {matching}
-                     GROUP BY a.code ORDER BY n DESC, value LIMIT {int(top)}"""
-           for role in ("actor", "recipient")},
-    }
-    facets: dict[str, Any] = {"timed_out": []}
+    counted = f == EventFilter()
+    if counted:  # a few thousand count rows: no time limit needed
+        queries = {name: f"SELECT * FROM ({sql}) WHERE n > 0 ORDER BY n DESC, 1"
+                   for name, sql in _COUNTED_FACETS.items()}
+        params: list[Any] = []
+    else:
+        where, params = _where(f)
+        matching = " AND ".join(where) or "1"
+        queries = {
+            "type": f"SELECT e.event AS value, count(*) AS n FROM events e WHERE {matching} "
+                    "GROUP BY e.event ORDER BY n DESC, value",
+            "modality": f"SELECT e.modality AS value, count(*) AS n FROM events e "
+                        f"WHERE {matching} GROUP BY e.modality ORDER BY n DESC, value",
+            **{role: f"""SELECT a.code AS value, count(DISTINCT a.event_id) AS n
+                         FROM event_actors a JOIN events e ON e.id = a.event_id
+                         WHERE a.role = '{role}' AND a.code IS NOT NULL AND {matching}
+                         GROUP BY a.code ORDER BY n DESC, value"""
+               for role in ("actor", "recipient")},
+        }
+    facets: dict[str, Any] = {"timed_out": [], "distinct": {}}
     deadline = time.perf_counter() + time_limit_ms / 1000
-    db.conn.set_progress_handler(lambda: time.perf_counter() > deadline, 1_000)
+    if not counted:
+        db.conn.set_progress_handler(lambda: time.perf_counter() > deadline, 1_000)
     try:
         for name, sql in queries.items():
             try:
-                facets[name] = [{"value": row[0], "count": row[1]}
-                                for row in db.conn.execute(sql, params)]
+                rows = [{"value": row[0], "count": row[1]}
+                        for row in db.conn.execute(sql, params)]
             except sqlite3.OperationalError as error:
                 if "interrupted" not in str(error):
                     raise
                 facets["timed_out"].append(name)
+                continue
+            facets["distinct"][name] = len(rows)
+            facets[name] = rows[:top] if name in ("actor", "recipient") else rows
     finally:
         db.conn.set_progress_handler(None, 0)
     if "type" in facets:

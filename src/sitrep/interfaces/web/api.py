@@ -131,11 +131,12 @@ def network(request: Request, since: Since = None, until: Until = None,
 @router.get("/actors/top")
 def actors_top(request: Request, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 10,
                pairs: bool = False, since: Since = None, until: Until = None) -> JSONResponse:
-    """The most active actors (or actor -> recipient pairs with `pairs=true`)."""
-    rank = queries.top_pairs if pairs else queries.top_actors
+    """The most active actors (or actor -> recipient pairs with `pairs=true`), and `total`: how
+    many there are."""
+    rank = queries.pair_ranking if pairs else queries.actor_ranking
     with store(request).read() as db:
-        return JSONResponse({"pairs" if pairs else "actors": rank(
-            db, limit, check_date(since, "since"), check_date(until, "until"))})
+        ranked = rank(db, check_date(since, "since"), check_date(until, "until"))
+    return JSONResponse({"pairs" if pairs else "actors": ranked[:limit], "total": len(ranked)})
 
 
 @router.get("/actors/resolve")
