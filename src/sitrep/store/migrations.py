@@ -344,7 +344,8 @@ def _migration_10_counts() -> str:
             events INTEGER NOT NULL,
             PRIMARY KEY (actor, recipient, dated, month, period)
         ) WITHOUT ROWID;
-        CREATE INDEX actor_pairs_recipient ON actor_pairs(recipient, actor);
+        -- an actor's partners as recipient, without a lookup per row (the key comes along)
+        CREATE INDEX actor_pairs_recipient ON actor_pairs(recipient, actor, events);
         CREATE TABLE pair_types (
             source TEXT NOT NULL, target TEXT NOT NULL, type TEXT NOT NULL,
             events INTEGER NOT NULL, scored INTEGER NOT NULL, score_sum REAL NOT NULL,
@@ -356,7 +357,9 @@ def _migration_10_counts() -> str:
             events INTEGER NOT NULL, scored INTEGER NOT NULL, score_sum REAL NOT NULL,
             PRIMARY KEY (source, target, type, dated, month, period)
         ) WITHOUT ROWID;
-        CREATE INDEX pair_type_months_period ON pair_type_months(period);
+        -- the network since a date reads the months after it from this index alone
+        CREATE INDEX pair_type_months_period ON pair_type_months(
+            period, source, target, type, dated, month, events, scored, score_sum);
         -- the events of a `since` filter's boundary month, found by their end
         CREATE INDEX events_end ON events(coalesce(enddate, date));
         {COUNTS_FROM_ROWS};
