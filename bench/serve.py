@@ -24,8 +24,9 @@ and the CPU time the server spent per request (what the machine's other load har
 Client and server share this machine's cores, so the figures are a floor; on a busy machine
 they are noisy: compare runs made together.
 
-    python bench/serve.py [--events 1000000] [--seconds 20] [--clients 8] [--keep FILE]
-                          [--kinds actor,network,...] [--before-src DIR] [--store-events N]
+    python bench/serve.py [--events 1000000] [--seconds 20 | --rounds N] [--clients 8]
+                          [--keep FILE] [--kinds actor,network,...] [--before-src DIR]
+                          [--store-events N]
 """
 
 from __future__ import annotations
@@ -122,12 +123,13 @@ def requests_for(base: str, event_ids: list[str]) -> dict[str, list[str]]:
 
 
 async def client(base: str, mix: dict[str, list[str]], until: float, seed: int,
-                 timings: dict[str, list[float]], errors: list[str]) -> None:
+                 timings: dict[str, list[float]], errors: list[str], rounds: int = 0) -> None:
+    """Requests of each kind in turn until `until`, or `rounds` times each kind."""
     rng = random.Random(seed)
     kinds = list(mix)
-    async with httpx.AsyncClient(base_url=base, timeout=30) as http:
+    async with httpx.AsyncClient(base_url=base, timeout=600) as http:
         step = seed
-        while time.perf_counter() < until:
+        while (step - seed < rounds * len(kinds)) if rounds else time.perf_counter() < until:
             kind = kinds[step % len(kinds)]
             step += 1
             url = rng.choice(mix[kind])
@@ -184,7 +186,7 @@ def serve_and_time(path: Path, args: argparse.Namespace, kinds: list[str],
         until = start + args.seconds
 
         async def run() -> None:
-            await asyncio.gather(*(client(base, mix, until, seed, timings, errors)
+            await asyncio.gather(*(client(base, mix, until, seed, timings, errors, args.rounds)
                                    for seed in range(args.clients)))
 
         asyncio.run(run())
@@ -228,6 +230,9 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=0,
+                        help="each client asks for each kind this many times (instead of "
+                             "--seconds): with --clients 1, each view's latency alone")
     parser.add_argument("--keep", type=Path, help="build the store here and keep it (reused "
                                                   "when it exists)")
     parser.add_argument("--kinds", default=",".join(KINDS),
