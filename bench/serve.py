@@ -26,7 +26,7 @@ they are noisy: compare runs made together.
 
     python bench/serve.py [--events 1000000] [--seconds 20 | --rounds N] [--clients 8]
                           [--keep FILE] [--kinds actor,network,...] [--before-src DIR]
-                          [--store-events N]
+                          [--store-events N] [--migrate-only]
 """
 
 from __future__ import annotations
@@ -239,6 +239,8 @@ def main() -> None:
                         help=f"comma-separated kinds of request (of {', '.join(KINDS)})")
     parser.add_argument("--before-src", type=Path, metavar="DIR",
                         help="a checkout to compare with (its src/ and bench/), e.g. /work/main")
+    parser.add_argument("--migrate-only", action="store_true",
+                        help="with --before-src: stop after timing the migration")
     parser.add_argument("--store-events", type=int, default=0, metavar="N",
                         help="also time storing N more events into each store")
     args = parser.parse_args()
@@ -263,6 +265,8 @@ def main() -> None:
             version = db.schema_version
         print(f"migrated a copy to schema {version} in {time.perf_counter() - start:.1f} s",
               flush=True)
+        if args.migrate_only:
+            return
         print(f"\n== before ({src})")
         old = serve_and_time(before, args, kinds, old_code(src))
         print("\n== after (this checkout)")
