@@ -195,7 +195,7 @@ def network(db: Database, since: str | None = None, until: str | None = None,
             entry[2] += score_sum
 
     counted, params, picked, picked_params = _split(since, until)
-    if since is None and until is None:  # one row an edge already: no sums to merge
+    if not since and not until:  # one row an edge already: no sums to merge
         rows = db.conn.execute(
             """SELECT source, target, type, events, scored, score_sum FROM pair_types
                WHERE events >= ?""", [max(min_weight, 1)]).fetchall()
