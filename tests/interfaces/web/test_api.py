@@ -142,10 +142,18 @@ def test_timeline_dyad_network_and_rankings_agree(client):
     edge_weight = sum(e["weight"] for e in network["edges"]
                       if {e["source"], e["target"]} == {"VEN", "RUS"})
     assert edge_weight == directions(pair)  # the network counts undated events too
-    top = client.get("/api/actors/top", params={"limit": 3}).json()["actors"]
+    ranked = client.get("/api/actors/top", params={"limit": 3}).json()
+    top = ranked["actors"]
     assert len(top) == 3 and top[0]["events"] >= top[-1]["events"]
+    everyone = client.get("/api/actors/top", params={"limit": 500}).json()
+    assert ranked["total"] == everyone["total"] == len(everyone["actors"]) > 3
+    assert everyone["actors"][:3] == top
     pairs = client.get("/api/actors/top", params={"pairs": "true"}).json()["pairs"]
     assert pairs[0]["events"] >= pairs[-1]["events"]
+    # the search page's facets say how many actors there are beyond the ten shown
+    facets = client.get("/index.json").json()["facets"]
+    assert facets["distinct"]["actor"] >= len(facets["actor"])
+    assert facets["total"] == sum(row["count"] for row in facets["type"])
 
 
 def test_resolve_says_which_entry_decided(client):
