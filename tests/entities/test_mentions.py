@@ -10,3 +10,46 @@ def test_sites_named_by_owner_or_weapon_are_locations(coder):
     doc = coder.code(Document(id="x", text=text, published="2016-01-05"))
     places = {e.text for e in doc.entities if e.label == "FAC"}
     assert {"ISIL-held building", "VBIED facility"} <= places
+
+
+def entities(coder, text: str) -> set[tuple[str, str]]:
+    from sitrep.model import Document
+
+    doc = coder.entities(Document(id="x", text=text, published="2016-06-01"))
+    return {(e.text, e.label) for e in doc.entities}
+
+
+def test_a_country_modifying_a_noun_names_the_state(coder):
+    found = entities(coder, "U.S. airstrikes destroyed two positions near Raqqah, and U.S. "
+                            "assistance reached the Syria border.")
+    assert ("U.S.", "ORG") in found and ("U.S.", "GPE") not in found
+    assert ("Syria", "GPE") in found  # before a place noun it stays a place
+
+
+def test_a_possessive_country_stays_a_place(coder):
+    assert ("Iraq", "GPE") in entities(coder, "Iraq's efforts to rebuild Mosul continue.")
+
+
+def test_a_country_inside_a_title_is_no_second_entity(coder):
+    from sitrep.model import Document
+
+    doc = coder.entities(Document(id="x", text="The U.S. Secretary of State met Turkish "
+                                  "officials in Ankara.", published="2016-06-01"))
+    people = [e for e in doc.entities if e.label == "PERSON" and "Secretary" in e.text]
+    assert people and not [e for e in doc.entities if e.text == "U.S." and e.label == "GPE"]
+
+
+def test_the_place_a_body_is_of_is_its_own_entity(coder):
+    found = entities(coder, "Medical teams were sent with the approval of the Government of Iraq.")
+    assert ("the Government of Iraq", "ORG") in found and ("Iraq", "GPE") in found
+
+
+def test_a_known_name_the_model_splits_is_one_organisation(coder):
+    found = entities(coder, "The Islamic State of Iraq and the Levant claimed the attack.")
+    assert ("The Islamic State of Iraq and the Levant", "ORG") in found
+    assert not [text for text, label in found if label in {"GPE", "LOC"}]
+
+
+def test_a_group_the_model_takes_for_a_place_is_an_organisation(coder):
+    found = entities(coder, "The group of Reserve Airmen deployed to Turkey.")
+    assert ("Reserve Airmen", "ORG") in found and ("Reserve Airmen", "GPE") not in found

@@ -56,3 +56,15 @@ def test_a_pennant_letter_needs_a_naval_word(coder):
     doc = coder.entities(Document(id="x", text="Parcel L 12 was sold at the auction.",
                                   published="2016-06-01"))
     assert not [e for e in doc.entities if e.label == "EQUIPMENT"]
+
+
+def test_a_name_after_near_is_a_place(coder):
+    found = entities(coder, "Near Al Huwayjah, one strike destroyed a storage facility.\n"
+                            "Near Rawah, two strikes engaged a tactical unit.")
+    places = {text for text, label in found if label in {"GPE", "LOC"}}
+    assert {"Al Huwayjah", "Rawah"} <= places  # whether the model tags them or not
+
+
+def test_a_name_holding_near_is_no_place_after_near(coder):
+    found = entities(coder, "The Assistant Secretary for the Near East visited Ankara.")
+    assert not {text for text, label in found if label in {"GPE", "LOC"}} & {"East", "Near East"}

@@ -152,3 +152,18 @@ def test_petrarch_igo_code_matches_a_transnational_body():
     assert _actor_matches("IGOAFR", union) and _actor_matches("NGO", union)
     assert not _actor_matches("IGOAFR", [Actor(entity_text="Libya", code="LBY", sector="GOV")])
     assert not _actor_matches("LBY", union)
+
+
+def test_a_file_beside_gold_files_is_skipped_but_alone_is_an_error(tmp_path, nlp):
+    from sitrep.evaluation.evaluate import evaluate_paths
+
+    readme = tmp_path / "README.md"
+    readme.write_text("# notes\n")
+    missing = tmp_path / "gone.csv"
+    reports = list(evaluate_paths([readme, SEED_GOLD.parent / "gold.json"], limit=1))
+    assert reports[0].kind.startswith("skipped, not a gold file") and reports[0].cases == 0
+    assert reports[1].file.endswith("gold.json") and reports[1].figures
+    with pytest.raises(EvalError, match="README.md"):
+        list(evaluate_paths([readme]))
+    with pytest.raises(EvalError, match="no such file"):
+        list(evaluate_paths([readme, missing]))

@@ -181,12 +181,14 @@ def find_facilities(text: str) -> list[tuple[int, int]]:
     found = []
     for match in facility_pattern().finditer(text):
         first = match.group(0).split()[0]
-        if first.lower() in SENTENCE_WORDS:
+        if first.lower() in SENTENCE_WORDS or AS_WELL.search(match.group(0)):
             continue
         found.append((match.start(), match.end()))
     return found
 
 
+# "Daesh as well": the adverb, not a well (a facility noun) owned by what comes before it.
+AS_WELL = re.compile(r"\bas\s+well$", re.IGNORECASE)
 # Capitalised only because they start a sentence: not an owner of a site.
 SENTENCE_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
                   "our", "in", "on", "at", "near", "one", "two", "three", "four", "five", "six",

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from sitrep.actors.gazetteer import city_country, resolve_place
 from sitrep.actors.knowledge import KnowledgeBase, fold
@@ -24,8 +24,9 @@ from sitrep.entities.equipment import (
     find_facilities,
     merge_entities,
 )
-from sitrep.entities.recall import is_title_head, recalled_entities
+from sitrep.entities.recall import is_title_head, recalled_entities, recalled_places
 from sitrep.model import Actor, Document, Entity
+from sitrep.resources import read_tsv
 from sitrep.spans import SpanIndex
 from sitrep.text.metadata import find_urls, outlet_country
 
@@ -149,28 +150,30 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
     full_names = {fold(ent.text).split()[-1] for ent in parsed.ents
                   if ent.label_ == "PERSON" and len(fold(ent.text).split()) > 1}
     taken = []
-    for ent in parsed.ents:
-        if ent.label_ not in ACTOR_LABELS:
-            continue
-        title = title_of(ent.root, Mention(ent.start_char, ent.end_char, ent.label_, None))
+    for ent, model_label in _model_names(parsed, kb):
+        title = title_of(ent.root, Mention(ent.start_char, ent.end_char, model_label, None))
         actor = resolve(ent.text, _as_of(text, ent.start_char, ent.text, when, kb),
-                        ent.label_, kb, title=title, people=people_seen)
+                        model_label, kb, title=title, people=people_seen)
         key = fold(ent.text).split()[-1] if fold(ent.text) else ""
         if actor.code is None and key in people_seen:
             actor = Actor(**{**people_seen[key].__dict__, "entity_text": ent.text})
-        if actor.code and (ent.label_ == "PERSON" or (actor.kb_id or "").startswith("person:")):
+        if actor.code and (model_label == "PERSON" or (actor.kb_id or "").startswith("person:")):
             people_seen.setdefault(key, actor)
         before = parsed[ent.start - 1].lower_.rstrip(".") if ent.start else ""
         located = before in LOCATIVE or ent.text.lower().startswith("near ") or (
             # "to Raqqah", "Ar Raqqah": a direction or an Arabic article before a known town;
             # a one-word "person" no one of that name is known as, and a town is (unless the
             # document names someone of that surname, or a title comes before it)
-            ent.label_ == "PERSON" and len(ent) == 1
+            model_label == "PERSON" and len(ent) == 1
             and ((before in TOWARDS and resolve_place(ent.text)[1] is not None)
                  or (actor.code is None and key not in full_names
                      and before not in PERSON_TITLES and _known_town(ent.text, kb))))
-        label = _label(ent.label_, actor, ent.text, located)
-        if label == "GPE" and ent.label_ == "PERSON" and actor.code is None:
+        label = _label(model_label, actor, ent.text, located)
+        if label in {"GPE", "LOC"} and actor.code is None and actor.kb_id is None and \
+                (kb.sectors.get(ent.root.lower_) or kb.sectors.get(ent.root.lemma_.lower())) \
+                in GROUP_SECTORS:
+            label = "ORG"  # "Reserve Airmen": a group the model took for a place no one knows
+        if label == "GPE" and model_label == "PERSON" and actor.code is None:
             place = re.sub(r"^near\s+", "", ent.text, flags=re.IGNORECASE)
             name, code = resolve_place(place)
             actor = Actor(entity_text=ent.text, name=name, code=code, confidence=0.5)
@@ -178,6 +181,33 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
         taken.append((ent.start, ent.end))
     items.extend(_kb_mentions(parsed, kb, when, taken, text))
     return Mentions(items, kb=kb, when=when)
+
+
+# Tokens a name the knowledge base knows may run past the model's entity: "Islamic State of
+# Iraq" + "and the Levant", which the model splits at the conjunction into an ORG and a LOC.
+LONGER_NAME_TOKENS = 4
+
+
+def _model_names(parsed, kb: KnowledgeBase):
+    """The model's PERSON, ORG, GPE, NORP, LOC and FAC entities with their labels; an ORG that
+    opens a longer name of an organisation the knowledge base knows is read as that name, and
+    the entities it swallows are dropped."""
+    covered_until = 0
+    for ent in parsed.ents:
+        if ent.label_ not in ACTOR_LABELS or ent.start < covered_until:
+            continue
+        span = ent
+        # only an organisation the model saw ends early; a country before an office the
+        # knowledge base files as a body ("U.S." + "Secretary of State") stays a country
+        last = min(ent.end + LONGER_NAME_TOKENS, ent.sent.end) if ent.label_ == "ORG" else 0
+        for end in range(last, ent.end, -1):
+            longer = parsed[ent.start:end]
+            if longer[-1].text[:1].isupper() and any(
+                    e.kind == "organisation" for e in kb.names.get(fold(longer.text), ())):
+                span = longer
+                break
+        covered_until = span.end
+        yield span, ent.label_
 
 
 def _known_town(name: str, kb: KnowledgeBase) -> bool:
@@ -311,6 +341,71 @@ def _sector_phrase(parsed, mention: Mention, sectors: dict[str, str],
     return mention.start, head.idx + len(head), sector
 
 
+NEAR = re.compile(r"near\s+(?=\S)", re.IGNORECASE)
+OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?(?P<place>[A-Z][^,;()]*)$")
+
+
+def _place_of_body(parsed, mention: Mention, kb: KnowledgeBase | None, when: date | None):
+    """The country or place a body the knowledge base does not know by name is "of" ("the
+    Government of Iraq", "the people of Syria"): a place named inside the body's name, as an
+    entity of its own; (start, end, actor) in parsed offsets. A body known by its whole name
+    ("Islamic State of Iraq and the Levant") is one name."""
+    if kb is None or mention.label != "ORG" or (mention.actor and mention.actor.kb_id):
+        return None
+    match = OF_PLACE.search(parsed.text[mention.start:mention.end])
+    if match is None:
+        return None
+    name = match.group("place")
+    if not any(e.kind in {"country", "place"} for e in kb.lookup(name)):
+        return None
+    start = mention.start + match.start("place")
+    actor = resolve(name, when, "GPE", kb)
+    return start, start + len(name), actor
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Nouns for a place ("border", "airspace"): a country's name before one names the place."""
+    return frozenset(row["noun"] for row in read_tsv("place_nouns.tsv"))
+
+
+# A country word modifies a noun at most this many tokens on ("U.S. service members").
+MODIFIER_REACH = 4
+
+
+def _names_the_state(parsed, mention: Mention) -> bool:
+    """A country's name modifying a noun that is no place ("U.S. airstrikes", "U.K. ships", "U.S.
+    assistance", "the U.S. Secretary of State"): the state acting, owning or appointing, not a
+    place on earth; before a place noun ("the Syria border") or as a possessive ("Syria's Idlib
+    province") it stays a place."""
+    if mention.label != "GPE" or not ((mention.actor and mention.actor.kb_id) or "").startswith(
+            "country:"):
+        return False
+    span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root, head = span.root, span.root.head
+    return root.dep_ in {"compound", "nmod", "amod"} and 0 < head.i - root.i <= MODIFIER_REACH \
+        and head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() not in place_nouns() \
+        and head.ent_type_ not in {"GPE", "LOC", "FAC"}
+
+
+def _states_not_places(found: list[Entity], states: set[tuple[int, int]]) -> list[Entity]:
+    """A country named as the state (`_names_the_state`) is an ORG; inside a longer group or
+    title the document already holds ("U.S. service members", "U.S. Secretary Kerry") it is a
+    word of that name, not a second entity."""
+    holders = [e for e in found if e.label in {"ORG", "PERSON"}]
+    kept = []
+    for entity in found:
+        if entity.label == "GPE" and (entity.start, entity.end) in states:
+            if any(h.start <= entity.start and entity.end <= h.end
+                   and h.end - h.start > entity.end - entity.start for h in holders):
+                continue
+            entity = replace(entity, label="ORG")
+        kept.append(entity)
+    return kept
+
+
 def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[str, str]) -> list[Entity]:
     """Entities in ORIGINAL offsets: equipment, resolved actor mentions, the model's other
     entities (dates, numbers, money) and the outlets behind cited URLs."""
@@ -319,8 +414,11 @@ def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[s
 
     found = []
     groups = []
+    states = set()
     for mention in mentions.items:
         actor = mention.actor or Actor(entity_text="")
+        if _names_the_state(parsed, mention):
+            states.add(original(mention.start, mention.end))
         group = _sector_phrase(parsed, mention, sectors, mentions.kb)
         if group is not None:
             span_start, span_end, sector = group
@@ -330,18 +428,35 @@ def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[s
                                 code=actor.code, sector=sector))
             if mention.label != "NORP":
                 continue  # "U.S." in "U.S. forces" modifies the group; it is no place here
-        start, end = original(mention.start, mention.end)
+        near = NEAR.match(parsed.text, mention.start, mention.end) \
+            if mention.label in {"GPE", "LOC"} else None
+        # "Near Palmyra", which the model tagged whole: the place is "Palmyra"
+        start, end = original(near.end() if near else mention.start, mention.end)
         found.append(Entity(start=start, end=end, text=doc.text[start:end], label=mention.label,
                             code=actor.code, sector=actor.sector, kb_id=actor.kb_id))
+        place = _place_of_body(parsed, mention, mentions.kb, mentions.when)
+        if place is not None:
+            span_start, span_end, place_actor = place
+            start, end = original(span_start, span_end)
+            found.append(Entity(start=start, end=end, text=doc.text[start:end], label="GPE",
+                                code=place_actor.code, kb_id=place_actor.kb_id))
     taken = [(m.start, m.end, m.label) for m in mentions.items] + [
         (e.start_char, e.end_char, e.label_) for e in parsed.ents if e.label_ not in ACTOR_LABELS]
     taken += [(s, e, "ORG") for s, e in groups]
     if mentions.kb is not None:
-        for span_start, span_end, label in recalled_entities(parsed, mentions.kb, taken):
+        recalled = list(recalled_entities(parsed, mentions.kb, taken))
+        for span_start, span_end, label in recalled:
             actor = resolve(parsed.text[span_start:span_end], mentions.when, label, mentions.kb)
             start, end = original(span_start, span_end)
             found.append(Entity(start=start, end=end, text=doc.text[start:end], label=label,
                                 code=actor.code, sector=actor.sector, kb_id=actor.kb_id))
+        taken += recalled
+        for span_start, span_end in recalled_places(parsed, taken):
+            code = resolve_place(parsed.text[span_start:span_end])[1]
+            start, end = original(span_start, span_end)
+            found.append(Entity(start=start, end=end, text=doc.text[start:end],
+                                label="GPE" if code else "LOC", code=code))
+    found = _states_not_places(found, states)
     for ent in parsed.ents:
         if ent.label_ in MODEL_LABELS and ent.label_ not in ACTOR_LABELS:
             start, end = original(ent.start_char, ent.end_char)

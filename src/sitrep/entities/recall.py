@@ -9,8 +9,12 @@ base's words.
   noun phrase whose head the knowledge base's sector words call a group (`GROUP_SECTORS`), with
   a name or nationality in it, or a group noun written capitalised mid-sentence as a name.
 
-Both are entities of the document (PERSON, ORG), in parsed-text offsets; the coder's actor
-mentions are not changed by them.
+* A place named after "near" ("Near Al Huwayjah, one strike destroyed ..."): the capitalised
+  words right after the preposition, which the model leaves untagged in the lists of strike
+  reports; a place, with the gazetteer's country when it knows the name (GPE), else a LOC.
+
+All are entities of the document (PERSON, ORG, GPE, LOC), in parsed-text offsets; the coder's
+actor mentions are not changed by them.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from collections.abc import Iterator
 
 from sitrep.actors.knowledge import KnowledgeBase, fold
 from sitrep.actors.parties import GROUP_SECTORS
+from sitrep.spans import SpanIndex
 
 # Head nouns of a phrase naming one person by role (besides the offices' title words).
 TITLE_NOUNS = {
@@ -61,6 +66,29 @@ def recalled_entities(parsed, kb: KnowledgeBase, taken: list[tuple[int, int, str
         if label:
             blocked.append((start, end, label))
             yield start, end, label
+
+
+# Words of a place's name after "near": "Dayr Az Zawr" has three.
+PLACE_NAME_TOKENS = 4
+
+
+def recalled_places(parsed, taken: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
+    """(start, end) of the places named after "near" that no entity covers."""
+    busy = SpanIndex((s, e) for s, e, _ in taken)
+    for token in parsed:
+        if token.lower_ != "near" or (token.text != "near" and not token.is_sent_start):
+            continue  # "the Near East" is a name
+        words = []
+        for word in parsed[token.i + 1:token.i + 1 + PLACE_NAME_TOKENS]:
+            if not (word.text[:1].isupper() and word.is_alpha and word.pos_ == "PROPN"):
+                break
+            words.append(word)
+        if not words:
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        if busy.overlaps(start, end):
+            continue
+        yield start, end
 
 
 def _label(chunk, words, kb: KnowledgeBase) -> str | None:

@@ -11,6 +11,7 @@ ingest and codes through the same `Coder`.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from sitrep.errors import EvalError
@@ -46,6 +47,22 @@ def detect_kind(path: Path) -> str:
     if isinstance(data, list) and data and "event" in data[0]:
         return "plover"
     raise EvalError(f"{path}: unknown gold format; see `sitrep eval --help` for the kinds")
+
+
+def evaluate_paths(paths: Sequence[str | Path], options: Options | None = None,
+                   limit: int | None = None) -> Iterator[Report]:
+    """Score the coder against each gold path in turn (`sitrep eval`). Given several, as a
+    shell glob over a folder gives them (`../shared/re3d/*` holds a README beside the two re3d
+    folders), a file that is no gold file sitrep knows is skipped, its report a note saying so;
+    a single path that is not gold, or a path that does not exist, stays an error."""
+    for path in paths:
+        if len(paths) > 1 and Path(path).is_file():
+            try:
+                detect_kind(Path(path))
+            except EvalError as error:
+                yield Report(file=str(path), kind=f"skipped, not a gold file ({error})", cases=0)
+                continue
+        yield evaluate(path, options, limit)
 
 
 def evaluate(path: str | Path, options: Options | None = None, limit: int | None = None) -> Report:

@@ -337,10 +337,9 @@ def eval_command(gold: tuple[str, ...], limit: int | None, details: bool, option
     """Score the coder on gold files: seed gold.json, PLOVER records, PETRARCH XML, sentence CSV,
     re3d folders, negatives (JSON Lines of articles with no political event: false-positive
     rates). The coder is configured exactly as ingest's with the same options."""
-    from sitrep.evaluation.evaluate import evaluate
+    from sitrep.evaluation.evaluate import evaluate_paths
 
-    for path in gold:
-        report = evaluate(path, options, limit)
+    for report in evaluate_paths(gold, options, limit):
         lines = report.lines() if details else report.lines()[: 3 + len(report.figures)]
         for line in lines:
             out.print(line, highlight=False, markup=False)
