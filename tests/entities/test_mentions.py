@@ -37,11 +37,16 @@ def test_a_country_inside_a_title_is_no_second_entity(coder):
                                   "officials in Ankara.", published="2016-06-01"))
     people = [e for e in doc.entities if e.label == "PERSON" and "Secretary" in e.text]
     assert people and not [e for e in doc.entities if e.text == "U.S." and e.label == "GPE"]
+    found = entities(coder, "U.S. President Obama visited Baghdad on Monday.")
+    assert ("Obama", "PERSON") in found and not [text for text, _ in found if text == "U.S."]
 
 
 def test_the_place_a_body_is_of_is_its_own_entity(coder):
     found = entities(coder, "Medical teams were sent with the approval of the Government of Iraq.")
     assert ("the Government of Iraq", "ORG") in found and ("Iraq", "GPE") in found
+    # a name that only holds a place is one name
+    found = entities(coder, "She studied at the University of Chicago.")
+    assert ("the University of Chicago", "ORG") in found and ("Chicago", "GPE") not in found
 
 
 def test_a_known_name_the_model_splits_is_one_organisation(coder):
@@ -53,3 +58,20 @@ def test_a_known_name_the_model_splits_is_one_organisation(coder):
 def test_a_group_the_model_takes_for_a_place_is_an_organisation(coder):
     found = entities(coder, "The group of Reserve Airmen deployed to Turkey.")
     assert ("Reserve Airmen", "ORG") in found and ("Reserve Airmen", "GPE") not in found
+
+
+def test_an_organisation_no_one_knows_named_for_a_site_is_the_site(coder):
+    # the model tags both as organisations here
+    found = entities(coder, "Officials visited the Tiyas Military Airfield and the National "
+                            "Museum.") | entities(coder, "The United States funded the "
+                                                         "preservation of the Ishtar Gate in Babylon.")
+    assert {"the Tiyas Military Airfield", "the National Museum", "the Ishtar Gate"} <= {
+        text for text, label in found if label == "FAC"}
+
+
+def test_an_event_the_model_takes_for_a_place_is_no_entity(coder):
+    found = entities(coder, "The minister spoke at the Manama Dialogue and at the G-20 "
+                            "Interfaith Conference in Berlin.")
+    assert not [text for text, label in found if label in {"GPE", "LOC", "FAC"}
+                and ("Dialogue" in text or "Conference" in text)]
+    assert ("Berlin", "GPE") in found

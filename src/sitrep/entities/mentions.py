@@ -26,7 +26,7 @@ from sitrep.entities.equipment import (
 )
 from sitrep.entities.recall import is_title_head, recalled_entities, recalled_places
 from sitrep.model import Actor, Document, Entity
-from sitrep.resources import read_tsv
+from sitrep.resources import read_tsv, word_class
 from sitrep.spans import SpanIndex
 from sitrep.text.metadata import find_urls, outlet_country
 
@@ -341,8 +341,42 @@ def _sector_phrase(parsed, mention: Mention, sectors: dict[str, str],
     return mention.start, head.idx + len(head), sector
 
 
+EVENT_NAMES = word_class("event_names")
+
+
+@lru_cache(maxsize=1)
+def site_name_ends() -> dict[str, str]:
+    """Last words of a name that is a place even where the model tags an organisation: the
+    facility nouns marked so (`data/facility_nouns.tsv`) as FAC, the place nouns as LOC."""
+    ends = {row["noun"]: "FAC" for row in read_tsv("facility_nouns.tsv")
+            if row["ends_a_place_name"] == "1"}
+    return {**{noun: "LOC" for noun in place_nouns()}, **ends}
+
+
+def _entity_label(text: str, label: str, actor: Actor) -> str | None:
+    """A mention's label as a document entity: an organisation no one knows by that name whose
+    name ends in a site or place noun is that place ("Tiyas Military Airfield", "the Ishtar
+    Gate", "the Kurdistan Region"); a place whose name ends in an event or document word
+    ("the Manama Dialogue", "the G-20 Interfaith Conference") is no entity the document keeps
+    (the model's EVENT and LAW are not kept either)."""
+    words = fold(text).split()
+    if not words:
+        return label
+    if label == "ORG" and actor.kb_id is None:
+        for size in (3, 2, 1):
+            site = site_name_ends().get(" ".join(words[-size:]))
+            if site and len(words) > size:
+                return site
+    if label in {"GPE", "LOC", "FAC"} and words[-1] in EVENT_NAMES and len(words) > 1:
+        return None
+    return label
+
+
 NEAR = re.compile(r"near\s+(?=\S)", re.IGNORECASE)
-OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?(?P<place>[A-Z][^,;()]*)$")
+OF_PLACE = re.compile(r"(?P<body>\w+)\s+of\s+(?:the\s+)?(?P<place>[A-Z][^,;()]*)$")
+# Bodies whose place is a place of its own in re3d's annotation ("the Government of Iraq", "the
+# people of Syria"), unlike a name that only holds one ("the University of Chicago").
+PLACE_BODY_SECTORS = GROUP_SECTORS | {"CVL"}
 
 
 def _place_of_body(parsed, mention: Mention, kb: KnowledgeBase | None, when: date | None):
@@ -353,7 +387,7 @@ def _place_of_body(parsed, mention: Mention, kb: KnowledgeBase | None, when: dat
     if kb is None or mention.label != "ORG" or (mention.actor and mention.actor.kb_id):
         return None
     match = OF_PLACE.search(parsed.text[mention.start:mention.end])
-    if match is None:
+    if match is None or kb.sectors.get(match.group("body").lower()) not in PLACE_BODY_SECTORS:
         return None
     name = match.group("place")
     if not any(e.kind in {"country", "place"} for e in kb.lookup(name)):
@@ -373,33 +407,39 @@ def place_nouns() -> frozenset[str]:
 MODIFIER_REACH = 4
 
 
-def _names_the_state(parsed, mention: Mention) -> bool:
-    """A country's name modifying a noun that is no place ("U.S. airstrikes", "U.K. ships", "U.S.
-    assistance", "the U.S. Secretary of State"): the state acting, owning or appointing, not a
-    place on earth; before a place noun ("the Syria border") or as a possessive ("Syria's Idlib
-    province") it stays a place."""
+def _country_use(parsed, mention: Mention, kb: KnowledgeBase | None) -> str | None:
+    """How a country's name modifying a noun that is no place is used: "title" before a title
+    for one person ("the U.S. Secretary of State", "U.S. President Obama"), a word of that
+    person's title; "state" before another noun ("U.S. airstrikes", "U.K. ships", "U.S.
+    assistance"), the state acting or owning, not a place on earth. None elsewhere: before a
+    place noun ("the Syria border"), as a possessive ("Syria's Idlib province") or standing
+    alone it names the place."""
     if mention.label != "GPE" or not ((mention.actor and mention.actor.kb_id) or "").startswith(
             "country:"):
-        return False
+        return None
     span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     root, head = span.root, span.root.head
-    return root.dep_ in {"compound", "nmod", "amod"} and 0 < head.i - root.i <= MODIFIER_REACH \
-        and head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() not in place_nouns() \
-        and head.ent_type_ not in {"GPE", "LOC", "FAC"}
+    if not (root.dep_ in {"compound", "nmod", "amod"} and 0 < head.i - root.i <= MODIFIER_REACH
+            and head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() not in place_nouns()
+            and head.ent_type_ not in {"GPE", "LOC", "FAC"}):
+        return None
+    return "title" if kb is not None and is_title_head(head, kb) else "state"
 
 
-def _states_not_places(found: list[Entity], states: set[tuple[int, int]]) -> list[Entity]:
-    """A country named as the state (`_names_the_state`) is an ORG; inside a longer group or
-    title the document already holds ("U.S. service members", "U.S. Secretary Kerry") it is a
+def _states_not_places(found: list[Entity], uses: dict[tuple[int, int], str]) -> list[Entity]:
+    """A country named as the state (`_country_use`) is an ORG; one in a person's title, or
+    inside a longer group or title the document already holds ("U.S. service members"), is a
     word of that name, not a second entity."""
     holders = [e for e in found if e.label in {"ORG", "PERSON"}]
     kept = []
     for entity in found:
-        if entity.label == "GPE" and (entity.start, entity.end) in states:
-            if any(h.start <= entity.start and entity.end <= h.end
-                   and h.end - h.start > entity.end - entity.start for h in holders):
+        use = uses.get((entity.start, entity.end)) if entity.label == "GPE" else None
+        if use is not None:
+            if use == "title" or any(h.start <= entity.start and entity.end <= h.end
+                                     and h.end - h.start > entity.end - entity.start
+                                     for h in holders):
                 continue
             entity = replace(entity, label="ORG")
         kept.append(entity)
@@ -414,11 +454,12 @@ def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[s
 
     found = []
     groups = []
-    states = set()
+    uses: dict[tuple[int, int], str] = {}
     for mention in mentions.items:
         actor = mention.actor or Actor(entity_text="")
-        if _names_the_state(parsed, mention):
-            states.add(original(mention.start, mention.end))
+        use = _country_use(parsed, mention, mentions.kb)
+        if use is not None:
+            uses[original(mention.start, mention.end)] = use
         group = _sector_phrase(parsed, mention, sectors, mentions.kb)
         if group is not None:
             span_start, span_end, sector = group
@@ -432,7 +473,10 @@ def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[s
             if mention.label in {"GPE", "LOC"} else None
         # "Near Palmyra", which the model tagged whole: the place is "Palmyra"
         start, end = original(near.end() if near else mention.start, mention.end)
-        found.append(Entity(start=start, end=end, text=doc.text[start:end], label=mention.label,
+        label = _entity_label(parsed.text[mention.start:mention.end], mention.label, actor)
+        if label is None:
+            continue
+        found.append(Entity(start=start, end=end, text=doc.text[start:end], label=label,
                             code=actor.code, sector=actor.sector, kb_id=actor.kb_id))
         place = _place_of_body(parsed, mention, mentions.kb, mentions.when)
         if place is not None:
@@ -456,7 +500,7 @@ def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[s
             start, end = original(span_start, span_end)
             found.append(Entity(start=start, end=end, text=doc.text[start:end],
                                 label="GPE" if code else "LOC", code=code))
-    found = _states_not_places(found, states)
+    found = _states_not_places(found, uses)
     for ent in parsed.ents:
         if ent.label_ in MODEL_LABELS and ent.label_ not in ACTOR_LABELS:
             start, end = original(ent.start_char, ent.end_char)
