@@ -75,3 +75,12 @@ def test_an_event_the_model_takes_for_a_place_is_no_entity(coder):
     assert not [text for text, label in found if label in {"GPE", "LOC", "FAC"}
                 and ("Dialogue" in text or "Conference" in text)]
     assert ("Berlin", "GPE") in found
+
+
+def test_a_name_the_text_calls_a_town_is_a_place_throughout(coder):
+    found = entities(coder, "Opposition forces liberated the Syrian town of Dabiq from ISIL "
+                            "control. Dabiq held symbolic importance to the group.")
+    assert ("Dabiq", "LOC") in found and ("Dabiq", "ORG") not in found
+    found = entities(coder, "Suicide attacks hit the town of Tel Tamer on Sunday, and bombs "
+                            "exploded in the Al-Sinek neighborhood.")
+    assert {"Tel Tamer", "Al-Sinek"} <= {text for text, label in found if label in {"GPE", "LOC"}}

@@ -57,3 +57,11 @@ def test_listing_is_capped(tmp_path, nlp, monkeypatch):
                                         ("Syrian", "Nationality"), ("Swiss", "Nationality")])
 def test_a_nationality_written_as_people_is_a_group(text, kind):
     assert re3d.re3d_type(Entity(start=0, end=len(text), text=text, label="NORP")) == kind
+
+
+def test_a_plain_vehicle_is_no_military_platform():
+    truck = Entity(start=0, end=5, text="truck", label="EQUIPMENT", kb_id="equipment:vehicles",
+                   kind="armoured vehicle", category="land")
+    tank = Entity(start=0, end=4, text="tank", label="EQUIPMENT", kb_id="equipment:tanks",
+                  kind="tank", category="land")
+    assert re3d.re3d_type(truck) is None and re3d.re3d_type(tank) == "MilitaryPlatform"

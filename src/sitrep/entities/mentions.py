@@ -446,6 +446,38 @@ def _states_not_places(found: list[Entity], uses: dict[tuple[int, int], str]) ->
     return kept
 
 
+PLACE_NOUN_BEFORE = re.compile(r"\b(?P<noun>[a-z]+)\s+of\s+(?:the\s+)?$")
+PLACE_NOUN_AFTER = re.compile(r"\s+(?P<noun>[a-z]+)\b")
+
+
+def _places_by_their_nouns(text: str, found: list[Entity]) -> list[Entity]:
+    """A name no one knows that the text calls a place, after "the town of" or before
+    "neighborhood" ("the Syrian town of Dabiq", "the Al-Sinek neighborhood"), is that place
+    however the model labelled it, and so is every other unknown mention of that name in the
+    document ("Dabiq held symbolic importance")."""
+    nouns = place_nouns()
+
+    def unknown(entity: Entity) -> bool:
+        return entity.label in {"ORG", "PERSON"} and entity.kb_id is None
+
+    def named_as_place(entity: Entity) -> bool:
+        before = PLACE_NOUN_BEFORE.search(text, max(0, entity.start - 40), entity.start)
+        after = PLACE_NOUN_AFTER.match(text, entity.end)
+        return any(match and match.group("noun").removesuffix("s") in nouns
+                   for match in (before, after))
+
+    places = {fold(e.text) for e in found if unknown(e) and named_as_place(e)}
+    if not places:
+        return found
+    kept = []
+    for entity in found:
+        if unknown(entity) and fold(entity.text) in places:
+            code = resolve_place(entity.text)[1]
+            entity = replace(entity, label="GPE" if code else "LOC", code=code, sector=None)
+        kept.append(entity)
+    return kept
+
+
 def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[str, str]) -> list[Entity]:
     """Entities in ORIGINAL offsets: equipment, resolved actor mentions, the model's other
     entities (dates, numbers, money) and the outlets behind cited URLs."""
@@ -500,7 +532,7 @@ def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[s
             start, end = original(span_start, span_end)
             found.append(Entity(start=start, end=end, text=doc.text[start:end],
                                 label="GPE" if code else "LOC", code=code))
-    found = _states_not_places(found, uses)
+    found = _places_by_their_nouns(doc.text, _states_not_places(found, uses))
     for ent in parsed.ents:
         if ent.label_ in MODEL_LABELS and ent.label_ not in ACTOR_LABELS:
             start, end = original(ent.start_char, ent.end_char)

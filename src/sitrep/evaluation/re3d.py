@@ -26,6 +26,10 @@ PRONOUNS = {"he", "she", "it", "we", "they", "i", "you", "his", "her", "its", "o
             "them", "us", "him", "this", "that", "these", "those", "who", "which"}
 PLATFORM_KINDS = {"combat aircraft", "transport aircraft", "trainer aircraft", "helicopter",
                   "warship", "submarine", "tank", "armoured vehicle", "drone"}
+# The catalogue's plain "vehicles" (vehicle, truck, bulldozer) names no military class: re3d's
+# Vehicle ("a non-military maritime, land or air vehicle ... indicated by its abstract class"),
+# a type not scored here, not a MilitaryPlatform.
+CIVIL_CLASSES = {"equipment:vehicles"}
 # False positives and misses listed per type with details (the counts are always complete).
 LISTED = 15
 
@@ -41,6 +45,8 @@ def re3d_type(entity) -> str | None:
     if entity.label == "NORP" and _plural_noun(entity.text):
         return "Organisation"
     if entity.label == "EQUIPMENT":
+        if entity.kb_id in CIVIL_CLASSES:
+            return None
         if entity.kind in PLATFORM_KINDS or entity.category in {"aircraft", "naval", "drones"}:
             return "MilitaryPlatform"
         return "Weapon" if entity.kind != "components" else None
