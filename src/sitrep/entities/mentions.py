@@ -202,7 +202,11 @@ def _model_names(parsed, kb: KnowledgeBase):
         last = min(ent.end + LONGER_NAME_TOKENS, ent.sent.end) if ent.label_ == "ORG" else 0
         for end in range(last, ent.end, -1):
             longer = parsed[ent.start:end]
-            if longer[-1].text[:1].isupper() and any(
+            added = parsed[ent.end:end]
+            # words only ("the Moro Islamic Liberation Front (MILF" is a name and an acronym),
+            # and no office the knowledge base files as a body ("UN" + "Secretary General")
+            if longer[-1].text[:1].isupper() and not any(t.is_punct for t in added) \
+                    and not is_title_head(longer[-1], kb) and any(
                     e.kind == "organisation" for e in kb.names.get(fold(longer.text), ())):
                 span = longer
                 break
@@ -373,7 +377,7 @@ def _entity_label(text: str, label: str, actor: Actor) -> str | None:
 
 
 NEAR = re.compile(r"near\s+(?=\S)", re.IGNORECASE)
-OF_PLACE = re.compile(r"(?P<body>\w+)\s+of\s+(?:the\s+)?(?P<place>[A-Z][^,;()]*)$")
+OF_PLACE = re.compile(r"(?P<body>\w+)\s+of\s+(?:the\s+)?(?P<place>[A-Z][^,;()]*?)(?:['’]s)?$")
 # Bodies whose place is a place of its own in re3d's annotation ("the Government of Iraq", "the
 # people of Syria"), unlike a name that only holds one ("the University of Chicago").
 PLACE_BODY_SECTORS = GROUP_SECTORS | {"CVL"}
