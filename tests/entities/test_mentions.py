@@ -53,6 +53,11 @@ def test_a_known_name_the_model_splits_is_one_organisation(coder):
     found = entities(coder, "The Islamic State of Iraq and the Levant claimed the attack.")
     assert ("The Islamic State of Iraq and the Levant", "ORG") in found
     assert not [text for text, label in found if label in {"GPE", "LOC"}]
+    # words only, and no office the knowledge base files as a body
+    found = entities(coder, "Talks with the Moro Islamic Liberation Front (MILF) resumed as the "
+                            "UN Secretary General arrived.")
+    assert ("the Moro Islamic Liberation Front", "ORG") in found
+    assert ("UN Secretary General", "ORG") not in found
 
 
 def test_a_group_the_model_takes_for_a_place_is_an_organisation(coder):
