@@ -89,3 +89,11 @@ def test_a_name_the_text_calls_a_town_is_a_place_throughout(coder):
     found = entities(coder, "Suicide attacks hit the town of Tel Tamer on Sunday, and bombs "
                             "exploded in the Al-Sinek neighborhood.")
     assert {"Tel Tamer", "Al-Sinek"} <= {text for text, label in found if label in {"GPE", "LOC"}}
+
+
+def test_a_country_before_a_war_is_where_it_happens(coder):
+    found = entities(coder, "Gunmen fired on officials fighting the Mozambique civil war.")
+    assert ("Mozambique", "GPE") in found
+    # and a name ending in such a word is no place
+    found = entities(coder, "The Coalition complies with the Law of Armed Conflict.")
+    assert not [text for text, label in found if label in {"GPE", "LOC", "FAC"}]

@@ -354,7 +354,7 @@ def site_name_ends() -> dict[str, str]:
     facility nouns marked so (`data/facility_nouns.tsv`) as FAC, the place nouns as LOC."""
     ends = {row["noun"]: "FAC" for row in read_tsv("facility_nouns.tsv")
             if row["ends_a_place_name"] == "1"}
-    return {**{noun: "LOC" for noun in place_nouns()}, **ends}
+    return {**{noun: "LOC" for noun in place_nouns(("place",))}, **ends}
 
 
 def _entity_label(text: str, label: str, actor: Actor) -> str | None:
@@ -401,10 +401,11 @@ def _place_of_body(parsed, mention: Mention, kb: KnowledgeBase | None, when: dat
     return start, start + len(name), actor
 
 
-@lru_cache(maxsize=1)
-def place_nouns() -> frozenset[str]:
-    """Nouns for a place ("border", "airspace"): a country's name before one names the place."""
-    return frozenset(row["noun"] for row in read_tsv("place_nouns.tsv"))
+@lru_cache(maxsize=2)
+def place_nouns(kinds: tuple[str, ...] = ("place", "happening")) -> frozenset[str]:
+    """Nouns for a place ("border", "airspace") or for what happens in one ("war"): a country's
+    name before one names the place (`data/place_nouns.tsv`)."""
+    return frozenset(row["noun"] for row in read_tsv("place_nouns.tsv") if row["kind"] in kinds)
 
 
 # A country word modifies a noun at most this many tokens on ("U.S. service members").
@@ -459,7 +460,7 @@ def _places_by_their_nouns(text: str, found: list[Entity]) -> list[Entity]:
     "neighborhood" ("the Syrian town of Dabiq", "the Al-Sinek neighborhood"), is that place
     however the model labelled it, and so is every other unknown mention of that name in the
     document ("Dabiq held symbolic importance")."""
-    nouns = place_nouns()
+    nouns = place_nouns(("place",))
 
     def unknown(entity: Entity) -> bool:
         return entity.label in {"ORG", "PERSON"} and entity.kb_id is None
