@@ -68,3 +68,9 @@ def test_a_name_after_near_is_a_place(coder):
 def test_a_name_holding_near_is_no_place_after_near(coder):
     found = entities(coder, "The Assistant Secretary for the Near East visited Ankara.")
     assert not {text for text, label in found if label in {"GPE", "LOC"}} & {"East", "Near East"}
+
+
+def test_a_surname_the_model_calls_an_organisation_is_the_person_named_in_full(coder):
+    found = entities(coder, "Army Gen. Joseph Votel met civilian employees on Monday. Votel "
+                            "explained U.S. Central Command's top priorities.")
+    assert ("Votel", "PERSON") in found and ("Votel", "ORG") not in found

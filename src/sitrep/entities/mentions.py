@@ -169,6 +169,9 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
                  or (actor.code is None and key not in full_names
                      and before not in PERSON_TITLES and _known_town(ent.text, kb))))
         label = _label(model_label, actor, ent.text, located)
+        if model_label == "ORG" and len(ent) == 1 and key in full_names and \
+                not (actor.kb_id or "").startswith(("org:", "organisation:")):
+            label = "PERSON"  # "Votel explained ...": the general the document named in full
         if label in {"GPE", "LOC"} and actor.code is None and actor.kb_id is None and \
                 (kb.sectors.get(ent.root.lower_) or kb.sectors.get(ent.root.lemma_.lower())) \
                 in GROUP_SECTORS:
