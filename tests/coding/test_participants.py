@@ -314,3 +314,16 @@ def test_words_alone_never_make_an_event_count(coder):
 def test_unresolved_targets(coder, text, recipient):
     event = one(coder, text)
     assert [r.entity_text for r in event.recipient] == ([recipient] if recipient else [])
+
+
+@pytest.mark.parametrize("text, words", [
+    # an investigation is an accusation: its target is whom it is into or against
+    ("Greek prosecutors opened an investigation into four coast guard officers.", "officers"),
+    ("A court in Dhaka ordered an investigation against the former finance minister.",
+     "minister"),
+])
+def test_an_investigation_is_aimed_at_whom_it_is_into(coder, text, words):
+    event = one(coder, text)
+    assert event.event == "ACCUSE"
+    assert any(words in r.entity_text and "investigation" not in r.entity_text
+               for r in event.recipient)

@@ -402,6 +402,12 @@ def _doer(trigger, row: Trigger):
     return None
 
 
+def stated_target(trigger, row: Trigger, ctx: Context):
+    """The head of the phrase the text states as the trigger's target, a party or a thing
+    ("arrested 26 members of a gang", "condemned the attack", "lifted a ban on girls")."""
+    return _target(trigger, row, ctx)
+
+
 def _target(trigger, row: Trigger, ctx: Context):
     preps = RECIPIENT_PREPS.get(row.event, set()) | {"with"} if row.event in WITH_TYPES else \
         RECIPIENT_PREPS.get(row.event, set())
@@ -429,7 +435,7 @@ def _target(trigger, row: Trigger, ctx: Context):
                 aimed = next(prep_objects(obj, {"with", "between"}), None)
                 if aimed is not None:
                     return aimed
-            elif row.event in REACTION_TYPES:
+            elif row.event in REACTION_TYPES and not _own_act(obj, row, ctx):
                 return obj  # "condemned the attack", "rejected the results"
             elif _names_an_act(obj, ctx):
                 # "lifted a ban on girls", "suspended aid to Liberia": the act's own target (the
@@ -474,6 +480,13 @@ AIMED_PREPS = {"on", "against", "to", "for", "in", "into", "over", "upon", "of"}
 
 
 ACT_NOUNS = word_class("act_nouns")
+
+
+def _own_act(obj, row: Trigger, ctx: Context) -> bool:
+    """"ordered an investigation against X": the object names the very act coded (an
+    investigation is an accusation), so its target is whom that act is aimed at."""
+    named = match_trigger(obj, ctx.lexicon) if obj.pos_ == "NOUN" else None
+    return named is not None and named.event == row.event
 
 
 def _names_an_act(token, ctx: Context) -> bool:

@@ -32,7 +32,7 @@ RECIPIENT_PREPS = {
     "COOPERATE": {"with", "between"},
     "SUPPORT": {"for", "to", "between"},
     "SANCTION": {"on", "against", "upon"},
-    "ACCUSE": {"against", "of", "on", "about", "over"},
+    "ACCUSE": {"against", "of", "on", "about", "over", "into"},  # "an inquiry into X"
     "THREATEN": {"against", "to", "about"},
     "REJECT": {"from"},
     "PROTEST": {"against", "over"},
@@ -360,12 +360,22 @@ def _name_tokens(head) -> list:
     return sorted(words, key=lambda t: t.i)
 
 
+# Clauses under a noun that describe the party rather than name it.
+PARTY_CLAUSES = {"relcl", "acl"}
+
+
 def phrase(head) -> str:
-    """The noun phrase of a head without the other members of its list."""
+    """The noun phrase of a head without the other members of its list, nor the clauses that
+    say more about it: a party is "protesters", not "protesters who defied a curfew in Baghdad
+    and exchanged fire with gunmen" (relative and participle clauses)."""
     skip: set[int] = set()
     for child in head.children:
         if child.dep_ in {"conj", "cc", "appos"} or (child.dep_ == "punct" and child.i > head.i):
             skip.update(t.i for t in child.subtree)
+        elif child.dep_ in PARTY_CLAUSES and child.i > head.i:
+            skip.update(t.i for t in child.subtree)
+            # the comma that opened the clause ("the newspaper, which is aligned with ...")
+            skip.update(t.i for t in head.doc[head.i + 1:child.left_edge.i] if t.is_punct)
     return " ".join(t.text for t in head.subtree if t.i not in skip and not t.is_space)[:80]
 
 

@@ -23,6 +23,7 @@ from sitrep.coding.modality import (
     reporting_governor,
     speaker_is_actor,
 )
+from sitrep.coding.naming import named_target
 from sitrep.coding.participants import (
     DEFAULT_ACTOR_SECTOR,
     bound_actors,
@@ -147,6 +148,9 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
                bound: dict | None = None) -> Candidate:
     mode: str | None
     actor, recipient = participants(token, row, ctx)
+    if not recipient and not bound:
+        # a target named by words only ("tortured a young inmate") is stated, not implied
+        recipient = named_target(token, row, ctx, actor)
     if bound:
         # an imported verb pattern says where its source ($) and target (+, %) are
         # (only phrases that name a coded party count: a pattern written for "X was freed from
