@@ -17,7 +17,8 @@ def test_rules_come_from_plover_json_and_name_only_plover_types():
     rules = Rules.from_plover(plover)
     types = set(plover["event_types"])
     for field in ("reaches", "outward", "acts_on_place", "group_takes_country",
-                  "authority_at_home", "body_answered", "protest_target", "protest_sources"):
+                  "authority_at_home", "body_answered", "protest_target", "protest_sources",
+                  "promise_reaches"):
         assert getattr(rules, field) <= types, field
     assert rules.outward <= rules.reaches
     for name, rule in plover["recipient_defaults"].items():
@@ -155,3 +156,20 @@ def test_a_body_in_a_modifier_is_the_target(coder):
 )
 def test_domestic_recipients_and_venues(coder, text, event_type, actor, recipient):
     assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # a promise is aimed where its promised act is done, the actor's own country too
+    ("The Kenyan government has agreed to build a new refugee camp near Nairobi.", ["KEN"]),
+    ("The African Union is ready to send more peacekeepers to Somalia.", ["SOM"]),
+    ("Syrian rebels said they will lay down their weapons in Aleppo.", ["SYR"]),
+])
+def test_a_promise_reaches_where_its_act_is_done(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event == "AGREE"
+    assert codes(event.recipient) == recipient
+
+
+def test_a_joint_agreement_keeps_its_venue_out_of_its_recipients(coder):
+    event = one(coder, "Armenia and Azerbaijan agreed in Moscow on a ceasefire.")
+    assert event.event == "AGREE" and "RUS" not in codes(event.recipient)

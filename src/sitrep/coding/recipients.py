@@ -41,6 +41,7 @@ class Rules:
     protest_target: frozenset[str]
     protest_sources: frozenset[str]
     answers_background: frozenset[str]
+    promise_reaches: frozenset[str]
 
     @classmethod
     def from_plover(cls, plover: dict) -> Rules:
@@ -56,7 +57,8 @@ class Rules:
                    authorities=frozenset(table["authority_at_home"]["sectors"]),
                    body_answered=types("body_answered"), protest_target=types("protest_target"),
                    protest_sources=frozenset(table["protest_target"]["from"]),
-                   answers_background=types("answers_background"))
+                   answers_background=types("answers_background"),
+                   promise_reaches=types("promise_reaches"))
 
 
 def fill_recipients(candidates: list[Candidate], mentions: Mentions, plover: dict) -> None:
@@ -93,6 +95,8 @@ def _implied(candidate: Candidate, stated: list[Candidate], mentions: Mentions,
         _reached_country(candidate, mentions, rules, kind)
         if not event.recipient and kind in rules.answers_background:
             _background_party(candidate, mentions)
+    if not event.recipient and not event.reciprocal and event.event in rules.promise_reaches:
+        _promised_place(candidate, mentions, rules)
 
 
 def _actor_codes(event) -> set[str]:
@@ -161,6 +165,32 @@ def _reached_country(candidate: Candidate, mentions: Mentions, rules: Rules, kin
                                  code=place.country_code, confidence=0.4)]
 
 
+def _promised_place(candidate: Candidate, mentions: Mentions, rules: Rules) -> None:
+    """"Agreed to set up a company in Berlin", "is willing to send resources to Colombia": a
+    promise is aimed at the country its promised act reaches, a place it is done in included."""
+    event, place = candidate.event, candidate.event.event_loc
+    # "agreed to open", or an act promised in the future tense ("will lay down their arms")
+    promised = promised_acts(candidate.trigger) if candidate.row.event == event.event else \
+        [candidate.trigger]
+    for verb in promised:
+        reached = _reached(verb, mentions, "", rules, on_place=True)
+        if reached:
+            event.recipient = [replace(reached[0], confidence=0.4)]
+            return
+    if promised and place.country_code and place.extracted_place:
+        # the place the promised act is done in, placed by the gazetteer ("in Munich")
+        event.recipient = [Actor(entity_text=place.extracted_place, code=place.country_code,
+                                 confidence=0.4)]
+
+
+def promised_acts(trigger) -> list:
+    """The verbs a trigger promises: its complement ("agreed to open"), also through an
+    adjective ("is willing to send", "is ready to contribute")."""
+    heads = [trigger] + [c for c in trigger.children if c.dep_ == "acomp"]
+    return [c for head in heads for c in head.children
+            if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
+
+
 def _conditioned_party(candidate: Candidate, mentions: Mentions) -> bool:
     """"Threatened to stop the talks if the United States deploys new missiles": a threat is
     aimed at the party whose act would trigger it."""
@@ -208,10 +238,12 @@ def _linked(other, trigger) -> bool:
     return other.head.i == trigger.head.i and is_purpose(other) and trigger.dep_ == "dobj"
 
 
-def _reached(trigger, mentions: Mentions, event_type: str, rules: Rules) -> list[Actor]:
+def _reached(trigger, mentions: Mentions, event_type: str, rules: Rules,
+             on_place: bool = False) -> list[Actor]:
     """Countries named inside what the trigger acts on or moves to (its object, its
-    destination, its purpose, or, for a stated intention, its complement's), nearest first."""
-    on_place = event_type in rules.acts_on_place
+    destination, its purpose, or, for a stated intention, its complement's), nearest first;
+    `on_place`: a place after in/at counts whatever the type."""
+    on_place = on_place or event_type in rules.acts_on_place
     # a complement's object only when the verb has none of its own ("urged Egyptians to avoid
     # Libya" is aimed at the Egyptians, not at Libya)
     complements = [] if direct_object(trigger) is not None or is_saying(
