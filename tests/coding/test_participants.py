@@ -327,3 +327,19 @@ def test_an_investigation_is_aimed_at_whom_it_is_into(coder, text, words):
     assert event.event == "ACCUSE"
     assert any(words in r.entity_text and "investigation" not in r.entity_text
                for r in event.recipient)
+
+
+@pytest.mark.parametrize("text, event_type, recipient", [
+    # a mutual act's partner follows "with"; its object is only what it is about
+    ("The Kenyan president discussed Somalia with the Ethiopian prime minister on Friday.",
+     "CONSULT", ["ETH"]),
+    ("Chile discussed Bolivia with Peru at the summit.", "CONSULT", ["PER"]),
+])
+def test_the_partner_after_with_beats_the_topic(coder, text, event_type, recipient):
+    assert_coded(coder, text, event_type, None, recipient)
+
+
+def test_the_one_blamed_is_who_did_the_condemned_act_also_by_sector_words(coder):
+    event = one(coder, "The Zambian government condemned a violent march by striking workers.")
+    assert event.event == "ACCUSE"
+    assert any("workers" in r.entity_text for r in event.recipient)

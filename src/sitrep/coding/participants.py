@@ -66,7 +66,14 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                 g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"
                 for g in c.children if g.dep_ == "pobj"]  # the parser often hangs it on the verb
             recipient = [a for pobj in doers for a in actors_of(pobj, ctx.mentions, sectors)
-                         if a.code]
+                         if a.code or a.sector]  # "a protest by white farmers" too
+        if not recipient and obj is not None and "with" in preps:
+            # "discussed Libya with Trump", "agreed a plan with Kenya": a mutual act's partner
+            # follows "with"; its object is what the act is about
+            # (the parser often hangs "with Peru" on the object: "discussed Bolivia with Peru")
+            recipient = [a for holder in (trigger, obj) for pobj in prep_objects(holder, {"with"})
+                         if pobj.lemma_.lower() not in HELP_NOUNS
+                         for a in _prep_actors(pobj, ctx) if a.code or a.sector]
         if not recipient and obj is not None:
             # the object is the recipient when it names an actor ("asked Russia"), not a thing
             recipient = [a for a in actors_of(obj, ctx.mentions, sectors)
