@@ -61,3 +61,19 @@ def test_described_sector_reads_the_noun_that_describes_a_name(nlp):
     assert described_sector(name, sectors) == "CVL"
     doc = nlp("They freed Amina Yusuf on Friday.")
     assert described_sector(next(t for t in doc if t.text == "Yusuf"), sectors) is None
+
+
+def test_a_body_the_knowledge_base_lists_whole_is_known_where_no_mention_covers_it(coder):
+    """The entity model tags only "Customs Enforcement" of "Immigration and Customs
+    Enforcement"; the name's own words, read whole, are a body the knowledge base lists."""
+    event = one(coder, "Immigration and Customs Enforcement returned 12 stolen paintings to "
+                       "Peru.")
+    assert [(a.code, a.sector) for a in event.actor] == [("USA", "COP")]
+
+
+def test_known_name_leaves_common_nouns_alone(nlp):
+    from sitrep.coding.naming import known_name
+    from sitrep.entities.mentions import Mentions
+
+    doc = nlp("The ministry returned the paintings.")
+    assert known_name(doc[1], Mentions([], shipped_kb())) is None

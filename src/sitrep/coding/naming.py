@@ -1,30 +1,26 @@
 """Naming: parties the text names only by words, placed through the knowledge base.
 
 A role is often filled by words alone: "a young inmate", "the journalist Moussa Tchangari",
-"one of two men", "Gul Rahman, a suspected militant". `participants.py` keeps only parties the
-knowledge base codes or sectors, so such a target used to give way to a country merely implied
-by the event's place ("tortured a young inmate to death in western Iran" read as aimed at Iran).
-This stage, run right after the participants are read (`sentence.py`), takes the target the text
-states (`participants.stated_target`) and, when it names a person or a group, places it:
+"one of two men", "Gul Rahman, a suspected militant", a body the entity model missed ("Immigration
+and Customs Enforcement returned ..."). `participants.py` asks this module to place such a party:
 
-- its sector from the agents/sectors tables (`data/sectors*.tsv`): its head noun, a noun that
-  modifies it ("the opposition leader") or one that describes it in an apposition ("Gul Rahman,
-  a suspected militant");
-- its country from a nationality or country word inside the phrase ("Iraqi officials"), else
-  from the event's place (`sentence.py`, as for "police in Caracas").
+- `place_party`: a group by its sector words (`data/sectors*.tsv`): its head noun, a noun that
+  modifies it ("opposition leaders") or one that describes a name in an apposition ("Gul Rahman,
+  a suspected militant"); its country from a nationality or country word inside the phrase
+  ("Iraqi officials"), else later from the event's place (`sentence.py`, "police in Caracas");
+- `known_name`: a proper name the knowledge base lists whole though no mention covers it.
 
-A thing ("the terrorist attack", "curfew hours") is no party: it is left to the implied
-recipients (`recipients.py`) and, failing those, named unresolved (`participants.name_unresolved`).
+A thing ("the terrorist attack", "curfew hours") is no party: `place_party` gives nothing, and the
+coder leaves it to the implied recipients (`recipients.py`) and, failing those, names it
+unresolved (`participants.name_unresolved`).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from sitrep.coding.candidate import Context
-from sitrep.coding.lexicon import Trigger
-from sitrep.coding.participants import stated_target
-from sitrep.coding.roles import NOT_AN_ACTOR, PRONOUNS, actors_of, conjuncts
+from sitrep.actors.resolve import resolve
+from sitrep.coding.roles import NOT_AN_ACTOR, actors_of
 from sitrep.entities.mentions import Mentions
 from sitrep.model import Actor
 
@@ -35,19 +31,7 @@ PARTY_LABELS = {"PERSON", "NORP"}
 DESCRIBING = {"appos", "compound", "amod", "nmod"}
 
 
-def named_target(trigger, row: Trigger, ctx: Context, actor: list[Actor]) -> list[Actor]:
-    """The stated target of a trigger when it is a person or a group named by words, placed as
-    far as the knowledge base allows; [] when the text states none or names a thing."""
-    target = stated_target(trigger, row, ctx)
-    if target is None or target.i == trigger.i or target.lower_ in PRONOUNS:
-        return []
-    found = [party for head in conjuncts(target)
-             for party in _party(head, ctx.mentions, ctx.kb.sectors)]
-    own = {a.code for a in actor if a.code}
-    return [p for p in found if not (p.code and p.code in own and p.sector is None)]
-
-
-def _party(head, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]:
+def place_party(head, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]:
     """The parties one head names: what `actors_of` finds, else a person's or people's name the
     knowledge base does not know, described by the sector words around it."""
     # a name the knowledge base codes without a sector (a country, a place) was weighed by
@@ -55,6 +39,9 @@ def _party(head, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]:
     found = [a for a in actors_of(head, mentions, sectors)
              if a.sector and a.sector != NOT_AN_ACTOR]
     mention = mentions.at(head)
+    if mention is None and not found:
+        known = known_name(head, mentions)
+        return [known] if known is not None else []
     if mention is None or mention.label not in PARTY_LABELS:
         return found
     if found and all(a.sector for a in found):
@@ -76,4 +63,29 @@ def described_sector(head, sectors: dict[str, str]) -> str | None:
             sector = sectors.get(word)
             if sector and sector != NOT_AN_ACTOR:
                 return sector
+    return None
+
+
+# Words that end a name read leftwards from its head ("returned 12 paintings", "their").
+NOT_IN_NAMES = {"VERB", "AUX", "NUM", "PRON", "PUNCT", "SCONJ"}
+
+
+# How sure a resolution of a name no mention covers must be: a whole name the knowledge base lists.
+KNOWN_NAME_CONFIDENCE = 0.9
+
+
+def known_name(head, mentions: Mentions) -> Actor | None:
+    """A proper name the knowledge base lists whole, where the entity model tagged none ("the
+    Islamic State group", "Immigration and Customs Enforcement"): the name's own words (the head,
+    its compounds and their "and"/"of" links), resolved as a body."""
+    if head.pos_ != "PROPN" or mentions.kb is None:
+        return None
+    words = [t for t in head.subtree
+             if t.i <= head.i and not (t.dep_ == "det" and t.i == head.left_edge.i)]
+    if not words or any(t.pos_ in NOT_IN_NAMES for t in words):
+        return None
+    text = head.doc[words[0].i:head.i + 1].text
+    actor = resolve(text, mentions.when, "ORG", mentions.kb)
+    if actor.kb_id and actor.confidence >= KNOWN_NAME_CONFIDENCE and (actor.code or actor.sector):
+        return actor
     return None

@@ -12,6 +12,7 @@ from dataclasses import replace
 from sitrep.actors.parties import AUTHORITY_SECTORS, GROUP_SECTORS, same_party
 from sitrep.coding.candidate import Context
 from sitrep.coding.lexicon import Trigger, is_saying, verb_forms
+from sitrep.coding.naming import known_name, place_party
 from sitrep.coding.roles import (
     LIGHT_VERBS,
     NOT_AN_ACTOR,
@@ -409,10 +410,20 @@ def _doer(trigger, row: Trigger):
     return None
 
 
-def stated_target(trigger, row: Trigger, ctx: Context):
-    """The head of the phrase the text states as the trigger's target, a party or a thing
-    ("arrested 26 members of a gang", "condemned the attack", "lifted a ban on girls")."""
-    return _target(trigger, row, ctx)
+def named_target(trigger, row: Trigger, ctx: Context, actor: list[Actor]) -> list[Actor]:
+    """The target the text states when it is a person or a group named by words ("tortured a
+    young inmate", "ordered the arrest of two men"), placed as far as the knowledge base allows
+    (`naming.py`); [] when it states none or names a thing. Stated, it comes before any
+    recipient `recipients.py` would imply from the event's place."""
+    target = _target(trigger, row, ctx)
+    if target is None or target.i == trigger.i or target.lower_ in PRONOUNS:
+        return []
+    found = [party for head in conjuncts(target)
+             for party in place_party(head, ctx.mentions, ctx.kb.sectors)]
+    # the actor's own country named as a people is no target ("Iranian police ... Iranians");
+    # another party of it is ("the Taliban will not begin talks with the Afghan government")
+    own = {a.code for a in actor if a.code}
+    return [p for p in found if not (p.code in own and p.sector is None)]
 
 
 def _target(trigger, row: Trigger, ctx: Context):
@@ -510,5 +521,7 @@ def _unresolved(token, ctx: Context) -> list[Actor]:
         sector = ctx.kb.sectors.get(head.lower_) or ctx.kb.sectors.get(head.lemma_.lower())
         if sector == NOT_AN_ACTOR:
             continue
-        found.append(Actor(entity_text=phrase(head), confidence=0.2))
+        known = known_name(head, ctx.mentions)  # a listed body the entity model missed
+        found.append(replace(known, entity_text=phrase(head)) if known is not None else
+                     Actor(entity_text=phrase(head), confidence=0.2))
     return found

@@ -23,13 +23,13 @@ from sitrep.coding.modality import (
     reporting_governor,
     speaker_is_actor,
 )
-from sitrep.coding.naming import named_target
 from sitrep.coding.participants import (
     DEFAULT_ACTOR_SECTOR,
     bound_actors,
     fallback_recipient,
     is_reciprocal,
     name_unresolved,
+    named_target,
     participants,
     partners,
 )
