@@ -343,3 +343,11 @@ def test_the_one_blamed_is_who_did_the_condemned_act_also_by_sector_words(coder)
     event = one(coder, "The Zambian government condemned a violent march by striking workers.")
     assert event.event == "ACCUSE"
     assert any("workers" in r.entity_text for r in event.recipient)
+
+
+@pytest.mark.parametrize("text, event_type, recipient", [
+    # an object naming the very act coded is its doer's: whose it is says who acts
+    ("Brazil's foreign minister reiterated Brazil's support for Bolivia.", "SUPPORT", ["BOL"]),
+])
+def test_the_owner_of_the_act_coded_is_no_target(coder, text, event_type, recipient):
+    assert_coded(coder, text, event_type, None, recipient)

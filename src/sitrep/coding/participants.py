@@ -75,8 +75,10 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
             recipient = [a for holder in (trigger, obj) for pobj in prep_objects(holder, {"with"})
                          if pobj.lemma_.lower() not in HELP_NOUNS
                          for a in _prep_actors(pobj, ctx) if a.code or a.sector]
-        if not recipient and obj is not None:
-            # the object is the recipient when it names an actor ("asked Russia"), not a thing
+        if not recipient and obj is not None and not _own_act(obj, row, ctx):
+            # the object is the recipient when it names an actor ("asked Russia"), not a thing;
+            # an object naming the act coded is its doer's ("reiterated Turkey's support for
+            # Libya": Turkey supports), whose target follows it
             recipient = [a for a in actors_of(obj, ctx.mentions, sectors)
                          if a.code or row.event in SECTOR_OBJECT_EVENTS or (
                              row.event in PEOPLE_OBJECT_EVENTS and a.sector not in GROUP_SECTORS)]
@@ -180,7 +182,7 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                 if recipient:
                     break
     if not recipient and row.pos == "VERB":
-        recipient = _named_in_object(trigger, actor, ctx)
+        recipient = _named_in_object(trigger, row, actor, ctx)
     if not recipient and row.pos == "VERB" and trigger.dep_ == "pcomp" and \
             trigger.head.lower_ == "by" and trigger.head.head.pos_ == "VERB":
         # "China punished Norway by suspending salmon imports": the means is aimed at whom the
@@ -281,7 +283,7 @@ def _first_party_after(trigger, actor: list[Actor], ctx: Context) -> list[Actor]
     return [found] if found else []
 
 
-def _named_in_object(trigger, actor: list[Actor], ctx: Context) -> list[Actor]:
+def _named_in_object(trigger, row: Trigger, actor: list[Actor], ctx: Context) -> list[Actor]:
     """"denounced Serbia's crackdown", "demanded an admission by Moscow", "threatened to ban
     Ugandan candidates": the first named actor inside the (complement's) object is whom the
     event is about."""
@@ -296,7 +298,12 @@ def _named_in_object(trigger, actor: list[Actor], ctx: Context) -> list[Actor]:
                         subject(c) is not None and subject(c).i > holder.i), None)
         if obj is None:
             continue
-        found = first_coded(clause_tokens(obj), ctx, {"GPE", "NORP", "ORG", "PERSON"},
+        tokens = list(clause_tokens(obj))
+        owner = possessor(obj)
+        if owner is not None and _own_act(obj, row, ctx):
+            # "reiterated Turkey's support for the GNA": whose the act is, is its doer's side
+            tokens = [t for t in tokens if t not in set(owner.subtree)]
+        found = first_coded(tokens, ctx, {"GPE", "NORP", "ORG", "PERSON"},
                              lambda party: party.code not in codes)
         if found:
             return [found]
