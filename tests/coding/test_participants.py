@@ -351,3 +351,13 @@ def test_the_one_blamed_is_who_did_the_condemned_act_also_by_sector_words(coder)
 ])
 def test_the_owner_of_the_act_coded_is_no_target(coder, text, event_type, recipient):
     assert_coded(coder, text, event_type, None, recipient)
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    # the subject of "face", "draw" undergoes the act its object names; its doer comes "from"
+    ("Myanmar's junta faces fresh criticism from Indonesia over the executions.", "ACCUSE",
+     ["IDN"], ["MMR"]),
+    ("The Ethiopian dam drew sharp condemnation from Egypt.", "ACCUSE", ["EGY"], None),
+])
+def test_a_subject_that_undergoes_the_act(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)

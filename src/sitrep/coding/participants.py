@@ -123,6 +123,15 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                     a.sector and child.lower_ not in POSSESSIVE_PRONOUNS)]
         definite = is_anaphoric(trigger)
         position = nominal_position(trigger)
+        if position.dep_ == "dobj" and verb_forms(position.head) & UNDERGOING_VERBS:
+            # "Iran faces criticism from the U.N.", "the plan drew condemnation from Arab
+            # states": the act is done to the verb's subject, by whoever it comes from
+            verb = position.head
+            sufferer = subject(verb)
+            givers = [*prep_objects(trigger, {"from"}), *prep_objects(verb, {"from"})]
+            actor = [a for g in givers[:1] for a in actors_of(g, ctx.mentions, sectors)]
+            recipient = actors_of(sufferer, ctx.mentions, sectors) if sufferer is not None \
+                else []
         if not actor and position.dep_ in {"dobj", "attr"} and (
                 (not definite and verb_forms(position.head) & LIGHT_VERBS)
                 or verb_forms(position.head) & PACE_VERBS):
@@ -203,6 +212,10 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
 # Verbs that set the pace of the act their object names: its doer is their subject ("the United
 # States speeded up the withdrawal of its forces").
 PACE_VERBS = word_class("pace_verbs")
+
+
+# Verbs whose subject undergoes the act their object names ("faces criticism from the U.N.").
+UNDERGOING_VERBS = word_class("undergoing_verbs")
 
 
 # Verbs of taking part: the subject of "converged for a rally" or "joined the strike" is the
