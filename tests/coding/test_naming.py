@@ -77,3 +77,13 @@ def test_known_name_leaves_common_nouns_alone(nlp):
 
     doc = nlp("The ministry returned the paintings.")
     assert known_name(doc[1], Mentions([], shipped_kb())) is None
+
+
+def test_the_phrase_that_names_the_actor_is_not_its_named_target(coder):
+    """"Indian troops were moved to the frontier with Pakistan": the troops moved are the actor
+    of a deployment, so its target is still the country the move reaches."""
+    event = one(coder, "Chinese troops were moved to forward positions along the border with "
+                       "India last week.")
+    assert event.event == "MOBILIZE"
+    assert [a.code for a in event.actor] == ["CHN"]
+    assert [r.code for r in event.recipient] == ["IND"]

@@ -442,8 +442,11 @@ def named_target(trigger, row: Trigger, ctx: Context, actor: list[Actor]) -> lis
              for party in place_party(head, ctx.mentions, ctx.kb.sectors)]
     # the actor's own country named as a people is no target ("Iranian police ... Iranians");
     # another party of it is ("the Taliban will not begin talks with the Afghan government")
+    # and the phrase that already names the actor is not its target ("Indian troops were moved")
     own = {a.code for a in actor if a.code}
-    return [p for p in found if not (p.code in own and p.sector is None)]
+    named = {(a.entity_text, a.code) for a in actor}
+    return [p for p in found if not (p.code in own and p.sector is None)
+            and (p.entity_text, p.code) not in named]
 
 
 def _target(trigger, row: Trigger, ctx: Context):
