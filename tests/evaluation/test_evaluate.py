@@ -92,8 +92,8 @@ def test_plover_gold_records_floor(nlp):
     assert report.cases == 322
     # strict (the main event); 0.829 measured on 2026-12-04, after issues 11 and 12
     assert report.figures["event_type_accuracy"] >= 0.82
-    assert report.figures["actor_match"] >= 0.74
-    assert report.figures["recipient_match"] >= 0.73
+    assert report.figures["actor_match"] >= 0.77  # 0.773 after issue 12's naming
+    assert report.figures["recipient_match"] >= 0.75  # 0.760
 
 
 @pytest.mark.slow
@@ -107,10 +107,10 @@ def test_petrarch_unit_suite_runs_with_imported_actors(nlp):
 # The sentence sets written for sitrep (tests/fixtures/README.md): floors just under the figures
 # measured, per set: (file, event type, actor, recipient).
 SENTENCE_SET_FLOORS = [
-    ("heldout_sentences.csv", 0.86, 0.88, 0.75),
-    ("dev_sentences.csv", 0.93, 0.90, 0.80),
+    ("heldout_sentences.csv", 0.86, 0.88, 0.77),
+    ("dev_sentences.csv", 0.93, 0.90, 0.82),
     ("dev2_sentences.csv", 0.90, 0.92, 0.86),
-    ("dev3_sentences.csv", 0.85, 0.87, 0.78),
+    ("dev3_sentences.csv", 0.85, 0.87, 0.82),
 ]
 
 

@@ -139,10 +139,11 @@ def test_real_news_development_set_floor(nlp):
     figures = report.figures
     assert figures["event_type_accuracy"] >= 0.77
     assert figures["macro_f1"] >= 0.76
-    assert figures["actor_where_type_right"] >= 0.92
-    assert figures["recipient_where_type_right"] >= 0.72
-    assert figures["type_source_target"] >= 0.57
-    assert figures["lenient_type_source_target"] >= 0.58
+    # issue 12 (naming words-only parties, recipient choice): 0.945 / 0.808 / 0.611 / 0.621
+    assert figures["actor_where_type_right"] >= 0.94
+    assert figures["recipient_where_type_right"] >= 0.80
+    assert figures["type_source_target"] >= 0.60
+    assert figures["lenient_type_source_target"] >= 0.61
 
 
 @pytest.mark.slow
@@ -151,4 +152,4 @@ def test_real_news_development_set_floor_with_the_learned_type(nlp):
 
     report = evaluate(needs_shared("plv", "plv-train.csv"), Options(type_model=True))
     assert report.figures["macro_f1"] >= 0.85  # in-sample on the 853 sentences it learned from
-    assert report.figures["type_source_target"] >= 0.62
+    assert report.figures["type_source_target"] >= 0.66  # 0.666 after issue 12
