@@ -10,13 +10,14 @@ unwritable cache only costs the build.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 KEEP = 4  # entries kept per name
@@ -41,6 +42,19 @@ def content_key(files: Iterable[Path], *extra: str) -> str:
     return digest.hexdigest()[:20]
 
 
+def _load_without_gc(data: bytes) -> Any:
+    """Unpickle with the cyclic garbage collector paused: unpickling creates hundreds of thousands
+    of objects and none of them is garbage, yet each few hundred allocations set off a collection
+    that walks them all (the knowledge base loads in about half the time without)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def pickled(name: str, key: str, build: Callable[[], T]) -> T:
     """The value cached under `name`-`key`, else `build()` (then cached; older keys pruned)."""
     folder = cache_dir()
@@ -49,7 +63,7 @@ def pickled(name: str, key: str, build: Callable[[], T]) -> T:
     path = folder / f"{name}-{key}.pickle"
     try:
         with path.open("rb") as handle:
-            value: T = pickle.load(handle)
+            value: T = _load_without_gc(handle.read())
             return value
     except Exception:  # noqa: BLE001 - absent, truncated or stale: build it again
         pass

@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 
 from sitrep.actors.dictionaries import entries_from_files
 from sitrep.actors.knowledge import KBEntry, KnowledgeBase, knowledge_base
+from sitrep.actors.resolve import memoised
 from sitrep.coding.dates import reference_date
 from sitrep.coding.document import code_parsed
 from sitrep.coding.lexicon import Lexicon, load_lexicon, read_verb_dictionary, with_verbs
@@ -160,6 +161,11 @@ class Coder:
         return list(self._code_batch(docs))
 
     def _code_batch(self, docs: Sequence[Document]) -> Iterator[Document | DocumentError]:
+        with memoised(self.kb):  # names resolved once per batch (actors/resolve.py)
+            yield from self._code_batch_memoised(docs)
+
+    def _code_batch_memoised(self, docs: Sequence[Document]
+                             ) -> Iterator[Document | DocumentError]:
         entries = [self._prepared(doc) for doc in docs]
         ready = [entry for entry in entries if isinstance(entry, tuple)]
         alone = False  # set once the batch's parse raised: the rest are parsed one at a time

@@ -574,3 +574,32 @@ def test_an_imported_name_means_what_the_import_says(tmp_path):
     assert resolve("Kuwait", kb=kb).code == "KUW"
     assert resolve("Kuwait").code == "KWT"  # the shipped knowledge base is not changed
     assert resolve("Kuwait City", kb=kb).code == "KWT"  # nor are the names the import leaves out
+
+
+def test_memoised_resolution_is_the_same_and_each_caller_gets_its_own_actor():
+    from sitrep.actors.resolve import memoised
+
+    kb = shipped_kb()
+    when = date(2019, 3, 1)
+    plain = resolve("the Israeli army", when, "ORG", kb)
+    with memoised(kb):
+        first = resolve("the Israeli army", when, "ORG", kb)
+        first.role = "changed by its caller"
+        second = resolve("the Israeli army", when, "ORG", kb)
+    assert second == plain and first is not second
+
+
+def test_memo_is_for_its_knowledge_base_and_its_block_only(tmp_path):
+    from sitrep.actors.dictionaries import entries_from_file
+    from sitrep.actors.knowledge import with_entries
+    from sitrep.actors.resolve import memoised
+
+    path = tmp_path / "actors.txt"
+    path.write_text("WARDEN OF THE MARCHES\n\t[ZEM]\n", encoding="utf-8")
+    imported = with_entries(shipped_kb(), entries_from_file(path))
+    with memoised(shipped_kb()):
+        assert resolve("the Warden of the Marches", None, None, shipped_kb()).code is None
+        assert resolve("the Warden of the Marches", None, None, imported).code == "ZEM"
+    with memoised(imported):
+        assert resolve("the Warden of the Marches", None, None, imported).code == "ZEM"
+    assert resolve("the Warden of the Marches", None, None, shipped_kb()).code is None

@@ -28,6 +28,9 @@ sector PRE, as the PLOVER manual's section on partially recognised entities says
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 
@@ -50,7 +53,7 @@ from sitrep.actors.phrases import (
 )
 from sitrep.model import Actor
 
-__all__ = ["Resolution", "choose", "explain", "resolve", "to_actor"]
+__all__ = ["Resolution", "choose", "explain", "memoised", "resolve", "to_actor"]
 
 HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|madam|mme|m)\.?\s+", re.IGNORECASE)
 
@@ -59,7 +62,43 @@ def resolve(text: str, when: date | None = None, label: str | None = None,
             people: dict[str, Actor] | None = None) -> Actor:
     """Resolve a mention ("Caracas", "Maduro's government", "former President Hugo Chávez",
     "riot police") to an `Actor`; `people` maps surnames the document named in full to them."""
-    return explain(text, when, label, kb, title, people).actor
+    if title or people or kb is None or kb is not _MEMO_KB:
+        return explain(text, when, label, kb, title, people).actor
+    key = (text, when, label)
+    known = _RESOLVED.get(key)
+    if known is not None:
+        _RESOLVED.move_to_end(key)
+        return replace(known)  # a copy: callers may set a role or a code on theirs
+    actor = explain(text, when, label, kb).actor
+    _RESOLVED[key] = replace(actor)
+    if len(_RESOLVED) > RESOLVED_CACHE_SIZE:
+        _RESOLVED.popitem(last=False)
+    return actor
+
+
+# The same names come back document after document ("Israel", "the police" on the same date).
+# While a coder codes a batch (`memoised`), its knowledge base does not change, so what a name
+# alone (no title, no people named earlier in the document) resolves to is kept, for the last
+# few thousand names; the memo is dropped when the batch ends.
+_RESOLVED: OrderedDict[tuple[str, date | None, str | None], Actor] = OrderedDict()
+_MEMO_KB: KnowledgeBase | None = None
+RESOLVED_CACHE_SIZE = 4096
+
+
+@contextmanager
+def memoised(kb: KnowledgeBase) -> Iterator[None]:
+    """Within the block, `resolve` keeps what names resolve to in `kb` (which must not change)."""
+    global _MEMO_KB
+    previous = _MEMO_KB
+    if kb is not previous:
+        _RESOLVED.clear()
+    _MEMO_KB = kb
+    try:
+        yield
+    finally:
+        _MEMO_KB = previous
+        if previous is not kb:
+            _RESOLVED.clear()
 
 
 def explain(text: str, when: date | None = None, label: str | None = None,

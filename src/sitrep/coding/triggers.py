@@ -17,11 +17,12 @@ from sitrep.resources import word_class
 PARTITIVES = word_class("partitives")
 
 
-def _object_lemmas(token) -> set[str]:
-    """Lemmas an object hint may match: the objects' heads, their compounds, the multiword
-    phrase they form ("hunger strike", "state of emergency"), and what a partitive measures."""
+def _object_lemmas(heads: list) -> set[str]:
+    """Lemmas an object hint may match: the objects' heads (`object_heads`), their compounds, the
+    multiword phrase they form ("hunger strike", "state of emergency"), and what a partitive
+    measures."""
     lemmas: set[str] = set()
-    for head in object_heads(token):
+    for head in heads:
         lemmas.update(_phrase_lemmas(head))
     return lemmas
 
@@ -81,13 +82,14 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
                      if (form, pos) in lexicon.triggers), None)
     if not rows:
         return None
-    objects = _object_lemmas(token)
+    object_tokens = object_heads(token)  # walked once: read three times below
+    objects = _object_lemmas(object_tokens)
     # a hint the objects' own heads match beats one only a modifier matches ("ordered ten
     # battalions and tank units": battalions, not a purchase of tanks)
-    heads = {t.lemma_.lower() for t in object_heads(token)}
+    heads = {t.lemma_.lower() for t in object_tokens}
     # an imported dictionary's word follows the verb whatever it modifies ("- * DIPLOMATIC":
     # "renewed diplomatic ties"); a shipped hint names the object ("military aid" is aid)
-    adjectives = {c.lemma_.lower() for t in object_heads(token) for c in t.children
+    adjectives = {c.lemma_.lower() for t in object_tokens for c in t.children
                   if c.dep_ == "amod" and c.i < t.i}
     if pos == "VERB" and direct_object(token) is None:
         # an intransitive verb's subject says what it is about: "troops massed", "protesters

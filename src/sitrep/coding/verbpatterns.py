@@ -196,8 +196,13 @@ def _word_matches(token, kind: str, value: str, synsets) -> bool:
 
 
 def _phrases(sentence) -> list:
-    """Noun phrases of the sentence, as spans in order."""
-    return sorted(sentence.noun_chunks, key=lambda span: span.start)
+    """Noun phrases of the sentence, as spans in order; found once per sentence (each verb of
+    the sentence that has patterns asks again)."""
+    memo = sentence.doc.user_data.setdefault("sitrep.noun_phrases", {})
+    key = (sentence.start, sentence.end)
+    if key not in memo:
+        memo[key] = sorted(sentence.noun_chunks, key=lambda span: span.start)
+    return memo[key]
 
 
 def _walk(tokens: list, elements: tuple[Element, ...], phrases: list, synsets, first_joined: bool

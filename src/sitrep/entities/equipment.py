@@ -78,6 +78,13 @@ def find_equipment(text: str) -> list[tuple[int, int, Equipment]]:
     A dictionary lookup of each run of up to N tokens (N = the longest variant), so the cost grows
     with the text, not with the size of the catalogue.
     """
+    return list(_equipment_in(text))
+
+
+# The entity stage and the item stage both look in the same text (a one-sentence document's
+# sentence is its text): the last few texts' mentions are kept (a pure function of the text).
+@lru_cache(maxsize=16)
+def _equipment_in(text: str) -> tuple[tuple[int, int, Equipment], ...]:
     catalogue = equipment_catalogue()
     tokens = list(TOKEN.finditer(text))
     found = []
@@ -113,7 +120,7 @@ def find_equipment(text: str) -> list[tuple[int, int, Equipment]]:
         if not entry.ambiguous or _licensed(text, start, end, text[start:end], entry.generic):
             found.append((start, end, entry))
         index += size + 1
-    return found
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)
