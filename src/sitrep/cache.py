@@ -17,7 +17,7 @@ import pickle
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 T = TypeVar("T")
 KEEP = 4  # entries kept per name
@@ -42,14 +42,14 @@ def content_key(files: Iterable[Path], *extra: str) -> str:
     return digest.hexdigest()[:20]
 
 
-def _load_without_gc(data: bytes) -> Any:
+def _load_without_gc(handle: BinaryIO) -> Any:
     """Unpickle with the cyclic garbage collector paused: unpickling creates hundreds of thousands
     of objects and none of them is garbage, yet each few hundred allocations set off a collection
     that walks them all (the knowledge base loads in about half the time without)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return pickle.loads(data)
+        return pickle.load(handle)
     finally:
         if enabled:
             gc.enable()
@@ -63,7 +63,7 @@ def pickled(name: str, key: str, build: Callable[[], T]) -> T:
     path = folder / f"{name}-{key}.pickle"
     try:
         with path.open("rb") as handle:
-            value: T = _load_without_gc(handle.read())
+            value: T = _load_without_gc(handle)
             return value
     except Exception:  # noqa: BLE001 - absent, truncated or stale: build it again
         pass
