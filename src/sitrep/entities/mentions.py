@@ -386,14 +386,15 @@ OF_PLACE = re.compile(r"(?P<body>\w+)\s+of\s+(?:the\s+)?(?P<place>[A-Z][^,;()]*?
 PLACE_BODY_SECTORS = GROUP_SECTORS | {"CVL"}
 
 
-def _place_of_body(parsed, mention: Mention, kb: KnowledgeBase | None, when: date | None):
+def _place_of_body(parsed, text: str, mention: Mention, kb: KnowledgeBase | None,
+                   when: date | None):
     """The country or place a body the knowledge base does not know by name is "of" ("the
     Government of Iraq", "the people of Syria"): a place named inside the body's name, as an
     entity of its own; (start, end, actor) in parsed offsets. A body known by its whole name
     ("Islamic State of Iraq and the Levant") is one name."""
     if kb is None or mention.label != "ORG" or (mention.actor and mention.actor.kb_id):
         return None
-    match = OF_PLACE.search(parsed.text[mention.start:mention.end])
+    match = OF_PLACE.search(text[mention.start:mention.end])
     if match is None or kb.sectors.get(match.group("body").lower()) not in PLACE_BODY_SECTORS:
         return None
     name = match.group("place")
@@ -492,6 +493,7 @@ def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[s
     def original(start: int, end: int) -> tuple[int, int]:
         return doc.to_original(start, end)
 
+    text = parsed.text  # spaCy joins the tokens on every access: once per document
     found = []
     groups = []
     uses: dict[tuple[int, int], str] = {}
@@ -509,16 +511,16 @@ def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[s
                                 code=actor.code, sector=sector))
             if mention.label != "NORP":
                 continue  # "U.S." in "U.S. forces" modifies the group; it is no place here
-        near = NEAR.match(parsed.text, mention.start, mention.end) \
+        near = NEAR.match(text, mention.start, mention.end) \
             if mention.label in {"GPE", "LOC"} else None
         # "Near Palmyra", which the model tagged whole: the place is "Palmyra"
         start, end = original(near.end() if near else mention.start, mention.end)
-        label = _entity_label(parsed.text[mention.start:mention.end], mention.label, actor)
+        label = _entity_label(text[mention.start:mention.end], mention.label, actor)
         if label is None:
             continue
         found.append(Entity(start=start, end=end, text=doc.text[start:end], label=label,
                             code=actor.code, sector=actor.sector, kb_id=actor.kb_id))
-        place = _place_of_body(parsed, mention, mentions.kb, mentions.when)
+        place = _place_of_body(parsed, text, mention, mentions.kb, mentions.when)
         if place is not None:
             span_start, span_end, place_actor = place
             start, end = original(span_start, span_end)
@@ -530,13 +532,13 @@ def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[s
     if mentions.kb is not None:
         recalled = list(recalled_entities(parsed, mentions.kb, taken))
         for span_start, span_end, label in recalled:
-            actor = resolve(parsed.text[span_start:span_end], mentions.when, label, mentions.kb)
+            actor = resolve(text[span_start:span_end], mentions.when, label, mentions.kb)
             start, end = original(span_start, span_end)
             found.append(Entity(start=start, end=end, text=doc.text[start:end], label=label,
                                 code=actor.code, sector=actor.sector, kb_id=actor.kb_id))
         taken += recalled
         for span_start, span_end in recalled_places(parsed, taken):
-            code = resolve_place(parsed.text[span_start:span_end])[1]
+            code = resolve_place(text[span_start:span_end])[1]
             start, end = original(span_start, span_end)
             found.append(Entity(start=start, end=end, text=doc.text[start:end],
                                 label="GPE" if code else "LOC", code=code))
