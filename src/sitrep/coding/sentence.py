@@ -64,6 +64,7 @@ from sitrep.coding.triggers import (
 from sitrep.coding.verbpatterns import pattern_trigger
 from sitrep.entities.mentions import Mentions
 from sitrep.model import Event, Place, TextInfo
+from sitrep.resources import word_class
 from sitrep.spans import SpanIndex
 
 
@@ -107,6 +108,7 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
         if row.reverse:
             candidates.extend(reversed_acts(candidates[-1], ctx))
     candidates = demands(sentence, candidates, ctx, eras)
+    candidates = wishes(sentence, candidates, ctx, eras)
     if not candidates and not skip.covers(sentence.root.idx):
         fallback = classified(sentence, ctx, eras)
         if fallback is not None:
@@ -340,5 +342,55 @@ def demands(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> 
             demand.event.items = demand.event.items or c.event.items
             demand.event.context = demand.event.context or c.event.context
         candidates = [c for c in candidates if c not in inner and c.trigger.i != speaker.i]
+        candidates.append(demand)
+    return candidates
+
+
+WANTING_VERBS = word_class("wanting_verbs")
+COPULAR_VERBS = word_class("copular_verbs")
+
+
+def _wanted_act(verb):
+    """The act a wanting verb wants someone else to do, with its doer: "wants Russia to deliver
+    the missiles" (a complement with its own subject), "wants the equipment delivered" (an
+    object the act is done to); (act verb, its subject or None). A want of one's own act
+    ("wants to expand trade") is an intention, not a demand: None."""
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"} and \
+                any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children):
+            return child, subject(child)
+        if child.dep_ == "dobj":
+            for act in child.children:
+                if act.dep_ in {"acl", "oprd", "xcomp"} and act.tag_ == "VBN":
+                    return act, None
+    return None
+
+
+def wishes(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> list[Candidate]:
+    """"Washington wants Tehran to halt enrichment", "Caracas wants the equipment delivered": a
+    demand by the one who wants (REQUEST, addressed to the wanted act's doer when named), which
+    replaces what the wanted clause itself would have coded: the act is wanted, not done."""
+    for token in sentence:
+        if token.lemma_.lower() not in WANTING_VERBS or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        wanted = _wanted_act(token)
+        if wanted is None:
+            continue
+        act, doer = wanted
+        inner = [c for c in candidates if c.trigger.i in {t.i for t in act.subtree}]
+        addressed = [a for a in actors_of(doer, ctx.mentions, ctx.kb.sectors)
+                     if a.code or a.sector] if doer is not None else []
+        if act.lemma_.lower() in COPULAR_VERBS or not (
+                inner or addressed or (act.lemma_.lower(), "VERB") in ctx.lexicon.triggers):
+            continue  # "wants the report published", "wants Iran to be a partner": no demand
+        row = Trigger(lemma=token.lemma_.lower(), words=(token.lemma_.lower(),), pos="VERB",
+                      event="REQUEST", mode=None, context=(), particle=None,
+                      object_hint=frozenset())
+        demand = build_candidate(token, row, sentence, ctx, era_starts)
+        demand.event.recipient = addressed
+        for c in inner:
+            demand.event.items = demand.event.items or c.event.items
+            demand.event.context = demand.event.context or c.event.context
+        candidates = [c for c in candidates if c not in inner and c.trigger.i != token.i]
         candidates.append(demand)
     return candidates

@@ -1,0 +1,36 @@
+"""One sentence's candidates: rules that replace what a clause would code with what the
+sentence says of it (here: an act another party is wanted to do is a demand of it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ..conftest import codes, one
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        ("Washington wants Tehran to halt uranium enrichment.", ["USA"], ["IRN"]),
+        ("Pakistan wants India to return to the negotiating table.", ["PAK"], ["IND"]),
+        ("Kenya wants Somalia to release the detained fishermen.", ["KEN"], ["SOM"]),
+        # the act wanted is done to an object, its doer unnamed
+        ("Caracas wants the radar systems delivered before the end of the year.", ["VEN"], []),
+        ("Iran wants the sanctions lifted.", ["IRN"], []),
+    ],
+)
+def test_wanting_another_partys_act_is_a_demand(coder, text, actor, recipient):
+    event = one(coder, text)
+    assert event.event == "REQUEST" and event.event_text.startswith("want")
+    assert codes(event.actor) == actor
+    assert [c for c in codes(event.recipient) if c] == recipient
+
+
+def test_wanting_ones_own_act_is_not_a_demand(coder):
+    event = one(coder, "Russia wants to expand its trade with India.")
+    assert event.event != "REQUEST" and codes(event.actor) == ["RUS"]
+
+
+def test_wanting_what_nothing_codes_is_no_event(coder):
+    assert coder.code_text("The union wants the report published in full.",
+                           published="2025-06-10") == []
