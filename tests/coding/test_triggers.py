@@ -9,7 +9,7 @@ from sitrep.coding.document import main_event
 from sitrep.coding.lexicon import load_lexicon
 from sitrep.coding.triggers import match_trigger
 
-from ..conftest import assert_coded, one
+from ..conftest import assert_coded, codes, one
 
 CASES = [
     # shorten + curfew/restriction -> CONCEDE (easing restrictions)
@@ -104,6 +104,28 @@ def test_main_event_type(coder, nlp, text, expected):
 )
 def test_negation_partitives_and_multiword_objects(coder, text, event_type):
     assert one(coder, text).event == event_type
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        # every conjunct of a list of objects selects the row, not only the first two
+        ("Canada provided blankets, tents and medicine to Haiti.", "HTI"),
+        # ... and so does what a partitive measures, with its conjuncts
+        ("Japan sent a shipment of rice, tents and drugs to Nepal.", "NPL"),
+        ("Norway handed over two million dollars worth of vaccines and syringes to Malawi.",
+         "MWI"),
+    ],
+)
+def test_lists_and_partitives_of_aid(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event == "AID" and codes(event.recipient) == [recipient]
+
+
+def test_a_list_of_unhinted_objects_selects_no_aid_row(coder):
+    events = coder.code_text("Chile sent a shipment of copper, timber and wine to Peru.",
+                             published="2025-06-10")
+    assert all(e.event != "AID" for e in events)
 
 
 @pytest.mark.parametrize(

@@ -40,11 +40,15 @@ def object_heads(token) -> list:
             # damages": what is ordered
             objects.extend(g for g in child.children if g.dep_ in {"nsubj", "nsubjpass"} or (
                 g.dep_ == "dobj" and child.dep_ == "xcomp"))
-    objects.extend(c for head in list(objects) for c in head.children
-                   if c.dep_ == "conj")  # "provided food and medicine"
-    objects.extend(pobj for head in list(objects) if head.lemma_.lower() in PARTITIVES
-                   for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                   for pobj in prep.children if pobj.dep_ == "pobj")
+    objects.extend(c for head in list(objects) for c in head.conjuncts
+                   if c.i > head.i)  # "provided food, tents and medicine"
+    measured = [pobj for head in objects if head.lemma_.lower() in PARTITIVES
+                for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children if pobj.dep_ == "pobj"]
+    # "a team of medical experts, equipment and drugs", "$4 million worth of equipment and
+    # medicines": what the partitive measures, with its conjuncts
+    objects.extend(measured)
+    objects.extend(c for head in measured for c in head.conjuncts if c.i > head.i)
     return objects
 
 
