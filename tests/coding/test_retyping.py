@@ -252,3 +252,21 @@ def test_protest_violence_rows_and_acts_at_home(coder, text, event_type, actor, 
 ])
 def test_codebook_boundaries(coder, text, event_type):
     assert one(coder, text).event == event_type
+
+
+@pytest.mark.parametrize(
+    "text, event_type, mode",
+    [
+        # a raid flown by aircraft is an air strike ...
+        ("Israeli jets raided Hezbollah positions in southern Lebanon.", "ASSAULT", "aerial"),
+        ("Iraqi warplanes carried out a raid on militant commanders in Syria.", "ASSAULT",
+         "aerial"),
+        ("Turkish drones raided PKK hideouts in northern Iraq.", "ASSAULT", "drone"),
+        # ... a raid on the ground stays PLOVER's search and seizure
+        ("Police raided the offices of the opposition party in Harare.", "COERCE", "seize"),
+        ("Soldiers raided a village in central Mali.", "COERCE", "seize"),
+    ],
+)
+def test_a_raid_from_the_air_is_an_air_strike(coder, text, event_type, mode):
+    event = one(coder, text)
+    assert (event.event, event.mode) == (event_type, mode)

@@ -83,6 +83,27 @@ def by_protesters(verb, event_type: str) -> bool:
             for g in p.children)) for h in heads)
 
 
+AIRCRAFT_WORDS = word_class("aircraft_words")
+DRONE_WORDS = word_class("drone_words")
+
+
+def raid_from_the_air(verb) -> str | None:
+    """The ASSAULT mode of a raid done by aircraft ("Israeli jets raided Hezbollah positions",
+    "warplanes carried out a raid on ..."): PLOVER's COERCE raid is a search and seizure on the
+    ground; one flown is an air strike (ASSAULT aerial, or drone). None when no aircraft does it."""
+    agent = subject(verb)
+    if agent is None or passive_patient(verb) is not None:
+        return None
+    for head in [agent, *agent.conjuncts]:
+        lemma = head.lemma_.lower()
+        if lemma in DRONE_WORDS:
+            return "drone"
+        if lemma in AIRCRAFT_WORDS or lemma == "force" and any(
+                c.lower_ == "air" for c in head.children if c.dep_ in {"compound", "amod"}):
+            return "aerial"
+    return None
+
+
 def on_condition_unless(token, actor: list[Actor], ctx: Context) -> bool:
     """An ultimatum: the act is held over another party, who must do something first ("will
     withdraw its force unless Chad's president arranges a ceasefire"; not "unless the court

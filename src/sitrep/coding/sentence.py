@@ -43,6 +43,7 @@ from sitrep.coding.retyping import (
     fold_complements,
     on_condition_unless,
     peacekeeping,
+    raid_from_the_air,
     reversed_acts,
 )
 from sitrep.coding.roles import (
@@ -226,6 +227,10 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         # "Chinese protesters pelted the Japanese embassy with stones": violence by people in a
         # protest is a riot, their blockade an obstruction (PLOVER manual, PROTEST modes)
         event_type, mode = "PROTEST", RIOT_MODES[event_type]
+    if event_type == "COERCE" and mode == "seize" and row.pos == "VERB":
+        flown = raid_from_the_air(token)
+        if flown is not None:
+            event_type, mode = "ASSAULT", flown  # "jets raided ...": an air strike
     if event_type == "PROTEST" and row.pos == "VERB" and any(c.dep_ == "ccomp"
                                                              for c in token.children):
         # "X is failing refugees, a rights group protested": a protest that says something is a
