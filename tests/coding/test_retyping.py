@@ -270,3 +270,21 @@ def test_codebook_boundaries(coder, text, event_type):
 def test_a_raid_from_the_air_is_an_air_strike(coder, text, event_type, mode):
     event = one(coder, text)
     assert (event.event, event.mode) == (event_type, mode)
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # an attack that goes on to call its target names is made in words
+        ("The former premier launched a fierce attack on Canada's intelligence chiefs, calling "
+         "them incompetent.", "ACCUSE"),
+        ("The opposition leader attacked the government of Kenya, describing its budget as a "
+         "disgrace.", "ACCUSE"),
+        # ... one that kills, or calls for help, is not
+        ("Rebels attacked an army base in Mali, killing ten soldiers.", "ASSAULT"),
+        ("Militants launched an attack on a police station in Kabul, calling for "
+         "reinforcements.", "ASSAULT"),
+    ],
+)
+def test_an_attack_in_words_is_an_accusation(coder, text, event_type):
+    assert one(coder, text).event == event_type

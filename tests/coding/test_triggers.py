@@ -256,3 +256,27 @@ def test_an_adjective_alone_selects_an_object_hint_row(coder):
 )
 def test_rules_kept_narrow(coder, text, event_type):
     assert one(coder, text).event == event_type
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # a cessation of hostilities is a ceasefire, not the hostilities
+        ("Sudan's president declared a cessation of hostilities in Darfur.", "RETREAT"),
+        # dropping an investigation withdraws an accusation
+        ("The prosecutor dropped the investigation into Serbia's former police chief.",
+         "CONCEDE"),
+        # releasing a seized ship returns it; releasing people of any kind is a release
+        ("Iran released the British tanker it had seized in the Gulf.", "RETREAT"),
+        ("Ethiopia released 300 supporters of the opposition leader.", "RETREAT"),
+        # ordering sanctions imposes them
+        ("The EU ordered an embargo on arms sales to Belarus.", "SANCTION"),
+    ],
+)
+def test_what_is_ceased_dropped_released_or_ordered(coder, text, event_type):
+    assert one(coder, text).event == event_type
+
+
+def test_releasing_a_statement_is_no_release(coder):
+    assert coder.code_text("The ministry released a statement on the talks with Iran.",
+                           published="2025-06-10") == []

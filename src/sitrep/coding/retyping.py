@@ -104,6 +104,31 @@ def raid_from_the_air(verb) -> str | None:
     return None
 
 
+NAME_CALLING_VERBS = word_class("name_calling_verbs")
+ATTACK_WORDS = word_class("attack_words")
+
+
+def in_words(token) -> bool:
+    """Whether an attack is made in words: "launched an extraordinary attack on the spy chiefs,
+    calling them nutters", "attacked the ruling, describing it as a disgrace" — the attack (or
+    the verb that carries it) goes on to call its target names (ACCUSE disapprove, as PLOVER
+    codes verbal attacks)."""
+    if token.lemma_.lower() not in ATTACK_WORDS:
+        return False
+    holders = [token]
+    if token.pos_ == "NOUN" and token.dep_ in {"dobj", "pobj", "nsubj"}:
+        holders.append(token.head if token.dep_ != "pobj" else token.head.head)
+    return any(c.dep_ in {"advcl", "xcomp", "acl", "conj"} and c.tag_ == "VBG" and
+               c.lemma_.lower() in NAME_CALLING_VERBS and not _calls_for(c)
+               for h in holders for c in h.children)
+
+
+def _calls_for(verb) -> bool:
+    """"calling for reinforcements", "calling on the army": a call that asks, not a name."""
+    return any(c.dep_ in {"prep", "prt"} and c.lower_ in {"for", "on", "upon", "up", "off"}
+               for c in verb.children)
+
+
 def on_condition_unless(token, actor: list[Actor], ctx: Context) -> bool:
     """An ultimatum: the act is held over another party, who must do something first ("will
     withdraw its force unless Chad's president arranges a ceasefire"; not "unless the court

@@ -41,6 +41,7 @@ from sitrep.coding.retyping import (
     consultation_purposes,
     convictions,
     fold_complements,
+    in_words,
     on_condition_unless,
     peacekeeping,
     raid_from_the_air,
@@ -227,6 +228,8 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         # "Chinese protesters pelted the Japanese embassy with stones": violence by people in a
         # protest is a riot, their blockade an obstruction (PLOVER manual, PROTEST modes)
         event_type, mode = "PROTEST", RIOT_MODES[event_type]
+    if event_type == "ASSAULT" and in_words(token):
+        event_type, mode = "ACCUSE", "disapprove"  # "an attack on the spy chiefs, calling them ..."
     if event_type == "COERCE" and mode == "seize" and row.pos == "VERB":
         flown = raid_from_the_air(token)
         if flown is not None:
