@@ -288,3 +288,30 @@ def test_a_raid_from_the_air_is_an_air_strike(coder, text, event_type, mode):
 )
 def test_an_attack_in_words_is_an_accusation(coder, text, event_type):
     assert one(coder, text).event == event_type
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # an operation is what it is for
+        ("Turkish police launched operations to detain 110 officers in Ankara.", "COERCE"),
+        ("Egyptian police launched an operation to arrest opposition members in Cairo.",
+         "COERCE"),
+        # ... one without a stated purpose keeps the carrier's sense
+        ("Turkey launched an operation against Kurdish militants in Syria.", "ASSAULT"),
+    ],
+)
+def test_an_operation_takes_its_purposes_type(coder, text, event_type):
+    assert one(coder, text).event == event_type
+
+
+@pytest.mark.parametrize("text", [
+    "The FBI launched a publicity campaign in Nigeria.",
+    "Kenya launched a vaccination campaign in Nairobi.",
+])
+def test_a_campaign_with_a_civil_purpose_is_no_attack(coder, text):
+    assert coder.code_text(text, published="2025-06-10") == []
+
+
+def test_a_military_campaign_is_still_an_attack(coder):
+    assert one(coder, "Russia launched a military campaign in Syria.").event == "ASSAULT"

@@ -67,6 +67,8 @@ PROTEST_PARTICIPANTS = word_class("protest_participants")
 
 
 CAMPAIGNERS = word_class("campaigners")
+CONTAINER_NOUNS = word_class("container_nouns")
+CARRIER_VERBS = word_class("carrier_verbs")
 
 
 def by_protesters(verb, event_type: str) -> bool:
@@ -170,6 +172,39 @@ def consultation_purposes(candidates: list[Candidate]) -> list[Candidate]:
         for context in purpose.event.context:
             if context not in event.context:
                 event.context.append(context)
+        dropped.add(id(purpose))
+    return [c for c in candidates if id(c) not in dropped]
+
+
+def operation_purposes(candidates: list[Candidate]) -> list[Candidate]:
+    """"launched operations to detain 110 soldiers", "began a campaign to expel the envoys": an
+    operation or campaign that a carrier verb (launch, begin, conduct ...) carries is what it is
+    for ("endorsed the plan to demobilise" stays an endorsement); the carrying verb's event
+    takes its purpose's type
+    (its own parties kept, the purpose's recipient where it has none), and the purpose is not
+    coded again."""
+    by_token = {c.trigger.i: c for c in candidates}
+    dropped: set[int] = set()
+    for purpose in candidates:
+        token = purpose.trigger
+        if token.dep_ in {"acl", "relcl"}:  # "an operation to detain"
+            outer = by_token.get(token.head.head.i) if token.head.dep_ == "dobj" else None
+            containers = [token.head]
+        elif token.dep_ == "advcl":  # the same, parsed as the verb's purpose
+            outer = by_token.get(token.head.i)
+            containers = [c for c in token.head.children if c.dep_ == "dobj"]
+        else:
+            continue
+        if outer is None or outer is purpose or \
+                outer.trigger.lemma_.lower() not in CARRIER_VERBS or not any(
+                c.lemma_.lower() in CONTAINER_NOUNS for c in containers) or \
+                not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            continue
+        event = outer.event
+        event.event, event.mode = purpose.event.event, purpose.event.mode
+        event.quad_code, event.event_scale = purpose.event.quad_code, purpose.event.event_scale
+        event.recipient = event.recipient or purpose.event.recipient
+        event.items = event.items or purpose.event.items
         dropped.add(id(purpose))
     return [c for c in candidates if id(c) not in dropped]
 

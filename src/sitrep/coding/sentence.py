@@ -43,6 +43,7 @@ from sitrep.coding.retyping import (
     fold_complements,
     in_words,
     on_condition_unless,
+    operation_purposes,
     peacekeeping,
     raid_from_the_air,
     reversed_acts,
@@ -75,6 +76,7 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
     candidates = []
     eras = era_starts(sentence, ctx.mentions, ctx.kb)
     verb_triggers = set()
+    declined = False
     for token in sentence:
         if skip.covers(token.idx):
             continue
@@ -91,6 +93,9 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
         patterned = pattern_trigger(token, ctx.lexicon)
         row = patterned[0] if patterned else match_trigger(token, ctx.lexicon)
         if row is None:
+            continue
+        if row.event == "ASSAULT" and civil_container(token):
+            declined = True  # the classifier would guess the same military sense
             continue
         if row.pos == "NOUN":
             head = token.head
@@ -111,11 +116,12 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
             candidates.extend(reversed_acts(candidates[-1], ctx))
     candidates = demands(sentence, candidates, ctx, eras)
     candidates = wishes(sentence, candidates, ctx, eras)
-    if not candidates and not skip.covers(sentence.root.idx):
+    if not candidates and not declined and not skip.covers(sentence.root.idx):
         fallback = classified(sentence, ctx, eras)
         if fallback is not None:
             candidates.append(fallback)
-    candidates = fold_complements(convictions(consultation_purposes(candidates)))
+    candidates = fold_complements(convictions(operation_purposes(
+        consultation_purposes(candidates))))
     for candidate in candidates:
         peacekeeping(candidate, ctx.lexicon)
     fill_recipients(candidates, ctx.mentions, ctx.lexicon.plover)
@@ -352,6 +358,17 @@ def demands(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> 
         candidates = [c for c in candidates if c not in inner and c.trigger.i != speaker.i]
         candidates.append(demand)
     return candidates
+
+
+CIVIL_PURPOSES = word_class("civil_purposes")
+
+
+def civil_container(verb) -> bool:
+    """"launched a publicity campaign", "began a vaccination drive": the campaign or operation a
+    verb carries is named by a civil purpose, so the verb's military sense does not apply."""
+    return any(obj.lemma_.lower() in CONTAINER_NOUNS and any(
+        m.dep_ in {"compound", "amod"} and m.lemma_.lower() in CIVIL_PURPOSES
+        for m in obj.children) for obj in verb.children if obj.dep_ == "dobj")
 
 
 WANTING_VERBS = word_class("wanting_verbs")
