@@ -280,3 +280,16 @@ def test_what_is_ceased_dropped_released_or_ordered(coder, text, event_type):
 def test_releasing_a_statement_is_no_release(coder):
     assert coder.code_text("The ministry released a statement on the talks with Iran.",
                            published="2025-06-10") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Norway sent a medical team to fight the cholera epidemic in Yemen.",
+    "Ghana launched a battle against poverty in its northern regions.",
+    "Firefighters in Greece battled wildfires near Athens.",
+])
+def test_fighting_a_scourge_is_no_attack(coder, text):
+    assert all(e.event != "ASSAULT" for e in coder.code_text(text, published="2025-06-10"))
+
+
+def test_fighting_people_is_still_an_attack(coder):
+    assert one(coder, "Government troops fought rebels in Darfur.").event == "ASSAULT"

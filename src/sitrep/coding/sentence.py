@@ -94,7 +94,7 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
         row = patterned[0] if patterned else match_trigger(token, ctx.lexicon)
         if row is None:
             continue
-        if row.event == "ASSAULT" and civil_container(token):
+        if row.event == "ASSAULT" and (civil_container(token) or fights_a_scourge(token)):
             declined = True  # the classifier would guess the same military sense
             continue
         if row.pos == "NOUN":
@@ -369,6 +369,20 @@ def civil_container(verb) -> bool:
     return any(obj.lemma_.lower() in CONTAINER_NOUNS and any(
         m.dep_ in {"compound", "amod"} and m.lemma_.lower() in CIVIL_PURPOSES
         for m in obj.children) for obj in verb.children if obj.dep_ == "dobj")
+
+
+SCOURGES = word_class("scourges")
+
+
+def fights_a_scourge(trigger) -> bool:
+    """"to fight the Ebola epidemic", "the battle against corruption", "fighting the root causes
+    of migration": a fight against a disease, a disaster or a social ill is no attack on anyone."""
+    objects = [c for c in trigger.children if c.dep_ == "dobj"] + [
+        g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"against", "on"}
+        for g in c.children if g.dep_ == "pobj"]
+    return bool(objects) and all(o.lemma_.lower() in SCOURGES or any(
+        f"{m.lemma_.lower()} {o.lemma_.lower()}" in SCOURGES for m in o.children
+        if m.dep_ in {"compound", "amod"}) for o in objects)
 
 
 WANTING_VERBS = word_class("wanting_verbs")
