@@ -315,3 +315,17 @@ def test_a_campaign_with_a_civil_purpose_is_no_attack(coder, text):
 
 def test_a_military_campaign_is_still_an_attack(coder):
     assert one(coder, "Russia launched a military campaign in Syria.").event == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # a border opened to people fleeing gives them refuge
+        ("Poland opened its border to Ukrainian refugees.", "AID"),
+        ("Chad opened its borders to a large number of Sudanese.", "AID"),
+        # ... one opened to a state's airlines or trade is access
+        ("Russia opened its airspace to Turkish airlines.", "RETREAT"),
+    ],
+)
+def test_a_border_opened_to_refugees_is_aid(coder, text, event_type):
+    assert one(coder, text).event == event_type

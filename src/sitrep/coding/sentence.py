@@ -234,6 +234,8 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         # "Chinese protesters pelted the Japanese embassy with stones": violence by people in a
         # protest is a riot, their blockade an obstruction (PLOVER manual, PROTEST modes)
         event_type, mode = "PROTEST", RIOT_MODES[event_type]
+    if event_type == "RETREAT" and mode == "access" and opened_to_refugees(token):
+        event_type, mode = "AID", "asylum"  # "opened its borders to refugees": giving refuge
     if event_type == "ASSAULT" and in_words(token):
         event_type, mode = "ACCUSE", "disapprove"  # "an attack on the spy chiefs, calling them ..."
     if event_type == "COERCE" and mode == "seize" and row.pos == "VERB":
@@ -383,6 +385,23 @@ def fights_a_scourge(trigger) -> bool:
     return bool(objects) and all(o.lemma_.lower() in SCOURGES or any(
         f"{m.lemma_.lower()} {o.lemma_.lower()}" in SCOURGES for m in o.children
         if m.dep_ in {"compound", "amod"}) for o in objects)
+
+
+REFUGEE_WORDS = word_class("refugee_words")
+PARTITIVE_COUNTS = word_class("quantity_nouns")
+
+
+def opened_to_refugees(verb) -> bool:
+    """"opened its borders to refugees", "... to a large number of Syrians and Afghans": a border
+    opened to people fleeing is refuge given (AID, as granting asylum: CAMEO 075), not a border
+    opened to a state (RETREAT access)."""
+    people = [g for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
+              for g in c.children if g.dep_ == "pobj"]
+    people += [g for p in people if p.lemma_.lower() in PARTITIVE_COUNTS
+               for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]
+    # a nationality as the object of "to" or "of" names people ("to Syrians"), not a state
+    return any(p.lemma_.lower() in REFUGEE_WORDS or p.ent_type_ == "NORP" for p in people)
 
 
 WANTING_VERBS = word_class("wanting_verbs")
