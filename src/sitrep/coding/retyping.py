@@ -1,7 +1,10 @@
 """Sentence-level retyping: PLOVER's rules that change a candidate's type once its modality and
 parties are known (a promised act is AGREE, CONCEDE or THREATEN; a refusal REJECT; an ultimatum
 THREATEN; violence by protesters a riot), demands inside reported speech (REQUEST), complements
-folded into the verb that governs them, and the other side's act an imported dictionary codes.
+folded into the verb that governs them, and the other side's act an imported dictionary codes;
+and the senses a trigger's arguments decide: a raid flown by aircraft, an attack in words, an
+operation with a purpose, a campaign with a civil purpose, a fight against a scourge, a border
+opened to refugees (docs/codebook-boundaries.md).
 
 Hands the sentence's adjusted candidates back to `sentence.py`.
 """
@@ -251,3 +254,44 @@ def convictions(candidates: list[Candidate]) -> list[Candidate]:
         event.recipient = event.recipient or sentence.event.recipient
         dropped.add(id(sentence))
     return [c for c in candidates if id(c) not in dropped]
+
+
+CIVIL_PURPOSES = word_class("civil_purposes")
+
+
+def civil_container(verb) -> bool:
+    """"launched a publicity campaign", "began a vaccination drive": the campaign or operation a
+    verb carries is named by a civil purpose, so the verb's military sense does not apply."""
+    return any(obj.lemma_.lower() in CONTAINER_NOUNS and any(
+        m.dep_ in {"compound", "amod"} and m.lemma_.lower() in CIVIL_PURPOSES
+        for m in obj.children) for obj in verb.children if obj.dep_ == "dobj")
+
+
+SCOURGES = word_class("scourges")
+
+
+def fights_a_scourge(trigger) -> bool:
+    """"to fight the Ebola epidemic", "the battle against corruption", "fighting the root causes
+    of migration": a fight against a disease, a disaster or a social ill is no attack on anyone."""
+    objects = [c for c in trigger.children if c.dep_ == "dobj"] + [
+        g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"against", "on"}
+        for g in c.children if g.dep_ == "pobj"]
+    return bool(objects) and all(o.lemma_.lower() in SCOURGES or any(
+        f"{m.lemma_.lower()} {o.lemma_.lower()}" in SCOURGES for m in o.children
+        if m.dep_ in {"compound", "amod"}) for o in objects)
+
+
+REFUGEE_WORDS = word_class("refugee_words")
+
+
+def opened_to_refugees(verb) -> bool:
+    """"opened its borders to refugees", "... to a large number of Syrians and Afghans": a border
+    opened to people fleeing is refuge given (AID, as granting asylum: CAMEO 075), not a border
+    opened to a state (RETREAT access)."""
+    people = [g for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
+              for g in c.children if g.dep_ == "pobj"]
+    people += [g for p in people if p.lemma_.lower() in QUANTITY_NOUNS
+               for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]
+    # a nationality as the object of "to" or "of" names people ("to Syrians"), not a state
+    return any(p.lemma_.lower() in REFUGEE_WORDS or p.ent_type_ == "NORP" for p in people)

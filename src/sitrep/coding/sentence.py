@@ -38,11 +38,14 @@ from sitrep.coding.retyping import (
     INTENT_TYPES,
     RIOT_MODES,
     by_protesters,
+    civil_container,
     consultation_purposes,
     convictions,
+    fights_a_scourge,
     fold_complements,
     in_words,
     on_condition_unless,
+    opened_to_refugees,
     operation_purposes,
     peacekeeping,
     raid_from_the_air,
@@ -360,48 +363,6 @@ def demands(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> 
         candidates = [c for c in candidates if c not in inner and c.trigger.i != speaker.i]
         candidates.append(demand)
     return candidates
-
-
-CIVIL_PURPOSES = word_class("civil_purposes")
-
-
-def civil_container(verb) -> bool:
-    """"launched a publicity campaign", "began a vaccination drive": the campaign or operation a
-    verb carries is named by a civil purpose, so the verb's military sense does not apply."""
-    return any(obj.lemma_.lower() in CONTAINER_NOUNS and any(
-        m.dep_ in {"compound", "amod"} and m.lemma_.lower() in CIVIL_PURPOSES
-        for m in obj.children) for obj in verb.children if obj.dep_ == "dobj")
-
-
-SCOURGES = word_class("scourges")
-
-
-def fights_a_scourge(trigger) -> bool:
-    """"to fight the Ebola epidemic", "the battle against corruption", "fighting the root causes
-    of migration": a fight against a disease, a disaster or a social ill is no attack on anyone."""
-    objects = [c for c in trigger.children if c.dep_ == "dobj"] + [
-        g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"against", "on"}
-        for g in c.children if g.dep_ == "pobj"]
-    return bool(objects) and all(o.lemma_.lower() in SCOURGES or any(
-        f"{m.lemma_.lower()} {o.lemma_.lower()}" in SCOURGES for m in o.children
-        if m.dep_ in {"compound", "amod"}) for o in objects)
-
-
-REFUGEE_WORDS = word_class("refugee_words")
-PARTITIVE_COUNTS = word_class("quantity_nouns")
-
-
-def opened_to_refugees(verb) -> bool:
-    """"opened its borders to refugees", "... to a large number of Syrians and Afghans": a border
-    opened to people fleeing is refuge given (AID, as granting asylum: CAMEO 075), not a border
-    opened to a state (RETREAT access)."""
-    people = [g for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
-              for g in c.children if g.dep_ == "pobj"]
-    people += [g for p in people if p.lemma_.lower() in PARTITIVE_COUNTS
-               for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
-               for g in c.children if g.dep_ == "pobj"]
-    # a nationality as the object of "to" or "of" names people ("to Syrians"), not a state
-    return any(p.lemma_.lower() in REFUGEE_WORDS or p.ent_type_ == "NORP" for p in people)
 
 
 WANTING_VERBS = word_class("wanting_verbs")
