@@ -124,3 +124,29 @@ def test_a_list_hung_on_its_last_name(nlp):
     mentions = _mentions_over(doc, doc.text, [("Estonia", "GPE"), ("Latvia", "GPE"),
                                               ("Lithuania", "GPE")], kb)
     assert codes(actors_of(doc[6], mentions, kb.sectors)) == ["LTU", "EST", "LVA"]
+
+
+@pytest.mark.parametrize("text, trigger, kb_id, sector", [
+    # a listed body named with a noun for a body or its members is the body
+    ("The Islamic State group attacked a checkpoint near Kirkuk.", "attacked",
+     "org:islamic-state", "REB"),
+    ("Hamas members fired rockets at Israel.", "fired", "org:hamas", "REB"),
+    # a group word after a sector word: the group is of that sector
+    ("Opposition members boycotted the parliament session in Kampala.", "boycotted", None, "OPP"),
+])
+def test_a_body_named_with_a_group_noun_is_the_body(coder, text, trigger, kb_id, sector):
+    (actor,) = event_of(coder, text, trigger).actor
+    assert (actor.kb_id, actor.sector) == (kb_id, sector)
+
+
+def test_supporters_of_a_body_are_not_the_body(coder):
+    # "supporters" is no noun for a body's own people: they are not its members
+    (actor,) = event_of(coder, "Hamas supporters rallied in Gaza against the blockade.",
+                        "rallied").actor
+    assert actor.sector != "REB"
+
+
+def test_a_contingent_of_a_group_is_the_group(coder):
+    (actor,) = event_of(coder, "A contingent of Nigerian police officers arrived in Monrovia.",
+                        "arrived").actor
+    assert (actor.code, actor.sector) == ("NGA", "COP")

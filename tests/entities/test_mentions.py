@@ -60,6 +60,17 @@ def test_a_known_name_the_model_splits_is_one_organisation(coder):
     assert ("UN Secretary General", "ORG") not in found
 
 
+def test_a_people_word_that_opens_a_known_name_is_the_organisation(coder):
+    # the model tags only "Islamic" (a people's word); the knowledge base lists the whole name
+    found = entities(coder, "The Islamic State group attacked a checkpoint near Kirkuk.")
+    assert ("Islamic State", "ORG") in found and ("Islamic", "NORP") not in found
+    found = entities(coder, "Fighters loyal to the Islamic State seized two villages.")
+    assert ("Islamic State", "ORG") in found
+    # a people's word before words that name no listed body stays a people's word
+    found = entities(coder, "Islamic scholars met in Cairo to discuss the crisis.")
+    assert not [text for text, label in found if label == "ORG"]
+
+
 def test_a_group_the_model_takes_for_a_place_is_an_organisation(coder):
     found = entities(coder, "The group of Reserve Airmen deployed to Turkey.")
     assert ("Reserve Airmen", "ORG") in found and ("Reserve Airmen", "GPE") not in found

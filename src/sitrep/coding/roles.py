@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sitrep.actors.resolve import resolve
+from sitrep.coding.posts import phrase_sector, post_body
 from sitrep.entities.mentions import ACTOR_LABELS, Mention, Mentions
 from sitrep.model import Actor
 from sitrep.resources import word_class
@@ -52,6 +53,7 @@ INTERMEDIARY_VERBS = word_class("intermediary_verbs")
 
 
 QUANTITY_NOUNS = word_class("quantity_nouns")
+BODY_NOUNS = word_class("body_nouns")
 
 
 def conjuncts(token) -> list:
@@ -409,18 +411,30 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
                               for a in _actors_of_head(c, mentions, sectors) if a.code), None)
             if described is not None:
                 actor.code, actor.sector = described.code, actor.sector or described.sector
+            elif actor.kb_id is None and mention.label == "PERSON":
+                body = post_body(head, mentions, actors_of)  # "Jane Roe, a spokeswoman for the U.N."
+                if body is not None:
+                    actor.code, actor.sector = body.code, actor.sector or body.sector
         return [actor]
-    sector = sectors.get(head.lower_) or sectors.get(head.lemma_.lower())
+    sector = phrase_sector(head, sectors) or sectors.get(head.lower_) or \
+        sectors.get(head.lemma_.lower())
     if sector == NOT_AN_ACTOR:
         return []
-    if sector is None:
-        # "army units", "police officers": the kind of group is in the modifier
+    if sector is None or head.lemma_.lower() in BODY_NOUNS:
+        # "army units", "police officers": the kind of group is in the modifier; "opposition
+        # members", "rebel groups": a body's own people or the body, of the modifier's kind
         sector = next((sectors[c.lemma_.lower()] for c in head.children
-                       if c.dep_ == "compound" and sectors.get(c.lemma_.lower())
-                       and sectors[c.lemma_.lower()] != NOT_AN_ACTOR), None)
+                       if (c.dep_ == "compound" or c.dep_ == "nmod" and head.pos_ == "PROPN")
+                       and sectors.get(c.lemma_.lower())
+                       and sectors[c.lemma_.lower()] != NOT_AN_ACTOR), sector)
     for child in head.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             owner = mentions.at(child)
+            if owner and owner.actor and owner.label in ACTOR_LABELS and owner.actor.sector \
+                    and (owner.actor.kb_id or "").startswith("org:") \
+                    and head.lemma_.lower() in BODY_NOUNS:
+                # "the Islamic State group", "Hamas members": the body the knowledge base lists
+                return [replace(owner.actor, entity_text=phrase(head))]
             if owner and owner.actor and owner.label in ACTOR_LABELS and \
                     owner.actor.sector in {"IGO", "NGO"}:
                 # "NATO air strikes", "NATO foreign ministers", "Greenpeace activists": the
@@ -455,7 +469,15 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
             return placed
         # "police", "protesters": a sector without a country; the event's place may give one
         return [Actor(entity_text=phrase(head), sector=sector, confidence=0.4)]
+    if head.pos_ == "PROPN":
+        body = post_body(head, mentions, actors_of)
+        if body is not None:
+            # "Jane Roe, a spokeswoman for the U.N.": a name no one tagged, known by its post
+            return [Actor(entity_text=phrase(head), code=body.code, sector=body.sector,
+                          confidence=0.5)]
     return []
+
+
 
 
 def _owners(child, mentions: Mentions) -> list[Mention]:

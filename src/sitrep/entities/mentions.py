@@ -192,17 +192,19 @@ LONGER_NAME_TOKENS = 4
 
 
 def _model_names(parsed, kb: KnowledgeBase):
-    """The model's PERSON, ORG, GPE, NORP, LOC and FAC entities with their labels; an ORG that
-    opens a longer name of an organisation the knowledge base knows is read as that name, and
-    the entities it swallows are dropped."""
+    """The model's PERSON, ORG, GPE, NORP, LOC and FAC entities with their labels; an ORG or a
+    NORP that opens a longer name of an organisation the knowledge base knows ("Islamic" +
+    "State group") is read as that name, an ORG, and the entities it swallows are dropped."""
     covered_until = 0
     for ent in parsed.ents:
         if ent.label_ not in ACTOR_LABELS or ent.start < covered_until:
             continue
         span = ent
-        # only an organisation the model saw ends early; a country before an office the
+        # only an organisation the model saw ends early, or a people's word it took for the
+        # whole name ("Islamic" of "the Islamic State group"); a country before an office the
         # knowledge base files as a body ("U.S." + "Secretary of State") stays a country
-        last = min(ent.end + LONGER_NAME_TOKENS, ent.sent.end) if ent.label_ == "ORG" else 0
+        last = min(ent.end + LONGER_NAME_TOKENS, ent.sent.end) \
+            if ent.label_ in {"ORG", "NORP"} else 0
         for end in range(last, ent.end, -1):
             longer = parsed[ent.start:end]
             added = parsed[ent.end:end]
@@ -214,7 +216,7 @@ def _model_names(parsed, kb: KnowledgeBase):
                 span = longer
                 break
         covered_until = span.end
-        yield span, ent.label_
+        yield span, "ORG" if span is not ent else ent.label_
 
 
 def _known_town(name: str, kb: KnowledgeBase) -> bool:

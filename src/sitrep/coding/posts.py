@@ -1,0 +1,58 @@
+"""Groups and people named by words a knowledge base lookup of one word misses: two words the
+agent dictionaries list together ("peacekeeping troops"), and a name no one tagged or knows,
+known by the post an apposition gives it in a political body ("Jane Roe, a spokeswoman for the
+U.N."). `roles.py` asks this module while it reads a noun phrase's parties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitrep.coding.relevance import POLITICAL, sector_standing
+from sitrep.entities.mentions import Mentions
+from sitrep.model import Actor
+from sitrep.resources import word_class
+
+# `roles.actors_of`, passed in by `roles.py` (which imports this module)
+ActorsOf = Callable[..., list[Actor]]
+
+POST_NOUNS = word_class("post_nouns")
+
+
+# Prepositions that tie a post to the body it is held in: "a spokeswoman for the U.N.", "an
+# official of the Interior Ministry", "a senior adviser at the Foreign Office".
+POST_PREPS = {"for", "of", "at"}
+
+
+def post_body(head, mentions: Mentions, actors_of: ActorsOf) -> Actor | None:
+    """The political body a name holds a post in, as an apposition describes it ("Jane Roe,
+    the special rapporteur for the U.N.'s human rights office", "John Doe, an official of the
+    Interior Ministry"): the body's actor, if the body is a coded or listed political one (a
+    political sector, `data/political_sectors.tsv`); a company's spokesman is no one's post."""
+    if mentions.kb is None:
+        return None
+    for post in head.children:
+        if post.dep_ != "appos" or post.pos_ != "NOUN" or post.lemma_.lower() not in POST_NOUNS:
+            continue  # "X, a critic of the government" holds no post in it
+        for prep in post.children:
+            if prep.dep_ != "prep" or prep.lower_ not in POST_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for body in actors_of(pobj, mentions, mentions.kb.sectors):
+                    if (body.code or body.kb_id) and \
+                            sector_standing().get(body.sector or "") == POLITICAL:
+                        return body
+    return None
+
+
+def phrase_sector(head, sectors: dict[str, str]) -> str | None:
+    """The sector of a group named by two words the agent dictionaries list together, where the
+    modifier changes the kind ("peacekeeping troops" are an IGO's, "troops" a state's)."""
+    for child in head.children:
+        if child.dep_ in {"compound", "amod"} and child.i == head.i - 1:
+            found = sectors.get(f"{child.lower_} {head.lower_}")
+            if found:
+                return found
+    return None
