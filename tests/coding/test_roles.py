@@ -150,3 +150,38 @@ def test_a_contingent_of_a_group_is_the_group(coder):
     (actor,) = event_of(coder, "A contingent of Nigerian police officers arrived in Monrovia.",
                         "arrived").actor
     assert (actor.code, actor.sector) == ("NGA", "COP")
+
+
+@pytest.mark.parametrize("text, trigger, kb_id, code, sector", [
+    # the holder of a post of a political body acts for the body
+    ("The head of the UN refugee agency criticised the deportations.", "criticised",
+     "org:united-nations", "UNO", "IGO"),
+    ("The chairman of the Arab League condemned the air strikes.", "condemned",
+     "org:arab-league", None, "IGO"),
+])
+def test_the_holder_of_a_post_of_a_body_is_the_body(coder, text, trigger, kb_id, code, sector):
+    (actor,) = event_of(coder, text, trigger).actor
+    assert (actor.kb_id, actor.code, actor.sector) == (kb_id, code, sector)
+
+
+def test_the_holder_of_a_post_of_no_political_body_is_not_placed(coder):
+    events = coder.code_text("The director of the film criticised the ruling.",
+                             published="2024-05-01")
+    assert not [a for e in events for a in e.actor if a.sector or a.code]
+
+
+@pytest.mark.parametrize("text, trigger, sector", [
+    # a political body's members are the body, placed or not
+    ("Members of the ruling party boycotted the vote.", "boycotted", "GOV"),
+    ("Members of the opposition coalition walked out of parliament in protest.", "walked",
+     "PTY"),
+])
+def test_members_of_a_political_body_are_the_body(coder, text, trigger, sector):
+    (actor,) = event_of(coder, text, trigger).actor
+    assert actor.sector == sector
+
+
+def test_members_of_a_group_of_no_sector_stay_members(coder):
+    event = event_of(coder, "Police arrested two members of the band after the concert.",
+                     "arrested")
+    assert [a.sector for a in event.recipient] == ["UNK"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sitrep.actors.resolve import resolve
-from sitrep.coding.posts import phrase_sector, post_body
+from sitrep.coding.posts import POST_NOUNS, phrase_sector, post_body
 from sitrep.entities.mentions import ACTOR_LABELS, Mention, Mentions
 from sitrep.model import Actor
 from sitrep.resources import word_class
@@ -447,16 +447,20 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
                 # "U.S. and British forces": each owner's group
                 return [_placed(o.actor, sector, head) for o in _owners(child, mentions) if o.actor]
     for child in head.children:
-        # "thousands of people", "leaders of the opposition coalition", "members of Hamas"
+        # "thousands of people", "leaders of the opposition coalition", "members of Hamas",
+        # "the chairman of the African Union Commission" (a post: `post_nouns`)
         # (the model tags "ministry" in "the foreign ministry of Iran" a proper noun)
         if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ in {"NUM", "NOUN", "PROPN"} \
-                and (head.like_num or head.lemma_.lower() in QUANTITY_NOUNS or sector):
+                and (head.like_num or head.lemma_.lower() in QUANTITY_NOUNS | POST_NOUNS
+                     or sector):
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
                 # "the foreign ministers of France, Germany and Italy": every listed owner
+                # "members of the government": a body's members are the body, placed or not
                 members = [found for found in actors_of(pobj, mentions, sectors)
-                           if found.code or not sector]
+                           if found.code or not sector or (
+                               found.sector and head.lemma_.lower() in BODY_NOUNS)]
                 for found in members:
                     if sector and found.sector is None:
                         found.sector = sector
