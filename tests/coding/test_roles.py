@@ -185,3 +185,17 @@ def test_members_of_a_group_of_no_sector_stay_members(coder):
     event = event_of(coder, "Police arrested two members of the band after the concert.",
                      "arrested")
     assert [a.sector for a in event.recipient] == ["UNK"]
+
+
+@pytest.mark.parametrize("text, name, sector", [
+    # a name the model left untagged, titled by an office before it ("Minister for Trade")
+    ("Minister for Trade Jane Roe met the Chinese ambassador.", "Roe", "GOV"),
+    # a title that is no sector word ("Coach of the Year") places no one
+    ("Coach of the Year Tom Reed met the Chinese ambassador.", "Reed", None),
+])
+def test_an_untagged_name_titled_by_an_office(nlp, text, name, sector):
+    doc = nlp(text)
+    kb = shipped_kb()
+    head = next(t for t in doc if t.text == name)
+    found = actors_of(head, _mentions_over(doc, text, [("Chinese", "NORP")], kb), kb.sectors)
+    assert [a.sector for a in found] == ([sector] if sector else [])
