@@ -69,6 +69,10 @@ def test_a_people_word_that_opens_a_known_name_is_the_organisation(coder):
     # a people's word before words that name no listed body stays a people's word
     found = entities(coder, "Islamic scholars met in Cairo to discuss the crisis.")
     assert not [text for text, label in found if label == "ORG"]
+    # a country's adjective before a listed name is the country's, and the name a region's
+    # ("Iraqi Kurdistan" is also a name of the Kurdistan Regional Government)
+    found = entities(coder, "Turkish jets struck villages in Iraqi Kurdistan on Monday.")
+    assert ("Iraqi Kurdistan", "ORG") not in found and ("Iraqi", "NORP") in found
 
 
 def test_a_group_the_model_takes_for_a_place_is_an_organisation(coder):

@@ -203,8 +203,10 @@ def _model_names(parsed, kb: KnowledgeBase):
         # only an organisation the model saw ends early, or a people's word it took for the
         # whole name ("Islamic" of "the Islamic State group"); a country before an office the
         # knowledge base files as a body ("U.S." + "Secretary of State") stays a country
+        # (not a country's adjective: "Iraqi Kurdistan" is a region, whatever else it names)
         last = min(ent.end + LONGER_NAME_TOKENS, ent.sent.end) \
-            if ent.label_ in {"ORG", "NORP"} else 0
+            if ent.label_ == "ORG" or ent.label_ == "NORP" and fold(ent.text) not in kb.adjectives \
+            else 0
         for end in range(last, ent.end, -1):
             longer = parsed[ent.start:end]
             added = parsed[ent.end:end]
