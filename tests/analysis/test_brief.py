@@ -177,7 +177,7 @@ def test_assessments_say_how_likely_with_the_assessed_clauses_parties(coverage):
     aid = next(p for p in speculation if "provided aid" in p)
     assert aid.startswith("- Assessment, not established fact (judged unlikely): China provided "
                           "aid to Bolivia")
-    troops = next(p for p in speculation if "mobilised" in p)
+    troops = next(p for p in speculation if "moved forces" in p)
     assert "(judged unlikely)" in troops
 
 
@@ -225,5 +225,5 @@ def test_demo_brief_keeps_the_seeds_publisher_unknown(store, brief):
 
 def test_demo_assessments_keep_their_polarity(brief):
     speculation = brief.sections["Assessments and speculation"]
-    troops = next(p for p in speculation if "mobilised forces" in p)
+    troops = next(p for p in speculation if "moved forces toward" in p)
     assert "(judged unlikely)" in troops  # "None of the analysts expected Russian troops ..."
