@@ -337,6 +337,29 @@ def _object_phrase(token, text: str) -> str:
     return text[start:end]
 
 
+def _demand_by(verb, clause, addressed, candidates: list[Candidate], sentence, ctx: Context,
+               era_starts) -> tuple[Candidate, list[Candidate]]:
+    """A REQUEST triggered by `verb` (the one who says or wants), addressed to `addressed`, that
+    replaces the candidates coded inside `clause` (keeping their items and context); the demand
+    and the candidates left."""
+    row = Trigger(lemma=verb.lemma_.lower(), words=(verb.lemma_.lower(),), pos="VERB",
+                  event="REQUEST", mode=None, context=(), particle=None, object_hint=frozenset())
+    demand = build_candidate(verb, row, sentence, ctx, era_starts)
+    demand.event.recipient = addressed
+    inner = [c for c in candidates if c.trigger.i in {t.i for t in clause.subtree}]
+    for c in inner:
+        demand.event.items = demand.event.items or c.event.items
+        demand.event.context = demand.event.context or c.event.context
+    return demand, [c for c in candidates if c not in inner and c.trigger.i != verb.i]
+
+
+def _parties_of(token, ctx: Context) -> list:
+    """The placed parties a token names (none for None)."""
+    if token is None:
+        return []
+    return [a for a in actors_of(token, ctx.mentions, ctx.kb.sectors) if a.code or a.sector]
+
+
 def demands(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> list[Candidate]:
     """"Russia said Sudan must return the helicopter": a demand by the speaker (REQUEST), which
     replaces whatever the obliged clause itself would have coded."""
@@ -346,21 +369,10 @@ def demands(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> 
         speaker = reporting_governor(token, ctx.lexicon)
         if speaker is None:
             continue
-        row = Trigger(lemma=speaker.lemma_.lower(), words=(speaker.lemma_.lower(),), pos="VERB",
-                      event="REQUEST", mode=None, context=(), particle=None,
-                      object_hint=frozenset())
-        demand = build_candidate(speaker, row, sentence, ctx, era_starts)
+        demand, candidates = _demand_by(speaker, token, _parties_of(subject(token), ctx),
+                                        candidates, sentence, ctx, era_starts)
         if speaker.dep_ == "advcl" and speaker.tag_ == "VBG":
             demand.depth += 1  # "staged rallies, saying he must resign": the rallies come first
-        obliged = subject(token)
-        demand.event.recipient = actors_of(obliged, ctx.mentions, ctx.kb.sectors) \
-            if obliged is not None else []
-        demand.event.recipient = [a for a in demand.event.recipient if a.code or a.sector]
-        inner = [c for c in candidates if c.trigger.i in {t.i for t in token.subtree}]
-        for c in inner:
-            demand.event.items = demand.event.items or c.event.items
-            demand.event.context = demand.event.context or c.event.context
-        candidates = [c for c in candidates if c not in inner and c.trigger.i != speaker.i]
         candidates.append(demand)
     return candidates
 
@@ -396,20 +408,12 @@ def wishes(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> l
         if wanted is None:
             continue
         act, doer = wanted
-        inner = [c for c in candidates if c.trigger.i in {t.i for t in act.subtree}]
-        addressed = [a for a in actors_of(doer, ctx.mentions, ctx.kb.sectors)
-                     if a.code or a.sector] if doer is not None else []
+        addressed = _parties_of(doer, ctx)
+        coded_inside = any(c.trigger.i in {t.i for t in act.subtree} for c in candidates)
         if act.lemma_.lower() in COPULAR_VERBS or not (
-                inner or addressed or (act.lemma_.lower(), "VERB") in ctx.lexicon.triggers):
+                coded_inside or addressed or (act.lemma_.lower(), "VERB") in ctx.lexicon.triggers):
             continue  # "wants the report published", "wants Iran to be a partner": no demand
-        row = Trigger(lemma=token.lemma_.lower(), words=(token.lemma_.lower(),), pos="VERB",
-                      event="REQUEST", mode=None, context=(), particle=None,
-                      object_hint=frozenset())
-        demand = build_candidate(token, row, sentence, ctx, era_starts)
-        demand.event.recipient = addressed
-        for c in inner:
-            demand.event.items = demand.event.items or c.event.items
-            demand.event.context = demand.event.context or c.event.context
-        candidates = [c for c in candidates if c not in inner and c.trigger.i != token.i]
+        demand, candidates = _demand_by(token, act, addressed, candidates, sentence, ctx,
+                                        era_starts)
         candidates.append(demand)
     return candidates
