@@ -163,3 +163,29 @@ def test_no_event_without_a_political_participant_or_frame(coder, text):
 ])
 def test_political_events_stay(coder, text, event_type):
     assert one(coder, text).event == event_type
+
+
+@pytest.mark.parametrize("text, doer", [
+    # a group with a sector but no country, and a person or body the knowledge base does not know:
+    # refusing to end one's own strike is a refusal (REJECT), whoever strikes
+    ("Striking dock workers said they would not end the strike until the port authority raised "
+     "their pay.", "dock workers"),
+    ("Marta Kovalenko told reporters that the hunger strikers will not end the strike before the "
+     "ministry reopens the talks.", "hunger strikers"),
+    ("The federation of bus drivers declared it will not call off the boycott of the new ticket "
+     "system until the transport ministry withdraws it.", "federation"),
+])
+def test_what_a_group_does_with_its_own_protest_is_political(coder, text, doer):
+    event = one(coder, text)
+    assert event.event == "REJECT"
+    assert doer in " ".join(a.entity_text for a in event.actor)
+
+
+@pytest.mark.parametrize("text", [
+    "The airline said it would not end the boycott of the trade fair until the organisers cut "
+    "their fees.",  # a company's boycott is business, not a protest (docs/coding-rules.md)
+    "A storm at the stadium forced 300 fans from their seats.",  # no protest word: a guess
+])
+def test_a_protest_act_needs_a_protester(coder, text):
+    assert all(e.event not in {"REJECT", "PROTEST"} for e in
+               coder.code_text(text, published="2005-03-01"))

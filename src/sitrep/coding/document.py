@@ -23,7 +23,7 @@ from sitrep.coding.items import bullet_items
 from sitrep.coding.lexicon import Lexicon
 from sitrep.coding.participants import is_resolved
 from sitrep.coding.relevance import Frames, is_licensed, is_political, needs_licence, standing
-from sitrep.coding.roles import actors_of, subject
+from sitrep.coding.roles import actors_of, direct_object, subject
 from sitrep.coding.sentence import code_sentence
 from sitrep.coding.sentence_type import TypeJudge, retype_mains
 from sitrep.entities.mentions import document_entities, find_mentions
@@ -124,7 +124,7 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase, lexicon: Lexicon,
     for sentence in parsed.sents:
         candidates.extend(code_sentence(sentence, ctx, skipped))
     clause_parties(candidates, ctx)  # who comes to whose aid, a letter's addressee
-    kept = _merge(candidates)
+    kept = _merge(candidates, lambda candidate: _protest_act(candidate, ctx))
     _give_lists_their_items(groups, candidates, kept, organisations)
     kept = settle_parties(kept, ctx, list(parsed.sents))  # the discourse's parties; no self-targets
     # An event needs a participant the knowledge base placed, and a political one
@@ -136,7 +136,8 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase, lexicon: Lexicon,
             if found:
                 c.event.actor = found
     # The clause's doer may be the party the event was aimed at: the sanity rule again.
-    kept = [c for c in kept if _argued(c.event) and sane(c) and political(c, ctx)]
+    kept = [c for c in kept if (_argued(c.event) or _protest_act(c, ctx)) and sane(c)
+            and political(c, ctx)]
     doc.events = _rank(kept)
     if type_judge is not None:
         by_sentence: dict[int, list[Candidate]] = defaultdict(list)
@@ -177,10 +178,12 @@ def political(candidate: Candidate, ctx: Context) -> bool:
     The fallback classifier's guesses have no trigger word to vouch for them: they need the
     "party" licence."""
     event, row = candidate.event, candidate.row
-    if not is_political(event):
+    protest_act = _protest_act(candidate, ctx)
+    if not is_political(event, protest_act):
         return False
-    if len(row.words) > 1:
-        licence = None  # "peace talks", "air strike": the phrase says which sense
+    if len(row.words) > 1 or (protest_act and row.event != "PROTEST"):
+        # "peace talks", "air strike": the phrase says which sense; "end the strike": its object
+        licence = None
     elif candidate.guessed:
         # the classifier's guess ("thrashed", "won", "topped"): no trigger word vouches for its
         # political sense, so it needs a placed political party or a political sentence frame
@@ -191,6 +194,28 @@ def political(candidate: Candidate, ctx: Context) -> bool:
         return is_licensed(event, licence, True, True)
     sentence = event.text_info.sentence if event.text_info else ""
     return is_licensed(event, licence, ctx.frames.sentence(sentence), ctx.frames.document)
+
+
+def _on_a_protest(trigger, ctx: Context) -> bool:
+    """Whether a verb acts on a protest ("will not end the strike", "lifted a boycott of the
+    venue"): its direct object is a noun with a protest sense ("strike" has others too; the
+    verb's own row chose the sense: "end" with a strike is ending a protest)."""
+    if trigger.pos_ not in {"VERB", "AUX"}:
+        return False
+    obj = direct_object(trigger)
+    rows = ctx.lexicon.triggers.get((obj.lemma_.lower(), "NOUN"), ()) if obj is not None else ()
+    return any(row.event == "PROTEST" for row in rows)
+
+
+def _protest_act(candidate: Candidate, ctx: Context) -> bool:
+    """A protest a trigger word names, or an act on one, by a doer the text names ("Dhurata Ali
+    said they will not end the strike", "the Hirak movement boycotted the vote"): protesting is
+    the group's own political act whoever the group is (`is_political`), so words that name the
+    doer are enough; it still needs a political frame. A guess of the fallback classifier has
+    no protest word to vouch for it."""
+    if candidate.guessed or not candidate.event.actor:
+        return False
+    return candidate.event.event == "PROTEST" or _on_a_protest(candidate.trigger, ctx)
 
 
 def _placed(parties: list) -> list:
@@ -221,10 +246,12 @@ def _rank(kept: list[Candidate]) -> list[Event]:
     return [c.event for c in kept]
 
 
-def _merge(candidates: list[Candidate]) -> list[Candidate]:
+def _merge(candidates: list[Candidate], stands_alone=lambda candidate: False) -> list[Candidate]:
     """Candidates that are new happenings; a later mention of one (same type and parties, or a
     definite noun) adds its details to the first. Only candidates of the same type can merge,
-    and only those of one sentence can crowd out a bare noun, so the work stays linear."""
+    and only those of one sentence can crowd out a bare noun, so the work stays linear;
+    `stands_alone` says which candidates with no placed party are events all the same (a protest
+    act: `_protest_act`)."""
     kept: list[Candidate] = []
     kept_by_type: dict[str, list[Candidate]] = defaultdict(list)
     in_sentence: dict[int, list[Candidate]] = defaultdict(list)
@@ -239,7 +266,7 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
             continue
         if candidate.definite and not _placed(candidate.event.actor):
             continue  # "this request" with nothing earlier to refer to: not an event of its own
-        if not _argued(candidate.event) and any(
+        if not _argued(candidate.event) and not stands_alone(candidate) and any(
                 c is not candidate and _placed(c.event.actor)
                 for c in in_sentence[candidate.trigger.sent.start]):
             continue  # a bare noun next to a fully argued event in the same sentence

@@ -89,12 +89,16 @@ def participants_standing(event: Event) -> set[str]:
     return {standing(a) for a in event.actor + event.recipient} - {""}
 
 
-def is_political(event: Event) -> bool:
+def is_political(event: Event, protest_act: bool = False) -> bool:
     """Rule 1: some participant has a standing (a collective's needs a political frame besides,
     `is_licensed`); a protest is a group's own political act, wherever the group is from
-    ("teachers went on strike"), and needs the frame too."""
+    ("teachers went on strike"), and needs the frame too. `protest_act`: a protest a trigger
+    word names, or an act on one ("will not end the strike", "lifted their boycott"), by anyone
+    who is not a business or a club ("Dhurata Ali said they will not end the strike")."""
     if participants_standing(event):
         return True
+    if protest_act:
+        return any(sector_standing().get(a.sector or "") != "none" for a in event.actor)
     return event.event == "PROTEST" and any(
         sector_standing().get(a.sector or "") == COLLECTIVE for a in event.actor)
 
