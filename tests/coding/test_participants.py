@@ -258,6 +258,16 @@ def test_groups_of_transnational_bodies(coder, text, sector):
     assert [(a.code, a.sector) for a in event.actor] == [(None, sector)]
 
 
+@pytest.mark.parametrize("text, body", [
+    # an armed group of no one country: its leaders are the group, not the place nor nothing
+    ("A drone strike killed three al-Qaeda commanders near the border.", "org:al-qaeda"),
+    ("Iraqi troops captured two ISIS leaders in a raid on Thursday.", "org:islamic-state"),
+])
+def test_people_of_a_listed_body_with_no_country_are_the_body(coder, text, body):
+    event = one(coder, text)
+    assert body in [a.kb_id for a in event.recipient]
+
+
 # Reciprocal acts: several parties as the subject of a mutual act, no one else its object
 # (docs/codebook-boundaries.md, "Who is source and who is target").
 @pytest.mark.parametrize("text, first, second", [

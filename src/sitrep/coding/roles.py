@@ -435,10 +435,12 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
                     and head.lemma_.lower() in BODY_NOUNS:
                 # "the Islamic State group", "Hamas members": the body the knowledge base lists
                 return [replace(owner.actor, entity_text=phrase(head))]
-            if owner and owner.actor and owner.label in ACTOR_LABELS and \
-                    owner.actor.sector in {"IGO", "NGO"}:
-                # "NATO air strikes", "NATO foreign ministers", "Greenpeace activists": the
-                # body's own, not a country's (nor the place's where they act)
+            if owner and owner.actor and owner.label in ACTOR_LABELS and (
+                    owner.actor.sector in {"IGO", "NGO"} or owner.actor.code is None
+                    and owner.actor.sector and (owner.actor.kb_id or "").startswith("org:")):
+                # "NATO air strikes", "NATO foreign ministers", "Greenpeace activists", "al-Qaeda
+                # leaders" (a body of no one country): the body's own, not a country's (nor the
+                # place's where they act)
                 return [replace(owner.actor, entity_text=phrase(head) if sector else
                                 owner.actor.entity_text)]
             if owner and owner.actor and owner.actor.code and owner.label in ACTOR_LABELS:
