@@ -86,3 +86,16 @@ def test_the_same_words_placed_the_same_way_are_one_party_known_or_not():
                                                sector="JUD"))
     assert not same_named_party(unknown, Actor(entity_text="John Keane", code="IRL",
                                                sector="JUD"))
+
+
+@pytest.mark.parametrize("text, holder, held", [
+    # a prisoner tortured or killed in custody: the holder did it, the prisoner was its target
+    ("A Bolivian prisoner died as a result of torture while in Peruvian police custody, a "
+     "rights group said.", ["PER"], ["BOL"]),
+    ("A Chilean activist was beaten to death in army custody in Santiago, his family said.",
+     ["CHL"], ["CHL"]),
+])
+def test_the_holder_of_a_prisoner_did_what_was_done_in_custody(coder, text, holder, held):
+    events = [e for e in coder.code_text(text, published="2025-06-10") if e.event == "ASSAULT"]
+    assert events and codes(events[0].actor) == holder and codes(events[0].recipient) == held
+    assert events[0].actor[0].sector == ("MIL" if "army" in text else "COP")

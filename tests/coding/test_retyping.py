@@ -329,3 +329,11 @@ def test_a_military_campaign_is_still_an_attack(coder):
 )
 def test_a_border_opened_to_refugees_is_aid(coder, text, event_type):
     assert one(coder, text).event == event_type
+
+
+@pytest.mark.parametrize("text", [
+    "The former Chilean minister died of a heart attack in a hotel in Lima.",
+    "A surfer was injured in a shark attack off the coast of Peru.",
+])
+def test_an_illness_or_an_animal_is_no_attack(coder, text):
+    assert all(e.event != "ASSAULT" for e in coder.code_text(text, published="2025-06-10"))

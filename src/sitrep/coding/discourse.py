@@ -14,6 +14,8 @@ dropped:
 - "Caracas has also approached Beijing and Tehran" after a request by Venezuela: a verb no
   trigger knows, marked "also", whose subject is the earlier actor and whose object names other
   parties, is another act of the earlier kind;
+- a prisoner tortured or killed in someone's custody: the holder is the actor, the prisoner the
+  target ("died as a result of torture while in Israeli police custody");
 - the same named party (the same entity, or country and sector) is never both actor and
   recipient: a nominal keeps its target ("since the invasion of Ukraine"), a verb its subject;
   an event left with no party goes. (A recipient implied for an act at home is not named.)
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sitrep.actors.parties import same_party
+from sitrep.actors.parties import AUTHORITY_SECTORS, same_party
 from sitrep.coding.candidate import Candidate, Context
 from sitrep.coding.lexicon import Trigger, is_saying
 from sitrep.coding.modality import CAPACITY_NOUNS
@@ -53,6 +55,7 @@ def clause_parties(candidates: list[Candidate], ctx: Context) -> None:
         _rescuer(candidate, ctx)
         _capable(candidate, ctx)
         _addressee(candidate, ctx)
+        _custodian(candidate, ctx)
 
 
 def settle_parties(kept: list[Candidate], ctx: Context, sentences: list) -> list[Candidate]:
@@ -84,6 +87,56 @@ def _rescuer(candidate: Candidate, ctx: Context) -> None:
     if actors or helped:
         candidate.event.actor = actors
         candidate.event.recipient = helped
+
+
+CUSTODY_WORDS = word_class("custody_words")
+# Prepositions that put someone where they are held ("in police custody", "under detention").
+HELD_IN = {"in", "under", "inside", "at"}
+
+
+def _custodian(candidate: Candidate, ctx: Context) -> None:
+    """"A prisoner died as a result of torture while in Israeli police custody", "the torture to
+    which he was subjected in a detention center in Kirikkale": whoever holds a prisoner did what
+    was done to them there (PLOVER's agent list has a prison as COP, police); the one held is the
+    target. Only for an attack no authority is already named as doing."""
+    event = candidate.event
+    if event.event != "ASSAULT" or any(a.sector in AUTHORITY_SECTORS and (a.code or a.kb_id)
+                                       for a in event.actor):
+        return
+    for token in candidate.trigger.sent:
+        if token.lemma_.lower() not in CUSTODY_WORDS:
+            continue
+        held_in = token.head if token.dep_ == "compound" else token  # "a detention center"
+        if held_in.dep_ != "pobj" or held_in.head.lower_ not in HELD_IN:
+            continue
+        named = actors_of(held_in, ctx.mentions, ctx.kb.sectors) + [
+            a for owner in prep_objects(held_in, {"of"})
+            for a in actors_of(owner, ctx.mentions, ctx.kb.sectors)]
+        holders = [a for a in named if a.code]
+        if not holders and event.event_loc.country_code:
+            # "in army custody in Santiago", "in a detention center in X": the place's
+            # authority of the kind named (a prison, by default, is police: COP)
+            holders = [Actor(entity_text=ctx.text[held_in.left_edge.idx:held_in.idx + len(held_in)],
+                             code=event.event_loc.country_code,
+                             sector=next((a.sector for a in named if a.sector), "COP"),
+                             confidence=DISCOURSE_CONFIDENCE)]
+        if holders:
+            held = [a for a in event.actor if not any(same_party(a, h) for h in holders)]
+            event.actor = holders
+            event.recipient = event.recipient or held or _who_died(candidate.trigger, ctx)
+            return
+
+
+def _who_died(trigger, ctx: Context) -> list[Actor]:
+    """The subject of the verb an attack noun hangs from ("a prisoner died as a result of
+    torture"): the one it was done to."""
+    verb = trigger
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    doer = subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    if doer is None:
+        return []
+    return [a for a in actors_of(doer, ctx.mentions, ctx.kb.sectors) if a.code or a.sector]
 
 
 def _capable(candidate: Candidate, ctx: Context) -> None:

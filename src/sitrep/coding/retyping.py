@@ -281,6 +281,22 @@ def fights_a_scourge(trigger) -> bool:
         if m.dep_ in {"compound", "amod"}) for o in objects)
 
 
+SEIZURE_WORDS = word_class("seizure_words")
+
+
+def an_illness_or_animal(trigger) -> bool:
+    """"died of a heart attack", "a panic attack", "a shark attack": the modifier says the attack
+    is an illness or an animal's, not violence by anyone; so is harm a verb says came from one
+    ("was injured in a shark attack")."""
+    if trigger.pos_ in {"VERB", "AUX"}:
+        return any(an_illness_or_animal(g) for c in trigger.children
+                   if c.dep_ == "prep" and c.lower_ in {"in", "by", "of", "from", "after"}
+                   for g in c.children if g.dep_ == "pobj")
+    return trigger.pos_ == "NOUN" and any(
+        m.dep_ in {"compound", "amod"} and m.lemma_.lower() in SEIZURE_WORDS
+        for m in trigger.children)
+
+
 REFUGEE_WORDS = word_class("refugee_words")
 
 

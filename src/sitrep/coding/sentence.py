@@ -37,6 +37,7 @@ from sitrep.coding.recipients import fill_recipients
 from sitrep.coding.retyping import (
     INTENT_TYPES,
     RIOT_MODES,
+    an_illness_or_animal,
     by_protesters,
     civil_container,
     consultation_purposes,
@@ -97,7 +98,8 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
         row = patterned[0] if patterned else match_trigger(token, ctx.lexicon)
         if row is None:
             continue
-        if row.event == "ASSAULT" and (civil_container(token) or fights_a_scourge(token)):
+        if row.event == "ASSAULT" and (civil_container(token) or fights_a_scourge(token)
+                                       or an_illness_or_animal(token)):
             declined = True  # the classifier would guess the same military sense
             continue
         if row.pos == "NOUN":
