@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -61,11 +62,21 @@ def load_nlp(model: str | None = None):
 @Language.component("sitrep_line_breaks")
 def line_breaks(doc):
     """A line break ends a sentence: headlines, list bullets and paragraphs are not run-ons."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
+    # The token after one whose text or trailing space holds a line break starts a sentence.
+    # Tokens cover the text end to end, so that token is the one after the token a line break
+    # falls in: found from the breaks' offsets, without building a Token object for every token.
+    text = doc.text
+    breaks = [match.start() for match in LINE_BREAK.finditer(text)]
+    if not breaks:
+        return doc
+    starts = doc.to_array("IDX")
+    for i in sorted(set(numpy.searchsorted(starts, breaks, side="right").tolist())):
+        if i < len(doc):
+            doc[i].is_sent_start = True
     return doc
+
+
+LINE_BREAK = re.compile("\n")
 
 
 def parse_text(doc: Document) -> str:
