@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
+from sitrep.cache import content_key, pickled
 from sitrep.model import Repair, RepairedText
-from sitrep.resources import read_tsv, word_class
+from sitrep.resources import data_path, read_tsv, word_class
 
 LOWERCASE_NAME = "lowercase-name"
 
@@ -46,6 +48,13 @@ class CaseForms:
 
 @lru_cache(maxsize=1)
 def case_forms() -> CaseForms:
+    # Reading the 18,000 rows takes longer than coding a hundred sentences; a run that meets a
+    # lower-cased text loads them from the disk cache instead (keyed by the file and this module).
+    return pickled("casing", content_key([data_path("casing.tsv"), Path(__file__)]),
+                   _read_case_forms)
+
+
+def _read_case_forms() -> CaseForms:
     rows = read_tsv("casing.tsv")
     return CaseForms(forms={r["word"]: r["form"] for r in rows},
                      share={r["word"]: float(r["share"]) for r in rows})
