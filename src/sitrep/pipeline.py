@@ -126,7 +126,7 @@ class Coder:
         if doc.repaired is None:
             doc = prepare(doc)
         repaired = restore_case(repair_text(doc.text) if doc.repaired is None else doc.repaired,
-                                given_names(self.kb))
+                                self.kb.given_names)
         doc.repaired = capitalise_known_words(repaired, self.kb.proper_forms)
         return parse_text(doc)
 
@@ -231,19 +231,6 @@ class Coder:
                   doc_id: str = "text") -> list[Event]:
         """Events of a bare text (a sentence or a story)."""
         return self.code(Document(id=doc_id, text=text, published=published)).events
-
-
-_GIVEN_NAMES: dict[str, frozenset[str]] = {}
-
-
-def given_names(kb: KnowledgeBase) -> frozenset[str]:
-    """The first names of the knowledge base's people ("tommy", "nicolas"), which start a name
-    in a lower-cased text (text/casing.py); computed once per knowledge base."""
-    if kb.key not in _GIVEN_NAMES:
-        _GIVEN_NAMES[kb.key] = frozenset(
-            entry.name.split()[0].lower() for entries in kb.names.values() for entry in entries
-            if entry.kind == "person" and len(entry.name.split()) > 1)
-    return _GIVEN_NAMES[kb.key]
 
 
 # -- coding in worker processes ------------------------------------------------------------------

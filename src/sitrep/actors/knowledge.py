@@ -154,6 +154,14 @@ class KnowledgeBase:
                                                for e in entries))
 
     @cached_property
+    def given_names(self) -> frozenset[str]:
+        """The first names of the base's people ("tommy", "nicolas"), which start a name in a
+        lower-cased text (text/casing.py)."""
+        return frozenset(
+            entry.name.split()[0].lower() for entries in self.names.values() for entry in entries
+            if entry.kind == "person" and len(entry.name.split()) > 1)
+
+    @cached_property
     def proper_forms(self) -> dict[str, str]:
         """Lower-case forms of unambiguous country and region names -> their written form, for
         restoring the case of scraped, lower-cased text. Computed once per knowledge base and
@@ -301,6 +309,9 @@ def _build_shipped_kb() -> KnowledgeBase:
     for file in ("sectors_current.tsv", "sectors.tsv"):  # curated first: the first word wins
         for row in read_tsv(file):
             kb.add_sector_word(row["phrase"], row["sector"])
+    # Derived tables every run reads, computed here so they are kept in the disk cache with the
+    # base instead of being walked out of its 100,000 names in each process.
+    _ = kb.given_names, kb.curated_first_words, kb.proper_forms
     return kb
 
 
