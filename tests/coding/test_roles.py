@@ -57,6 +57,24 @@ def test_groups_placed_by_a_country(coder, text, trigger, code, sector):
     assert (actor.code, actor.sector) == (code, sector)
 
 
+@pytest.mark.parametrize("text, trigger, code, sector", [
+    # a coalition a country leads is the country's military; a led group keeps its sector
+    ("The Kenyan-led coalition declared a ceasefire in the region.", "declared", "KEN", "MIL"),
+    ("The U.S.-led coalition said it struck militant positions near Mosul.", "struck", "USA",
+     "MIL"),
+    ("French-led forces attacked a rebel base in northern Mali.", "attacked", "FRA", "MIL"),
+])
+def test_a_group_a_country_leads_is_the_country_s(coder, text, trigger, code, sector):
+    (actor,) = event_of(coder, text, trigger).actor
+    assert (actor.code, actor.sector) == (code, sector)
+
+
+def test_a_coalition_a_party_leads_is_no_country_s(coder):
+    events = coder.code_text("The Labour-led coalition rejected the budget in Wellington.",
+                             published="2024-05-01")
+    assert all(a.sector != "MIL" for e in events for a in e.actor)
+
+
 def test_sector_group_text_stops_at_its_own_phrase(coder):
     event = event_of(coder, "Students, workers, and Kenya's opposition rejected the tax.",
                      "rejected")

@@ -17,6 +17,7 @@ from datetime import date
 from sitrep.actors.gazetteer import city_country
 from sitrep.actors.knowledge import KBEntry, KnowledgeBase, fold
 from sitrep.model import Actor
+from sitrep.resources import word_class
 
 KIND_PREFERENCE = {"organisation": 0, "person": 1, "place": 2, "country": 3}
 # Words before an office that say its holder has left it: PLOVER's ELI.
@@ -37,6 +38,7 @@ SPEAKERS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "envoy",
             "official", "officials", "source", "sources", "ally", "allies", "aide", "aides",
             "adviser", "advisers", "advisor", "advisors", "supporters", "loyalists"}
 NOT_AN_ACTOR = {"JNK", "NON"}
+COALITION_NOUNS = word_class("coalition_nouns")
 
 
 @dataclass
@@ -192,6 +194,12 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
         if not spoken_for or (last not in SPEAKERS and head != "UAF"):
             sector = head
             steps.append(f"the head noun gives the sector {head}")
+    if sector is None and head is None and row is None and cut and \
+            tokens[cut - 1] in COALITION_NOUNS and \
+            any(t == "led" or t.endswith("-led") for t in tokens[:cut]):
+        # "the Saudi-led coalition": a coalition of states' forces that the country leads
+        sector = "MIL"
+        steps.append("a coalition a country leads: its military (MIL)")
     if former and (sector in OFFICIAL or office is not None):
         sector = "ELI"
         steps.append("'former' before an office: ELI")

@@ -54,6 +54,7 @@ INTERMEDIARY_VERBS = word_class("intermediary_verbs")
 
 QUANTITY_NOUNS = word_class("quantity_nouns")
 BODY_NOUNS = word_class("body_nouns")
+COALITION_NOUNS = word_class("coalition_nouns")
 
 
 def conjuncts(token) -> list:
@@ -427,6 +428,13 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
                        if (c.dep_ == "compound" or c.dep_ == "nmod" and head.pos_ == "PROPN")
                        and sectors.get(c.lemma_.lower())
                        and sectors[c.lemma_.lower()] != NOT_AN_ACTOR), sector)
+    leader = _leader(head, mentions)
+    if leader is not None:
+        # "the Saudi-led coalition", "US-led forces": the leading country's (a coalition of
+        # states' forces led by one is that country's military, as PLOVER's records code it)
+        return [replace(leader, entity_text=phrase(head),
+                        sector=sector or ("MIL" if head.lemma_.lower() in COALITION_NOUNS
+                                          else None))]
     for child in head.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             owner = mentions.at(child)
@@ -484,6 +492,26 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
     return []
 
 
+
+
+def _leader(head, mentions: Mentions) -> Actor | None:
+    """The country a "-led" modifier names ("the Saudi-led coalition", "U.S.-led forces"); a
+    party or a person leading ("the Labour-led coalition") is not one."""
+    for child in head.children:
+        if child.dep_ != "amod":
+            continue
+        if child.lower_ == "led":
+            for named in child.children:
+                mention = mentions.at(named) if named.dep_ in {"npadvmod", "compound", "nmod"} \
+                    else None
+                if mention and mention.actor and mention.actor.code and _is_country(mention):
+                    return mention.actor
+        elif child.lower_.endswith("-led") and mentions.kb is not None:
+            # one token ("U.S.-led"): the model tags no entity inside it
+            actor = resolve(child.text[:-4], mentions.when, "GPE", mentions.kb)
+            if actor.code and (actor.kb_id or "").startswith("country:"):
+                return actor
+    return None
 
 
 def _owners(child, mentions: Mentions) -> list[Mention]:
