@@ -13,13 +13,13 @@ from sitrep.actors.parties import AUTHORITY_SECTORS, GROUP_SECTORS, same_party
 from sitrep.coding.candidate import Context
 from sitrep.coding.lexicon import Trigger, is_saying, verb_forms
 from sitrep.coding.naming import known_name, place_party
+from sitrep.coding.places import clause_tokens
 from sitrep.coding.roles import (
     LIGHT_VERBS,
     NOT_AN_ACTOR,
     PRONOUNS,
     RECIPIENT_PREPS,
     actors_of,
-    clause_tokens,
     conjuncts,
     direct_object,
     passive_patient,

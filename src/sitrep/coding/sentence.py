@@ -33,6 +33,7 @@ from sitrep.coding.participants import (
     participants,
     partners,
 )
+from sitrep.coding.places import place_of
 from sitrep.coding.recipients import fill_recipients
 from sitrep.coding.retyping import (
     INTENT_TYPES,
@@ -57,7 +58,6 @@ from sitrep.coding.roles import (
     direct_object,
     intermediaries,
     is_purpose,
-    place_of,
     subject,
 )
 from sitrep.coding.triggers import (

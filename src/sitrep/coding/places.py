@@ -1,0 +1,61 @@
+"""Places: where an event happened, read off the dependency parse of the trigger's clause.
+
+Works on spaCy tokens and the document's `Mentions` (entities/mentions.py). Hands on the first
+place a preposition reaches in the trigger's own clause (`place_of`), and the clause's tokens
+without the clauses embedded in it (`clause_tokens`), which the participants stage reads too.
+"""
+
+from __future__ import annotations
+
+from sitrep.entities.mentions import Mention, Mentions
+
+PLACE_PREPS = {"in", "at", "to", "near", "inside", "across", "into", "off", "through",
+               "outside"}
+
+CLAUSES = {"advcl", "ccomp", "relcl", "parataxis", "conj", "csubj"}
+
+
+def clause_tokens(root):
+    """The root's subtree without the clauses embedded in it (their places are their own)."""
+    stack = [root]
+    while stack:
+        token = stack.pop()
+        yield token
+        stack.extend(c for c in token.children if c.dep_ not in CLAUSES)
+
+
+# Premises of one country on another's soil: their owner is not where they are.
+EXTRATERRITORIAL = {"embassy", "consulate", "legation", "mission", "commission"}
+
+
+def _is_place(mention: Mention | None) -> bool:
+    """A place mention, or a country name the model tagged as something else ("Cameroon's
+    restive Northwest region" comes out ORG)."""
+    if mention is None:
+        return False
+    if mention.label in {"GPE", "LOC", "FAC"}:
+        return True
+    return bool(mention.actor and (mention.actor.kb_id or "").startswith("country:"))
+
+
+def place_of(trigger, mentions: Mentions):
+    """The first location reached through in/at/to/near in the trigger's clause."""
+    roots = [trigger] + ([trigger.head] if trigger.dep_ in {"dobj", "pobj", "attr"} else [])
+    for root in roots:
+        for token in sorted(clause_tokens(root), key=lambda t: t.i):
+            if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPS:
+                continue
+            mention = mentions.at(token)
+            if mention is None and token.lemma_.lower() not in EXTRATERRITORIAL:
+                # "in Italy's Lombardy region", "in the Syrian city of Homs" (but "outside the
+                # U.S. embassy in Manila" is in Manila)
+                owner = next((c for c in token.children if c.dep_ in {"poss", "compound", "amod"}
+                              and _is_place(mentions.at(c))), None)
+                mention = mentions.at(owner) if owner is not None else None
+            if _is_place(mention):
+                return token, mention
+            if token.lemma_.lower() == "region" and any(c.lower_ == "the" for c in token.children):
+                region = mentions.last_region_before(token.idx)
+                if region is not None:
+                    return token, region
+    return None
