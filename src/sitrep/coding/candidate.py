@@ -16,6 +16,7 @@ from sitrep.actors.knowledge import KnowledgeBase
 from sitrep.coding.attribution import Sources
 from sitrep.coding.dates import DateRange
 from sitrep.coding.lexicon import Lexicon, Trigger
+from sitrep.coding.reattach import noun_clause
 from sitrep.coding.relevance import Frames
 from sitrep.coding.roles import BACKGROUND_MARKS
 from sitrep.entities.mentions import Mentions
@@ -74,7 +75,11 @@ def is_background(token) -> bool:
 
 
 def depth_of(token) -> int:
+    """Steps from the token to the root of its parse; a clause the parser hung on a verb that
+    belongs to the verb's object ("its demand today that Israel ease ...") is a step lower."""
     depth = 0
     while token.head.i != token.i and depth < 50:
+        if token.dep_ == "ccomp" and noun_clause(token) is not None:
+            depth += 1
         token, depth = token.head, depth + 1
     return depth

@@ -14,6 +14,7 @@ from sitrep.coding.candidate import Context
 from sitrep.coding.lexicon import Trigger, is_saying, verb_forms
 from sitrep.coding.naming import known_name, place_party
 from sitrep.coding.places import clause_tokens
+from sitrep.coding.reattach import clause_of_noun
 from sitrep.coding.roles import (
     LIGHT_VERBS,
     NOT_AN_ACTOR,
@@ -138,6 +139,13 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
             agent = subject(position.head)
             if agent is not None:
                 actor = actors_of(agent, ctx.mentions, sectors)
+        if not actor and position.dep_ == "dobj" and position.head.pos_ in {"VERB", "AUX"} and \
+                any(c.dep_ == "poss" and c.lower_ in BOUND_POSSESSIVES for c in trigger.children):
+            # "the ILO reiterated its demand", "Russia renewed their call": a third-person
+            # possessive on the object stands for the verb's subject
+            agent = subject(position.head)
+            if agent is not None:
+                actor = actors_of(agent, ctx.mentions, sectors)
         if not actor and trigger.dep_ == "pobj" and trigger.head.lower_ in {"for", "in", "at",
                                                                           "into"}:
             # "Thousands of Nigerians converged for a rally", "took part in the strike": those
@@ -174,6 +182,11 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                     # "talks between Iran and Oman resumed": a joint act of both, no one's target
                     actor, recipient = recipient, []
                 break
+        clause = clause_of_noun(trigger) if not recipient else None
+        asked = subject(clause) if clause is not None else None
+        if asked is not None:
+            # "its demand that Israel ease restrictions": the one the clause asks or blames
+            recipient = [a for a in actors_of(asked, ctx.mentions, sectors) if a.code]
     saying = is_saying(trigger.lemma_.lower(), ctx.lexicon)
     if not recipient and row.pos == "VERB" and not saying:
         # "demanded that the US cancel ...", "urged Israel to ...": the one asked or blamed; a
@@ -240,6 +253,10 @@ WARNED_ABOUT = {"of", "about"}
 
 
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+
+
+# Possessives that refer back to the third-person subject of the verb whose object they own.
+BOUND_POSSESSIVES = {"its", "their", "his", "her"}
 
 
 # Types whose recipient is the one blamed: who did what their object names ("an attack by X").

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from sitrep.actors.resolve import resolve
 from sitrep.coding.posts import POST_NOUNS, phrase_sector, post_body
+from sitrep.coding.reattach import fronted_subject
 from sitrep.entities.mentions import ACTOR_LABELS, Mention, Mentions
 from sitrep.model import Actor
 from sitrep.resources import word_class
@@ -133,6 +134,10 @@ def subject(verb, depth: int = 0):
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
+    fronted = fronted_subject(verb) if verb.pos_ in {"VERB", "AUX"} and not any(
+        c.dep_ in PASSIVE_SUBJECTS | {"auxpass"} for c in verb.children) else None
+    if fronted is not None:
+        return fronted
     if depth > 4 or verb.head.i == verb.i:
         return None
     if verb.dep_ in {"acl", "relcl"} and verb.head.dep_ == "attr" and verb.tag_ == "VB" and any(

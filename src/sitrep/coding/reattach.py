@@ -1,0 +1,84 @@
+"""Repairs of the parser's known misattachments, read where the coder looks for a role.
+
+The small English pipeline hangs some phrases on the wrong head in ways that recur in news
+prose; each function here recognises one such shape from the parse alone and says where the
+phrase belongs, so the role finders (`roles`, `participants`) and the depth of a trigger can use
+the repaired reading without re-parsing.
+"""
+
+from __future__ import annotations
+
+from sitrep.resources import word_class
+
+# Nouns whose "that" clause says what they demand, claim or promise ("its demand that Israel
+# ease restrictions").
+CONTENT_NOUNS = word_class("content_nouns")
+
+
+def fronted_subject(verb):
+    """"With the signing of a memorandum, the Sudanese government and the SPLM have agreed":
+    the parser hangs a subject that follows a fronted phrase and its comma on the phrase, as a
+    list member; a noun so attached, right before the verb (its auxiliaries between) and after
+    a comma with no "and" before it, is the verb's subject (also where it is taken for an
+    apposition of the phrase's last noun: "With the signing of the accord in Addis Ababa, the
+    Ethiopian government and the TPLF have agreed")."""
+    before = verb.i - 1
+    while before >= verb.sent.start and verb.doc[before].dep_ in {"aux", "auxpass", "neg"}:
+        before -= 1
+    if before <= verb.sent.start:
+        return None
+    for token in verb.doc[verb.sent.start:before + 1]:
+        if token.dep_ not in {"conj", "appos"} or token.right_edge.i != before or \
+                token.pos_ not in {"NOUN", "PROPN"} or token.head.i > token.i:
+            continue
+        if verb.doc[token.left_edge.i - 1].text != "," or any(
+                c.dep_ == "cc" and c.i < token.i for c in token.head.children):
+            continue
+        top = token.head
+        while top.head.i != top.i and top.head.i != verb.i:
+            top = top.head
+        if top.head.i == verb.i and top.dep_ == "prep" and top.i < token.i:
+            return token
+    return None
+
+
+def noun_clause(verb):
+    """"reiterated its demand today that Israel ease restrictions": the parser hangs a noun's
+    "that" clause on the verb whose object the noun is; a "that" clause right after such an
+    object (a time word between at most), whose noun says what it demands or claims, is the
+    noun's. The noun, or None."""
+    if verb.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ == "that"
+                                       for c in verb.children):
+        return None
+    governor = verb.head
+    for obj in governor.children:
+        if obj.dep_ != "dobj" or obj.i > verb.i or obj.lemma_.lower() not in CONTENT_NOUNS:
+            continue
+        between = verb.doc[obj.right_edge.i + 1:verb.left_edge.i]
+        if all(t.dep_ in {"npadvmod", "advmod", "punct"} or t.head.dep_ == "npadvmod"
+               or _names_a_time(t) for t in between):
+            return obj
+    return None
+
+
+def _names_a_time(token) -> bool:
+    """"on Monday", "today": a time word, or the preposition that introduces one."""
+    if token.ent_type_ in {"DATE", "TIME"}:
+        return True
+    return token.dep_ == "prep" and any(c.ent_type_ in {"DATE", "TIME"} for c in token.children)
+
+
+def clause_of_noun(noun):
+    """The "that" clause a content noun owns ("its demand that Ethiopia withdraw"), also where
+    the parser hung it on the noun's verb."""
+    if noun.lemma_.lower() not in CONTENT_NOUNS:
+        return None
+    own = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"} and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if own is not None or noun.dep_ != "dobj":
+        return own
+    for clause in noun.head.children:
+        owner = noun_clause(clause) if clause.dep_ == "ccomp" else None
+        if owner is not None and owner.i == noun.i:
+            return clause
+    return None

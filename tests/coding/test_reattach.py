@@ -1,0 +1,81 @@
+"""Repairs of the parser's misattachments (coding/reattach.py): a subject after a fronted phrase
+that the parser hung on the phrase, and a noun's "that" clause hung on the noun's verb. Each
+case is checked on the parse (the shape the repair reads) and through the coder."""
+
+from __future__ import annotations
+
+from sitrep.coding.reattach import clause_of_noun, fronted_subject, noun_clause
+from tests.conftest import one
+
+
+def token(doc, text):
+    return next(t for t in doc if t.text == text)
+
+
+def test_subject_after_a_fronted_phrase(nlp):
+    doc = nlp("With the signing of a Memorandum of Understanding on Border Security, the Kenyan "
+              "government and the Somali government have agreed to reopen the border.")
+    found = fronted_subject(token(doc, "agreed"))
+    assert found is not None and found.text == "government"
+
+
+def test_subject_taken_for_an_apposition_of_the_fronted_phrase(nlp):
+    doc = nlp("With the signing of the accord in Addis Ababa, the Ethiopian government and the "
+              "TPLF have agreed to end the war.")
+    found = fronted_subject(token(doc, "agreed"))
+    assert found is not None and found.text == "government"
+
+
+def test_a_verb_with_its_own_subject_needs_no_repair(nlp):
+    doc = nlp("After a week of talks, Qatar agreed to exchange prisoners.")
+    assert fronted_subject(token(doc, "agreed")) is None
+
+
+def test_a_list_inside_the_fronted_phrase_is_no_subject(nlp):
+    # "Germany and Italy" after "and": a list member of the phrase, not a subject after it
+    doc = nlp("In talks with France, Germany and Italy, officials agreed to cut tariffs.")
+    assert fronted_subject(token(doc, "agreed")) is None
+
+
+def test_fronted_phrase_subject_through_the_coder(coder):
+    event = one(coder, "With the adoption of the Declaration of Principles on Maritime Security, "
+                "the Philippine government and Vietnam have agreed to hold joint patrols.")
+    assert event.event == "AGREE"
+    assert {a.code for a in event.actor} | {a.code for a in event.recipient} == {"PHL", "VNM"}
+    event = one(coder, "With the signing of the accord in Addis Ababa, the Ethiopian government "
+                "and the TPLF have agreed to end the war.")
+    assert event.event == "AGREE" and "ETH" in {a.code for a in event.actor}
+
+
+def test_a_demands_clause_hung_on_its_verb(nlp):
+    doc = nlp("The International Labor Office reiterated its demand yesterday that Israel ease "
+              "restrictions on Palestinian workers.")
+    clause = token(doc, "ease")
+    owner = noun_clause(clause)
+    assert owner is not None and owner.text == "demand"
+    assert clause_of_noun(token(doc, "demand")).i == clause.i
+
+
+def test_a_clause_of_the_verb_itself_stays_the_verbs(nlp):
+    # "said ... that": a clause the verb reports, after an object that is no content noun
+    doc = nlp("The minister told reporters today that Israel would ease restrictions.")
+    assert noun_clause(token(doc, "ease")) is None
+
+
+def test_the_demand_is_the_main_event_and_its_clause_names_whom_it_asks(coder):
+    # the demand, not the concession it asks for, is what the sentence reports; its possessive
+    # stands for the subject of the verb
+    for text, asked in (
+            ("The International Labor Office reiterated its demand yesterday that Israel ease "
+             "restrictions on Palestinian workers.", "ISR"),
+            ("The European Union reiterated its demand today that Serbia withdraw its police "
+             "from northern Kosovo.", "SRB"),
+            ("The United Nations repeated its demand today that Russia withdraw its forces from "
+             "Ukraine.", "RUS"),
+            # the parser's own reading ("its demand on Monday that ...": the clause is the noun's)
+            ("The Arab League repeated its demand on Monday that Israel withdraw its troops.",
+             "ISR")):
+        event = one(coder, text)
+        assert event.event == "REQUEST", text
+        assert event.actor and event.actor[0].sector == "IGO", text
+        assert [a.code for a in event.recipient] == [asked], text
