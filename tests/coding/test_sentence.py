@@ -34,3 +34,32 @@ def test_wanting_ones_own_act_is_not_a_demand(coder):
 def test_wanting_what_nothing_codes_is_no_event(coder):
     assert coder.code_text("The union wants the report published in full.",
                            published="2025-06-10") == []
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        ("Pakistan said India was behind the bombing in Quetta.", ["PAK"], ["IND"]),
+        ("Iraq said Iran was responsible for the killing of 12 soldiers.", ["IRQ"], ["IRN"]),
+        # the act blamed for named earlier in the sentence only
+        ("After the explosions on Friday, Nigeria said Cameroon was responsible.", ["NGA"],
+         ["CMR"]),
+        ("Ukraine's foreign ministry said Russia is to blame for the shelling of the port.",
+         ["UKR"], ["RUS"]),
+    ],
+)
+def test_saying_a_party_is_to_blame_accuses_it(coder, text, actor, recipient):
+    event = one(coder, text)
+    assert event.event == "ACCUSE"
+    assert codes(event.actor) == actor
+    assert codes(event.recipient) == recipient
+
+
+@pytest.mark.parametrize("text", [
+    # a denial, and a duty one is responsible for, blame no one
+    "Kenya said Somalia was not responsible for the attack.",
+    "Kenya said its army was responsible for the security of the border.",
+])
+def test_no_blame_in_a_denial_or_a_duty(coder, text):
+    events = coder.code_text(text, published="2025-06-10")
+    assert not any(e.event == "ACCUSE" and codes(e.recipient) for e in events)

@@ -22,6 +22,8 @@ def fronted_subject(verb):
     a comma with no "and" before it, is the verb's subject (also where it is taken for an
     apposition of the phrase's last noun: "With the signing of the accord in Addis Ababa, the
     Ethiopian government and the TPLF have agreed")."""
+    if not any(c.dep_ == "prep" and c.i < verb.i for c in verb.lefts):
+        return None  # no fronted phrase
     before = verb.i - 1
     while before >= verb.sent.start and verb.doc[before].dep_ in {"aux", "auxpass", "neg"}:
         before -= 1

@@ -121,6 +121,7 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
             candidates.extend(reversed_acts(candidates[-1], ctx))
     candidates = demands(sentence, candidates, ctx, eras)
     candidates = wishes(sentence, candidates, ctx, eras)
+    candidates = blames(sentence, candidates, ctx, eras)
     if not candidates and not declined and not skip.covers(sentence.root.idx):
         fallback = classified(sentence, ctx, eras)
         if fallback is not None:
@@ -418,4 +419,57 @@ def wishes(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> l
         demand, candidates = _demand_by(token, act, addressed, candidates, sentence, ctx,
                                         era_starts)
         candidates.append(demand)
+    return candidates
+
+
+BLAME_PREDICATES = word_class("blame_predicates")
+
+
+def _blamed(clause, ctx: Context):
+    """The subject of a clause that says it is to blame ("Taliban militants were responsible",
+    "Iran was behind the attack", "the rebels are to blame"), with the predicate's token; None
+    for any other clause, a denied one ("was not responsible") or a duty ("was responsible for
+    security": what one is responsible for or behind must be a hostile act)."""
+    if clause.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in clause.children):
+        return None
+    predicate = next((c for c in clause.children if c.dep_ in {"acomp", "prep", "xcomp"}
+                      and c.lower_ in BLAME_PREDICATES), None)
+    subject_token = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if predicate is None or subject_token is None:
+        return None
+    acts = [o for o in (predicate.children if predicate.dep_ == "prep" else
+                        (g for c in predicate.children if c.dep_ == "prep" and c.lower_ == "for"
+                         for g in c.children)) if o.dep_ == "pobj"]
+    if predicate.dep_ == "prep" and not acts:
+        return None
+    for act in acts:
+        row = match_trigger(act, ctx.lexicon)
+        if row is None or row.event not in HOSTILE_TYPES:
+            return None
+    return subject_token, predicate
+
+
+# What one can be blamed for: "responsible for the bombing", "behind the arrests".
+HOSTILE_TYPES = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"}
+
+
+def blames(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> list[Candidate]:
+    """"The Afghan government said Taliban militants were responsible": the speaker blames the
+    clause's subject (ACCUSE), whether or not the act blamed for is named there; the act keeps
+    its own event, below the accusation."""
+    for token in sentence:
+        if token.dep_ != "ccomp":
+            continue
+        blamed = _blamed(token, ctx)
+        speaker = reporting_governor(token, ctx.lexicon) if blamed is not None else None
+        if blamed is None or speaker is None or any(c.trigger.i == speaker.i for c in candidates):
+            continue
+        # "are to blame": the predicate's own ACCUSE, of no one, gives way to the speaker's
+        candidates = [c for c in candidates if c.trigger.i != blamed[1].i]
+        row = Trigger(lemma=speaker.lemma_.lower(), words=(speaker.lemma_.lower(),), pos="VERB",
+                      event="ACCUSE", mode=None, context=(), particle=None,
+                      object_hint=frozenset())
+        accusation = build_candidate(speaker, row, sentence, ctx, era_starts)
+        accusation.event.recipient = _parties_of(blamed[0], ctx)
+        candidates.append(accusation)
     return candidates
