@@ -59,6 +59,7 @@ def test_saying_a_party_is_to_blame_accuses_it(coder, text, actor, recipient):
     # a denial, and a duty one is responsible for, blame no one
     "Kenya said Somalia was not responsible for the attack.",
     "Kenya said its army was responsible for the security of the border.",
+    "Kenya said the Somali army was responsible for the security of the border.",
 ])
 def test_no_blame_in_a_denial_or_a_duty(coder, text):
     events = coder.code_text(text, published="2025-06-10")

@@ -133,16 +133,13 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
             actor = [a for g in givers[:1] for a in actors_of(g, ctx.mentions, sectors)]
             recipient = actors_of(sufferer, ctx.mentions, sectors) if sufferer is not None \
                 else []
-        if not actor and position.dep_ in {"dobj", "attr"} and (
+        # "the ILO reiterated its demand", "Russia renewed their call": a third-person
+        # possessive on the object stands for the verb's subject
+        bound = position.dep_ == "dobj" and position.head.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ == "poss" and c.lower_ in BOUND_POSSESSIVES for c in trigger.children)
+        if not actor and (bound or position.dep_ in {"dobj", "attr"} and (
                 (not definite and verb_forms(position.head) & LIGHT_VERBS)
-                or verb_forms(position.head) & PACE_VERBS):
-            agent = subject(position.head)
-            if agent is not None:
-                actor = actors_of(agent, ctx.mentions, sectors)
-        if not actor and position.dep_ == "dobj" and position.head.pos_ in {"VERB", "AUX"} and \
-                any(c.dep_ == "poss" and c.lower_ in BOUND_POSSESSIVES for c in trigger.children):
-            # "the ILO reiterated its demand", "Russia renewed their call": a third-person
-            # possessive on the object stands for the verb's subject
+                or verb_forms(position.head) & PACE_VERBS)):
             agent = subject(position.head)
             if agent is not None:
                 actor = actors_of(agent, ctx.mentions, sectors)

@@ -49,8 +49,7 @@ def noun_clause(verb):
     "that" clause on the verb whose object the noun is; a "that" clause right after such an
     object (a time word between at most), whose noun says what it demands or claims, is the
     noun's. The noun, or None."""
-    if verb.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ == "that"
-                                       for c in verb.children):
+    if verb.dep_ != "ccomp" or not _introduced_by_that(verb):
         return None
     governor = verb.head
     for obj in governor.children:
@@ -61,6 +60,10 @@ def noun_clause(verb):
                or _names_a_time(t) for t in between):
             return obj
     return None
+
+
+def _introduced_by_that(clause) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _names_a_time(token) -> bool:
@@ -75,8 +78,8 @@ def clause_of_noun(noun):
     the parser hung it on the noun's verb."""
     if noun.lemma_.lower() not in CONTENT_NOUNS:
         return None
-    own = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"} and any(
-        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    own = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"}
+                and _introduced_by_that(c)), None)
     if own is not None or noun.dep_ != "dobj":
         return own
     for clause in noun.head.children:

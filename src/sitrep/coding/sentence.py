@@ -151,9 +151,7 @@ def classified(sentence, ctx: Context, era_starts) -> Candidate | None:
     event_type, probability = predict(sentence.text)
     if probability < ctx.fallback_threshold:
         return None
-    row = Trigger(lemma=root.lemma_.lower(), words=(root.lemma_.lower(),),
-                  pos="VERB" if root.pos_ != "NOUN" else "NOUN", event=event_type, mode=None,
-                  context=(), particle=None, object_hint=frozenset())
+    row = _word_row(root, event_type, "VERB" if root.pos_ != "NOUN" else "NOUN")
     candidate = build_candidate(root, row, sentence, ctx, era_starts)
     candidate.event.confidence = round(min(candidate.event.confidence, probability), 2)
     candidate.guessed = True
@@ -345,15 +343,21 @@ def _demand_by(verb, clause, addressed, candidates: list[Candidate], sentence, c
     """A REQUEST triggered by `verb` (the one who says or wants), addressed to `addressed`, that
     replaces the candidates coded inside `clause` (keeping their items and context); the demand
     and the candidates left."""
-    row = Trigger(lemma=verb.lemma_.lower(), words=(verb.lemma_.lower(),), pos="VERB",
-                  event="REQUEST", mode=None, context=(), particle=None, object_hint=frozenset())
-    demand = build_candidate(verb, row, sentence, ctx, era_starts)
+    demand = build_candidate(verb, _word_row(verb, "REQUEST"), sentence, ctx, era_starts)
     demand.event.recipient = addressed
     inner = [c for c in candidates if c.trigger.i in {t.i for t in clause.subtree}]
     for c in inner:
         demand.event.items = demand.event.items or c.event.items
         demand.event.context = demand.event.context or c.event.context
     return demand, [c for c in candidates if c not in inner and c.trigger.i != verb.i]
+
+
+def _word_row(word, event_type: str, pos: str = "VERB") -> Trigger:
+    """A one-word trigger row for a word a sentence rule (or the fallback classifier) codes as
+    `event_type` ("said", "wants"), with no mode, context or object hint of its own."""
+    return Trigger(lemma=word.lemma_.lower(), words=(word.lemma_.lower(),), pos=pos,
+                   event=event_type, mode=None, context=(), particle=None,
+                   object_hint=frozenset())
 
 
 def _parties_of(token, ctx: Context) -> list:
@@ -425,6 +429,10 @@ def wishes(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> l
 BLAME_PREDICATES = word_class("blame_predicates")
 
 
+# What one can be blamed for: "responsible for the bombing", "behind the arrests".
+HOSTILE_TYPES = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"}
+
+
 def _blamed(clause, ctx: Context):
     """The subject of a clause that says it is to blame ("Taliban militants were responsible",
     "Iran was behind the attack", "the rebels are to blame"), with the predicate's token; None
@@ -449,10 +457,6 @@ def _blamed(clause, ctx: Context):
     return subject_token, predicate
 
 
-# What one can be blamed for: "responsible for the bombing", "behind the arrests".
-HOSTILE_TYPES = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"}
-
-
 def blames(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> list[Candidate]:
     """"The Afghan government said Taliban militants were responsible": the speaker blames the
     clause's subject (ACCUSE), whether or not the act blamed for is named there; the act keeps
@@ -466,10 +470,8 @@ def blames(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> l
             continue
         # "are to blame": the predicate's own ACCUSE, of no one, gives way to the speaker's
         candidates = [c for c in candidates if c.trigger.i != blamed[1].i]
-        row = Trigger(lemma=speaker.lemma_.lower(), words=(speaker.lemma_.lower(),), pos="VERB",
-                      event="ACCUSE", mode=None, context=(), particle=None,
-                      object_hint=frozenset())
-        accusation = build_candidate(speaker, row, sentence, ctx, era_starts)
+        accusation = build_candidate(speaker, _word_row(speaker, "ACCUSE"), sentence, ctx,
+                                     era_starts)
         accusation.event.recipient = _parties_of(blamed[0], ctx)
         candidates.append(accusation)
     return candidates
