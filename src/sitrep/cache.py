@@ -1,8 +1,8 @@
 """A disk cache for tables that are slow to build and change only with sitrep's own files: the
 knowledge base (with the tables derived from it) and the gazetteer, built from data files in
-about a second, the case-forms table and py3langid's model (LZMA-compressed in its wheel: half
-a second to decompress), load from a pickle in a fraction of that, so a short run does not pay
-for them every time.
+about a second, the case-forms table, py3langid's model (LZMA-compressed in its wheel: half
+a second to decompress) and the learned models shipped as JSON (`resources.data_json`), load
+from a pickle in a fraction of that, so a short run does not pay for them every time.
 
 The cache lives in `$SITREP_CACHE`, else `$XDG_CACHE_HOME/sitrep`, else `~/.cache/sitrep`
 (`SITREP_CACHE=""` turns it off). An entry's name carries a hash of everything it was built from

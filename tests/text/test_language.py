@@ -45,3 +45,24 @@ def test_prepare_detects_and_the_coder_skips_other_languages(coder):
     coded = list(coder.pipe(docs))
     assert [d.id for d in coded] == ["a", "b", "c"]  # input order, the Russian one in place
     assert [bool(d.events) for d in coded] == [True, False, True]
+
+
+ENGLISH_PROSE = ("The government said on Tuesday that it would send troops to the border after "
+                 "rebels attacked a police post, and the opposition said it had not been told.")
+OTHER_PROSE = [  # function words other languages share with English ("was", "of", "is", "in")
+    "Der Kanzler hat gesagt, was die Regierung will, und die Opposition hat das kritisiert.",
+    "De minister is van mening dat het kabinet de sancties moet verlengen, of niet, zei hij.",
+    "Le président a déclaré que la France enverrait des troupes au Mali pour soutenir l'armée.",
+]
+
+
+def test_plain_english_is_told_by_its_function_words_without_the_model():
+    from sitrep.text.language import _identifier, plainly_english
+
+    assert plainly_english(ENGLISH_PROSE)
+    assert dict(_identifier().rank(ENGLISH_PROSE))["en"] > 0.5  # the model agrees
+    assert not any(plainly_english(text) for text in OTHER_PROSE)
+    assert [detect(text) for text in OTHER_PROSE] == ["de", "nl", "fr"]
+    # a few English words quoted in another language do not make it English
+    quoted = "Il a dit « the deal is done » avant de quitter la salle de presse avec son équipe."
+    assert not plainly_english(quoted) and detect(quoted) == "fr"

@@ -7,13 +7,13 @@ plain Python, so no machine-learning library is needed at run time.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from sitrep.resources import data_json
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,7 @@ class Model:
 
 @lru_cache(maxsize=1)
 def load_model() -> Model:
-    data = json.loads(resources.files("sitrep").joinpath("data/event_classifier.json")
-                      .read_text(encoding="utf-8"))
+    data = data_json("event_classifier.json")
     return Model(token=re.compile(data["token_pattern"]), classes=data["classes"],
                  intercept=data["intercept"],
                  index={term: i for i, term in enumerate(data["vocabulary"])},

@@ -16,7 +16,6 @@ coded as assaults. The rules are written down in docs/coding-rules.md; in short:
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
@@ -25,7 +24,7 @@ from functools import lru_cache
 
 from sitrep.actors.parties import TRANSNATIONAL_SECTORS
 from sitrep.model import Actor, Event
-from sitrep.resources import data_text, read_tsv
+from sitrep.resources import data_json, read_tsv
 
 POLITICAL = "political"  # a placed political sector, a named political body or person
 UNPLACED = "unplaced"  # a political sector of no named country ("police", "the judge"), or a
@@ -190,7 +189,7 @@ class GateModel:
 @lru_cache(maxsize=1)
 def load_gate() -> GateModel:
     """The relevance gate trained by `scripts/train_relevance.py` (docs/relevance-gate.md)."""
-    data = json.loads(data_text("relevance_gate.json"))
+    data = data_json("relevance_gate.json")
     return GateModel(token=re.compile(data["token_pattern"]), intercept=data["intercept"],
                      index={term: i for i, term in enumerate(data["vocabulary"])},
                      idf=data["idf"], weights=data["weights"])

@@ -13,6 +13,7 @@ creole (Nigerian Pidgin), and coding an English text is never worse than skippin
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib.metadata import version
 
@@ -31,6 +32,17 @@ ENGLISH_FLOOR = 0.01
 # Letters a text needs before a detection is trusted; shorter ones keep the stated language
 # (or English).
 MIN_LETTERS = 12
+
+# English function words that are no common word of another language written in Latin script
+# ("was" and "will" are German words, "of" and "is" Dutch, "for" Danish, "to" Polish, "in"
+# half of Europe's). A text in which they are frequent is English without asking the model:
+# detection costs as much as coding a short sentence, and almost every text fed to sitrep is
+# English (`plainly_english`).
+ENGLISH_MARKERS = frozenset(
+    ["the", "and", "that", "with", "said", "which", "from", "this", "have", "were", "their", "would", "been", "after", "they", "has", "its", "who", "but", "had", "his", "into", "about", "against", "while", "than", "because", "could", "should", "when", "what", "where"])
+MARKER_SHARE = 1 / 8  # of the words; ordinary English prose has about a quarter
+MARKER_COUNT = 2
+WORD = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=1)
@@ -52,10 +64,20 @@ def detect(text: str, stated: str | None = None) -> str:
     """The ISO 639 code of the language `text` is written in (two letters where there is one)."""
     if sum(ch.isalpha() for ch in text[:2000]) < MIN_LETTERS:
         return _normal(stated) or "en"
+    if plainly_english(text):
+        return "en"
     ranked = dict(_identifier().rank(text[:20000]))
     if ranked.get("en", 0.0) >= ENGLISH_FLOOR:
         return "en"
     return max(ranked, key=ranked.__getitem__)
+
+
+def plainly_english(text: str) -> bool:
+    """Whether the text's first 2,000 characters are English by their function words alone
+    (at least MARKER_COUNT of them, and MARKER_SHARE of the words)."""
+    words = WORD.findall(text[:2000].lower())
+    marked = sum(word in ENGLISH_MARKERS for word in words)
+    return marked >= MARKER_COUNT and marked >= MARKER_SHARE * len(words)
 
 
 def _normal(code: str | None) -> str | None:
