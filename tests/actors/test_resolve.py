@@ -603,3 +603,19 @@ def test_memo_is_for_its_knowledge_base_and_its_block_only(tmp_path):
     with memoised(imported):
         assert resolve("the Warden of the Marches", None, None, imported).code == "ZEM"
     assert resolve("the Warden of the Marches", None, None, shipped_kb()).code is None
+
+
+def test_an_ethnic_group_places_its_people_like_a_nationality():
+    # data/ethnic_groups.tsv: groups nearly all of whom live in one country
+    when = date(2019, 5, 1)
+    assert (resolve("Igbo youths", when).code, resolve("Igbo youths", when).sector) == \
+        ("NGA", "CVL")
+    assert resolve("the Ibos", when).code == "NGA"  # a spelling variant, plural
+    assert resolve("Rohingya refugees", when).sector == "REF"
+    assert resolve("Rohingya refugees", when).code == "MMR"  # refugees by their origin
+    # a group split between countries stays unplaced; a country's own adjective wins
+    assert resolve("Kurdish rebels", when).code is None
+    assert resolve("Albanian rebels", when).code == "ALB"
+    # a name that is also a given name is not in the table: no one is placed by it
+    assert resolve("Karen Pierce", when).code != "MMR"
+    assert resolve("Shona Robison", when).code != "ZWE"

@@ -1,6 +1,6 @@
 """The actor knowledge base: who and what a name can be, with dated roles.
 
-The knowledge base is read from shipped data files (`data/countries.tsv`, `places.tsv`,
+The knowledge base is read from shipped data files (`data/countries.tsv`, `ethnic_groups.tsv`, `places.tsv`,
 `people.tsv`, `people_current.tsv`, `organisations*.tsv`, `sectors.tsv`; see data/LICENSES.md
 for provenance) plus any CAMEO dictionaries imported into a store. A person has one row per dated
 role: the row whose dates cover the document's date decides the sector, so a leader out of office
@@ -259,7 +259,7 @@ def _office_rows(kb: KnowledgeBase) -> dict[str, date]:
     return seen
 
 
-SHIPPED_FILES = ("countries.tsv", "places.tsv", "organisations_current.tsv", "organisations.tsv",
+SHIPPED_FILES = ("countries.tsv", "ethnic_groups.tsv", "places.tsv", "organisations_current.tsv", "organisations.tsv",
                  "organisations_curated.tsv", "people_current.tsv", "people_offices.tsv",
                  "people.tsv", "sectors_current.tsv", "sectors.tsv", "offices.tsv",
                  "nicknames.tsv")
@@ -284,6 +284,12 @@ def _build_shipped_kb() -> KnowledgeBase:
         for adjective in row.get("adjectives", "").split("|"):
             if adjective.strip():
                 kb.adjectives.setdefault(fold(adjective), code)
+    # An ethnic group's name places its people as a nationality does ("Yoruba leaders": NGA);
+    # a country's own adjective keeps its place.
+    for row in read_tsv("ethnic_groups.tsv"):
+        for name in [row["name"], *row.get("variants", "").split("|")]:
+            if name.strip():
+                kb.adjectives.setdefault(fold(name), row["country"])
     for row in read_tsv("places.tsv"):
         entry = KBEntry(kb_id=f"place:{fold(row['text']).replace(' ', '-')}", name=row["text"],
                         kind="place", country=row["country"] or None,
