@@ -62,7 +62,7 @@ def _identifier():
 
 def detect(text: str, stated: str | None = None) -> str:
     """The ISO 639 code of the language `text` is written in (two letters where there is one)."""
-    if sum(ch.isalpha() for ch in text[:2000]) < MIN_LETTERS:
+    if sum(map(str.isalpha, text[:2000])) < MIN_LETTERS:
         return _normal(stated) or "en"
     if plainly_english(text):
         return "en"

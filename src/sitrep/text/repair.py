@@ -93,7 +93,10 @@ def capitalise_known_words(repaired: RepairedText, words: dict[str, str]) -> Rep
     a large `words` costs nothing extra.
     """
     text = repaired.text
-    present = [word for word in set(_WORD_SEPARATORS.split(text.lower())) if word in words]
+    # only words written in lower case and not already in their proper form are changed below:
+    # a text with none (most texts) costs no pattern
+    present = sorted({token.lower() for token in set(_WORD_SEPARATORS.split(text))
+                      if token[:1].islower() and words.get(token.lower(), token) != token})
     if not present:
         return repaired
     alternatives = "|".join(re.escape(word) for word in present)
