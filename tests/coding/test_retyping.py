@@ -337,3 +337,20 @@ def test_a_border_opened_to_refugees_is_aid(coder, text, event_type):
 ])
 def test_an_illness_or_an_animal_is_no_attack(coder, text):
     assert all(e.event != "ASSAULT" for e in coder.code_text(text, published="2025-06-10"))
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # support counted in money is money given (AID), not words of support
+        ("The World Bank announced $300 million support for Kenya.", "AID", None, ["KEN"]),
+        ("The EU announced €45m support for farmers in Ghana.", "AID", ["EUR"], None),
+        ("Germany voiced strong support for Ukraine.", "SUPPORT", ["DEU"], ["UKR"]),
+        # support given in money or arms is aid to whom it is given
+        ("Japan provided financial support to Ukraine.", "AID", ["JPN"], ["UKR"]),
+        ("Canada gave military support to Latvia.", "AID", ["CAN"], ["LVA"]),
+        ("Norway gave its support to the Colombian peace plan.", "SUPPORT", ["NOR"], None),
+    ],
+)
+def test_support_in_money_or_arms_is_aid(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)

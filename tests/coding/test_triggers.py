@@ -269,6 +269,10 @@ def test_rules_kept_narrow(coder, text, event_type):
         # releasing a seized ship returns it; releasing people of any kind is a release
         ("Iran released the British tanker it had seized in the Gulf.", "RETREAT"),
         ("Ethiopia released 300 supporters of the opposition leader.", "RETREAT"),
+        # captives named by their rank or trade
+        ("The militia released 12 Fijian peacekeepers near the Golan ceasefire line.", "RETREAT"),
+        ("Rebels in Niger Delta released two Chinese engineers on Friday.", "RETREAT"),
+        ("The Houthis said they would release the captured Saudi colonel.", "AGREE"),
         # ordering sanctions imposes them
         ("The EU ordered an embargo on arms sales to Belarus.", "SANCTION"),
     ],

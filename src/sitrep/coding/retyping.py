@@ -311,3 +311,12 @@ def opened_to_refugees(verb) -> bool:
                for g in c.children if g.dep_ == "pobj"]
     # a nationality as the object of "to" or "of" names people ("to Syrians"), not a state
     return any(p.lemma_.lower() in REFUGEE_WORDS or p.ent_type_ == "NORP" for p in people)
+
+
+def counted_in_money(noun) -> bool:
+    """"$300 million support", "€45m support for farmers": support counted in money is money
+    given (AID, with an economic context: PLOVER manual §AID, monetary aid, grants and credit),
+    not words of support. The amount is a money entity or a currency sign before the noun."""
+    return noun.pos_ == "NOUN" and any(
+        t.ent_type_ == "MONEY" or t.tag_ == "$"
+        for child in noun.children if child.i < noun.i for t in child.subtree)

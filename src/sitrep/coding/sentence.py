@@ -43,6 +43,7 @@ from sitrep.coding.retyping import (
     civil_container,
     consultation_purposes,
     convictions,
+    counted_in_money,
     fights_a_scourge,
     fold_complements,
     in_words,
@@ -240,6 +241,10 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         event_type, mode = "PROTEST", RIOT_MODES[event_type]
     if event_type == "RETREAT" and mode == "access" and opened_to_refugees(token):
         event_type, mode = "AID", "asylum"  # "opened its borders to refugees": giving refuge
+    if event_type == "SUPPORT" and row.pos == "NOUN" and counted_in_money(token):
+        event_type, mode = "AID", None  # "announced $300 million support for Kenya"
+        if "economic" not in contexts:
+            contexts.append("economic")
     if event_type == "ASSAULT" and in_words(token):
         event_type, mode = "ACCUSE", "disapprove"  # "an attack on the spy chiefs, calling them ..."
     if event_type == "COERCE" and mode == "seize" and row.pos == "VERB":
