@@ -371,3 +371,17 @@ def test_the_owner_of_the_act_coded_is_no_target(coder, text, event_type, recipi
 ])
 def test_a_subject_that_undergoes_the_act(coder, text, event_type, actor, recipient):
     assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # giving, providing, offering or granting an act: the giver does it, to whom it goes
+        ("Germany is willing to provide support to Palestinian refugees.", "AGREE", ["DEU"],
+         ["PSE"]),
+        ("Norway offered mediation to the Sri Lankan government last week.", "AGREE", ["NOR"],
+         ["LKA"]),
+    ],
+)
+def test_an_act_given_goes_to_whom_it_is_given(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
