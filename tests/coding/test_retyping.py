@@ -15,6 +15,7 @@ from ..conftest import assert_coded, codes, one
         ("Cuba will host talks between Colombia and the ELN next month.", "AGREE"),
         ("Iran said it would impose sanctions on Britain.", "THREATEN"),
         ("Chile is willing to send aid to Peru.", "AGREE"),
+        ("Iraq said it would allow the return of UN weapons inspectors.", "AGREE"),
     ],
 )
 def test_stated_intentions_are_promises_or_threats(coder, text, event_type):

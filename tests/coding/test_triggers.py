@@ -273,6 +273,8 @@ def test_rules_kept_narrow(coder, text, event_type):
         # releasing a seized ship returns it; releasing people of any kind is a release
         ("Iran released the British tanker it had seized in the Gulf.", "RETREAT"),
         ("Ethiopia released 300 supporters of the opposition leader.", "RETREAT"),
+        # allowing observers or refugees back is access given
+        ("Sudan allowed the return of UN investigators to Darfur.", "RETREAT"),
         # captives named by their rank or trade
         ("The militia released 12 Fijian peacekeepers near the Golan ceasefire line.", "RETREAT"),
         ("Rebels in Niger Delta released two Chinese engineers on Friday.", "RETREAT"),
