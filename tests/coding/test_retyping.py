@@ -242,6 +242,11 @@ def test_protest_violence_rows_and_acts_at_home(coder, text, event_type, actor, 
     ("The president ordered air strikes on the camps.", "ASSAULT"),
     ("Pakistan expelled the UN weapons inspectors.", "SANCTION"),
     ("Ghana deployed 300 troops to Mali as part of the UN peacekeeping mission.", "AID"),
+    # ... named by the phrase on the verb that carries the deployment, or as its doers
+    ("Kenya announced the deployment of 400 police officers to Haiti on a peacekeeping mission.",
+     "AID"),
+    ("Fijian peacekeepers began deploying in the Golan Heights on Monday.", "AID"),
+    ("Russia began deploying troops along its border with Finland.", "MOBILIZE"),
     # ACCUSE vs REQUEST
     ("The senator launched a scathing attack on the ministry.", "ACCUSE"),
     ("Thai activists called for sanctions against the junta.", "ACCUSE"),

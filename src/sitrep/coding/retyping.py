@@ -221,8 +221,18 @@ def peacekeeping(candidate: Candidate, lexicon) -> None:
     event = candidate.event
     if event.event not in {"MOBILIZE", "CONSULT"}:
         return
-    if not any(t.lemma_.lower() in PEACEKEEPING or t.lower_ in PEACEKEEPING
-               for t in candidate.trigger.subtree):
+    # the peacekeepers may be named by the trigger's phrase, by its doers ("Russian
+    # peacekeepers began deploying"), or by a phrase on the verb that carries it ("announced
+    # the deployment of 230 troops to Liberia on a peacekeeping mission")
+    trigger = candidate.trigger
+    tokens = list(trigger.subtree)
+    if trigger.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+        tokens += [t for c in trigger.head.children if c.dep_ == "prep" for t in c.subtree]
+    doer = subject(trigger) if trigger.pos_ in {"VERB", "AUX"} else None
+    if doer is not None:
+        tokens += list(doer.subtree)
+    words = [w for t in tokens for w in (t.lemma_.lower(), t.lower_)]
+    if not any(w in PEACEKEEPING for w in words):
         return
     event.event, event.mode = "AID", None
     event.quad_code, event.event_scale = lexicon.quad("AID"), lexicon.score("AID", None)
