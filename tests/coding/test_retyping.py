@@ -108,6 +108,11 @@ def test_hosted_talks_are_third_party_not_a_visit(coder):
         ("Russia and China began joint naval exercises in the Sea of Japan.", "COOPERATE",
          ["CHN", "RUS"]),
         ("China held large-scale military drills around Taiwan on Thursday.", "MOBILIZE", ["CHN"]),
+        # the groups of several countries named after "of", whatever verb carries the act
+        ("The navies of Peru and Chile performed joint exercises off Arica.", "COOPERATE",
+         ["CHL", "PER"]),
+        ("The armies of Kenya and Uganda undertook a joint exercise near Lake Victoria.",
+         "COOPERATE", ["KEN", "UGA"]),
     ],
 )
 def test_exercises_of_several_countries_are_cooperation(coder, text, event_type, actor):
