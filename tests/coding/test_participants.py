@@ -385,3 +385,24 @@ def test_a_subject_that_undergoes_the_act(coder, text, event_type, actor, recipi
 )
 def test_an_act_given_goes_to_whom_it_is_given(coder, text, event_type, actor, recipient):
     assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # a refusal held until another party acts is aimed at that party
+        ("The union said it will not end the strike until the government raises wages.",
+         "REJECT", None, None),
+        ("Canada will not lift the sanctions until Iran frees the detained journalists.",
+         "REJECT", ["CAN"], ["IRN"]),
+        # whom something, or oneself, is handed over to
+        ("Two hundred rebels surrendered to the Colombian army on Friday.", "RETREAT", None,
+         ["COL"]),
+        ("Germany returned the stolen statues to Nigeria.", "RETREAT", ["DEU"], ["NGA"]),
+    ],
+)
+def test_the_party_awaited_or_handed_to(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+    if recipient is None:
+        event = one(coder, text)
+        assert [a.sector for a in event.recipient] == ["GOV"]

@@ -61,6 +61,11 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
             # "extradited Viktor Bout to the United States": the receiving state, not the person
             recipient = [a for pobj in prep_objects(trigger, {"to"})
                          for a in _prep_actors(pobj, ctx) if a.code or a.sector == "IGO"]
+        if not recipient and row.event == "RETREAT" and verb_forms(trigger) & HANDOVER_VERBS:
+            # "surrendered to the police", "handed the town over to the army": whom it goes to
+            recipient = [a for holder in (trigger, obj) if holder is not None
+                         for pobj in prep_objects(holder, {"to"})
+                         for a in _prep_actors(pobj, ctx) if a.code or a.sector]
         if not recipient and obj is not None and row.event in BLAME_TYPES:
             # "condemned an attack by Osgiliath soldiers", "is investigating war crimes by
             # Croatian extremists": the one blamed is who did what the object names
@@ -273,6 +278,26 @@ SECTOR_OBJECT_EVENTS = {"COERCE", "ASSAULT", "ACCUSE", "SUPPORT", "CONSULT", "TH
 # ... and those whose object is such a group unless it is a force or an authority, often the
 # actor's own ("freed 20 detainees", but "withdrew its troops")
 PEOPLE_OBJECT_EVENTS = {"RETREAT"}
+
+
+# Verbs of handing something or oneself over: "to" names who receives it.
+HANDOVER_VERBS = word_class("handover_verbs")
+
+
+def awaited_party(trigger, ctx: Context) -> list[Actor]:
+    """"will not end the strike until the government meets their demands", "will not lift the
+    embargo until Cuba reforms": a refusal held until another party acts is aimed at that party
+    (the subject of the "until" or "unless" clause)."""
+    for clause in trigger.children:
+        if clause.dep_ != "advcl" or not any(
+                c.dep_ == "mark" and c.lower_ in {"until", "unless", "till"}
+                for c in clause.children):
+            continue
+        doer = subject(clause) or passive_patient(clause)
+        if doer is not None:
+            return [a for a in actors_of(doer, ctx.mentions, ctx.kb.sectors)
+                    if a.code or a.sector]
+    return []
 
 
 def _prep_actors(pobj, ctx: Context) -> list[Actor]:

@@ -25,6 +25,7 @@ from sitrep.coding.modality import (
 )
 from sitrep.coding.participants import (
     DEFAULT_ACTOR_SECTOR,
+    awaited_party,
     bound_actors,
     fallback_recipient,
     is_reciprocal,
@@ -272,6 +273,7 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
     if modality == "negated" and ctx.lexicon.quad(event_type) in (1, 2):
         # PLOVER: refusing to cooperate is REJECT ("would not meet the demands")
         event_type, mode, modality = "REJECT", None, "asserted"
+        recipient = recipient or awaited_party(token, ctx)
     if modality == "future" and event_type in INTENT_TYPES and not is_imminent(token, ctx.lexicon):
         # PLOVER codes a stated intention as its own act: a promise to cooperate is AGREE, a
         # promised concession or retreat CONCEDE, a promise of force or pressure THREATEN
