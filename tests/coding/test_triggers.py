@@ -303,3 +303,20 @@ def test_fighting_a_scourge_is_no_attack(coder, text):
 
 def test_fighting_people_is_still_an_attack(coder):
     assert one(coder, "Government troops fought rebels in Darfur.").event == "ASSAULT"
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a participle before its noun says what state the noun is in, not what anyone did
+    ("Germany returned the looted bronzes to Nigeria.", "PROTEST"),
+    ("It was not clear whether the injured soldier was among the dead.", "ASSAULT"),
+    ("The raids were carried out by the army-backed Civilian Joint Task Force.", "SUPPORT"),
+])
+def test_a_participle_before_its_noun_triggers_nothing(coder, text, absent):
+    assert all(e.event != absent for e in coder.code_text(text, published="2025-06-10"))
+
+
+def test_a_participle_with_its_own_subject_is_a_clause(coder):
+    # the parser sometimes hangs a finite verb on the next noun as a modifier
+    events = coder.code_text("Earlier today, South Korean President Lee Myung-bak hosted "
+                             "Pyongyang Foreign Ministry officials.", published="2010-06-10")
+    assert any(e.event == "CONSULT" for e in events)

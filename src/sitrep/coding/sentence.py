@@ -90,6 +90,12 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
             continue  # "March" the month, not a march
         if token.pos_ == "PROPN" and token.ent_type_ in NAME_TYPES:
             continue  # "the Agency for Development and Cooperation", "the Gulf War": a name
+        if token.dep_ == "amod" and token.pos_ == "VERB" and token.i < token.head.i and not any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            # "the looted statues", "the police-backed forces": a participle before its noun
+            # says what state the noun is in, not what anyone did (a verb with its own subject
+            # the parser hung there is still a clause)
+            continue
         if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"} and \
                 token.head.lemma_.lower() not in CONTAINER_NOUNS:
             # "aid workers", "war crimes tribunal", "an aid convoy": the noun it modifies says
