@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..conftest import codes
+from ..conftest import codes, one
 
 
 def events_of(coder, text):
@@ -99,3 +99,12 @@ def test_the_holder_of_a_prisoner_did_what_was_done_in_custody(coder, text, hold
     events = [e for e in coder.code_text(text, published="2025-06-10") if e.event == "ASSAULT"]
     assert events and codes(events[0].actor) == holder and codes(events[0].recipient) == held
     assert events[0].actor[0].sector == ("MIL" if "army" in text else "COP")
+
+
+def test_a_text_does_what_its_author_does_a_transnational_author_too(coder):
+    # the sender of a report or statement is the actor of what it says, a body of no one country
+    # included
+    event = one(coder, "Human Rights Watch released a report accusing the Ethiopian army of "
+                       "killing civilians in Tigray.")
+    assert event.event == "ACCUSE"
+    assert [a.sector for a in event.actor] == ["NGO"] and codes(event.recipient) == ["ETH"]

@@ -199,10 +199,11 @@ def _addressee(candidate: Candidate, ctx: Context) -> None:
     if letter is None:
         return
     sender = subject(verb) if verb is not None and verb.pos_ == "VERB" else None
-    if not any(a.code for a in candidate.event.actor) and sender is not None:
-        # "X sent a letter to Y asking for ...": the letter asks on its sender's behalf
+    if not any(a.code or a.sector for a in candidate.event.actor) and sender is not None:
+        # "X sent a letter to Y asking for ...": the letter asks on its sender's behalf (a body
+        # of no one country too: "Amnesty International put out a report accusing ...")
         candidate.event.actor = [a for a in actors_of(sender, ctx.mentions, ctx.kb.sectors)
-                                 if a.code]
+                                 if a.code or a.sector]
     holders = [letter] + ([verb] if verb is not None else []) + [
         c for c in letter.children if c.dep_ == "acl"]  # "a letter addressed to ..."
     addressed = [a for holder in holders for pobj in prep_objects(holder, {"to"})
