@@ -406,3 +406,20 @@ def test_the_party_awaited_or_handed_to(coder, text, event_type, actor, recipien
     if recipient is None:
         event = one(coder, text)
         assert [a.sector for a in event.recipient] == ["GOV"]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # an ethnic minority is coded by the country it lives in, not by its kin state
+        ("Ethnic Hungarians protested in Romania against the new language law on Sunday.",
+         "PROTEST", ["ROU"], None),
+        ("Georgian police detained ten ethnic Armenians in Georgia on Sunday.", "COERCE",
+         ["GEO"], ["GEO"]),
+        # ... and a nationality not named as an ethnicity keeps its country
+        ("Hungarian farmers protested in Romania against the new tariffs.", "PROTEST", ["HUN"],
+         None),
+    ],
+)
+def test_an_ethnic_minority_is_coded_where_it_lives(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)

@@ -237,6 +237,10 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         if person.code is None and person.sector and event_loc.country_code and \
                 person.kb_id is None and person.sector not in TRANSNATIONAL_SECTORS:
             person.code = event_loc.country_code  # "police in Caracas": Venezuelan police
+        elif event_loc.country_code and person.kb_id is None and _ethnic(person, sentence.text):
+            # "ethnic Albanians demonstrated in Serbia": an ethnic minority is coded by the country
+            # it lives in, as PLOVER's records code it, not by its kin state
+            person.code = event_loc.country_code
     modality = modality_of(token, ctx.lexicon, speaker_is_actor(token, actor, ctx))
     # a date on the verb of saying dates a report of a past act, but a stated intention or a
     # threat is the saying itself
@@ -488,3 +492,9 @@ def blames(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> l
         accusation.event.recipient = _parties_of(blamed[0], ctx)
         candidates.append(accusation)
     return candidates
+
+
+def _ethnic(actor, sentence: str) -> bool:
+    """"ethnic Albanians", "ethnic Serb civilians": a people the sentence names as an ethnicity."""
+    named = (actor.entity_text or "").lower()
+    return bool(named) and f"ethnic {named}" in sentence.lower()
