@@ -619,3 +619,15 @@ def test_an_ethnic_group_places_its_people_like_a_nationality():
     # a name that is also a given name is not in the table: no one is placed by it
     assert resolve("Karen Pierce", when).code != "MMR"
     assert resolve("Shona Robison", when).code != "ZWE"
+
+
+def test_a_first_level_subdivision_places_itself():
+    from sitrep.actors.gazetteer import resolve_place
+
+    # ISO 3166-2 states and provinces (pycountry), before same-named small towns elsewhere
+    assert resolve_place("Borno") == ("Borno", "NGA")  # not Borna in Germany
+    assert resolve_place("Cabo Delgado")[1] == "MOZ"
+    assert resolve_place("Helmand")[1] == "AFG"
+    # a name several countries' subdivisions bear is no one's, and direction words are no place
+    assert resolve_place("Punjab")[1] is None
+    assert resolve_place("Western")[1] is None

@@ -423,3 +423,26 @@ def test_the_party_awaited_or_handed_to(coder, text, event_type, actor, recipien
 )
 def test_an_ethnic_minority_is_coded_where_it_lives(coder, text, event_type, actor, recipient):
     assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # an act or a text that names no one is its doer's ("by X")
+        ("An attack by Boko Haram killed 12 soldiers in Borno on Sunday.", "ASSAULT", ["NGA"],
+         ["NGA"]),
+        ("A statement by the Kenyan foreign ministry condemned the attack on the embassy.",
+         "ACCUSE", ["KEN"], None),
+        # a bomb no one is named for: the unidentified armed forces of where it went off
+        ("A roadside bomb killed two soldiers in Helmand on Tuesday.", "ASSAULT", ["AFG"], None),
+    ],
+)
+def test_the_doer_behind_an_act_or_a_bomb(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
+def test_an_unnamed_bomber_is_unidentified_armed_forces(coder):
+    event = one(coder, "A car bomb killed 12 people in a market in Kano on Friday.")
+    assert [(a.code, a.sector) for a in event.actor] == [("NGA", "UAF")]
+    # a stabbing names no bomb: no one is made its doer
+    assert coder.code_text("A man was stabbed in Leeds on Sunday.", published="2025-06-10") == []

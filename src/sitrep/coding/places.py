@@ -1,13 +1,17 @@
 """Places: where an event happened, read off the dependency parse of the trigger's clause.
 
 Works on spaCy tokens and the document's `Mentions` (entities/mentions.py). Hands on the first
-place a preposition reaches in the trigger's own clause (`place_of`), and the clause's tokens
-without the clauses embedded in it (`clause_tokens`), which the participants stage reads too.
+place a preposition reaches in the trigger's own clause (`place_of`), the clause's tokens
+without the clauses embedded in it (`clause_tokens`), which the participants stage reads too,
+and the place's unidentified armed forces as the doer of a bombing no one is named for
+(`unnamed_bomber`).
 """
 
 from __future__ import annotations
 
 from sitrep.entities.mentions import Mention, Mentions
+from sitrep.model import Actor
+from sitrep.resources import word_class
 
 PLACE_PREPS = {"in", "at", "to", "near", "inside", "across", "into", "off", "through",
                "outside"}
@@ -59,3 +63,20 @@ def place_of(trigger, mentions: Mentions):
                 if region is not None:
                     return token, region
     return None
+
+
+EXPLOSIVE_WORDS = word_class("explosive_words")
+
+
+def unnamed_bomber(trigger, written: str, country: str | None) -> Actor | None:
+    """"A roadside bombing near Samarra killed one U.S. soldier", "killed by an improvised
+    explosive device outside Basra": an attack by a bomb no one is named for is coded, as
+    PLOVER's records code it, as by unidentified armed forces (UAF) of the country where it went
+    off; `written` is the text that stands for them (the bomb's phrase, or the place). None
+    unless the trigger's own clause names an explosive and the place has a country."""
+    if country is None:
+        return None
+    if not any(t.lemma_.lower() in EXPLOSIVE_WORDS for t in clause_tokens(trigger)):
+        return None
+    return Actor(entity_text=written, name="unidentified armed forces", code=country,
+                 sector="UAF", confidence=0.3)

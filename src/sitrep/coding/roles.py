@@ -490,7 +490,10 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
             # "Jane Roe, a spokeswoman for the U.N.": a name no one tagged, known by its post
             return [Actor(entity_text=phrase(head), code=body.code, sector=body.sector,
                           confidence=0.5)]
-    return []
+    # "an attack by Boko Haram killed ...", "a statement by the ministry said ...": an act or a
+    # text that names no one is its doer's
+    return [a for pobj in prep_objects(head, {"by"}) if head.pos_ == "NOUN"
+            for a in actors_of(pobj, mentions, sectors) if a.code or a.sector]
 
 
 

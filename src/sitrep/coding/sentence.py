@@ -34,7 +34,7 @@ from sitrep.coding.participants import (
     participants,
     partners,
 )
-from sitrep.coding.places import place_of
+from sitrep.coding.places import place_of, unnamed_bomber
 from sitrep.coding.recipients import fill_recipients
 from sitrep.coding.retyping import (
     INTENT_TYPES,
@@ -60,6 +60,7 @@ from sitrep.coding.roles import (
     direct_object,
     intermediaries,
     is_purpose,
+    phrase,
     subject,
 )
 from sitrep.coding.triggers import (
@@ -233,6 +234,17 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
             if named and code not in named:
                 resolved, code = name, min(named, key=lambda c: abs(named[c] - place_token.i))
         event_loc = Place(extracted_place=name, resolved_place=resolved, country_code=code)
+    doer = subject(token) if row.pos == "VERB" else None
+    if row.event == "ASSAULT" and event_loc.extracted_place and \
+            not any(a.code or a.sector for a in actor) and not (doer is not None and any(
+                m is not None and m.actor is not None and (m.actor.code or m.actor.sector)
+                and m.label not in {"GPE", "LOC", "FAC"}
+                for m in map(ctx.mentions.at, doer.subtree))):
+        # no one named, not even inside the subject ("a car bombing by the Islamic State");
+        # the bomb's own phrase stands for its unnamed users ("a car bomb in Kiev")
+        written = phrase(doer) if doer is not None else event_loc.extracted_place
+        bomber = unnamed_bomber(token, written, event_loc.country_code)
+        actor = [bomber] if bomber is not None else actor
     for person in actor + recipient:
         if person.code is None and person.sector and event_loc.country_code and \
                 person.kb_id is None and person.sector not in TRANSNATIONAL_SECTORS:
