@@ -9,7 +9,7 @@ and the place's unidentified armed forces as the doer of a bombing no one is nam
 
 from __future__ import annotations
 
-from sitrep.entities.mentions import Mention, Mentions
+from sitrep.entities.mentions import Mention, Mentions, place_nouns
 from sitrep.model import Actor
 from sitrep.resources import word_class
 
@@ -42,14 +42,28 @@ def _is_place(mention: Mention | None) -> bool:
     return bool(mention.actor and (mention.actor.kb_id or "").startswith("country:"))
 
 
+# Nouns for a part of the place after "of".
+PARTS = frozenset({"part", "outskirts", "centre", "center", "heart", "sector", "edge"})
+
+
 def place_of(trigger, mentions: Mentions):
     """The first location reached through in/at/to/near in the trigger's clause."""
     roots = [trigger] + ([trigger.head] if trigger.dep_ in {"dobj", "pobj", "attr"} else [])
     for root in roots:
         for token in sorted(clause_tokens(root), key=lambda t: t.i):
-            if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPS:
+            prep = token.head
+            if prep.lower_ == "of" and prep.head.lower_ in PLACE_PREPS:
+                prep = prep.head  # "outside of the city"
+            if token.dep_ != "pobj" or prep.lower_ not in PLACE_PREPS:
                 continue
             mention = mentions.at(token)
+            if mention is None and token.lemma_.lower() in place_nouns(("place",)) | PARTS:
+                # "near the town of Samarra", "outside the Iraqi city of Basra", "in most parts
+                # of Srinagar": the place named (not "an acre of Iraq")
+                named = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for g in c.children
+                              if g.dep_ == "pobj" and _is_place(mentions.at(g))), None)
+                mention = mentions.at(named) if named is not None else None
             if mention is None and token.lemma_.lower() not in EXTRATERRITORIAL:
                 # "in Italy's Lombardy region", "in the Syrian city of Homs" (but "outside the
                 # U.S. embassy in Manila" is in Manila)
