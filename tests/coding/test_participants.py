@@ -446,3 +446,20 @@ def test_an_unnamed_bomber_is_unidentified_armed_forces(coder):
     assert [(a.code, a.sector) for a in event.actor] == [("NGA", "UAF")]
     # a stabbing names no bomb: no one is made its doer
     assert coder.code_text("A man was stabbed in Leeds on Sunday.", published="2025-06-10") == []
+
+
+@pytest.mark.parametrize(
+    "text, event_type, recipient_sector",
+    [
+        # a group's demand, appeal or challenge stands for the group
+        ("The court rejected the opposition's appeal on Monday.", "REJECT", "OPP"),
+        ("The supreme court dismissed the opposition's challenge to the election result.",
+         "REJECT", "OPP"),
+        ("The government rejected the rebels' demands.", "REJECT", "REB"),
+    ],
+)
+def test_a_groups_thing_stands_for_the_group(coder, text, event_type, recipient_sector):
+    event = one(coder, text)
+    assert event.event == event_type
+    assert [a.sector for a in event.recipient] == [recipient_sector]
+    assert "'" not in event.recipient[0].entity_text

@@ -457,6 +457,11 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
                     return [replace(owner.actor)]
                 # "U.S. and British forces": each owner's group
                 return [_placed(o.actor, sector, head) for o in _owners(child, mentions) if o.actor]
+    group = next((c for c in head.children if c.dep_ == "poss" and not sector
+                  and sectors.get(c.lemma_.lower()) not in (None, NOT_AN_ACTOR)), None)
+    if group is not None:  # "the opposition's appeal": a group's thing stands for the group
+        return [replace(a, entity_text=a.entity_text.removesuffix(" 's").removesuffix(" '"))
+                for a in _actors_of_head(group, mentions, sectors)]
     for child in head.children:
         # "thousands of people", "leaders of the opposition coalition", "members of Hamas",
         # "the chairman of the African Union Commission" (a post: `post_nouns`)
