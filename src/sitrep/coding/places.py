@@ -9,6 +9,8 @@ and the place's unidentified armed forces as the doer of a bombing no one is nam
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from sitrep.entities.mentions import Mention, Mentions, place_nouns
 from sitrep.model import Actor
 from sitrep.resources import word_class
@@ -46,6 +48,12 @@ def _is_place(mention: Mention | None) -> bool:
 PARTS = frozenset({"part", "outskirts", "centre", "center", "heart", "sector", "edge"})
 
 
+@lru_cache(maxsize=1)
+def _place_or_part_nouns() -> frozenset[str]:
+    """Nouns after which "of" names the place: "the town of Gao", "parts of Srinagar"."""
+    return place_nouns(("place",)) | PARTS
+
+
 def place_of(trigger, mentions: Mentions):
     """The first location reached through in/at/to/near in the trigger's clause."""
     roots = [trigger] + ([trigger.head] if trigger.dep_ in {"dobj", "pobj", "attr"} else [])
@@ -57,7 +65,7 @@ def place_of(trigger, mentions: Mentions):
             if token.dep_ != "pobj" or prep.lower_ not in PLACE_PREPS:
                 continue
             mention = mentions.at(token)
-            if mention is None and token.lemma_.lower() in place_nouns(("place",)) | PARTS:
+            if mention is None and token.lemma_.lower() in _place_or_part_nouns():
                 # "near the town of Samarra", "outside the Iraqi city of Basra", "in most parts
                 # of Srinagar": the place named (not "an acre of Iraq")
                 named = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -82,15 +90,21 @@ def place_of(trigger, mentions: Mentions):
 EXPLOSIVE_WORDS = word_class("explosive_words")
 
 
-def unnamed_bomber(trigger, written: str, country: str | None) -> Actor | None:
+def unnamed_bomber(trigger, doer, written: str, country: str | None,
+                   mentions: Mentions) -> Actor | None:
     """"A roadside bombing near Samarra killed one U.S. soldier", "killed by an improvised
     explosive device outside Basra": an attack by a bomb no one is named for is coded, as
     PLOVER's records code it, as by unidentified armed forces (UAF) of the country where it went
     off; `written` is the text that stands for them (the bomb's phrase, or the place). None
-    unless the trigger's own clause names an explosive and the place has a country."""
+    unless the trigger's own clause names an explosive, the place has a country, and no party is
+    named inside the subject (`doer`: "a car bombing by the Islamic State")."""
     if country is None:
         return None
     if not any(t.lemma_.lower() in EXPLOSIVE_WORDS for t in clause_tokens(trigger)):
+        return None
+    named = (mentions.at(t) for t in (doer.subtree if doer is not None else ()))
+    if any(m is not None and m.actor is not None and (m.actor.code or m.actor.sector)
+           and m.label not in {"GPE", "LOC", "FAC"} for m in named):
         return None
     return Actor(entity_text=written, name="unidentified armed forces", code=country,
                  sector="UAF", confidence=0.3)

@@ -234,16 +234,12 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
             if named and code not in named:
                 resolved, code = name, min(named, key=lambda c: abs(named[c] - place_token.i))
         event_loc = Place(extracted_place=name, resolved_place=resolved, country_code=code)
-    doer = subject(token) if row.pos == "VERB" else None
     if row.event == "ASSAULT" and event_loc.extracted_place and \
-            not any(a.code or a.sector for a in actor) and not (doer is not None and any(
-                m is not None and m.actor is not None and (m.actor.code or m.actor.sector)
-                and m.label not in {"GPE", "LOC", "FAC"}
-                for m in map(ctx.mentions.at, doer.subtree))):
-        # no one named, not even inside the subject ("a car bombing by the Islamic State");
+            not any(a.code or a.sector for a in actor):
         # the bomb's own phrase stands for its unnamed users ("a car bomb in Kiev")
+        doer = subject(token) if row.pos == "VERB" else None
         written = phrase(doer) if doer is not None else event_loc.extracted_place
-        bomber = unnamed_bomber(token, written, event_loc.country_code)
+        bomber = unnamed_bomber(token, doer, written, event_loc.country_code, ctx.mentions)
         actor = [bomber] if bomber is not None else actor
     for person in actor + recipient:
         if person.code is None and person.sector and event_loc.country_code and \
