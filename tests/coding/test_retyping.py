@@ -365,3 +365,19 @@ def test_an_illness_or_an_animal_is_no_attack(coder, text):
 )
 def test_support_in_money_or_arms_is_aid(coder, text, event_type, actor, recipient):
     assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # stopping talks announced for the future threatens to suspend them (THREATEN relations)
+        ("Iran said it would boycott the summit with Saudi Arabia.", "THREATEN", ["IRN"], None),
+        ("The Kenyan opposition said it will call off the talks with the government.",
+         "THREATEN", ["KEN"], None),
+        # done, it is a rejection; a future rejection of a proposal threatens nothing
+        ("Iran boycotted the summit with Saudi Arabia.", "REJECT", ["IRN"], None),
+        ("Serbia will reject the Kosovo proposal.", "REJECT", ["SRB"], None),
+    ],
+)
+def test_a_promised_boycott_of_talks_is_a_threat(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)

@@ -320,3 +320,20 @@ def test_a_participle_with_its_own_subject_is_a_clause(coder):
     events = coder.code_text("Earlier today, South Korean President Lee Myung-bak hosted "
                              "Pyongyang Foreign Ministry officials.", published="2010-06-10")
     assert any(e.event == "CONSULT" for e in events)
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Israeli jets hit Hamas positions in Gaza on Sunday.", ["PSE"]),
+    ("Ukrainian drones hit a Russian air base in Crimea.", None),
+])
+def test_hitting_a_military_or_inhabited_target_is_an_attack(coder, text, recipient):
+    assert_coded(coder, text, "ASSAULT", None, recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "The storm hit the coastal town of Galveston on Monday.",
+    "Oil prices hit a record high as OPEC cut output.",
+    "The new iPhone will hit the market in September.",
+])
+def test_hitting_anything_else_is_no_attack(coder, text):
+    assert all(e.event != "ASSAULT" for e in coder.code_text(text, published="2025-06-10"))

@@ -29,6 +29,10 @@ INTENT_TYPES = {**dict.fromkeys(["SUPPORT", "CONSULT", "COOPERATE", "AID", "RETR
                 **dict.fromkeys(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"],
                                 "THREATEN")}
 
+# Verbs that stop a meeting or talks (boycott, cancel, call off, postpone): announced for the
+# future, a threat to suspend talks (PLOVER manual, THREATEN relations).
+MEETING_STOPPERS = word_class("meeting_stoppers")
+
 
 def fold_complements(candidates: list[Candidate]) -> list[Candidate]:
     """"threatened to strike X", "agreed to cooperate with X": one event, the outer verb's type,

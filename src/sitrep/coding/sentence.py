@@ -38,6 +38,7 @@ from sitrep.coding.places import place_of, unnamed_bomber
 from sitrep.coding.recipients import fill_recipients
 from sitrep.coding.retyping import (
     INTENT_TYPES,
+    MEETING_STOPPERS,
     RIOT_MODES,
     an_illness_or_animal,
     by_protesters,
@@ -71,6 +72,7 @@ from sitrep.coding.triggers import (
     match_trigger,
     noun_event_object,
 )
+from sitrep.coding.ultimatums import given_ultimatum, ultimatum_holders, ultimatum_party
 from sitrep.coding.verbpatterns import pattern_trigger
 from sitrep.entities.mentions import Mentions
 from sitrep.model import Event, Place, TextInfo
@@ -107,6 +109,10 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
         row = patterned[0] if patterned else match_trigger(token, ctx.lexicon)
         if row is None:
             continue
+        if row.event == "THREATEN" and given_ultimatum(token) is not None and \
+                not ultimatum_holders(token):
+            declined = True
+            continue  # "set a deadline for filing tax returns": a schedule, no one threatened
         if row.event == "ASSAULT" and (civil_container(token) or fights_a_scourge(token)
                                        or an_illness_or_animal(token)):
             declined = True  # the classifier would guess the same military sense
@@ -171,6 +177,8 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
                bound: dict | None = None) -> Candidate:
     mode: str | None
     actor, recipient = participants(token, row, ctx)
+    if row.event == "THREATEN" and given_ultimatum(token) is not None:
+        recipient = ultimatum_party(token, ctx) or recipient  # who must act by the deadline
     if not recipient and not bound:
         # a target named by words only ("tortured a young inmate") is stated, not implied
         recipient = named_target(token, row, ctx, actor)
@@ -292,6 +300,11 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         # PLOVER: refusing to cooperate is REJECT ("would not meet the demands")
         event_type, mode, modality = "REJECT", None, "asserted"
         recipient = recipient or awaited_party(token, ctx)
+    if modality == "future" and event_type == "REJECT" and mode == "meet" and \
+            row.lemma in MEETING_STOPPERS:
+        # "said they will boycott the meeting": a threat to suspend talks (PLOVER manual,
+        # THREATEN relations), as the PLOVER records and the real-news coders code it
+        event_type, mode, modality = "THREATEN", "relations", "asserted"
     if modality == "future" and event_type in INTENT_TYPES and not is_imminent(token, ctx.lexicon):
         # PLOVER codes a stated intention as its own act: a promise to cooperate is AGREE, a
         # promised concession or retreat CONCEDE, a promise of force or pressure THREATEN
