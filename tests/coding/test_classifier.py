@@ -25,3 +25,25 @@ def test_classifier_anchors_on_what_was_said_not_on_the_saying(coder):
     event = one(coder, text)
     assert event.event_text == "tabling"
     assert [a.code for a in event.actor] == ["CHL"]
+
+
+def test_a_verb_known_only_in_peaceful_senses_is_not_the_classifiers_attack(coder):
+    # "returned" is a trigger only with a matching object (property, captives, weapons); with
+    # another object, no trigger fires and the classifier may read force into the sentence
+    from sitrep.coding.classifier import predict
+
+    for text in [
+        "A bronze helmet taken from a Baghdad museum was returned by British officials to Iraqi "
+        "authorities in May.",
+        "An antique rifle was returned by the army to Afghan authorities last week.",
+    ]:
+        assert predict(text)[0] in {"ASSAULT", "COERCE"}  # the guess this guards against
+        assert not any(e.event in {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
+                       for e in coder.code_text(text, published="2025-06-10")), text
+
+
+def test_a_verb_with_a_conflict_sense_still_takes_the_classifiers_guess(coder):
+    from sitrep.coding.classifier import predict
+
+    text = "Denmark today tabled a formula for ending its fisheries dispute with Norway."
+    assert one(coder, text).event == predict(text)[0]

@@ -337,3 +337,9 @@ def test_hitting_a_military_or_inhabited_target_is_an_attack(coder, text, recipi
 ])
 def test_hitting_anything_else_is_no_attack(coder, text):
     assert all(e.event != "ASSAULT" for e in coder.code_text(text, published="2025-06-10"))
+
+
+def test_a_plural_proper_noun_object_matches_its_singular_hint(coder):
+    # the small model keeps "Christians" whole as its lemma; "christian" is the row's hint
+    assert_coded(coder, "Boko Haram released at least 40 Christians on Tuesday.", "RETREAT", None,
+                 None)

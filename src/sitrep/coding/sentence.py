@@ -166,7 +166,15 @@ def classified(sentence, ctx: Context, era_starts) -> Candidate | None:
     event_type, probability = predict(sentence.text)
     if probability < ctx.fallback_threshold:
         return None
-    row = _word_row(root, event_type, "VERB" if root.pos_ != "NOUN" else "NOUN")
+    pos = "VERB" if root.pos_ != "NOUN" else "NOUN"
+    senses = {row.event for row in ctx.lexicon.triggers.get((root.lemma_.lower(), pos), [])}
+    conflict = {ctx.lexicon.quad(event) for event in senses} & {3, 4}
+    if senses and ctx.lexicon.quad(event_type) == 4 and not conflict:
+        # "the bookmark was returned by US officials": a verb the lexicon knows only in
+        # peaceful senses (its rows' objects did not match) is no attack, arrest or sanction,
+        # whatever the sentence's other words suggest to the classifier
+        return None
+    row = _word_row(root, event_type, pos)
     candidate = build_candidate(root, row, sentence, ctx, era_starts)
     candidate.event.confidence = round(min(candidate.event.confidence, probability), 2)
     candidate.guessed = True

@@ -55,6 +55,8 @@ def object_heads(token) -> list:
 def _phrase_lemmas(head) -> set[str]:
     lemma = head.lemma_.lower()
     found = {lemma}
+    if head.tag_ == "NNPS" and lemma.endswith("s"):
+        found.add(lemma[:-1])  # the model keeps plural proper nouns whole: "19 Christians"
     if head.ent_type_ == "PERSON":
         found.add("@person")  # an object hint for "released opposition leader Ana Ruiz"
     if head.ent_type_ == "GPE":
