@@ -173,3 +173,15 @@ def test_a_promise_reaches_where_its_act_is_done(coder, text, recipient):
 def test_a_joint_agreement_keeps_its_venue_out_of_its_recipients(coder):
     event = one(coder, "Armenia and Azerbaijan agreed in Moscow on a ceasefire.")
     assert event.event == "AGREE" and "RUS" not in codes(event.recipient)
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # a retyped act takes the reach of what it became: peacekeepers arriving are aid (not a
+    # visit) and reach the country they arrive in
+    ("The first Bangladeshi peacekeepers arrived in Bangui on Monday.", ["CAF"]),
+    ("A contingent of Ghanaian peacekeepers arrived at the airport in Goma.", ["COD"]),
+])
+def test_peacekeepers_arriving_reach_the_country_they_arrive_in(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event == "AID"
+    assert codes(event.recipient) == recipient

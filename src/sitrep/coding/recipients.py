@@ -26,6 +26,9 @@ if TYPE_CHECKING:  # the candidates events.py builds; only their trigger and eve
 REACH_PREPS = {"to", "into", "on", "at", "near", "around", "toward", "towards", "against", "in",
                "through", "across", "along", "over", "inside", "off", "outside", "for"}
 VENUE_PREPS = {"in", "at"}
+# The types a promise, a threat or a refusal of another act is coded as (retyping.INTENT_TYPES,
+# negation): they keep the reach of the act they promise or refuse.
+PROMISED_TYPES = {"AGREE", "THREATEN", "CONCEDE", "REJECT"}
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,8 @@ def _implied(candidate: Candidate, stated: list[Candidate], mentions: Mentions,
     event = candidate.event
     # a stated intention keeps the rules of the act it promises ("will send experts to help
     # Bolivian investigators" is aid reaching Bolivia)
-    kind = candidate.row.event
+    # ("peacekeepers arrived in Monrovia" is aid reaching Liberia, whatever "arrive" codes alone)
+    kind = candidate.row.event if event.event in PROMISED_TYPES else event.event
     if event.recipient:
         _place_named_groups(candidate, mentions, rules)
     elif kind in rules.protest_target:
