@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..conftest import one
+from ..conftest import assert_coded, one
 
 
 @pytest.mark.parametrize(
@@ -108,3 +108,20 @@ def test_standing_relations_are_not_happenings(coder, text, standing):
     assert (event.date_basis == "standing") is standing
     if standing:
         assert event.date is None  # no made-up window
+
+
+@pytest.mark.parametrize("text, actor", [
+    # an act said to be "out of the question" or "off the table" is refused, by whoever says so
+    ("The Israeli government said that releasing the prisoners is out of the question.",
+     ["ISR"]),
+    ("Kyiv said withdrawing its troops from the region is off the table.", ["UKR"]),
+    ("The Colombian government said a ceasefire with the ELN rebels is out of the question.",
+     ["COL"]),
+])
+def test_an_act_ruled_out_is_refused_by_its_speaker(coder, text, actor):
+    assert_coded(coder, text, "REJECT", actor, None)
+
+
+def test_an_act_merely_questioned_is_not_ruled_out(coder):
+    event = one(coder, "Iran said lifting the sanctions is a question for the United Nations.")
+    assert event.event != "REJECT"

@@ -57,6 +57,8 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
                     if relation == "gov":  # "a confrontation ... is unlikely"
                         found.add(modality)
                         speculated |= modality == "hypothetical"
+            if child.dep_ in {"nsubj", "nsubjpass", "csubj"} and _ruled_out(sibling):
+                found.add("negated")  # "lifting the ban is out of the question"
             if sibling.dep_ == "neg" and (child.dep_ in {"xcomp", "dobj", "attr", "ccomp"} or (
                     child.dep_ == "prep" and verb_forms(head) & PARTICIPATION_VERBS)):
                 found.add("negated")  # "would not take part in direct talks"
@@ -86,6 +88,19 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
         if modality in found:
             return modality
     return "asserted"
+
+
+def _ruled_out(phrase) -> bool:
+    """"out of the question", "off the table": said of an act, it is refused (the PLOVER records
+    code "removing the sanctions is out of the question" REJECT)."""
+    if phrase.dep_ != "prep":
+        return False
+    if phrase.lower_ == "off":
+        return any(g.dep_ == "pobj" and g.lower_ == "table" for g in phrase.children)
+    return phrase.lower_ == "out" and any(
+        of.dep_ == "prep" and of.lower_ == "of" and any(
+            g.dep_ == "pobj" and g.lower_ == "question" for g in of.children)
+        for of in phrase.children)
 
 
 def _completes(clause, noun) -> bool:

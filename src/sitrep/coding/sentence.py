@@ -308,6 +308,11 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         # PLOVER: refusing to cooperate is REJECT ("would not meet the demands")
         event_type, mode, modality = "REJECT", None, "asserted"
         recipient = recipient or awaited_party(token, ctx)
+        if not actor and token.dep_ == "csubj":
+            # "Israel said releasing the prisoners is out of the question": the speaker refuses
+            speaker = reporting_governor(token.head, ctx.lexicon)
+            doer = subject(speaker) if speaker is not None else None
+            actor = _parties_of(doer, ctx)
     if modality == "future" and event_type == "REJECT" and mode == "meet" and \
             row.lemma in MEETING_STOPPERS:
         # "said they will boycott the meeting": a threat to suspend talks (PLOVER manual,
