@@ -260,6 +260,11 @@ def test_protest_violence_rows_and_acts_at_home(coder, text, event_type, actor, 
     # a call or a visit is coded for what it is for (manual §CONSULT)
     ("Prime Minister Erna Solberg called her Danish counterpart on Monday to congratulate her "
      "on the election victory.", "SUPPORT"),
+    # ... also when the purpose is the act conveyed, not a verb of its own
+    ("The Greek prime minister phoned the Cypriot president to convey his country's support.",
+     "SUPPORT"),
+    ("The Thai foreign minister called her Cambodian counterpart to convey Thailand's "
+     "condemnation of the shelling.", "ACCUSE"),
 ])
 def test_codebook_boundaries(coder, text, event_type):
     assert one(coder, text).event == event_type

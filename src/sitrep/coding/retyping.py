@@ -167,6 +167,9 @@ def consultation_purposes(candidates: list[Candidate]) -> list[Candidate]:
     dropped: set[int] = set()
     for purpose in candidates:
         token = purpose.trigger
+        if token.dep_ == "dobj" and token.head.i not in by_token:
+            # "called Erdogan to convey Pakistan's support": the purpose is what is conveyed
+            token = token.head
         outer = by_token.get(token.head.i)
         if outer is None or outer is purpose or outer.event.event != "CONSULT" or \
                 purpose.event.event not in PURPOSE_TYPES or token.dep_ not in {"xcomp", "advcl"} \
