@@ -343,3 +343,21 @@ def test_a_plural_proper_noun_object_matches_its_singular_hint(coder):
     # the small model keeps "Christians" whole as its lemma; "christian" is the row's hint
     assert_coded(coder, "Boko Haram released at least 40 Christians on Tuesday.", "RETREAT", None,
                  None)
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # funding given by a state or a body of states is aid ...
+    ("Norway announced new funding for refugee camps in Sudan.", ["NOR"], ["SDN"]),
+    ("The European Union announced new funding for Ukraine's army.", ["EUR"], ["UKR"]),
+])
+def test_funding_by_a_state_is_aid(coder, text, actor, recipient):
+    assert_coded(coder, text, "AID", actor, recipient)
+
+
+@pytest.mark.parametrize("text", [
+    # ... a firm's funding round is not, even where a capital is named
+    "The startup secured new funding from investors in London.",
+    "The orchestra lost its funding after the festival in Paris was cancelled.",
+])
+def test_a_firms_funding_is_no_aid(coder, text):
+    assert not any(e.event == "AID" for e in coder.code_text(text, published="2025-06-10"))
