@@ -463,3 +463,17 @@ def test_a_groups_thing_stands_for_the_group(coder, text, event_type, recipient_
     assert event.event == event_type
     assert [a.sector for a in event.recipient] == [recipient_sector]
     assert "'" not in event.recipient[0].entity_text
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # a change in an act ("an increase in aid") holds the act's parties ...
+        ("Japan announced an increase in aid to Kenya.", "AID", ["JPN"], ["KEN"]),
+        # ... and a cut in aid is a sanction on whom it went to
+        ("The United States announced a sharp cut in military aid to Egypt.", "SANCTION", ["USA"],
+         ["EGY"]),
+    ],
+)
+def test_a_change_in_an_act_holds_its_parties(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)

@@ -173,9 +173,10 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                 actor = actors_of(pobj, ctx.mentions, sectors)
         # "began joint exercises with the French Navy": the verb that carries the act may hold
         # its prepositions
-        holders = [trigger] + ([position.head] if position.dep_ == "dobj" and
-                               verb_forms(position.head) & (LIGHT_VERBS | CARRIER_VERBS |
-                                                            PACE_VERBS) else [])
+        carrier = position.dep_ == "dobj" and verb_forms(position.head) & (
+            LIGHT_VERBS | CARRIER_VERBS | PACE_VERBS)
+        holders = [trigger] + ([position] if position.i != trigger.i else []) + (
+            [position.head] if carrier else [])
         for pobj in (p for holder in holders for p in prep_objects(holder, preps | {"between"})
                      if not recipient):
             recipient = _prep_actors(pobj, ctx)

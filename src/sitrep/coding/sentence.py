@@ -70,6 +70,7 @@ from sitrep.coding.triggers import (
     carries,
     is_anaphoric,
     match_trigger,
+    nominal_position,
     noun_event_object,
 )
 from sitrep.coding.ultimatums import given_ultimatum, ultimatum_holders, ultimatum_party
@@ -280,6 +281,9 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         event_type, mode = "AID", None  # "announced $300 million support for Kenya"
         if "economic" not in contexts:
             contexts.append("economic")
+    if event_type in {"AID", "COOPERATE"} and row.pos == "NOUN" and \
+            nominal_position(token).lemma_.lower() in CUT_NOUNS:
+        event_type, mode = "SANCTION", "discontinue"  # "a cut in military aid to Egypt"
     if event_type == "ASSAULT" and in_words(token):
         event_type, mode = "ACCUSE", "disapprove"  # "an attack on the spy chiefs, calling them ..."
     if event_type == "COERCE" and mode == "seize" and row.pos == "VERB":
@@ -436,6 +440,7 @@ def demands(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> 
 
 
 WANTING_VERBS = word_class("wanting_verbs")
+CUT_NOUNS = word_class("cut_nouns")
 COPULAR_VERBS = word_class("copular_verbs")
 
 

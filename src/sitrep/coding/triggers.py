@@ -157,14 +157,18 @@ def _clause_subject_lemmas(noun) -> set[str]:
 
 # Nouns that measure out an act named after "of": "10 days of war games", "a round of talks".
 MEASURE_NOUNS = word_class("measure_nouns")
+CHANGE_NOUNS = word_class("change_nouns")
 
 
 def nominal_position(noun):
     """Where a nominal trigger stands in its clause: "launched 10 days of war games" stands as
-    the object of "launched"."""
+    the object of "launched", "an increase in aid to Kenya" where "increase" stands."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and (
             noun.head.head.lemma_.lower() in MEASURE_NOUNS | PARTITIVES):
         return noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "NOUN" and (
+            noun.head.head.lemma_.lower() in CHANGE_NOUNS):
+        return noun.head.head  # "announced an increase in aid to Kenya"
     return noun
 
 
