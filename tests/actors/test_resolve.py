@@ -631,3 +631,17 @@ def test_a_first_level_subdivision_places_itself():
     # a name several countries' subdivisions bear is no one's, and direction words are no place
     assert resolve_place("Punjab")[1] is None
     assert resolve_place("Western")[1] is None
+
+
+@pytest.mark.parametrize(("text", "code", "sector"), [
+    # a name the knowledge base does not know, before a known body's name, makes another body
+    # of the same kind: the Mon group is not Colombia's ELN, a company's "Inc" is not a party
+    ("Mon National Liberation Army", None, "REB"),
+    ("the Leawood-based Cinema Holdings Inc", None, None),
+    # a known country, or a word cased news writes in lower case, does not
+    ("Senior Hamas official", "PSE", "REB"),
+    ("Lebanese Hezbollah", "LBN", "REB"),
+])
+def test_an_unknown_name_before_a_body_makes_another_body(text, code, sector):
+    actor = resolve(text, date(2022, 1, 1))
+    assert (actor.code, actor.sector) == (code, sector)

@@ -18,6 +18,7 @@ from sitrep.actors.gazetteer import city_country
 from sitrep.actors.knowledge import KBEntry, KnowledgeBase, fold
 from sitrep.model import Actor
 from sitrep.resources import word_class
+from sitrep.text.casing import case_forms
 
 KIND_PREFERENCE = {"organisation": 0, "person": 1, "place": 2, "country": 3}
 # Words before an office that say its holder has left it: PLOVER's ELI.
@@ -149,7 +150,13 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
         if hit is not None:
             entry, _ = hit
             phrase = " ".join(tokens[entity.start:entity.end])
-            if code is None or entry.country == code or entity.code == code:
+            if entry.kind == "organisation" and _named_otherwise(text, tokens, entity, spans):
+                # "Mon National Liberation Army" is not Colombia's ELN: a name the knowledge base
+                # does not know before a body's name makes another body, of the same sector
+                sector = entry.sector
+                steps.append(f"{phrase!r} follows the unknown name "
+                             f"{tokens[entity.start - 1]!r}: another body, sector {sector}")
+            elif code is None or entry.country == code or entity.code == code:
                 row = entry
                 rows.append(entry)
                 code = code or entry.country
@@ -208,6 +215,24 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
     if row is not None and row.kind == "place" and row.sector == "PRE" and sector != "PRE":
         actor.role = "partially recognised entity (PRE)"
     return Resolution(actor, "phrase", rows, steps)
+
+
+def _named_otherwise(text: str, tokens: list[str], entity: _Span, spans: list[_Span]) -> bool:
+    """Whether the word before a body's name is a name of no span ("Mon" in "Mon National
+    Liberation Army"): written with a capital and not a word cased news writes in lower case
+    ("Senior Hamas official" keeps Hamas)."""
+    if entity.start == 0:
+        return False
+    before = entity.start - 1
+    word = tokens[before]
+    if any(s.start <= before < s.end for s in spans) or not word[:1].isalpha():
+        return False
+    written = next((w for w in NAME_WORD.findall(text) if fold(w) == word), "")
+    share = case_forms().share.get(word)
+    return written[:1].isupper() and (share is None or share >= 0.5)
+
+
+NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _city_in(text: str, tokens: list[str], kb: KnowledgeBase) -> tuple[str, str] | None:
