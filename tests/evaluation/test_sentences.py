@@ -137,16 +137,16 @@ def test_real_news_development_set_floor(nlp):
     report = evaluate(needs_shared("plv", "plv-train.csv"))
     assert report.cases == 1050
     figures = report.figures
-    # 2026-12-06 evening, after money and arms as aid, awaited parties, places after "of":
-    # 0.813 / 0.798
-    assert figures["event_type_accuracy"] >= 0.805
-    assert figures["macro_f1"] >= 0.79
-    # actor / recipient where the type is right, type+source+target, lenient: 0.951 / 0.817 /
-    # 0.650 / 0.656
+    # 2026-12-06 night, after ultimatums, refusals ruled out, the cabinet and party tables:
+    # 0.821 / 0.807
+    assert figures["event_type_accuracy"] >= 0.815
+    assert figures["macro_f1"] >= 0.80
+    # actor / recipient where the type is right, type+source+target, lenient: 0.950 / 0.821 /
+    # 0.659 / 0.665
     assert figures["actor_where_type_right"] >= 0.94
-    assert figures["recipient_where_type_right"] >= 0.805
-    assert figures["type_source_target"] >= 0.64
-    assert figures["lenient_type_source_target"] >= 0.645
+    assert figures["recipient_where_type_right"] >= 0.81
+    assert figures["type_source_target"] >= 0.65
+    assert figures["lenient_type_source_target"] >= 0.655
 
 
 @pytest.mark.slow

@@ -417,6 +417,13 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
                 body = post_body(head, mentions, actors_of)  # "Jane Roe, a spokeswoman for the U.N."
                 if body is not None:
                     actor.code, actor.sector = body.code, actor.sector or body.sector
+        elif mention.label == "PERSON" and actor.confidence < 0.85:
+            # a name matched loosely ("Ahmed Saleh" by spelling to Algeria's Ahmed Gaid Salah)
+            # yields to the post the text gives it ("a spokesman for the Yemeni government")
+            body = post_body(head, mentions, actors_of)
+            if body is not None:
+                actor = Actor(entity_text=actor.entity_text, code=body.code, sector=body.sector,
+                              confidence=actor.confidence)
         return [actor]
     sector = phrase_sector(head, sectors) or sectors.get(head.lower_) or \
         sectors.get(head.lemma_.lower())
