@@ -336,6 +336,7 @@ def test_hitting_a_military_or_inhabited_target_is_an_attack(coder, text, recipi
     "The new iPhone will hit the market in September.",
 ])
 def test_hitting_anything_else_is_no_attack(coder, text):
+    # a guard on the "hit" row's object list (no "hit" row existed before it)
     assert all(e.event != "ASSAULT" for e in coder.code_text(text, published="2025-06-10"))
 
 
@@ -360,4 +361,6 @@ def test_funding_by_a_state_is_aid(coder, text, actor, recipient):
     "The orchestra lost its funding after the festival in Paris was cancelled.",
 ])
 def test_a_firms_funding_is_no_aid(coder, text):
+    # a guard on the "funding" row's licence (trigger_senses.tsv): without it the first sentence
+    # was AID from the startup to the United Kingdom
     assert not any(e.event == "AID" for e in coder.code_text(text, published="2025-06-10"))

@@ -39,5 +39,6 @@ def test_the_party_in_a_for_to_clause_is_the_recipient_not_the_clauses_object(co
     ],
 )
 def test_a_deadline_for_an_act_is_a_schedule_not_a_threat(coder, text):
+    # a guard on the deadline rows (these sentences coded nothing before the rows existed either)
     events = coder.code_text(text, published="2025-06-10")
     assert not any(e.event == "THREATEN" for e in events)

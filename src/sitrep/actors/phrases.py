@@ -217,6 +217,9 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
     return Resolution(actor, "phrase", rows, steps)
 
 
+NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 def _named_otherwise(text: str, tokens: list[str], entity: _Span, spans: list[_Span]) -> bool:
     """Whether the word before a body's name is a name of no span ("Mon" in "Mon National
     Liberation Army"): written with a capital and not a word cased news writes in lower case
@@ -230,9 +233,6 @@ def _named_otherwise(text: str, tokens: list[str], entity: _Span, spans: list[_S
     written = next((w for w in NAME_WORD.findall(text) if fold(w) == word), "")
     share = case_forms().share.get(word)
     return written[:1].isupper() and (share is None or share >= 0.5)
-
-
-NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _city_in(text: str, tokens: list[str], kb: KnowledgeBase) -> tuple[str, str] | None:

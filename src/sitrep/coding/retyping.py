@@ -16,6 +16,7 @@ import copy
 from sitrep.actors.parties import same_party
 from sitrep.coding.candidate import Candidate, Context
 from sitrep.coding.roles import QUANTITY_NOUNS, actors_of, passive_patient, subject
+from sitrep.coding.triggers import nominal_position
 from sitrep.model import Actor
 from sitrep.resources import word_class
 
@@ -337,3 +338,13 @@ def counted_in_money(noun) -> bool:
     return noun.pos_ == "NOUN" and any(
         t.ent_type_ == "MONEY" or t.tag_ == "$"
         for child in noun.children if child.i < noun.i for t in child.subtree)
+
+
+# Change nouns that reduce the act named after "in" (word class `cut_nouns`).
+CUT_NOUNS = word_class("cut_nouns")
+
+
+def cut_in(noun) -> bool:
+    """"a sharp cut in military aid to Egypt": aid or cooperation reduced is a sanction (PLOVER
+    manual §SANCTION discontinue), on whom it went to."""
+    return nominal_position(noun).lemma_.lower() in CUT_NOUNS

@@ -17,6 +17,9 @@ from sitrep.model import Actor
 from sitrep.resources import word_class
 
 SUBJECTS = {"nsubj", "csubj"}
+# The confidence `resolve` gives a name matched whole (0.9) or after a title (0.85); spelling,
+# initials and surnames give less: such a match yields to what the text says of the person.
+EXACT_NAME = 0.85
 
 
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -417,7 +420,7 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
                 body = post_body(head, mentions, actors_of)  # "Jane Roe, a spokeswoman for the U.N."
                 if body is not None:
                     actor.code, actor.sector = body.code, actor.sector or body.sector
-        elif mention.label == "PERSON" and actor.confidence < 0.85:
+        elif mention.label == "PERSON" and actor.confidence < EXACT_NAME:
             # a name matched loosely ("Ahmed Saleh" by spelling to Algeria's Ahmed Gaid Salah)
             # yields to the post the text gives it ("a spokesman for the Yemeni government")
             body = post_body(head, mentions, actors_of)

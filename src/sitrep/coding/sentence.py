@@ -46,6 +46,7 @@ from sitrep.coding.retyping import (
     consultation_purposes,
     convictions,
     counted_in_money,
+    cut_in,
     fights_a_scourge,
     fold_complements,
     in_words,
@@ -70,10 +71,9 @@ from sitrep.coding.triggers import (
     carries,
     is_anaphoric,
     match_trigger,
-    nominal_position,
     noun_event_object,
 )
-from sitrep.coding.ultimatums import given_ultimatum, ultimatum_holders, ultimatum_party
+from sitrep.coding.ultimatums import ultimatum_holders, ultimatum_party
 from sitrep.coding.verbpatterns import pattern_trigger
 from sitrep.entities.mentions import Mentions
 from sitrep.model import Event, Place, TextInfo
@@ -110,8 +110,7 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
         row = patterned[0] if patterned else match_trigger(token, ctx.lexicon)
         if row is None:
             continue
-        if row.event == "THREATEN" and given_ultimatum(token) is not None and \
-                not ultimatum_holders(token):
+        if row.event == "THREATEN" and ultimatum_holders(token) == []:
             declined = True
             continue  # "set a deadline for filing tax returns": a schedule, no one threatened
         if row.event == "ASSAULT" and (civil_container(token) or fights_a_scourge(token)
@@ -186,8 +185,8 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
                bound: dict | None = None) -> Candidate:
     mode: str | None
     actor, recipient = participants(token, row, ctx)
-    if row.event == "THREATEN" and given_ultimatum(token) is not None:
-        recipient = ultimatum_party(token, ctx) or recipient  # who must act by the deadline
+    if row.event == "THREATEN":
+        recipient = ultimatum_party(token, ctx) or recipient  # who must act by a deadline
     if not recipient and not bound:
         # a target named by words only ("tortured a young inmate") is stated, not implied
         recipient = named_target(token, row, ctx, actor)
@@ -281,8 +280,7 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         event_type, mode = "AID", None  # "announced $300 million support for Kenya"
         if "economic" not in contexts:
             contexts.append("economic")
-    if event_type in {"AID", "COOPERATE"} and row.pos == "NOUN" and \
-            nominal_position(token).lemma_.lower() in CUT_NOUNS:
+    if event_type in {"AID", "COOPERATE"} and row.pos == "NOUN" and cut_in(token):
         event_type, mode = "SANCTION", "discontinue"  # "a cut in military aid to Egypt"
     if event_type == "ASSAULT" and in_words(token):
         event_type, mode = "ACCUSE", "disapprove"  # "an attack on the spy chiefs, calling them ..."
@@ -440,7 +438,6 @@ def demands(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> 
 
 
 WANTING_VERBS = word_class("wanting_verbs")
-CUT_NOUNS = word_class("cut_nouns")
 COPULAR_VERBS = word_class("copular_verbs")
 
 

@@ -26,11 +26,12 @@ def given_ultimatum(token):
                  and c.lemma_.lower() in ULTIMATUM_NOUNS), None)
 
 
-def ultimatum_holders(token) -> list:
-    """The phrases naming whoever is given the deadline (none: a schedule)."""
+def ultimatum_holders(token) -> list | None:
+    """The phrases naming whoever is given the deadline the trigger verb gives: None where it
+    gives none, empty for a schedule."""
     deadline = given_ultimatum(token)
     if deadline is None:
-        return []
+        return None
     holders = [c for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     for head in (deadline, token):
         for child in head.children:
@@ -47,6 +48,6 @@ def ultimatum_holders(token) -> list:
 
 
 def ultimatum_party(token, ctx: Context) -> list[Actor]:
-    """The parties given the deadline, as actors."""
-    return [a for holder in ultimatum_holders(token)
+    """The parties given the deadline, as actors (none where the verb gives no deadline)."""
+    return [a for holder in ultimatum_holders(token) or ()
             for a in actors_of(holder, ctx.mentions, ctx.kb.sectors)]
