@@ -3,6 +3,10 @@ lower case, hull numbers (entities/recall.py, entities/mentions.py, entities/equ
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitrep.entities.recall import _Blocked
 from sitrep.model import Document
 
 
@@ -74,3 +78,19 @@ def test_a_surname_the_model_calls_an_organisation_is_the_person_named_in_full(c
     found = entities(coder, "Army Gen. Joseph Votel met civilian employees on Monday. Votel "
                             "explained U.S. Central Command's top priorities.")
     assert ("Votel", "PERSON") in found and ("Votel", "ORG") not in found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12), st.sampled_from(["ORG", "X"])),
+                max_size=12),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=12))
+def test_blocked_spans_overlap_as_a_scan_over_all_of_them_finds(spans, asked):
+    blocked = _Blocked((s, s + length, label) for s, length, label in spans[:6])
+    everything = [(s, s + length, label) for s, length, label in spans[:6]]
+    for s, length, label in spans[6:]:  # spans recalled along the way
+        blocked.add((s, s + length, label))
+        everything.append((s, s + length, label))
+    for start, length in asked:
+        end = start + length
+        expected = sorted(span for span in everything if span[0] < end and start < span[1])
+        assert sorted(blocked.overlapping(start, end)) == expected

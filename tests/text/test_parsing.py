@@ -38,3 +38,23 @@ def test_a_dateline_is_not_the_subject_of_the_first_sentence(coder):
                        "Mauritania, killing three soldiers.")
     assert "BAMAKO" not in " ".join(a.entity_text for a in event.actor)
     assert codes(event.recipient) == ["MLI"]
+
+
+@pytest.mark.parametrize("text", [
+    "Talks collapsed\nThe army shelled the town",
+    "Talks collapsed \n  The army shelled the town",
+    "Talks collapsed\r\n\r\nThe army shelled the town",
+    "- Ceasefire ends\n- Troops withdraw from the border\n",
+])
+def test_a_line_break_starts_a_sentence(nlp, text):
+    parsed = nlp(text)
+    after_breaks = {t.i + 1 for t in parsed if "\n" in t.text and t.i + 1 < len(parsed)}
+    assert after_breaks
+    assert all(parsed[i].is_sent_start for i in after_breaks)
+    # the line's first word starts a sentence, though the line before has no full stop
+    assert any(s.text.startswith(("The army", "- Troops")) for s in parsed.sents)
+
+
+def test_text_without_line_breaks_keeps_the_parsers_sentences(nlp):
+    text = "Talks collapsed on Monday and the army shelled the town."
+    assert len(list(nlp(text).sents)) == 1

@@ -106,7 +106,8 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase, lexicon: Lexicon,
                                        if m.label == "ORG"))
     # Attribution reads the repaired text, where the URLs blanked for the parser are still there.
     repaired_text = doc.repaired.text if doc.repaired else doc.text
-    sentences = [(s.start_char, repaired_text[s.start_char:s.end_char]) for s in parsed.sents]
+    sents = list(parsed.sents)  # spaCy walks every token for each `Doc.sents`: once
+    sentences = [(s.start_char, repaired_text[s.start_char:s.end_char]) for s in sents]
     ctx = Context(doc=doc, parsed=parsed, mentions=mentions, lexicon=lexicon, kb=kb,
                   reference=reference, sources=find_sources(sentences, doc.cited_sources),
                   organisations=organisations, text=text,
@@ -121,12 +122,12 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase, lexicon: Lexicon,
         skip.append((0, len(title_line)))  # the headline retells the story the body codes
     candidates: list[Candidate] = []
     skipped = SpanIndex(skip)
-    for sentence in parsed.sents:
+    for sentence in sents:
         candidates.extend(code_sentence(sentence, ctx, skipped))
     clause_parties(candidates, ctx)  # who comes to whose aid, a letter's addressee
     kept = _merge(candidates, lambda candidate: _protest_act(candidate, ctx))
     _give_lists_their_items(groups, candidates, kept, organisations)
-    kept = settle_parties(kept, ctx, list(parsed.sents))  # the discourse's parties; no self-targets
+    kept = settle_parties(kept, ctx, sents)  # the discourse's parties; no self-targets
     # An event needs a participant the knowledge base placed, and a political one
     # (docs/coding-rules.md): a text whose candidates name no one, only words it cannot place,
     # or only companies, bands and clubs, has no event.

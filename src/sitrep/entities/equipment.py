@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
+from sitrep.cache import content_key, pickled
 from sitrep.model import Document, Entity
-from sitrep.resources import read_tsv
+from sitrep.resources import data_path, read_tsv
 from sitrep.spans import SpanIndex
 
 MODEL_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "DATE", "CARDINAL", "MONEY",
@@ -55,7 +57,14 @@ def fold_equipment(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def equipment_catalogue() -> Catalogue:
-    """Every name and variant of the shipped catalogue, by its folded form."""
+    """Every name and variant of the shipped catalogue, by its folded form (built once, then
+    read from the disk cache: the set of every variant's prefixes takes longer to build than a
+    few hundred short documents take to scan)."""
+    return pickled("equipment", content_key([data_path("equipment.tsv"), Path(__file__)]),
+                   _build_catalogue)
+
+
+def _build_catalogue() -> Catalogue:
     by_variant: dict[str, Equipment] = {}
     max_tokens = 1
     for row in read_tsv("equipment.tsv"):

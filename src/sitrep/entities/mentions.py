@@ -51,8 +51,9 @@ class Mentions:
     ran over a coordination ("Gondor and Arnor") can be resolved conjunct by conjunct."""
 
     def __init__(self, mentions: list[Mention], kb: KnowledgeBase | None = None,
-                 when: date | None = None):
+                 when: date | None = None, text: str | None = None):
         self.items = sorted(mentions, key=lambda m: m.start)
+        self.text = text  # the parsed text (spaCy rebuilds `Doc.text` on every access)
         self.starts = [m.start for m in self.items]
         self.kb = kb
         self.when = when
@@ -183,7 +184,7 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
         items.append(Mention(ent.start_char, ent.end_char, label, actor, region=_is_region(label, actor)))
         taken.append((ent.start, ent.end))
     items.extend(_kb_mentions(parsed, kb, when, taken, text))
-    return Mentions(items, kb=kb, when=when)
+    return Mentions(items, kb=kb, when=when, text=text)
 
 
 # Tokens a name the knowledge base knows may run past the model's entity: "Islamic State of
@@ -497,7 +498,7 @@ def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[s
     def original(start: int, end: int) -> tuple[int, int]:
         return doc.to_original(start, end)
 
-    text = parsed.text  # spaCy joins the tokens on every access: once per document
+    text = mentions.text if mentions.text is not None else parsed.text
     found = []
     groups = []
     uses: dict[tuple[int, int], str] = {}

@@ -19,7 +19,8 @@ actor mentions are not changed by them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_left, insort
+from collections.abc import Iterable, Iterator
 
 from sitrep.actors.knowledge import KnowledgeBase, fold
 from sitrep.actors.parties import GROUP_SECTORS
@@ -48,7 +49,7 @@ def recalled_entities(parsed, kb: KnowledgeBase, taken: list[tuple[int, int, str
     """(start, end, label) of title people and named groups no entity covers; `taken` holds the
     document's entities so far (parsed offsets, label): a phrase may hold a nationality or place
     (NORP, GPE) but no other entity."""
-    blocked = [(s, e, label) for s, e, label in taken if label not in {"NORP", "GPE"}]
+    blocked = _Blocked((s, e, label) for s, e, label in taken if label not in {"NORP", "GPE"})
     for chunk in parsed.noun_chunks:
         words = [t for t in chunk if t.dep_ != "det" and t.pos_ != "PRON"]
         if not words:
@@ -56,7 +57,7 @@ def recalled_entities(parsed, kb: KnowledgeBase, taken: list[tuple[int, int, str
         start, end = words[0].idx, chunk[-1].idx + len(chunk[-1])
         head = chunk.root.idx
         # a body may modify a title ("Central Command spokesman"), nothing else may overlap
-        inside = [(s, e, label) for s, e, label in blocked if s < end and start < e]
+        inside = blocked.overlapping(start, end)
         if any(not (label == "ORG" and chunk.start_char <= s and e <= head)
                for s, e, label in inside):
             continue
@@ -64,8 +65,34 @@ def recalled_entities(parsed, kb: KnowledgeBase, taken: list[tuple[int, int, str
         if label == "ORG" and inside:
             continue
         if label:
-            blocked.append((start, end, label))
+            blocked.add((start, end, label))
             yield start, end, label
+
+
+class _Blocked:
+    """The labelled spans a recalled phrase may not overlap, growing as phrases are recalled;
+    asked for the spans overlapping a span in logarithmic time (a long document has thousands of
+    noun phrases and entities)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int, str]]):
+        self.spans = sorted(spans)
+        self.longest = max((e - s for s, e, _ in self.spans), default=0)
+
+    def add(self, span: tuple[int, int, str]) -> None:
+        insort(self.spans, span)
+        self.longest = max(self.longest, span[1] - span[0])
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The spans [s, e) with s < end and start < e."""
+        found = []
+        # spans starting before `end`, back to the first that could still reach past `start`
+        for index in range(bisect_left(self.spans, (end,)) - 1, -1, -1):
+            s, e, label = self.spans[index]
+            if s + self.longest <= start:
+                break
+            if start < e:
+                found.append((s, e, label))
+        return found
 
 
 # Words of a place's name after "near": "Dayr Az Zawr" has three.

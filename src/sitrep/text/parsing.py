@@ -62,21 +62,15 @@ def load_nlp(model: str | None = None):
 @Language.component("sitrep_line_breaks")
 def line_breaks(doc):
     """A line break ends a sentence: headlines, list bullets and paragraphs are not run-ons."""
-    # The token after one whose text or trailing space holds a line break starts a sentence.
-    # Tokens cover the text end to end, so that token is the one after the token a line break
-    # falls in: found from the breaks' offsets, without building a Token object for every token.
-    text = doc.text
-    breaks = [match.start() for match in LINE_BREAK.finditer(text)]
-    if not breaks:
-        return doc
-    starts = doc.to_array("IDX")
-    for i in sorted(set(numpy.searchsorted(starts, breaks, side="right").tolist())):
-        if i < len(doc):
-            doc[i].is_sent_start = True
+    # The tokenizer keeps every line break inside a whitespace token (a token's trailing space
+    # is only ever " "), so the token after such a token starts a sentence. Found from the
+    # whitespace flags as an array: `doc.text` would join every token, and a Token object per
+    # token costs as much again.
+    spaces = numpy.flatnonzero(doc.to_array("IS_SPACE"))
+    for i in spaces.tolist():
+        if i + 1 < len(doc) and "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
-
-
-LINE_BREAK = re.compile("\n")
 
 
 def parse_text(doc: Document) -> str:
