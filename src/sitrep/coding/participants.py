@@ -13,6 +13,7 @@ from sitrep.actors.parties import AUTHORITY_SECTORS, GROUP_SECTORS, same_party
 from sitrep.coding.candidate import Context
 from sitrep.coding.lexicon import Trigger, is_saying, verb_forms
 from sitrep.coding.naming import known_name, place_party
+from sitrep.coding.party_phrase import phrase
 from sitrep.coding.places import clause_tokens
 from sitrep.coding.reattach import clause_of_noun
 from sitrep.coding.roles import (
@@ -24,7 +25,6 @@ from sitrep.coding.roles import (
     conjuncts,
     direct_object,
     passive_patient,
-    phrase,
     possessor,
     prep_objects,
     subject,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sitrep.actors.resolve import resolve
+from sitrep.coding.party_phrase import phrase
 from sitrep.coding.posts import POST_NOUNS, phrase_sector, post_body
 from sitrep.coding.reattach import fronted_subject
 from sitrep.entities.mentions import ACTOR_LABELS, Mention, Mentions
@@ -368,24 +369,6 @@ def _name_tokens(head) -> list:
 
 
 # Clauses under a noun that describe the party rather than name it.
-PARTY_CLAUSES = {"relcl", "acl"}
-
-
-def phrase(head) -> str:
-    """The noun phrase of a head without the other members of its list, nor the clauses that
-    say more about it: a party is "protesters", not "protesters who defied a curfew in Baghdad
-    and exchanged fire with gunmen" (relative and participle clauses)."""
-    skip: set[int] = set()
-    for child in head.children:
-        if child.dep_ in {"conj", "cc", "appos"} or (child.dep_ == "punct" and child.i > head.i):
-            skip.update(t.i for t in child.subtree)
-        elif child.dep_ in PARTY_CLAUSES and child.i > head.i:
-            skip.update(t.i for t in child.subtree)
-            # the comma that opened the clause ("the newspaper, which is aligned with ...")
-            skip.update(t.i for t in head.doc[head.i + 1:child.left_edge.i] if t.is_punct)
-    return " ".join(t.text for t in head.subtree if t.i not in skip and not t.is_space)[:80]
-
-
 # Prepositions that place a group in a country: "soldiers from Chad", "activists in Syria".
 ORIGIN_PREPS = {"from", "in", "throughout", "across"}
 

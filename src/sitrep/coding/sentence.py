@@ -11,6 +11,7 @@ from sitrep.actors.gazetteer import resolve_place
 from sitrep.actors.parties import TRANSNATIONAL_SECTORS, same_party
 from sitrep.coding.attribution import attribute
 from sitrep.coding.candidate import Candidate, Context, depth_of, is_background
+from sitrep.coding.charges import charged_acts
 from sitrep.coding.dates import date_for, era_starts, set_date
 from sitrep.coding.items import phrase_items
 from sitrep.coding.lexicon import Trigger, is_saying
@@ -34,6 +35,7 @@ from sitrep.coding.participants import (
     participants,
     partners,
 )
+from sitrep.coding.party_phrase import phrase
 from sitrep.coding.places import place_of, unnamed_bomber
 from sitrep.coding.recipients import fill_recipients
 from sitrep.coding.retyping import (
@@ -62,7 +64,6 @@ from sitrep.coding.roles import (
     direct_object,
     intermediaries,
     is_purpose,
-    phrase,
     subject,
 )
 from sitrep.coding.triggers import (
@@ -141,8 +142,8 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
         fallback = classified(sentence, ctx, eras)
         if fallback is not None:
             candidates.append(fallback)
-    candidates = fold_complements(convictions(operation_purposes(
-        consultation_purposes(candidates))))
+    candidates = charged_acts(fold_complements(convictions(operation_purposes(
+        consultation_purposes(candidates)))), ctx)
     for candidate in candidates:
         peacekeeping(candidate, ctx.lexicon)
     fill_recipients(candidates, ctx.mentions, ctx.lexicon.plover)

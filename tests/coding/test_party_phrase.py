@@ -1,0 +1,37 @@
+"""Party phrases: the words an unnamed or partly named party carries (coding/party_phrase.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.coding.party_phrase import phrase
+
+
+def _object_phrase(nlp, text, verb):
+    doc = nlp(text)
+    head = next(t for t in doc if t.lemma_ == verb)
+    obj = next(c for c in head.children if c.dep_ == "dobj")
+    return phrase(obj)
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    ("Rights groups accused the regional police of mass arrests.", "accuse",
+     "the regional police"),
+    ("A court convicted the small opposition party of inciting hatred.", "convict",
+     "the small opposition party"),
+    ("The council banned the union from organising strikes.", "ban", "the union"),
+])
+def test_the_charge_after_the_object_is_not_the_partys(nlp, text, verb, expected):
+    assert _object_phrase(nlp, text, verb) == expected
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    # a proper name's own "of" stays; "of" after a ban is what is banned, not a charge
+    ("The court banned the Party of Regions from the vote.", "ban", "the Party of Regions"),
+    ("The mayor banned gatherings of more than ten people.", "ban",
+     "gatherings of more than ten people"),
+    ("The rebels seized the governor of the province.", "seize", "the governor of the province"),
+])
+def test_a_phrase_keeps_its_own_prepositions(nlp, text, verb, expected):
+    # controls: these pass with or without the charge rule, and must stay so
+    assert _object_phrase(nlp, text, verb) == expected
