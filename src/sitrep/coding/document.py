@@ -23,6 +23,7 @@ from sitrep.coding.items import bullet_items
 from sitrep.coding.lexicon import Lexicon
 from sitrep.coding.participants import is_resolved
 from sitrep.coding.relevance import Frames, is_licensed, is_political, needs_licence, standing
+from sitrep.coding.reporters import unarmed_report
 from sitrep.coding.roles import actors_of, direct_object, subject
 from sitrep.coding.sentence import code_sentence
 from sitrep.coding.sentence_type import TypeJudge, retype_mains
@@ -134,7 +135,7 @@ def code_parsed(doc: Document, parsed, kb: KnowledgeBase, lexicon: Lexicon,
     for c in kept:
         if not _argued(c.event):
             found = clause_party(c.trigger, ctx)
-            if found:
+            if found and not unarmed_report(c, found, ctx):
                 c.event.actor = found
     # The clause's doer may be the party the event was aimed at: the sanity rule again.
     kept = [c for c in kept if (_argued(c.event) or _protest_act(c, ctx)) and sane(c)

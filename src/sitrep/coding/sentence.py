@@ -38,6 +38,7 @@ from sitrep.coding.participants import (
 from sitrep.coding.party_phrase import phrase
 from sitrep.coding.places import place_of, unnamed_bomber
 from sitrep.coding.recipients import fill_recipients
+from sitrep.coding.reporters import unarmed_reporters
 from sitrep.coding.retyping import (
     INTENT_TYPES,
     MEETING_STOPPERS,
@@ -149,7 +150,7 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
     fill_recipients(candidates, ctx.mentions, ctx.lexicon.plover)
     for candidate in candidates:
         name_unresolved(candidate, ctx)
-    return candidates
+    return unarmed_reporters(candidates, ctx)
 
 
 def classified(sentence, ctx: Context, era_starts) -> Candidate | None:
