@@ -29,3 +29,28 @@ def resolved(text: str) -> tuple[str | None, str | None]:
 ])
 def test_a_countrys_command_is_its_military(text, code, sector):
     assert resolved(text) == (code, sector)
+
+
+@pytest.mark.parametrize(("text", "code", "sector"), [
+    # a national guard is a kind of body many states have: alone, its sector and no country
+    ("the National Guard", None, "MIL"),
+    ("National Guard units", None, "MIL"),
+    # a country stated, or the United States named, gives the country
+    ("Tunisia's National Guard", "TUN", "MIL"),
+    ("the U.S. National Guard", "USA", "MIL"),
+    ("the United States National Guard", "USA", "MIL"),
+])
+def test_a_national_guard_alone_is_no_countrys(text, code, sector):
+    assert resolved(text) == (code, sector)
+
+
+@pytest.mark.parametrize(("text", "code", "sector"), [
+    # a region only one country has places a body named after it, as a big city does
+    ("the Ohio National Guard", "USA", "MIL"),
+    ("Rhode Island police", "USA", "COP"),
+    ("the Borno State government", "NGA", "GOV"),
+    # a word cased news writes in lower case is no region ("Store" is one of Norway's)
+    ("the Store Police", None, "COP"),
+])
+def test_a_region_places_a_body_named_after_it(text, code, sector):
+    assert resolved(text) == (code, sector)

@@ -101,6 +101,13 @@ def resolve_place(name: str) -> tuple[str, str | None]:
 BIG_CITY = 250_000
 
 
+def subdivision_country(name: str) -> str | None:
+    """The ISO alpha-3 country of the one country whose first-level subdivision bears the name
+    ("Texas", "Borno"), or None."""
+    found = _subdivisions().get(fold(name))
+    return found[1] if found else None
+
+
 def city_country(name: str) -> str | None:
     """The ISO alpha-3 country of a GeoNames city of that name with at least BIG_CITY people
     (the most populous of the name), or None."""

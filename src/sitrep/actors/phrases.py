@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from sitrep.actors.gazetteer import city_country
+from sitrep.actors.gazetteer import city_country, subdivision_country
 from sitrep.actors.knowledge import KBEntry, KnowledgeBase, fold
 from sitrep.model import Actor
 from sitrep.resources import word_class
@@ -178,7 +178,7 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
         place = _city_in(text, tokens[:cut], kb)
         if place:
             code = place[1]
-            steps.append(f"{place[0]!r} is a city of {code} (GeoNames)")
+            steps.append(f"{place[0]!r} is a city or region of {code} (GeoNames, ISO 3166-2)")
     if code is None and row is None:
         return None  # no country, no name: an agent noun at most (`_agent`)
     if office is not None and not former:
@@ -236,15 +236,26 @@ def _named_otherwise(text: str, tokens: list[str], entity: _Span, spans: list[_S
 
 
 def _city_in(text: str, tokens: list[str], kb: KnowledgeBase) -> tuple[str, str] | None:
-    """A capitalised word of the mention that is a city ("Kharkiv police", "Lagos University"),
-    for a body the knowledge base does not list; sector words and common words are no city."""
+    """A capitalised word of the mention that is a city ("Kharkiv police", "Lagos University")
+    or a first-level subdivision only one country has, of one word or two ("the Texas National
+    Guard", "Rhode Island police"), for a body the knowledge base does not list; sector words,
+    and for a subdivision words cased news writes in lower case ("Store"), are no place."""
     written = {fold(w) for w in re.findall(r"[^\W\d_][\w'-]*", text) if w[0].isupper()}
-    for token in tokens:
-        if token in written and len(token) > 3 and token not in kb.sectors \
-                and token not in kb.adjectives:
-            code = city_country(token)
+    share = case_forms().share
+    for i, token in enumerate(tokens):
+        if token not in written or token in kb.sectors or token in kb.adjectives:
+            continue
+        if i + 1 < len(tokens) and tokens[i + 1] in written:
+            code = subdivision_country(f"{token} {tokens[i + 1]}")
             if code:
-                return token, code
+                return f"{token} {tokens[i + 1]}", code
+        if len(token) <= 3:
+            continue
+        code = city_country(token)
+        if code is None and share.get(token, 1.0) >= 0.5:
+            code = subdivision_country(token)
+        if code:
+            return token, code
     return None
 
 
