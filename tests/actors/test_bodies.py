@@ -54,3 +54,35 @@ def test_a_national_guard_alone_is_no_countrys(text, code, sector):
 ])
 def test_a_region_places_a_body_named_after_it(text, code, sector):
     assert resolved(text) == (code, sector)
+
+
+@pytest.mark.parametrize(("text", "code", "sector"), [
+    # a body with no armed units before an armed unit's noun written as a name: another body,
+    # of the unit's sector and no known country (a parliament has no brigade)
+    ("the Duma Brigade", None, "MIL"),
+    ("the Knesset Battalion", None, "MIL"),
+    # guard (passed before): a country stated still owns it
+    ("Syria's Duma Brigade", "SYR", "MIL"),
+    # a known name before a transliterated Arabic name: another body's name
+    ("Hezbollah al-Hejaz", None, None),
+    ("Fatah al-Intifada", None, None),
+])
+def test_a_known_name_that_opens_a_longer_name_is_another_body(text, code, sector):
+    assert resolved(text) == (code, sector)
+
+
+@pytest.mark.parametrize(("text", "code", "sector"), [
+    # guards (passed before): a body's own people, units and organs stay the body's
+    ("Hamas gunmen", "PSE", "REB"),
+    ("the Taliban administration", "AFG", "GOV"),
+    ("a Kremlin spokeswoman", "RUS", "GOV"),
+    ("the Hamas Movement", "PSE", "REB"),  # a generic noun, no armed unit
+    ("Kremlin Regiment", "RUS", "MIL"),  # a government has armed units
+    ("Hamas's al-Qassam Brigades", "PSE", "REB"),  # a possessive owns what follows
+    ("Duma deputies", "RUS", None),  # lower case: the body's own people
+])
+def test_a_bodys_own_people_and_units_stay_its(text, code, sector):
+    actor = resolve(text, WHEN)
+    assert actor.code == code
+    if sector is not None:
+        assert actor.sector == sector

@@ -39,6 +39,15 @@ SPEAKERS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "envoy",
             "official", "officials", "source", "sources", "ally", "allies", "aide", "aides",
             "adviser", "advisers", "advisor", "advisors", "supporters", "loyalists"}
 NOT_AN_ACTOR = {"JNK", "NON"}
+# Sectors of armed units ("Force", "Brigade", "Army": sectors_current.tsv), and of the bodies
+# that have such units of their own: a unit noun after their name is theirs ("Hamas Brigades",
+# "Kremlin Regiment", "UN Force"). After the name of any other body ("Rada Force", "Duma
+# Brigade": a parliament has no brigade) it names another body.
+ARMED = {"MIL", "REB", "UAF", "PRM"}
+BEARS_ARMS = ARMED | {"COP", "SPY", "GOV", "PTY", "CRM", "IGO"}
+# The Arabic article in transliterated names ("Fatah al-Islam", "Hezbollah al-Hejaz"): after a
+# body's name, it opens another name.
+ARTICLES = {"al", "el", "ad", "ash", "as", "at", "an", "ar", "az", "ud", "ul", "ed", "es", "et"}
 COALITION_NOUNS = word_class("coalition_nouns")
 
 
@@ -141,6 +150,7 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
     sector: str | None = None
     row: KBEntry | None = None
     rows: list[KBEntry] = []
+    another = False
     if owners:
         code = owners[0].code
         steps.append(f"{' '.join(tokens[owners[0].start:owners[0].end])!r} states the country"
@@ -150,7 +160,15 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
         if hit is not None:
             entry, _ = hit
             phrase = " ".join(tokens[entity.start:entity.end])
-            if entry.kind == "organisation" and _named_otherwise(text, tokens, entity, spans):
+            opened = _opens_another_name(text, tokens[:cut], entity, spans, entry, kb) \
+                if entry.kind == "organisation" else None
+            if opened is not None:
+                # "Rada Force" is not Ukraine's parliament, "Fatah al-Islam" not Fatah: the
+                # longer name is another body's, of the head noun's sector and no known country
+                another = True
+                steps.append(f"{phrase!r} ({entry.kb_id}) only opens the name of another body: "
+                             f"{opened}")
+            elif entry.kind == "organisation" and _named_otherwise(text, tokens, entity, spans):
                 # "Mon National Liberation Army" is not Colombia's ELN: a name the knowledge base
                 # does not know before a body's name makes another body, of the same sector
                 sector = entry.sector
@@ -174,12 +192,13 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
             hit = choose(first.entries, when) if first.entries else None
             code = first.code or (hit[0].country if hit else None)
             steps.append(f"the country {code} from the complement")
-    if code is None and row is None and head is not None and head not in NOT_AN_ACTOR:
+    if code is None and row is None and head is not None and head not in NOT_AN_ACTOR \
+            and not another:
         place = _city_in(text, tokens[:cut], kb)
         if place:
             code = place[1]
             steps.append(f"{place[0]!r} is a city or region of {code} (GeoNames, ISO 3166-2)")
-    if code is None and row is None:
+    if code is None and row is None and not another:
         return None  # no country, no name: an agent noun at most (`_agent`)
     if office is not None and not former:
         name, office_sector, _ = office
@@ -233,6 +252,32 @@ def _named_otherwise(text: str, tokens: list[str], entity: _Span, spans: list[_S
     written = next((w for w in NAME_WORD.findall(text) if fold(w) == word), "")
     share = case_forms().share.get(word)
     return written[:1].isupper() and (share is None or share >= 0.5)
+
+
+def _opens_another_name(text: str, tokens: list[str], entity: _Span, spans: list[_Span],
+                        entry: KBEntry, kb: KnowledgeBase) -> str | None:
+    """Why a body's name at the start of a longer proper name is only part of another body's
+    name, or None: the words after it, in no other name and not after a possessive, are an
+    armed unit's head noun after a body that has no armed units ("Rada Force", "Duma Brigade"),
+    or a transliterated Arabic name ("Fatah al-Islam"), written as a name."""
+    rest = tokens[entity.end:]
+    if not rest or any(entity.end <= s.start < len(tokens) for s in spans) \
+            or _possessive(text, tokens[entity.end - 1]):
+        return None
+    written = {fold(w): w for w in re.findall(r"[^\W\d_]+", text)}
+    capitalised = [written.get(t, "")[:1].isupper() for t in rest]
+    unit = kb.sectors.get(rest[-1])
+    if all(capitalised) and unit in ARMED and entry.sector is not None \
+            and entry.sector not in BEARS_ARMS:
+        return f"a {entry.sector} body has no {rest[-1]!r}"
+    if len(rest) > 1 and rest[0] in ARTICLES and all(capitalised[1:]):
+        return f"{rest[0]!r} opens another name"
+    return None
+
+
+def _possessive(text: str, word: str) -> bool:
+    """Whether the word is written as a possessive in the text ("Hamas's", "Hamas'")."""
+    return any(fold(w) == word for w in re.findall(r"([^\W\d_]+)(?:'s?|’s?)(?!\w)", text))
 
 
 def _city_in(text: str, tokens: list[str], kb: KnowledgeBase) -> tuple[str, str] | None:
