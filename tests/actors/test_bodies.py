@@ -86,3 +86,10 @@ def test_a_bodys_own_people_and_units_stay_its(text, code, sector):
     assert actor.code == code
     if sector is not None:
         assert actor.sector == sector
+
+
+@pytest.mark.parametrize("text", ["leaders", "the leaders", "the three leaders", "Leaders"])
+def test_leaders_alone_have_no_sector(text):
+    # guard (passed before): PLOVER_agents.txt lists "leader" only inside longer agents, each
+    # with its own sector (COMMUNITY_LEADER CVL, REBEL_LEADER REB, OUSTED_LEADER ELI), never alone
+    assert resolved(text) == (None, None)
