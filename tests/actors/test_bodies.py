@@ -79,13 +79,22 @@ def test_a_known_name_that_opens_a_longer_name_is_another_body(text, code, secto
     ("the Hamas Movement", "PSE", "REB"),  # a generic noun, no armed unit
     ("Kremlin Regiment", "RUS", "MIL"),  # a government has armed units
     ("Hamas's al-Qassam Brigades", "PSE", "REB"),  # a possessive owns what follows
-    ("Duma deputies", "RUS", None),  # lower case: the body's own people
 ])
 def test_a_bodys_own_people_and_units_stay_its(text, code, sector):
-    actor = resolve(text, WHEN)
-    assert actor.code == code
-    if sector is not None:
-        assert actor.sector == sector
+    assert resolved(text) == (code, sector)
+
+
+@pytest.mark.parametrize(("text", "code", "sector"), [
+    # a body's members and deputies act in its sector (were COP, PLOVER's sheriff's DEPUTY,
+    # and UNK)
+    ("Duma deputies", "RUS", "LEG"),
+    ("Knesset members", "ISR", "LEG"),
+    ("Hezbollah members", "LBN", "REB"),
+    # guard (passed before): deputies of no body named are PLOVER's DEPUTY
+    ("sheriff's deputies", None, "COP"),
+])
+def test_a_bodys_members_act_in_its_sector(text, code, sector):
+    assert resolved(text) == (code, sector)
 
 
 @pytest.mark.parametrize("text", ["leaders", "the leaders", "the three leaders", "Leaders"])

@@ -38,6 +38,9 @@ COMPLEMENT = {"to", "at", "in", "with", "on", "against", "near", "from", "toward
 SPEAKERS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "envoy", "representative",
             "official", "officials", "source", "sources", "ally", "allies", "aide", "aides",
             "adviser", "advisers", "advisor", "advisors", "supporters", "loyalists"}
+# Words for a body's own members: after the body's name, the body's sector ("Rada deputies":
+# LEG, though a sheriff's deputies are PLOVER's COP; "Hamas members": REB, not UNK).
+MEMBERS = {"member", "members", "deputy", "deputies"}
 NOT_AN_ACTOR = {"JNK", "NON"}
 # Sectors of armed units ("Force", "Brigade", "Army": sectors_current.tsv), and of the bodies
 # that have such units of their own: a unit noun after their name is theirs ("Hamas Brigades",
@@ -217,7 +220,7 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
         spoken_for = row is not None and row.kind in {"organisation", "person"} and sector
         # "Hamas spokesman", "Taliban fighters": the body's own sector (UAF is for armed men
         # no one has identified)
-        if not spoken_for or (last not in SPEAKERS and head != "UAF"):
+        if not spoken_for or (last not in SPEAKERS and last not in MEMBERS and head != "UAF"):
             sector = head
             steps.append(f"the head noun gives the sector {head}")
     if sector is None and head is None and row is None and cut and \
