@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from sitrep.actors.gazetteer import city_country, subdivision_country
 from sitrep.actors.knowledge import KBEntry, KnowledgeBase, fold
 from sitrep.model import Actor
-from sitrep.resources import word_class
+from sitrep.resources import read_tsv, word_class
 from sitrep.text.casing import case_forms
 
 KIND_PREFERENCE = {"organisation": 0, "person": 1, "place": 2, "country": 3}
@@ -257,6 +258,12 @@ def _named_otherwise(text: str, tokens: list[str], entity: _Span, spans: list[_S
     return written[:1].isupper() and (share is None or share >= 0.5)
 
 
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    """Nouns for a place (`data/place_nouns.tsv`, kind place: "province", "district")."""
+    return frozenset(row["noun"] for row in read_tsv("place_nouns.tsv") if row["kind"] == "place")
+
+
 def _opens_another_name(text: str, tokens: list[str], entity: _Span, spans: list[_Span],
                         entry: KBEntry, kb: KnowledgeBase) -> str | None:
     """Why a body's name at the start of a longer proper name is only part of another body's
@@ -290,17 +297,19 @@ def _city_in(text: str, tokens: list[str], kb: KnowledgeBase) -> tuple[str, str]
     and for a subdivision words cased news writes in lower case ("Store"), are no place."""
     written = {fold(w) for w in re.findall(r"[^\W\d_][\w'-]*", text) if w[0].isupper()}
     share = case_forms().share
+    # a region's name before a place noun is the place ("Ghazni province"), no body
+    regions = bool(tokens) and tokens[-1] not in _place_nouns()
     for i, token in enumerate(tokens):
         if token not in written or token in kb.sectors or token in kb.adjectives:
             continue
-        if i + 1 < len(tokens) and tokens[i + 1] in written:
+        if regions and i + 1 < len(tokens) and tokens[i + 1] in written:
             code = subdivision_country(f"{token} {tokens[i + 1]}")
             if code:
                 return f"{token} {tokens[i + 1]}", code
         if len(token) <= 3:
             continue
         code = city_country(token)
-        if code is None and share.get(token, 1.0) >= 0.5:
+        if code is None and regions and share.get(token, 1.0) >= 0.5:
             code = subdivision_country(token)
         if code:
             return token, code
