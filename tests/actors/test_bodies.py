@@ -102,3 +102,15 @@ def test_leaders_alone_have_no_sector(text):
     # guard (passed before): PLOVER_agents.txt lists "leader" only inside longer agents, each
     # with its own sector (COMMUNITY_LEADER CVL, REBEL_LEADER REB, OUSTED_LEADER ELI), never alone
     assert resolved(text) == (None, None)
+
+
+@pytest.mark.parametrize(("text", "code", "sector"), [
+    # "deputy" before another word is a title's modifier, not PLOVER's (sheriff's) DEPUTY: COP
+    ("the deputy head", None, None),
+    ("Hezbollah's deputy leader", "LBN", "REB"),
+    # guards (passed before): a title after it, or "deputy" as the noun
+    ("a deputy interior minister", None, "GOV"),
+    ("a county deputy", None, "COP"),
+])
+def test_deputy_before_a_title_is_no_police_officer(text, code, sector):
+    assert resolved(text) == (code, sector)

@@ -43,6 +43,9 @@ SPEAKERS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "envoy",
 # LEG, though a sheriff's deputies are PLOVER's COP; "Hamas members": REB, not UNK).
 MEMBERS = {"member", "members", "deputy", "deputies"}
 NOT_AN_ACTOR = {"JNK", "NON"}
+# Agent nouns that before another word are a title's modifier and name no sector: PLOVER's
+# DEPUTY (COP) is a sheriff's deputy, "deputy leader" no police officer.
+TITLE_MODIFIERS = {"deputy"}
 # Sectors of armed units ("Force", "Brigade", "Army": sectors_current.tsv), and of the bodies
 # that have such units of their own: a unit noun after their name is theirs ("Hamas Brigades",
 # "Kremlin Regiment", "UN Force"). After the name of any other body ("Rada Force", "Duma
@@ -408,6 +411,6 @@ def sector_of(tokens: list[str], kb: KnowledgeBase) -> str | None:
     for end in range(len(tokens), 0, -1):
         for size in range(min(kb.max_sector_words, end), 0, -1):
             phrase = " ".join(tokens[end - size:end])
-            if phrase in kb.sectors:
+            if phrase in kb.sectors and not (phrase in TITLE_MODIFIERS and end < len(tokens)):
                 return kb.sectors[phrase]
     return None
