@@ -236,8 +236,9 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
     if former and (sector in OFFICIAL or office is not None):
         sector = "ELI"
         steps.append("'former' before an office: ELI")
+    known = bool(code or sector or row)  # another body's name may leave nothing known
     actor = Actor(entity_text=text, name=row.name if row else None, code=code, sector=sector,
-                  role=None, kb_id=row.kb_id if row else None, confidence=0.7)
+                  role=None, kb_id=row.kb_id if row else None, confidence=0.7 if known else 0.2)
     if row is not None and row.kind == "place" and row.sector == "PRE" and sector != "PRE":
         actor.role = "partially recognised entity (PRE)"
     return Resolution(actor, "phrase", rows, steps)
