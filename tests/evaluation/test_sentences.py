@@ -141,12 +141,12 @@ def test_real_news_development_set_floor(nlp):
     # 0.821 / 0.807
     assert figures["event_type_accuracy"] >= 0.815
     assert figures["macro_f1"] >= 0.80
-    # actor / recipient where the type is right, type+source+target, lenient: 0.950 / 0.821 /
-    # 0.659 / 0.665
+    # actor / recipient where the type is right, type+source+target, lenient: 0.950 / 0.825 /
+    # 0.662 / 0.668 (2026-12-06 evening, after charges and reporters)
     assert figures["actor_where_type_right"] >= 0.94
-    assert figures["recipient_where_type_right"] >= 0.81
-    assert figures["type_source_target"] >= 0.65
-    assert figures["lenient_type_source_target"] >= 0.655
+    assert figures["recipient_where_type_right"] >= 0.82
+    assert figures["type_source_target"] >= 0.655
+    assert figures["lenient_type_source_target"] >= 0.66
 
 
 @pytest.mark.slow
