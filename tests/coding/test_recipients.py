@@ -185,3 +185,14 @@ def test_peacekeepers_arriving_reach_the_country_they_arrive_in(coder, text, rec
     event = one(coder, text)
     assert event.event == "AID"
     assert codes(event.recipient) == recipient
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Pakistan said India had arrested two of its diplomats.", ["PAK"]),
+    ("Iran said its diplomats were expelled by Bahrain.", ["IRN"]),
+    ("Israel said two of its soldiers were wounded in Gaza.", ["ISR"]),
+])
+def test_a_group_a_reported_clause_calls_its_is_the_reporters(coder, text, recipient):
+    from ..conftest import codes, one
+
+    assert codes(one(coder, text).recipient) == recipient

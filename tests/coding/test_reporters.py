@@ -41,3 +41,11 @@ def test_a_named_agent_is_the_doer_whoever_reports(coder):
                           "Azerbaijani police in Baku.", "detained")
     assert event is not None
     assert codes(event.actor) == ["AZE"]
+
+
+def test_no_side_is_the_doer_of_what_it_reports_done_to_its_own(coder):
+    event = _event(coder, "North Korea said one of its soldiers was killed near the border.",
+                   "killed")
+    assert event is not None
+    assert not event.actor
+    assert codes(event.recipient) == ["PRK"]

@@ -73,6 +73,7 @@ def fill_recipients(candidates: list[Candidate], mentions: Mentions, plover: dic
                 for p in stated if p.trigger.head.i == c.trigger.i and is_purpose(p.trigger)
                 and any(r.code or r.sector for r in p.event.recipient)}
     for candidate in candidates:
+        _reporters_own(candidate, mentions)
         if candidate.trigger.i not in purposes:
             _implied(candidate, stated, mentions, rules)
     for candidate in candidates:
@@ -101,6 +102,39 @@ def _implied(candidate: Candidate, stated: list[Candidate], mentions: Mentions,
             _background_party(candidate, mentions)
     if not event.recipient and not event.reciprocal and event.event in rules.promise_reaches:
         _promised_place(candidate, mentions, rules)
+
+
+# Possessive pronouns a reported clause uses for the party that reports it.
+REPORTED_OWNERS = ("its ", "their ")
+
+
+def _reporters_own(candidate: Candidate, mentions: Mentions) -> None:
+    """"North Korea said one of its soldiers was killed", "Pakistan said India had arrested two
+    of its diplomats": in a clause a party reports, a group named as "its" or "their" something,
+    of no country yet, is the reporter's (a clause about one's own side says "its own")."""
+    token, steps = candidate.trigger, 0
+    while token.dep_ != "ccomp" and token.head.i != token.i and steps < 4:
+        token, steps = token.head, steps + 1
+    if token.dep_ != "ccomp" or not is_saying(token.head.lemma_.lower()):
+        return
+    reporter = subject(token.head)
+    codes = {a.code for a in actors_of(reporter, mentions, {})} - {None} if reporter is not \
+        None else set()
+    if len(codes) != 1:
+        return
+    code = codes.pop()
+    for party in candidate.event.recipient:
+        # the owner beats a place the group is in ("two of its soldiers in Gaza")
+        if party.kb_id is None and party.sector and party.sector not in TRANSNATIONAL_SECTORS \
+                and reporters_own_words(party.entity_text):
+            party.code = code
+
+
+def reporters_own_words(text: str) -> bool:
+    """Whether a party's words name it as "its" or "their" something (not "its own")."""
+    text = text.lower()
+    return " own " not in f" {text} " and (text.startswith(REPORTED_OWNERS) or any(
+        f" of {word}" in text for word in REPORTED_OWNERS))
 
 
 def _actor_codes(event) -> set[str]:

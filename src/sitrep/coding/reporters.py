@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from sitrep.actors.parties import AUTHORITY_SECTORS
 from sitrep.coding.candidate import Candidate, Context
+from sitrep.coding.recipients import reporters_own_words
 from sitrep.coding.roles import PASSIVE_SUBJECTS, subject
 
 FORCE_TYPES = {"ASSAULT", "COERCE"}
@@ -34,8 +35,8 @@ def unarmed_reporters(candidates: list[Candidate], ctx: Context) -> list[Candida
 
 def unarmed_report(candidate: Candidate, actors: list, ctx: Context) -> bool:
     """Whether `actors` are only the reporter of the candidate's passive act of force (with no
-    agent), and could not have used force (`document.py` asks it too, before it gives an event
-    with no doer the subject of the clause above)."""
+    agent), and could not have used force or report it done to their own side (`document.py`
+    asks it too, before it gives an event with no doer the subject of the clause above)."""
     clause = _reported_clause(candidate.trigger)
     if candidate.event.event not in FORCE_TYPES or clause is None or \
             not any(c.dep_ in PASSIVE_SUBJECTS for c in clause.children) or \
@@ -47,8 +48,12 @@ def unarmed_report(candidate: Candidate, actors: list, ctx: Context) -> bool:
     # the reporter's words, as the text has them and as the parse's tokens join them
     words = list(reporter.subtree)
     written = (reporter.doc[words[0].i:words[-1].i + 1].text, " ".join(t.text for t in words))
-    return all(a.entity_text and any(a.entity_text in w for w in written) for a in actors) and \
-        not any(_may_use_force(a.sector, a.code) for a in actors)
+    if not all(a.entity_text and any(a.entity_text in w for w in written) for a in actors):
+        return False
+    # "North Korea said one of its soldiers was killed": no side reports so its own losses
+    own = {a.code for a in actors} & {r.code for r in candidate.event.recipient
+                                     if reporters_own_words(r.entity_text)}
+    return bool(own - {None}) or not any(_may_use_force(a.sector, a.code) for a in actors)
 
 
 def _reported_clause(trigger):
