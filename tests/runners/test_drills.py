@@ -53,7 +53,10 @@ HARNESS = textwrap.dedent("""
 
     def summarising(*args):
         print("cluster", flush=True)
-        time.sleep(0.005)  # widens the window a kill can land in
+        # the window a kill lands in: longer than the drill's random delay (10 ms) and the time
+        # a loaded machine takes to read the marker, or a kill after the last cluster's marker
+        # could land after the build's transaction committed (a flaky drill, seen in CI)
+        time.sleep(0.1)
         return summarise(*args)
 
     Database.save_document, clusters.summarise = saving, summarising
