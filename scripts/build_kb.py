@@ -128,6 +128,14 @@ KINDS = {
     "CRM": "criminal group",
     "LAB": "labour organisation",
 }
+# Names of a kind of body many states have (a legislature or one of its chambers, a national
+# guard): alone they name no one state's body (docs/actors.md), so a country's organisation does
+# not take one as its name ("SENATE_" under the US Congress in Phoenix.Countries.actors.txt);
+# its longer names stay ("US Senate", "Senate Foreign Relations Committee").
+KINDS_OF_BODY = {
+    "senate", "congress", "parliament", "national assembly", "house of representatives",
+    "chamber of deputies", "national congress", "legislature", "national guard",
+}
 TITLE_WORDS = set(
     words(
         "president former prime minister mr mr. mrs mrs. ms ms. dr dr. general gen gen. "
@@ -386,15 +394,18 @@ def organisation_row(actor: DictActor, armed: bool) -> list[str] | None:
     sector = sector_of(role) or ("REB" if armed else "")
     if not sector and not country:
         return None
-    kb_id = f"org:{slug(actor.names[0])}"
+    names = [n for n in actor.names if not (country and plain(n) in KINDS_OF_BODY)]
+    if not names:
+        return None
+    kb_id = f"org:{slug(names[0])}"
     if kb_id == "org:":
         return None
     prefix = (role.country or "").upper()
     kind = KINDS.get(prefix) or KINDS.get(sector, "")
     if prefix == "MNC" and sector_of_block(role.code, "MED"):
         kind = "media company"
-    variants = "|".join(actor.names[1:])
-    return [kb_id, actor.names[0], variants, country, sector, kind, actor.source]
+    variants = "|".join(names[1:])
+    return [kb_id, names[0], variants, country, sector, kind, actor.source]
 
 
 def sector_of_block(code: str, block: str) -> bool:
