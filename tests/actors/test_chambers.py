@@ -1,5 +1,7 @@
-"""Legislatures (issue 13): a chamber's bare name ("the Senate", "Congress") is a kind of body
-many states have, LEG with no country, while a stated country owns it."""
+"""Legislatures (issue 13): a chamber's bare name ("the Senate", "Congress") is a
+kind of body many states have, LEG with no country, while a stated country owns it; national
+legislatures by their own names are their country's; Iraq's Kata'ib Hezbollah is not Lebanon's
+Hezbollah."""
 
 from __future__ import annotations
 
@@ -51,3 +53,51 @@ def test_no_countrys_body_is_named_by_a_kind_alone(table):
              for name in [row["name"], *row["variants"].split("|")]
              if name.lower().removeprefix("the ") in KINDS]
     assert named == []
+
+
+@pytest.mark.parametrize(("text", "code", "sector"), [
+    # national legislatures by their own names (were unknown)
+    ("the Sejm", "POL", "LEG"),
+    ("Storting", "NOR", "LEG"),
+    ("the Riksdag", "SWE", "LEG"),
+    ("Folketinget", "DNK", "LEG"),
+    ("Eduskunta", "FIN", "LEG"),
+    ("the Oireachtas", "IRL", "LEG"),
+    ("the Dáil", "IRL", "LEG"),
+    ("Seimas", "LTU", "LEG"),
+    ("the Saeima", "LVA", "LEG"),
+    ("Riigikogu", "EST", "LEG"),
+    ("the Croatian Sabor", "HRV", "LEG"),
+    ("the Jatiya Sangsad", "BGD", "LEG"),
+    ("the Althing", "ISL", "LEG"),
+    ("Cortes Generales", "ESP", "LEG"),
+    ("the National Diet", "JPN", "LEG"),
+    ("Majlis-e-Shoora", "PAK", "LEG"),  # was Iran's Majlis
+    ("the Grand National Assembly", "TUR", "LEG"),
+    # a name several states' assemblies share: LEG, no country (was unknown)
+    ("the Skupstina", None, "LEG"),
+    # guards, passed before
+    ("the Knesset", "ISR", "LEG"),
+    ("the Bundestag", "DEU", "LEG"),
+    ("Lok Sabha", "IND", "LEG"),
+])
+def test_a_legislature_by_its_own_name(text, code, sector):
+    assert resolved(text) == (code, sector)
+
+
+def test_afghanistans_chambers_before_the_taliban():
+    assert resolved("the Wolesi Jirga", date(2015, 2, 1)) == ("AFG", "LEG")
+
+
+@pytest.mark.parametrize(("text", "code", "sector"), [
+    # Iraq's Kata'ib Hezbollah by its other names (was Lebanon's Hezbollah, or the Kataeb party)
+    ("Hezbollah Brigades", "IRQ", "REB"),
+    ("the Hizballah Brigades", "IRQ", "REB"),
+    ("Kataeb Hezbollah", "IRQ", "REB"),
+    ("Kata'ib Hizballah", "IRQ", "REB"),
+    # guards, passed before
+    ("Kataib Hezbollah", "IRQ", "REB"),
+    ("Hezbollah", "LBN", "REB"),
+])
+def test_iraqs_kataib_hezbollah(text, code, sector):
+    assert resolved(text) == (code, sector)
