@@ -1,7 +1,7 @@
-"""Legislatures (issue 13): a chamber's bare name ("the Senate", "Congress") is a
+"""Legislatures and guard units (issue 13): a chamber's bare name ("the Senate", "Congress") is a
 kind of body many states have, LEG with no country, while a stated country owns it; national
-legislatures by their own names are their country's; Iraq's Kata'ib Hezbollah is not Lebanon's
-Hezbollah."""
+legislatures by their own names are their country's; a Guard that names a unit is MIL; Iraq's
+Kata'ib Hezbollah is not Lebanon's Hezbollah."""
 
 from __future__ import annotations
 
@@ -87,6 +87,24 @@ def test_a_legislature_by_its_own_name(text, code, sector):
 
 def test_afghanistans_chambers_before_the_taliban():
     assert resolved("the Wolesi Jirga", date(2015, 2, 1)) == ("AFG", "LEG")
+
+
+@pytest.mark.parametrize(("text", "code", "sector"), [
+    # a guard unit of a head of state or regime: MIL, its country when the phrase states one
+    # (were unknown, or the country with no sector)
+    ("the Republican Guard", None, "MIL"),
+    ("Iraq's Republican Guard", "IRQ", "MIL"),
+    ("Presidential Guard", None, "MIL"),
+    ("Guinea's Presidential Guard", "GIN", "MIL"),
+    ("the Jordanian Royal Guard", "JOR", "MIL"),
+    # guards, passed before: Iran's IRGC, the national guard, and the one Republican Guard
+    # the knowledge base lists by name
+    ("the Syrian Republican Guard", "SYR", "MIL"),
+    ("the Revolutionary Guards", "IRN", "MIL"),
+    ("Tunisia's National Guard", "TUN", "MIL"),
+])
+def test_a_guard_unit_is_military(text, code, sector):
+    assert resolved(text) == (code, sector)
 
 
 @pytest.mark.parametrize(("text", "code", "sector"), [
