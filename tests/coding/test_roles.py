@@ -217,3 +217,15 @@ def test_an_untagged_name_titled_by_an_office(nlp, text, name, sector):
     head = next(t for t in doc if t.text == name)
     found = actors_of(head, _mentions_over(doc, text, [("Chinese", "NORP")], kb), kb.sectors)
     assert [a.sector for a in found] == ([sector] if sector else [])
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Protesters hurled stones at riot police in Harare.", "COP"),
+    # a control: the "throw" riot row read its "at" before
+    ("Demonstrators threw bottles at the soldiers guarding the palace in Khartoum.", "MIL"),
+])
+def test_what_a_protest_throws_things_at_is_its_recipient(coder, text, recipient):
+    from ..conftest import one
+
+    event = one(coder, text)
+    assert [r.sector for r in event.recipient] == [recipient]

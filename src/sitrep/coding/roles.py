@@ -41,7 +41,7 @@ RECIPIENT_PREPS = {
     "ACCUSE": {"against", "of", "on", "about", "over", "into"},  # "an inquiry into X"
     "THREATEN": {"against", "to", "about"},
     "REJECT": {"from"},
-    "PROTEST": {"against", "over"},
+    "PROTEST": {"against", "over", "at"},
     "ASSAULT": {"on", "against", "in", "at"},
     "COERCE": {"in", "from", "at"},
     "MOBILIZE": {"against"},
