@@ -4,6 +4,8 @@ case is checked on the parse (the shape the repair reads) and through the coder.
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep.coding.reattach import clause_of_noun, fronted_subject, noun_clause
 from tests.conftest import one
 
@@ -79,3 +81,13 @@ def test_the_demand_is_the_main_event_and_its_clause_names_whom_it_asks(coder):
         assert event.event == "REQUEST", text
         assert event.actor and event.actor[0].sector == "IGO", text
         assert [a.code for a in event.recipient] == [asked], text
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("USAID had announced a new grant of aid to Malawi.", ["USA"]),
+    ("UNICEF has delivered vaccines to clinics in Yemen.", ["UNO"]),  # a control: tagged right
+])
+def test_a_name_the_tagger_takes_for_an_adverb_is_the_subject(coder, text, actor):
+    from ..conftest import codes, one
+
+    assert codes(one(coder, text).actor) == actor

@@ -44,6 +44,22 @@ def fronted_subject(verb):
     return None
 
 
+# Entity labels of a party; a token of one, tagged as an adverb or the like before the verb, is
+# the tagger misreading a name (often an all-capitals acronym: "USAID had announced ...").
+PARTY_ENTITIES = {"ORG", "GPE", "PERSON", "NORP"}
+
+
+def mistagged_subject(verb):
+    """"USAID had announced a suspension of aid": the tagger reads the acronym as an adverb and the
+    parser hangs it on the verb as its modifier; a name so hung before a verb with no subject, a
+    party's entity, is the verb's subject."""
+    for child in verb.lefts:
+        if child.dep_ in {"advmod", "npadvmod", "dep", "intj"} and child.ent_type_ in \
+                PARTY_ENTITIES and child.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            return child
+    return None
+
+
 def noun_clause(verb):
     """"reiterated its demand today that Israel ease restrictions": the parser hangs a noun's
     "that" clause on the verb whose object the noun is; a "that" clause right after such an

@@ -12,7 +12,7 @@ from dataclasses import replace
 from sitrep.actors.resolve import resolve
 from sitrep.coding.party_phrase import phrase
 from sitrep.coding.posts import POST_NOUNS, phrase_sector, post_body
-from sitrep.coding.reattach import fronted_subject
+from sitrep.coding.reattach import fronted_subject, mistagged_subject
 from sitrep.entities.mentions import ACTOR_LABELS, Mention, Mentions
 from sitrep.model import Actor
 from sitrep.resources import word_class
@@ -142,6 +142,9 @@ def subject(verb, depth: int = 0):
         c.dep_ in PASSIVE_SUBJECTS | {"auxpass"} for c in verb.children) else None
     if fronted is not None:
         return fronted
+    mistagged = mistagged_subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    if mistagged is not None:
+        return mistagged
     if depth > 4 or verb.head.i == verb.i:
         return None
     if verb.dep_ in {"acl", "relcl"} and verb.head.dep_ == "attr" and verb.tag_ == "VB" and any(
