@@ -138,11 +138,11 @@ def test_real_news_development_set_floor(nlp):
     assert report.cases == 1050
     figures = report.figures
     # 2026-12-06 night, after ultimatums, refusals ruled out, the cabinet and party tables:
-    # 0.821 / 0.807
+    # 0.821 / 0.807; evening, after a bare "Senate" lost its US code: 0.819 / 0.806
     assert figures["event_type_accuracy"] >= 0.815
     assert figures["macro_f1"] >= 0.80
-    # actor / recipient where the type is right, type+source+target, lenient: 0.950 / 0.825 /
-    # 0.662 / 0.668 (2026-12-06 evening, after charges and reporters)
+    # actor / recipient where the type is right, type+source+target, lenient: 0.951 / 0.826 /
+    # 0.662 / 0.668 (2026-12-06 evening, after charges, reporters, protests aimed "at")
     assert figures["actor_where_type_right"] >= 0.94
     assert figures["recipient_where_type_right"] >= 0.82
     assert figures["type_source_target"] >= 0.655
