@@ -229,3 +229,26 @@ def test_what_a_protest_throws_things_at_is_its_recipient(coder, text, recipient
 
     event = one(coder, text)
     assert [r.sector for r in event.recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, trigger, recipient", [
+    ("The minister visited the journalists who were arrested in Minsk on Monday.", "arrested",
+     "JRN"),
+    ("President Ruto pardoned a former governor, who was convicted last year of corruption.",
+     "convicted", "GOV"),
+])
+def test_the_noun_a_passive_relative_clause_describes_is_its_patient(coder, text, trigger,
+                                                                      recipient):
+    event = next(e for e in coder.code_text(text, published="2025-06-10")
+                 if e.event_text == trigger)
+    assert not event.actor
+    assert [r.sector for r in event.recipient] == [recipient]
+
+
+def test_a_passive_subject_is_no_target_of_its_own_act(coder):
+    from ..conftest import one
+
+    event = one(coder, "The Kenyan army was deployed to the capital on Tuesday.")
+    assert event.event == "MOBILIZE"
+    assert [a.code for a in event.actor] == ["KEN"]
+    assert not event.recipient

@@ -450,8 +450,9 @@ def name_unresolved(candidate, ctx: Context) -> None:
             taken |= {t.i for t in doer.subtree}
     if not event.recipient and not event.reciprocal:
         target = _target(trigger, row, ctx)
-        if target is not None and target.i not in taken:
-            event.recipient = _unresolved(target, ctx)
+        named = _unresolved(target, ctx) if target is not None and target.i not in taken else []
+        actors = {a.entity_text.lower() for a in event.actor}  # "the army was deployed": no target
+        event.recipient = [r for r in named if r.entity_text.lower() not in actors]
 
 
 def _doer(trigger, row: Trigger):

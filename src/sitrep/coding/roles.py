@@ -153,7 +153,8 @@ def subject(verb, depth: int = 0):
         # describes
         return subject(verb.head.head, depth + 1)
     if verb.dep_ == "relcl":
-        return verb.head
+        # "the journalists who were arrested": the noun is who the act was done to, not its doer
+        return None if passive_patient(verb) is not None else verb.head
     if verb.dep_ == "acl":
         if _is_passive(verb):  # "the appeal, delivered by X": the head is what was delivered
             return None
@@ -206,9 +207,11 @@ def _is_passive(verb) -> bool:
 
 
 def passive_patient(verb):
+    """Who a passive verb's act is done to; the noun a relative pronoun stands for ("the
+    journalists who were arrested")."""
     for child in verb.children:
         if child.dep_ in PASSIVE_SUBJECTS:
-            return child
+            return verb.head if verb.dep_ == "relcl" and child.tag_ in {"WP", "WDT"} else child
     return None
 
 
