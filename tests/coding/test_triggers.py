@@ -364,3 +364,22 @@ def test_a_firms_funding_is_no_aid(coder, text):
     # a guard on the "funding" row's licence (trigger_senses.tsv): without it the first sentence
     # was AID from the startup to the United Kingdom
     assert not any(e.event == "AID" for e in coder.code_text(text, published="2025-06-10"))
+
+
+@pytest.mark.parametrize("text", [
+    "Teachers in Malawi have been striking since Monday to demand higher pay.",
+    "Bus drivers in Lagos decided to strike on Wednesday over unpaid wages.",
+    "The nurses' strike in Nairobi entered its third week.",
+])
+def test_a_workforce_striking_is_a_labour_strike(coder, text):
+    from ..conftest import one
+
+    event = one(coder, text)
+    assert (event.event, event.mode) == ("PROTEST", "strike")
+
+
+def test_forces_striking_a_target_still_attack_it(coder):
+    # a control: the military sense is untouched
+    from ..conftest import one
+
+    assert one(coder, "Israeli jets struck Hamas positions in Gaza.").event == "ASSAULT"

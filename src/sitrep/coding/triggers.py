@@ -100,10 +100,13 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
     if pos == "VERB" and direct_object(token) is None:
         # an intransitive verb's subject says what it is about: "troops massed", "protesters
         # massed"
-        for child in token.children:
-            if child.dep_ == "nsubj":
-                objects |= _phrase_lemmas(child)
-                objects.update(g.lemma_.lower() for g in child.children if g.dep_ == "conj")
+        doers = [c for c in token.children if c.dep_ == "nsubj"]
+        if not doers and token.dep_ == "xcomp":
+            # "teachers decided to strike": the governing verb's subject does it
+            doers = [c for c in token.head.children if c.dep_ == "nsubj"]
+        for child in doers:
+            objects |= _phrase_lemmas(child)
+            objects.update(g.lemma_.lower() for g in child.children if g.dep_ == "conj")
     if pos == "VERB" and any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
                              for c in token.children):
         objects.add(COMPOUND_SUBJECT)  # "the Philippines and France agree"
@@ -111,7 +114,9 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
     particles = {c.lower_ for c in token.children if c.dep_ == "prt" or (
         c.dep_ == "prep" and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children))}
     true_particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
-    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound"}}
+    # a noun's possessor selects a sense as its modifiers do ("the teachers' strike")
+    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound"} or (
+        c.dep_ == "poss" and pos == "NOUN")}
     if pos == "NOUN":
         modifiers |= _clause_subject_lemmas(token)
     best, best_score = None, -1.0
