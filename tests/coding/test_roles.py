@@ -252,3 +252,12 @@ def test_a_passive_subject_is_no_target_of_its_own_act(coder):
     assert event.event == "MOBILIZE"
     assert [a.code for a in event.actor] == ["KEN"]
     assert not event.recipient
+
+
+def test_a_past_form_conjoined_to_a_passive_shares_it(coder):
+    # "killed" is tagged a past tense; it is the passive's participle: gunmen killed the reporter
+    event = next(e for e in coder.code_text(
+        "A reporter for the Nation was shot by gunmen and killed in Mombasa on Tuesday.",
+        published="2025-06-10") if e.event_text == "killed")
+    assert [a.sector for a in event.actor] == ["UAF"]
+    assert [r.sector for r in event.recipient] == ["JRN"]

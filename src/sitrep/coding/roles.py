@@ -167,7 +167,7 @@ def subject(verb, depth: int = 0):
         head = verb.head
         if head.dep_ == "prep":  # "by signing": pcomp of a preposition
             head = head.head
-        if verb.dep_ == "conj" and verb.tag_ != "VBN":
+        if verb.dep_ == "conj" and verb.tag_ != "VBN" and not _shares_passive(verb):
             # "the prime minister has been indicted by the court and will resign": a conjoined
             # verb shares the grammatical subject, not the agent of a passive
             shared = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
@@ -208,11 +208,19 @@ def _is_passive(verb) -> bool:
 
 def passive_patient(verb):
     """Who a passive verb's act is done to; the noun a relative pronoun stands for ("the
-    journalists who were arrested")."""
-    for child in verb.children:
+    journalists who were arrested"); a shared passive's ("was shot by gunmen and killed")."""
+    for child in (verb.head if _shares_passive(verb) else verb).children:
         if child.dep_ in PASSIVE_SUBJECTS:
             return verb.head if verb.dep_ == "relcl" and child.tag_ in {"WP", "WDT"} else child
     return None
+
+
+def _shares_passive(verb) -> bool:
+    """"was shot by gunmen and killed": a past form conjoined to a passive, with no auxiliary or
+    subject of its own, is that passive's participle (the tagger often reads it as a past tense)."""
+    return verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBN"} and _is_passive(verb.head) and \
+        any(c.dep_ == "auxpass" for c in verb.head.children) and \
+        not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "dobj"} for c in verb.children)
 
 
 # Conjunctions of a clause that sets the scene for the main one ("... one day after a jet shot
