@@ -254,10 +254,18 @@ def test_a_passive_subject_is_no_target_of_its_own_act(coder):
     assert not event.recipient
 
 
-def test_a_past_form_conjoined_to_a_passive_shares_it(coder):
-    # "killed" is tagged a past tense; it is the passive's participle: gunmen killed the reporter
-    event = next(e for e in coder.code_text(
-        "A reporter for the Nation was shot by gunmen and killed in Mombasa on Tuesday.",
-        published="2025-06-10") if e.event_text == "killed")
-    assert [a.sector for a in event.actor] == ["UAF"]
-    assert [r.sector for r in event.recipient] == ["JRN"]
+@pytest.mark.parametrize("text, trigger, actor, recipient", [
+    # the tagger reads "killed" as a past tense; it is the passive's participle
+    ("A reporter for the Nation was shot by gunmen and killed in Mombasa on Tuesday.", "killed",
+     "UAF", "JRN"),
+    ("A Malian soldier was ambushed by gunmen and killed near Kidal on Friday.", "killed", "UAF",
+     "MIL"),
+    # tagged a participle: the patient read through the shared passive
+    ("An opposition activist was abducted by militiamen and tortured in Juba last week.",
+     "tortured", "UAF", "CVL"),
+])
+def test_a_past_form_conjoined_to_a_passive_shares_it(coder, text, trigger, actor, recipient):
+    event = next(e for e in coder.code_text(text, published="2025-06-10")
+                 if e.event_text == trigger)
+    assert [a.sector for a in event.actor] == [actor]
+    assert [r.sector for r in event.recipient] == [recipient]

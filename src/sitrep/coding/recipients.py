@@ -13,7 +13,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sitrep.actors.parties import TRANSNATIONAL_SECTORS, same_party
-from sitrep.coding.lexicon import is_saying
+from sitrep.coding.lexicon import is_saying, load_lexicon
+from sitrep.coding.modality import reporting_governor
+from sitrep.coding.reporters import reporters_own_words
 from sitrep.coding.roles import BACKGROUND_MARKS, actors_of, direct_object, is_purpose, subject
 from sitrep.entities.mentions import Mentions
 from sitrep.model import Actor
@@ -104,20 +106,13 @@ def _implied(candidate: Candidate, stated: list[Candidate], mentions: Mentions,
         _promised_place(candidate, mentions, rules)
 
 
-# Possessive pronouns a reported clause uses for the party that reports it.
-REPORTED_OWNERS = ("its ", "their ")
-
-
 def _reporters_own(candidate: Candidate, mentions: Mentions) -> None:
     """"North Korea said one of its soldiers was killed", "Pakistan said India had arrested two
-    of its diplomats": in a clause a party reports, a group named as "its" or "their" something,
-    of no country yet, is the reporter's (a clause about one's own side says "its own")."""
-    token, steps = candidate.trigger, 0
-    while token.dep_ != "ccomp" and token.head.i != token.i and steps < 4:
-        token, steps = token.head, steps + 1
-    if token.dep_ != "ccomp" or not is_saying(token.head.lemma_.lower()):
-        return
-    reporter = subject(token.head)
+    of its diplomats": in a clause a party reports, a group named as "its" or "their" something
+    is the reporter's (a clause about one's own side says "its own"), wherever it is."""
+    verb = reporting_governor(candidate.trigger, load_lexicon())
+    reporter = subject(verb) if verb is not None else None
+    # codes only: the sector words are not needed to know whose country the reporter is
     codes = {a.code for a in actors_of(reporter, mentions, {})} - {None} if reporter is not \
         None else set()
     if len(codes) != 1:
@@ -128,13 +123,6 @@ def _reporters_own(candidate: Candidate, mentions: Mentions) -> None:
         if party.kb_id is None and party.sector and party.sector not in TRANSNATIONAL_SECTORS \
                 and reporters_own_words(party.entity_text):
             party.code = code
-
-
-def reporters_own_words(text: str) -> bool:
-    """Whether a party's words name it as "its" or "their" something (not "its own")."""
-    text = text.lower()
-    return " own " not in f" {text} " and (text.startswith(REPORTED_OWNERS) or any(
-        f" of {word}" in text for word in REPORTED_OWNERS))
 
 
 def _actor_codes(event) -> set[str]:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from sitrep.actors.parties import AUTHORITY_SECTORS
 from sitrep.coding.candidate import Candidate, Context
-from sitrep.coding.recipients import reporters_own_words
 from sitrep.coding.roles import PASSIVE_SUBJECTS, subject
 
 FORCE_TYPES = {"ASSAULT", "COERCE"}
 # Dependencies of a noun phrase or prepositional phrase inside a clause (not a clause of its own).
 PHRASE_DEPS = {"pobj", "pcomp", "prep", "dobj", "compound", "amod", "nmod", "npadvmod"}
+# Possessive pronouns a reported clause uses for the party that reports it.
+REPORTED_OWNERS = ("its ", "their ")
 # Sectors that use force: the state's (AUTHORITY_SECTORS) and armed groups'.
 ARMED_SECTORS = AUTHORITY_SECTORS | {"REB", "UAF", "PRM", "IMG", "PRE", "CRM"}
 
@@ -68,3 +69,11 @@ def _reported_clause(trigger):
 def _may_use_force(sector: str | None, code: str | None) -> bool:
     """A state (a country with no sector), its forces and officials, or an armed group."""
     return sector in ARMED_SECTORS if sector else code is not None
+
+
+def reporters_own_words(text: str) -> bool:
+    """Whether a party's words name it as "its" or "their" something (not "its own"): in a
+    reported clause, the reporter's own side (`recipients.py` gives it the reporter's country)."""
+    text = text.lower()
+    return " own " not in f" {text} " and (text.startswith(REPORTED_OWNERS) or any(
+        f" of {word}" in text for word in REPORTED_OWNERS))

@@ -382,7 +382,6 @@ def _name_tokens(head) -> list:
     return sorted(words, key=lambda t: t.i)
 
 
-# Clauses under a noun that describe the party rather than name it.
 # Prepositions that place a group in a country: "soldiers from Chad", "activists in Syria".
 ORIGIN_PREPS = {"from", "in", "throughout", "across"}
 
