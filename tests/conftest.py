@@ -55,6 +55,14 @@ def one(coder, text, published="2025-06-10"):
     return main_event(events)
 
 
+def code_and_sector(text: str, when) -> tuple[str | None, str | None]:
+    """What `resolve` makes of a mention on a day: (country code, sector)."""
+    from sitrep.actors.resolve import resolve
+
+    actor = resolve(text, when)
+    return actor.code, actor.sector
+
+
 def codes(actors):
     return sorted(a.code for a in actors if a.code)
 

@@ -8,14 +8,13 @@ from datetime import date
 
 import pytest
 
-from sitrep.actors.resolve import resolve
+from ..conftest import code_and_sector
 
 WHEN = date(2022, 3, 1)
 
 
 def resolved(text: str) -> tuple[str | None, str | None]:
-    actor = resolve(text, WHEN)
-    return actor.code, actor.sector
+    return code_and_sector(text, WHEN)
 
 
 @pytest.mark.parametrize(("text", "code", "sector"), [

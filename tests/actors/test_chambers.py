@@ -9,15 +9,15 @@ from datetime import date
 
 import pytest
 
-from sitrep.actors.resolve import resolve
 from sitrep.resources import read_tsv
+
+from ..conftest import code_and_sector
 
 WHEN = date(2021, 5, 4)
 
 
 def resolved(text: str, when: date = WHEN) -> tuple[str | None, str | None]:
-    actor = resolve(text, when)
-    return actor.code, actor.sector
+    return code_and_sector(text, when)
 
 
 @pytest.mark.parametrize(("text", "code", "sector"), [
