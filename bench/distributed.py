@@ -180,6 +180,7 @@ def main() -> None:
         sys.exit(f"{args.shared} is not here: the benchmark corpus is read from ../shared")
     records = corpus.load_records(args.shared)
     chosen = corpus.sample(records, args.documents)
+    corpus.compile_sitrep()
     words = corpus.word_count(r["text"] for r in chosen)
     print(corpus.describe(chosen, len(records)))
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False,

@@ -139,6 +139,8 @@ def main() -> None:
     sys.path.insert(0, str(HERE))
     import tempfile
 
+    corpus.compile_sitrep()
+
     for name in args.corpora.split(","):
         records = CORPORA[name](args.shared, args.documents)
         words = sum(len(r["text"].split()) for r in records)
