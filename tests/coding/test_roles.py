@@ -269,3 +269,18 @@ def test_a_past_form_conjoined_to_a_passive_shares_it(coder, text, trigger, acto
                  if e.event_text == trigger)
     assert [a.sector for a in event.actor] == [actor]
     assert [r.sector for r in event.recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    # a purpose noun before "is to" + verb is no party: its owner does the act, or no one named
+    # (the first and last are controls: the owner's code and an empty actor came before too)
+    ("Turkey's aim is to sell drones to Poland.", "sell", ["TUR"]),
+    ("The only way the island can pay its debts is to sell its warships to Japan.", "sell",
+     []),
+    ("The best option for the region is to withdraw the troops from Kosovo.", "withdraw", []),
+])
+def test_a_purpose_before_is_to_is_no_doer(coder, text, trigger, actor):
+    event = event_of(coder, text, trigger)
+    assert sorted(a.code for a in event.actor if a.code) == actor
+    assert not any(a.entity_text.lower().split()[-1] in {"way", "option", "aim"}
+                   for a in event.actor)

@@ -126,6 +126,27 @@ def test_lists_and_partitives_of_aid(coder, text, recipient):
     assert event.event == "AID" and codes(event.recipient) == [recipient]
 
 
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # a number or a quantifier counts what follows its "of": the hint reads the people
+        ("The Ugandan government released 20 of the detained protesters on Friday.", "RETREAT"),
+        ("Rebels in Mali freed some of the hostages they seized in March.", "RETREAT"),  # control
+        ("The Bolivian authorities released most of the detained protesters.", "RETREAT"),
+    ],
+)
+def test_a_count_of_people_selects_the_row_their_noun_does(coder, text, event_type):
+    event = one(coder, text)
+    assert event.event == event_type and event.mode == "release"
+
+
+def test_a_sum_of_money_is_no_count_of_what_it_buys(coder):
+    # control: "tariffs on $40 billion of imports" reduces tariffs (the money measured nothing
+    # before either; the row must not turn on the imports the sum is of)
+    event = one(coder, "Canada lowered tariffs on $40 billion of Mexican imports.")
+    assert event.event == "RETREAT"
+
+
 def test_a_list_of_unhinted_objects_selects_no_aid_row(coder):
     events = coder.code_text("Chile sent a shipment of copper, timber and wine to Peru.",
                              published="2025-06-10")

@@ -54,6 +54,7 @@ INTERMEDIARY_VERBS = word_class("intermediary_verbs")
 
 
 QUANTITY_NOUNS = word_class("quantity_nouns")
+PURPOSE_NOUNS = word_class("purpose_nouns")
 BODY_NOUNS = word_class("body_nouns")
 COALITION_NOUNS = word_class("coalition_nouns")
 
@@ -173,6 +174,11 @@ def subject(verb, depth: int = 0):
             shared = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             if shared is not None:
                 return _resolved(shared)
+        if verb.dep_ == "xcomp" and head.lemma_ == "be" and (aim := next((c for c in head.children if (
+                c.dep_ == "nsubj" and c.lemma_.lower() in PURPOSE_NOUNS)), None)) is not None:
+            # "Iran's aim is to enrich uranium": Iran's (as "Iran's plan" is); "the only way ...": none
+            owner = possessor(aim)
+            return None if owner is None else _resolved(owner) if owner.pos_ == "PRON" else aim
         if verb.dep_ == "xcomp":
             # "Iran is believed to have supplied drones", "Serbia was urged to withdraw": the
             # passive subject of the governing verb does what its complement says

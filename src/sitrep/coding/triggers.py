@@ -15,6 +15,8 @@ from sitrep.resources import word_class
 # Nouns that only measure or group what follows "of": "part of an aid program", "a team of
 # inspectors" are about the program and the inspectors.
 PARTITIVES = word_class("partitives")
+# Quantifiers that stand for part of what follows "of" ("some of the protesters").
+QUANTIFIERS = word_class("quantifiers")
 
 
 def _object_lemmas(heads: list) -> set[str]:
@@ -42,7 +44,7 @@ def object_heads(token) -> list:
                 g.dep_ == "dobj" and child.dep_ == "xcomp"))
     objects.extend(c for head in list(objects) for c in head.conjuncts
                    if c.i > head.i)  # "provided food, tents and medicine"
-    measured = [pobj for head in objects if head.lemma_.lower() in PARTITIVES
+    measured = [pobj for head in objects if _measures(head)
                 for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
                 for pobj in prep.children if pobj.dep_ == "pobj"]
     # "a team of medical experts, equipment and drugs", "$4 million worth of equipment and
@@ -50,6 +52,14 @@ def object_heads(token) -> list:
     objects.extend(measured)
     objects.extend(c for head in measured for c in head.conjuncts if c.i > head.i)
     return objects
+
+
+def _measures(head) -> bool:
+    """Whether an object only measures or counts what follows its "of": a partitive noun ("a
+    batch of rifles"), a number or a quantifier ("released 20 of the protesters", "freed some of
+    the hostages": the hint reads the protesters and the hostages)."""
+    return head.lemma_.lower() in PARTITIVES or head.lower_ in QUANTIFIERS or (
+        head.pos_ == "NUM" and head.like_num and head.ent_type_ != "MONEY")
 
 
 def _phrase_lemmas(head) -> set[str]:
