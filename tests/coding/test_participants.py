@@ -320,6 +320,13 @@ def test_words_alone_never_make_an_event_count(coder):
     ("Canada suspended aid to the island's rebels.", "the island 's rebels"),
     # not the doer's own forces or arms
     ("Rebel fighters said they would lay down their weapons.", None),
+    # a noun trigger's own preposition names its target, as a verb's object does
+    ("Chile's condemnation of the massacre was swift.", "the massacre"),
+    ("The Greek government began an investigation of the licensing process.",
+     "the licensing process"),
+    ("The Finnish government launched a scathing attack on the new tax rules.",
+     "the new tax rules"),
+    ("Zambian officials held talks with the mine owners on Monday.", "the mine owners"),
 ])
 def test_unresolved_targets(coder, text, recipient):
     event = one(coder, text)

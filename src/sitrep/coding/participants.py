@@ -442,7 +442,9 @@ def name_unresolved(candidate, ctx: Context) -> None:
     members of a gang"): the actor and recipient as the text names them, unresolved (no code,
     no sector), so a reader sees who or what, and nothing counts them as a political party."""
     event, trigger, row = candidate.event, candidate.trigger, candidate.row
-    taken = {t.i for t in trigger.subtree} if row.pos == "NOUN" else {trigger.i}
+    # a noun trigger's own preposition names its target ("an investigation of the licensing
+    # process", "talks with the mine owners"); only the doer's words are not it
+    taken = {trigger.i}
     if not event.actor:
         doer = _doer(trigger, row)
         event.actor = _unresolved(doer, ctx) if doer is not None else []
