@@ -383,3 +383,27 @@ def test_forces_striking_a_target_still_attack_it(coder):
     from ..conftest import one
 
     assert one(coder, "Israeli jets struck Hamas positions in Gaza.").event == "ASSAULT"
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # finding a party guilty or liable is a conviction: ACCUSE (CAMEO 116), as "convicted" is
+    ("A Kenyan court found the former minister guilty of corruption.", ["KEN"]),
+    ("Judges in Lima found the former president guilty of abuse of power.", ["PER"]),
+    ("A Paris court found the bank liable for the losses.", None),
+    ("The former governor of Kano was found guilty of fraud on Monday.", None),
+])
+def test_finding_a_party_guilty_is_a_conviction(coder, text, recipient):
+    event = one(coder, text)
+    assert (event.event, event.mode) == ("ACCUSE", "disapprove")
+    if recipient:
+        assert codes(event.recipient) == recipient
+
+
+@pytest.mark.parametrize("text", [
+    "A military tribunal found two officers not guilty of murder.",  # an acquittal
+    "Inspectors found the reactor safe.",  # no verdict
+])
+def test_other_findings_are_no_conviction(coder, text):
+    # controls: a negated verdict and a finding that is no verdict select no conviction row
+    assert not any(e.event == "ACCUSE" for e in coder.code_text(text))
+
