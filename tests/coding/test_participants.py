@@ -484,3 +484,18 @@ def test_a_groups_thing_stands_for_the_group(coder, text, event_type, recipient_
 )
 def test_a_change_in_an_act_holds_its_parties(coder, text, event_type, actor, recipient):
     assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # a handover goes to whom "to" names, however the text names them; what is handed over
+    # (its object) is never the recipient
+    ("The United States returned a stolen portrait to its owners.", "its owners"),
+    ("Italian police returned a looted manuscript to the abbey of Monte Cassino.",
+     "the abbey of Monte Cassino"),
+    ("Dutch officials returned a bronze mask by a Nigerian sculptor to the palace museum.",
+     "the palace museum"),
+])
+def test_a_handover_goes_to_whom_it_is_handed(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event == "RETREAT"
+    assert [r.entity_text for r in event.recipient] == [recipient]

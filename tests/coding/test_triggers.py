@@ -407,3 +407,14 @@ def test_other_findings_are_no_conviction(coder, text):
     # controls: a negated verdict and a finding that is no verdict select no conviction row
     assert not any(e.event == "ACCUSE" for e in coder.code_text(text))
 
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # returning seized or stolen cultural property is RETREAT (CAMEO 0842), whatever the object
+    ("Customs officials in New York returned 40 ancient coins to Greece.", ["GRC"]),
+    ("A museum in Berlin returned 20 human skulls to Namibia on Friday.", ["NAM"]),
+    ("French authorities returned a looted bronze mask to Benin.", ["BEN"]),
+])
+def test_returning_stolen_heritage_is_a_retreat(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event == "RETREAT" and codes(event.recipient) == recipient
