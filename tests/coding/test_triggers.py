@@ -418,3 +418,15 @@ def test_other_findings_are_no_conviction(coder, text):
 def test_returning_stolen_heritage_is_a_retreat(coder, text, recipient):
     event = one(coder, text)
     assert event.event == "RETREAT" and codes(event.recipient) == recipient
+
+
+@pytest.mark.parametrize("text", [
+    # disputing or challenging what another party reports, finds or plans is criticism (ACCUSE)
+    "The Afghan government disputed the findings of the UN report.",
+    "Kenya's foreign ministry challenged reports that its troops had killed civilians.",
+    "The Indian government disputed the figures published by the rights group.",
+    "Two former ministers challenged the government's plan to close the border.",
+])
+def test_disputing_a_report_is_criticism(coder, text):
+    event = one(coder, text)
+    assert (event.event, event.mode) == ("ACCUSE", "disapprove")
