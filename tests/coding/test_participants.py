@@ -320,6 +320,13 @@ def test_words_alone_never_make_an_event_count(coder):
     ("Canada suspended aid to the island's rebels.", "the island 's rebels"),
     # not the doer's own forces or arms
     ("Rebel fighters said they would lay down their weapons.", None),
+    # a noun trigger's own preposition names its target, as a verb's object does
+    ("Chile's condemnation of the massacre was swift.", "the massacre"),
+    ("The Greek government began an investigation of the licensing process.",
+     "the licensing process"),
+    ("The Finnish government launched a scathing attack on the new tax rules.",
+     "the new tax rules"),
+    ("Zambian officials held talks with the mine owners on Monday.", "the mine owners"),
 ])
 def test_unresolved_targets(coder, text, recipient):
     event = one(coder, text)
@@ -477,3 +484,18 @@ def test_a_groups_thing_stands_for_the_group(coder, text, event_type, recipient_
 )
 def test_a_change_in_an_act_holds_its_parties(coder, text, event_type, actor, recipient):
     assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # a handover goes to whom "to" names, however the text names them; what is handed over
+    # (its object) is never the recipient
+    ("The United States returned a stolen portrait to its owners.", "its owners"),
+    ("Italian police returned a looted manuscript to the abbey of Monte Cassino.",
+     "the abbey of Monte Cassino"),
+    ("Dutch officials returned a bronze mask by a Nigerian sculptor to the palace museum.",
+     "the palace museum"),
+])
+def test_a_handover_goes_to_whom_it_is_handed(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event == "RETREAT"
+    assert [r.entity_text for r in event.recipient] == [recipient]

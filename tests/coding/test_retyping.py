@@ -386,3 +386,20 @@ def test_support_in_money_or_arms_is_aid(coder, text, event_type, actor, recipie
 )
 def test_a_promised_boycott_of_talks_is_a_threat(coder, text, event_type, actor, recipient):
     assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # an arrest warrant is an arrest (CAMEO 173) ...
+    ("Police in Ghana have issued an arrest warrant for the opposition MP.", "COERCE"),
+    ("A court in Ankara issued arrest warrants for 40 army officers on Tuesday.", "COERCE"),
+    ("Bolivian prosecutors obtained an arrest warrant for the former interior minister.",
+     "COERCE"),
+    # ... unless its subject is out of reach: in absentia, or international (manual §THREATEN)
+    ("A court in Minsk issued an arrest warrant in absentia for the exiled opposition leader.",
+     "THREATEN"),
+    ("A Peruvian judge issued an international arrest warrant for the fugitive ex-minister.",
+     "THREATEN"),
+])
+def test_an_arrest_warrant_is_an_arrest_unless_out_of_reach(coder, text, event_type):
+    event = one(coder, text)
+    assert (event.event, event.mode) == (event_type, "arrest")

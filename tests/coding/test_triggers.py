@@ -404,3 +404,50 @@ def test_forces_striking_a_target_still_attack_it(coder):
     from ..conftest import one
 
     assert one(coder, "Israeli jets struck Hamas positions in Gaza.").event == "ASSAULT"
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # finding a party guilty or liable is a conviction: ACCUSE (CAMEO 116), as "convicted" is
+    ("A Kenyan court found the former minister guilty of corruption.", ["KEN"]),
+    ("Judges in Lima found the former president guilty of abuse of power.", ["PER"]),
+    ("A Paris court found the bank liable for the losses.", None),
+    ("The former governor of Kano was found guilty of fraud on Monday.", None),
+])
+def test_finding_a_party_guilty_is_a_conviction(coder, text, recipient):
+    event = one(coder, text)
+    assert (event.event, event.mode) == ("ACCUSE", "disapprove")
+    if recipient:
+        assert codes(event.recipient) == recipient
+
+
+@pytest.mark.parametrize("text", [
+    "A military tribunal found two officers not guilty of murder.",  # an acquittal
+    "Inspectors found the reactor safe.",  # no verdict
+])
+def test_other_findings_are_no_conviction(coder, text):
+    # controls: a negated verdict and a finding that is no verdict select no conviction row
+    assert not any(e.event == "ACCUSE" for e in coder.code_text(text))
+
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # returning seized or stolen cultural property is RETREAT (CAMEO 0842), whatever the object
+    ("Customs officials in New York returned 40 ancient coins to Greece.", ["GRC"]),
+    ("A museum in Berlin returned 20 human skulls to Namibia on Friday.", ["NAM"]),
+    ("French authorities returned a looted bronze mask to Benin.", ["BEN"]),
+])
+def test_returning_stolen_heritage_is_a_retreat(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event == "RETREAT" and codes(event.recipient) == recipient
+
+
+@pytest.mark.parametrize("text", [
+    # disputing or challenging what another party reports, finds or plans is criticism (ACCUSE)
+    "The Afghan government disputed the findings of the UN report.",
+    "Kenya's foreign ministry challenged reports that its troops had killed civilians.",
+    "The Indian government disputed the figures published by the rights group.",
+    "Two former ministers challenged the government's plan to close the border.",
+])
+def test_disputing_a_report_is_criticism(coder, text):
+    event = one(coder, text)
+    assert (event.event, event.mode) == ("ACCUSE", "disapprove")

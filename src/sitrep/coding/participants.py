@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from sitrep.actors.parties import AUTHORITY_SECTORS, GROUP_SECTORS, same_party
 from sitrep.coding.candidate import Context
+from sitrep.coding.handover import handed_to
 from sitrep.coding.lexicon import Trigger, is_saying, verb_forms
 from sitrep.coding.naming import known_name, place_party
 from sitrep.coding.party_phrase import phrase
@@ -61,11 +62,10 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
             # "extradited Viktor Bout to the United States": the receiving state, not the person
             recipient = [a for pobj in prep_objects(trigger, {"to"})
                          for a in _prep_actors(pobj, ctx) if a.code or a.sector == "IGO"]
-        if not recipient and row.event == "RETREAT" and verb_forms(trigger) & HANDOVER_VERBS:
+        handed = handed_to(trigger, obj, row.event)
+        if not recipient and handed:
             # "surrendered to the police", "handed the town over to the army": whom it goes to
-            recipient = [a for holder in (trigger, obj) if holder is not None
-                         for pobj in prep_objects(holder, {"to"})
-                         for a in _prep_actors(pobj, ctx) if a.code or a.sector]
+            recipient = [a for pobj in handed for a in _prep_actors(pobj, ctx) if a.code or a.sector]
         if not recipient and obj is not None and row.event in BLAME_TYPES:
             # "condemned an attack by Osgiliath soldiers", "is investigating war crimes by
             # Croatian extremists": the one blamed is who did what the object names
@@ -81,7 +81,7 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
             recipient = [a for holder in (trigger, obj) for pobj in prep_objects(holder, {"with"})
                          if pobj.lemma_.lower() not in HELP_NOUNS
                          for a in _prep_actors(pobj, ctx) if a.code or a.sector]
-        if not recipient and obj is not None and not _own_act(obj, row, ctx):
+        if not recipient and obj is not None and not _own_act(obj, row, ctx) and not handed:
             # the object is the recipient when it names an actor ("asked Russia"), not a thing;
             # an object naming the act coded is its doer's ("reiterated Turkey's support for
             # Libya": Turkey supports), whose target follows it
@@ -281,10 +281,6 @@ SECTOR_OBJECT_EVENTS = {"COERCE", "ASSAULT", "ACCUSE", "SUPPORT", "CONSULT", "TH
 PEOPLE_OBJECT_EVENTS = {"RETREAT"}
 
 
-# Verbs of handing something or oneself over: "to" names who receives it.
-HANDOVER_VERBS = word_class("handover_verbs")
-
-
 def awaited_party(trigger, ctx: Context) -> list[Actor]:
     """"will not end the strike until the government meets their demands", "will not lift the
     embargo until Cuba reforms": a refusal held until another party acts is aimed at that party
@@ -442,7 +438,9 @@ def name_unresolved(candidate, ctx: Context) -> None:
     members of a gang"): the actor and recipient as the text names them, unresolved (no code,
     no sector), so a reader sees who or what, and nothing counts them as a political party."""
     event, trigger, row = candidate.event, candidate.trigger, candidate.row
-    taken = {t.i for t in trigger.subtree} if row.pos == "NOUN" else {trigger.i}
+    # a noun trigger's own preposition names its target ("an investigation of the licensing
+    # process", "talks with the mine owners"); only the doer's words are not it
+    taken = {trigger.i}
     if not event.actor:
         doer = _doer(trigger, row)
         event.actor = _unresolved(doer, ctx) if doer is not None else []
@@ -511,6 +509,9 @@ def _target(trigger, row: Trigger, ctx: Context):
                         and subject(c) is not None), None)
             if obj is not None and obj.i < trigger.i:
                 obj = None
+        handed = handed_to(trigger, obj, row.event)
+        if handed:
+            return handed[0]  # "returned a stolen portrait to its owners": whom it goes to
         if obj is not None and obj.ent_type_ not in NOT_PARTIES and not _own(obj):
             if obj.lemma_.lower() in AGREEMENT_NOUNS:
                 # "signed an agreement with Milrem": the other party, not the document

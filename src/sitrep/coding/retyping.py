@@ -331,6 +331,20 @@ def opened_to_refugees(verb) -> bool:
     return any(p.lemma_.lower() in REFUGEE_WORDS or p.ent_type_ == "NORP" for p in people)
 
 
+ABSENCE_WORDS = word_class("absence_words")
+
+
+def out_of_reach(noun) -> bool:
+    """"issued an arrest warrant in absentia", "an international arrest warrant": a warrant for
+    someone out of the issuer's reach threatens an arrest (PLOVER manual §THREATEN: an
+    in-absentia arrest is THREATEN arrest); an ordinary warrant is COERCE arrest. "In absentia"
+    may hang on the warrant or on the verb that issues it."""
+    holders = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
+    return any(c.lemma_.lower() in ABSENCE_WORDS for c in noun.children if c.dep_ == "amod") or \
+        any(g.lower_ in ABSENCE_WORDS for h in holders for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj")
+
+
 def counted_in_money(noun) -> bool:
     """"$300 million support", "€45m support for farmers": support counted in money is money
     given (AID, with an economic context: PLOVER manual §AID, monetary aid, grants and credit),

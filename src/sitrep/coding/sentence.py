@@ -56,6 +56,7 @@ from sitrep.coding.retyping import (
     on_condition_unless,
     opened_to_refugees,
     operation_purposes,
+    out_of_reach,
     peacekeeping,
     raid_from_the_air,
     reversed_acts,
@@ -282,6 +283,8 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         event_type, mode = "AID", None  # "announced $300 million support for Kenya"
         if "economic" not in contexts:
             contexts.append("economic")
+    if event_type == "COERCE" and mode == "arrest" and row.pos == "NOUN" and out_of_reach(token):
+        event_type = "THREATEN"  # "an arrest warrant in absentia": a threat of arrest
     if event_type in {"AID", "COOPERATE"} and row.pos == "NOUN" and cut_in(token):
         event_type, mode = "SANCTION", "discontinue"  # "a cut in military aid to Egypt"
     if event_type == "ASSAULT" and in_words(token):

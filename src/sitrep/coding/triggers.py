@@ -42,6 +42,13 @@ def object_heads(token) -> list:
             # damages": what is ordered
             objects.extend(g for g in child.children if g.dep_ in {"nsubj", "nsubjpass"} or (
                 g.dep_ == "dobj" and child.dep_ == "xcomp"))
+    if token.pos_ in {"VERB", "AUX"}:
+        # "found the minister guilty": the verdict the parser hangs as the verb's complement
+        objects.extend(c for c in token.children if c.dep_ in {"ccomp", "acomp"}
+                       and c.pos_ == "ADJ")
+    # "was found not guilty": a negated verdict names nothing
+    objects = [o for o in objects if not (o.pos_ == "ADJ" and any(
+        c.dep_ == "neg" for c in o.children))]
     objects.extend(c for head in list(objects) for c in head.conjuncts
                    if c.i > head.i)  # "provided food, tents and medicine"
     measured = [pobj for head in objects if _measures(head)
