@@ -135,6 +135,7 @@ KINDS = {
 KINDS_OF_BODY = {
     "senate", "congress", "parliament", "national assembly", "house of representatives",
     "chamber of deputies", "national congress", "legislature", "national guard",
+    "national security council", "nsc", "marine corps", "bundesrat",
 }
 TITLE_WORDS = set(
     words(
