@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from sitrep.actors.resolve import resolve
 from sitrep.coding.party_phrase import phrase
-from sitrep.coding.posts import POST_NOUNS, phrase_sector, post_body
+from sitrep.coding.posts import POST_NOUNS, named_in_apposition, phrase_sector, post_body
 from sitrep.coding.reattach import fronted_subject, mistagged_subject
 from sitrep.entities.mentions import ACTOR_LABELS, Mention, Mentions
 from sitrep.model import Actor
@@ -460,7 +460,8 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
                                 owner.actor.entity_text)]
             if owner and owner.actor and owner.actor.code and owner.label in ACTOR_LABELS:
                 if not sector:
-                    return [replace(owner.actor)]
+                    named = named_in_apposition(head, owner, mentions)
+                    return [named or replace(owner.actor)]
                 # "U.S. and British forces": each owner's group
                 return [_placed(o.actor, sector, head) for o in _owners(child, mentions) if o.actor]
     group = next((c for c in head.children if c.dep_ == "poss" and not sector
