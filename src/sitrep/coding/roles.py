@@ -428,9 +428,11 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
         sectors.get(head.lemma_.lower())
     if sector == NOT_AN_ACTOR:
         return []
-    if sector is None or head.lemma_.lower() in BODY_NOUNS:
+    numbered = any(c.dep_ == "nummod" and c.i > head.i for c in head.children)
+    if (sector is None or head.lemma_.lower() in BODY_NOUNS) and not numbered:
         # "army units", "police officers": the kind of group is in the modifier; "opposition
         # members", "rebel groups": a body's own people or the body, of the modifier's kind
+        # (not a numbered text: "Senate Bill 512")
         sector = next((sectors[c.lemma_.lower()] for c in head.children
                        if (c.dep_ == "compound" or c.dep_ == "nmod" and head.pos_ == "PROPN")
                        and sectors.get(c.lemma_.lower())

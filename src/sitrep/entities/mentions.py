@@ -200,6 +200,8 @@ def _model_names(parsed, kb: KnowledgeBase):
     for ent in parsed.ents:
         if ent.label_ not in ACTOR_LABELS or ent.start < covered_until:
             continue
+        if ent.label_ == "PERSON" and any(t.is_digit for t in ent):
+            continue  # "Bill 512", "Resolution 1244": a number names a text, never a person
         span = ent
         # only an organisation the model saw ends early, or a people's word it took for the
         # whole name ("Islamic" of "the Islamic State group"); a country before an office the
