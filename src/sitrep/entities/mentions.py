@@ -277,7 +277,9 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
             yield Mention(token.idx, token.idx + len(token), "NORP", actor)
             index += 1
             continue
-        opening_common_word = token.is_sent_start and token.pos_ != "PROPN"
+        # (an acronym in capitals is no common word capitalised to open the sentence: "ICE")
+        opening_common_word = token.is_sent_start and token.pos_ != "PROPN" and not (
+            token.text.isupper() and len(token) > 1 and not text.isupper())
         found = None
         for size in range(1, 6):
             span = parsed[index:index + size]
