@@ -135,6 +135,7 @@ KINDS = {
 KINDS_OF_BODY = {
     "senate", "congress", "parliament", "national assembly", "house of representatives",
     "chamber of deputies", "national congress", "legislature", "national guard",
+    "national security council", "nsc", "marine corps", "bundesrat",
 }
 TITLE_WORDS = set(
     words(
@@ -199,7 +200,10 @@ def country_of(role: DictRole) -> str:
 
 def sector_of(role: DictRole) -> str:
     """PLOVER sector for a role: the international type, else the first sector block
-    (religion blocks only when nothing else is coded: PLOVER keeps religion tertiary)."""
+    (religion blocks only when nothing else is coded: PLOVER keeps religion tertiary); a
+    government role in the legislature (CAMEO GOVLEG: senators, members of parliament) is LEG,
+    PLOVER's sector for lawmakers (the manual's "LEG Legislature: parliaments, assemblies,
+    lawmakers"; PLOVER_agents.txt SENATOR, LAWMAKER, MP [~LEG])."""
     country = (role.country or "").upper()
     upper = role.code.upper()
     if country in INTERNATIONAL:
@@ -211,6 +215,8 @@ def sector_of(role: DictRole) -> str:
         if upper[i : i + 3] in SECTORS
     ]
     main = [s for s in mapped if s != "REL"]
+    if main[:2] == ["GOV", "LEG"]:
+        return "LEG"
     return main[0] if main else (mapped[0] if mapped else "")
 
 

@@ -43,7 +43,8 @@ def test_a_bare_chamber_is_no_countrys(text, code, sector):
 
 # kinds of body many states have: no organisation with a country is named by one alone
 KINDS = {"senate", "congress", "parliament", "national assembly", "house of representatives",
-         "chamber of deputies", "national congress", "legislature", "national guard"}
+         "chamber of deputies", "national congress", "legislature", "national guard",
+         "national security council", "nsc", "marine corps", "bundesrat"}
 
 
 @pytest.mark.parametrize("table", ["organisations.tsv", "organisations_current.tsv",
@@ -118,4 +119,32 @@ def test_a_guard_unit_is_military(text, code, sector):
     ("Hezbollah", "LBN", "REB"),
 ])
 def test_iraqs_kataib_hezbollah(text, code, sector):
+    assert resolved(text) == (code, sector)
+
+
+@pytest.mark.parametrize(("text", "code", "sector"), [
+    # other kinds of body many states have: the sector alone, a stated country owns one (were
+    # USA GOV, USA MIL, DEU LEG; Switzerland's Bundesrat is its executive, Austria's a chamber)
+    ("the National Security Council", None, "GOV"),
+    ("National Security Council", None, "GOV"),
+    ("the Marine Corps", None, "MIL"),
+    ("Bundesrat", None, "LEG"),
+    # the kind's name around a listed body's ("Security Council", the UN's): the kind's sector
+    # (was PAK IGO: 'National' read as the unknown name of another Security Council)
+    ("Pakistan's National Security Council", "PAK", "GOV"),
+    ("the Nigerian National Security Council", "NGA", "GOV"),
+    # a listed body's name that opens a longer one ("Majlis", Iran's) gives way to the longer
+    # kind's own sector (was nothing)
+    ("Majlis al-Shura", None, "LEG"),
+    ("the Omani Majlis al-Shura", "OMN", "LEG"),
+    # guards, passed before: the US bodies by their own names, a stated country
+    ("the US National Security Council", "USA", "GOV"),
+    ("the White House National Security Council", "USA", "GOV"),
+    ("the U.S. Marine Corps", "USA", "MIL"),
+    ("the South Korean Marine Corps", "KOR", "MIL"),
+    ("the German Bundesrat", "DEU", "LEG"),
+    ("Austria's Bundesrat", "AUT", "LEG"),
+    ("the UN Security Council", "UNO", "IGO"),
+])
+def test_other_kinds_of_body_are_no_countrys(text, code, sector):
     assert resolved(text) == (code, sector)

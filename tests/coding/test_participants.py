@@ -29,6 +29,10 @@ CASES = [
     ("The United Nations delivered food aid to Sudan.", "AID", None, ["SDN"]),
     ("Police arrested dozens of protesters in Caracas.", "COERCE", ["VEN"], None),
     ("Syria withdrew its forces from the town.", "RETREAT", ["SYR"], []),
+    # a withdrawal of peacekeepers (CAMEO 1661, SANCTION) moves the doer's own forces: aimed at
+    # where they were, not at the peacekeepers
+    ("The United Nations also withdrew peacekeepers from a post in Lebanon as a precaution.",
+     "SANCTION", ["UNO"], ["LBN"]),
 ]
 
 

@@ -44,3 +44,21 @@ def test_a_name_known_by_its_post_in_a_political_body(coder, text, trigger, code
 def test_a_name_holding_no_political_post_is_not_placed(coder, text):
     events = coder.code_text(text, published="2024-05-01")
     assert not [a for e in events for a in e.actor if a.sector or a.code]
+
+
+@pytest.mark.parametrize("text, trigger, published, name, code, sector", [
+    # a nationality's "counterpart" names the person in apposition, not the nationality alone
+    # (was the country with no sector and no name)
+    ("The prime minister telephoned his Pakistani counterpart Imran Khan on Tuesday.",
+     "telephoned", "2019-03-05", "Imran Khan", "PAK", "GOV"),
+    ("The foreign minister met her Iranian counterpart, Mohammad Javad Zarif, in Oslo.",
+     "met", "2017-06-01", "Mohammad Javad Zarif", "IRN", "GOV"),
+    ("The president criticised his French counterpart, Emmanuel Macron, over the tariffs.",
+     "criticised", "2019-08-20", "Emmanuel Macron", "FRA", "GOV"),
+])
+def test_a_counterpart_named_in_apposition(coder, text, trigger, published, name, code,
+                                           sector):
+    events = [e for e in coder.code_text(text, published=published) if e.event_text == trigger]
+    assert events, f"no event on {trigger!r} in {text!r}"
+    (recipient,) = events[0].recipient
+    assert (recipient.name, recipient.code, recipient.sector) == (name, code, sector)

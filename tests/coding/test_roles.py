@@ -10,6 +10,7 @@ from sitrep.actors.knowledge import shipped_kb
 from sitrep.actors.resolve import resolve
 from sitrep.coding.roles import actors_of, conjuncts
 from sitrep.entities.mentions import Mention, Mentions
+from sitrep.text.reading import from_record
 
 
 def event_of(coder, text, trigger):
@@ -284,3 +285,16 @@ def test_a_purpose_before_is_to_is_no_doer(coder, text, trigger, actor):
     assert sorted(a.code for a in event.actor if a.code) == actor
     assert not any(a.entity_text.lower().split()[-1] in {"way", "option", "aim"}
                    for a in event.actor)
+
+
+@pytest.mark.parametrize("text", [
+    # a numbered bill is a text, not a person named "Bill" nor the chamber's legislators (the
+    # recipient was 'Bill 512', LEG: the model's PERSON, titled by "Senate")
+    "Senators backed Senate Bill 512, which bans the sale of assault rifles.",
+    "Lawmakers in Ohio backed House Bill 68 after a long debate.",
+])
+def test_a_numbered_bill_is_no_party(coder, text):
+    event = event_of(coder, text, "backed")
+    assert [(a.code, a.sector) for a in event.recipient if a.sector or a.code] == []
+    doc = coder.code(from_record({"id": "bill", "text": text}, "test"))
+    assert not [e.text for e in doc.entities if e.label == "PERSON"]

@@ -112,3 +112,13 @@ def test_a_country_before_a_war_is_where_it_happens(coder):
     # and a name ending in such a word is no place
     found = entities(coder, "The Coalition complies with the Law of Armed Conflict.")
     assert not [text for text, label in found if label in {"GPE", "LOC", "FAC"}]
+
+
+def test_an_acronym_opening_a_sentence_is_a_name(coder):
+    # a listed body's acronym in capitals opening a sentence is no common word capitalised to
+    # open it (was untagged: the parser reads "ICE" as a noun)
+    found = entities(coder, "ICE detained 40 workers at a meat plant in Iowa on Tuesday.")
+    assert ("ICE", "ORG") in found
+    # a common word capitalised to open the sentence stays none ("Talks", "Troops")
+    assert not [t for t, _ in entities(coder, "Troops detained 40 workers on Tuesday.")
+                if t == "Troops"]

@@ -175,6 +175,14 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
                 another = True
                 steps.append(f"{phrase!r} ({entry.kb_id}) only opens the name of another body: "
                              f"{opened}")
+                if head is None:  # the longer name a kind of body ("Majlis al-Shura": LEG)
+                    head = sector_of(tokens[:cut], kb)
+            elif entry.kind == "organisation" and (kind := _kind_of_body(tokens, entity, kb)):
+                # "National" + "Security Council": a kind of body many states have (agent
+                # words: GOV), not the UN's
+                sector = kind
+                steps.append(f"{phrase!r} ends a kind of body the agent words list: "
+                             f"sector {kind}, not {entry.kb_id}")
             elif entry.kind == "organisation" and _named_otherwise(text, tokens, entity, spans):
                 # "Mon National Liberation Army" is not Colombia's ELN: a name the knowledge base
                 # does not know before a body's name makes another body, of the same sector
@@ -245,6 +253,16 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
 
 
 NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _kind_of_body(tokens: list[str], entity: _Span, kb: KnowledgeBase) -> str | None:
+    """The sector of a kind of body the agent words list whose name a body's name ends
+    ("national security council" around the UN's "Security Council"), or None."""
+    for start in range(max(0, entity.start - 2), entity.start):
+        found = kb.sectors.get(" ".join(tokens[start:entity.end]))
+        if found:
+            return found
+    return None
 
 
 def _named_otherwise(text: str, tokens: list[str], entity: _Span, spans: list[_Span]) -> bool:

@@ -529,7 +529,7 @@ def _target(trigger, row: Trigger, ctx: Context):
                 if aimed is not None:
                     return aimed
             elif row.event not in OBJECT_IS_NO_RECIPIENT and not (
-                    row.event == "RETREAT" and _forces_or_arms(obj, ctx)):
+                    row.event in MOVES_FORCES and _forces_or_arms(obj, ctx)):
                 return obj  # "arrested 26 members of a gang"; not "withdrew troops"
     return next(prep_objects(trigger, preps), None)
 
@@ -549,7 +549,11 @@ def _forces_or_arms(obj, ctx: Context) -> bool:
 
 
 ARMS = {"weapon", "arm", "troop", "force", "soldier", "equipment", "depot", "base", "tank",
-        "missile", "ammunition", "gun", "artillery"}
+        "missile", "ammunition", "gun", "artillery", "peacekeeper"}
+
+# Types whose act may move one's own forces, never their recipient: a retreat ("withdrew
+# troops") and CAMEO 1661's withdrawal of peacekeepers (SANCTION, aimed at where they were).
+MOVES_FORCES = {"RETREAT", "SANCTION"}
 
 
 def _own(obj) -> bool:

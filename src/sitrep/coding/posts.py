@@ -7,9 +7,10 @@ U.N."). `roles.py` asks this module while it reads a noun phrase's parties.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from sitrep.coding.relevance import POLITICAL, sector_standing
-from sitrep.entities.mentions import Mentions
+from sitrep.entities.mentions import Mention, Mentions
 from sitrep.model import Actor
 from sitrep.resources import word_class
 
@@ -55,4 +56,18 @@ def phrase_sector(head, sectors: dict[str, str]) -> str | None:
             found = sectors.get(f"{child.lower_} {head.lower_}")
             if found:
                 return found
+    return None
+
+
+def named_in_apposition(head, owner: Mention, mentions: Mentions) -> Actor | None:
+    """The person a group noun of no sector names in apposition ("his Pakistani counterpart
+    Imran Khan", "her Lebanese counterpart, Michel Aoun"): that person, placed by the owner's
+    country where the knowledge base does not know them; not the nationality word alone."""
+    for child in head.children:
+        named = mentions.at(child) if child.dep_ == "appos" and child.i > head.i else None
+        if named is not None and named.label == "PERSON" and named.actor is not None:
+            actor = replace(named.actor)
+            if actor.code is None:
+                actor.code = owner.actor.code if owner.actor else None
+            return actor
     return None

@@ -2,7 +2,8 @@
 
 Works on spaCy tokens of the parsed (repaired) text and the document's `Mentions`
 (entities/mentions.py). Hands on `Actor`s for a noun phrase (`actors_of`), the verb's subject,
-objects and prepositional objects and intermediaries (the event's place: places.py).
+objects and prepositional objects (the event's place: places.py; intermediaries:
+intermediaries.py).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import replace
 
 from sitrep.actors.resolve import resolve
 from sitrep.coding.party_phrase import phrase
-from sitrep.coding.posts import POST_NOUNS, phrase_sector, post_body
+from sitrep.coding.posts import POST_NOUNS, named_in_apposition, phrase_sector, post_body
 from sitrep.coding.reattach import fronted_subject, mistagged_subject
 from sitrep.entities.mentions import ACTOR_LABELS, Mention, Mentions
 from sitrep.model import Actor
@@ -50,7 +51,6 @@ RECIPIENT_PREPS = {
 }
 
 
-INTERMEDIARY_VERBS = word_class("intermediary_verbs")
 
 
 QUANTITY_NOUNS = word_class("quantity_nouns")
@@ -434,9 +434,11 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
         sectors.get(head.lemma_.lower())
     if sector == NOT_AN_ACTOR:
         return []
-    if sector is None or head.lemma_.lower() in BODY_NOUNS:
+    numbered = any(c.dep_ == "nummod" and c.i > head.i for c in head.children)
+    if (sector is None or head.lemma_.lower() in BODY_NOUNS) and not numbered:
         # "army units", "police officers": the kind of group is in the modifier; "opposition
         # members", "rebel groups": a body's own people or the body, of the modifier's kind
+        # (not a numbered text: "Senate Bill 512")
         sector = next((sectors[c.lemma_.lower()] for c in head.children
                        if (c.dep_ == "compound" or c.dep_ == "nmod" and head.pos_ == "PROPN")
                        and sectors.get(c.lemma_.lower())
@@ -466,7 +468,8 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
                                 owner.actor.entity_text)]
             if owner and owner.actor and owner.actor.code and owner.label in ACTOR_LABELS:
                 if not sector:
-                    return [replace(owner.actor)]
+                    named = named_in_apposition(head, owner, mentions)
+                    return [named or replace(owner.actor)]
                 # "U.S. and British forces": each owner's group
                 return [_placed(o.actor, sector, head) for o in _owners(child, mentions) if o.actor]
     group = next((c for c in head.children if c.dep_ == "poss" and not sector
@@ -587,14 +590,3 @@ def _origin(head, sector: str, mentions: Mentions) -> list[Actor]:
             return [_placed(mention.actor, sector, head)]
     return []
 
-
-def intermediaries(trigger, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]:
-    """"appeal, delivered by Minister X": the agent of a delivering verb under the trigger."""
-    for token in trigger.subtree:
-        if token.lemma_.lower() in INTERMEDIARY_VERBS and token.head == trigger:
-            for child in token.children:
-                if child.dep_ == "agent":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            return actors_of(pobj, mentions, sectors)
-    return []

@@ -13,6 +13,7 @@ from sitrep.coding.attribution import attribute
 from sitrep.coding.candidate import Candidate, Context, depth_of, is_background
 from sitrep.coding.charges import charged_acts
 from sitrep.coding.dates import date_for, era_starts, set_date
+from sitrep.coding.intermediaries import intermediaries
 from sitrep.coding.items import phrase_items
 from sitrep.coding.lexicon import Trigger, is_saying
 from sitrep.coding.modality import (
@@ -64,7 +65,6 @@ from sitrep.coding.retyping import (
 from sitrep.coding.roles import (
     actors_of,
     direct_object,
-    intermediaries,
     is_purpose,
     subject,
 )

@@ -200,6 +200,8 @@ def _model_names(parsed, kb: KnowledgeBase):
     for ent in parsed.ents:
         if ent.label_ not in ACTOR_LABELS or ent.start < covered_until:
             continue
+        if ent.label_ == "PERSON" and any(t.is_digit for t in ent):
+            continue  # "Bill 512", "Resolution 1244": a number names a text, never a person
         span = ent
         # only an organisation the model saw ends early, or a people's word it took for the
         # whole name ("Islamic" of "the Islamic State group"); a country before an office the
@@ -275,7 +277,9 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
             yield Mention(token.idx, token.idx + len(token), "NORP", actor)
             index += 1
             continue
-        opening_common_word = token.is_sent_start and token.pos_ != "PROPN"
+        # (an acronym in capitals is no common word capitalised to open the sentence: "ICE")
+        opening_common_word = token.is_sent_start and token.pos_ != "PROPN" and not (
+            token.text.isupper() and len(token) > 1 and not text.isupper())
         found = None
         for size in range(1, 6):
             span = parsed[index:index + size]

@@ -1,0 +1,26 @@
+"""Intermediaries: who delivers an act for its actor ("an appeal, delivered by Minister X").
+
+Reads the agent of a delivering verb (word class `intermediary_verbs`) under a trigger and hands
+its actors to `sentence.py` for the event's `intermediary` field.
+"""
+
+from __future__ import annotations
+
+from sitrep.coding.roles import actors_of
+from sitrep.entities.mentions import Mentions
+from sitrep.model import Actor
+from sitrep.resources import word_class
+
+INTERMEDIARY_VERBS = word_class("intermediary_verbs")
+
+
+def intermediaries(trigger, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]:
+    """"appeal, delivered by Minister X": the agent of a delivering verb under the trigger."""
+    for token in trigger.subtree:
+        if token.lemma_.lower() in INTERMEDIARY_VERBS and token.head == trigger:
+            for child in token.children:
+                if child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return actors_of(pobj, mentions, sectors)
+    return []
