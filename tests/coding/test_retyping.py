@@ -375,6 +375,21 @@ def test_support_in_money_or_arms_is_aid(coder, text, event_type, actor, recipie
 @pytest.mark.parametrize(
     "text, event_type, actor, recipient",
     [
+        # support received in money or arms is aid from the giver (after "from") to the receiver
+        ("The Kenyan army has received financial support from the British government.", "AID",
+         ["GBR"], ["KEN"]),
+        ("Mali received military support from France last year.", "AID", ["FRA"], ["MLI"]),
+        ("The Yemeni government received logistical support from Saudi Arabia.", "AID",
+         ["SAU"], ["YEM"]),
+    ],
+)
+def test_support_received_in_money_or_arms_is_aid(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
         # stopping talks announced for the future threatens to suspend them (THREATEN relations)
         ("Iran said it would boycott the summit with Saudi Arabia.", "THREATEN", ["IRN"], None),
         ("The Kenyan opposition said it will call off the talks with the government.",

@@ -431,6 +431,22 @@ def test_other_findings_are_no_conviction(coder, text):
 
 
 @pytest.mark.parametrize("text, recipient", [
+    # finding a party not guilty acquits it: CONCEDE (manual §CONCEDE: acquittals), as
+    # "acquitted" is; before the row the fallback classifier guessed SANCTION
+    ("A Kenyan court found the former minister not guilty of corruption.", ["KEN"]),
+    ("The tribunal found the Serbian general not guilty of war crimes.", ["SRB"]),
+    ("Judges in Cairo found the Egyptian activists not guilty on Tuesday.", ["EGY"]),
+    ("A Paris court found the French bank not liable for the losses.", None),
+])
+def test_finding_a_party_not_guilty_is_an_acquittal(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event == "CONCEDE"
+    if recipient:
+        assert codes(event.recipient) == recipient
+
+
+
+@pytest.mark.parametrize("text, recipient", [
     # returning seized or stolen cultural property is RETREAT (CAMEO 0842), whatever the object
     ("Customs officials in New York returned 40 ancient coins to Greece.", ["GRC"]),
     ("A museum in Berlin returned 20 human skulls to Namibia on Friday.", ["NAM"]),

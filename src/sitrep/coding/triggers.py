@@ -61,6 +61,16 @@ def object_heads(token) -> list:
     return objects
 
 
+def _negated_verdicts(token) -> set[str]:
+    """A verdict the verb's complement negates, as "not guilty": "found the minister not guilty"
+    acquits (object hints read "not guilty"; `object_heads` drops the negated verdict)."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return set()
+    return {f"not {c.lemma_.lower()}" for c in token.children
+            if c.dep_ in {"ccomp", "acomp", "oprd"} and c.pos_ == "ADJ"
+            and any(g.dep_ == "neg" for g in c.children)}
+
+
 def _measures(head) -> bool:
     """Whether an object only measures or counts what follows its "of": a partitive noun ("a
     batch of rifles"), a number or a quantifier ("released 20 of the protesters", "freed some of
@@ -106,7 +116,7 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
     if not rows:
         return None
     object_tokens = object_heads(token)  # walked once: read three times below
-    objects = _object_lemmas(object_tokens)
+    objects = _object_lemmas(object_tokens) | _negated_verdicts(token)
     # a hint the objects' own heads match beats one only a modifier matches ("ordered ten
     # battalions and tank units": battalions, not a purchase of tanks)
     heads = {t.lemma_.lower() for t in object_tokens}
