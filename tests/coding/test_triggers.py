@@ -445,6 +445,37 @@ def test_finding_a_party_not_guilty_is_an_acquittal(coder, text, recipient):
         assert codes(event.recipient) == recipient
 
 
+@pytest.mark.parametrize("text, actor, recipient", [
+    # conferring a medal or an honour praises whom it goes to: SUPPORT (CAMEO 051, AWARD + MEDAL,
+    # + HONOR), to whom "to" or "on" names, not to the order or the medal itself
+    ("France awarded its highest honour to the Malian president.", ["FRA"], ["MLI"]),
+    ("The Ukrainian president awarded the Order of Merit to the Polish ambassador.", ["UKR"],
+     ["POL"]),
+    ("The Kenyan president bestowed a medal on the Ugandan army chief.", ["KEN"], ["UGA"]),
+    ("Moscow conferred the Order of Friendship on the Indian ambassador.", ["RUS"], ["IND"]),
+])
+def test_conferring_an_honour_is_support(coder, text, actor, recipient):
+    assert_coded(coder, text, "SUPPORT", actor, recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "The academy awarded the British actor an honour for his lifetime of work.",
+    "The festival awarded a gold medal to the Dutch director.",
+])
+def test_honours_for_artists_are_no_event(coder, text):
+    # controls (pass without the rows too): an award with no state on either side is culture,
+    # not praise between political parties (trigger_senses.tsv: award, state licence)
+    assert not any(e.event == "SUPPORT" for e in coder.code_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The two ministers conferred on Tuesday.",
+])
+def test_conferring_with_someone_stays_a_consultation(coder, text):
+    # a control (passes either way): the honour row needs its object
+    assert one(coder, text).event == "CONSULT"
+
+
 
 @pytest.mark.parametrize("text, recipient", [
     # returning seized or stolen cultural property is RETREAT (CAMEO 0842), whatever the object
