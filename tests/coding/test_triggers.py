@@ -449,8 +449,7 @@ def test_finding_a_party_not_guilty_is_an_acquittal(coder, text, recipient):
     # conferring a medal or an honour praises whom it goes to: SUPPORT (CAMEO 051, AWARD + MEDAL,
     # + HONOR), to whom "to" or "on" names, not to the order or the medal itself
     ("France awarded its highest honour to the Malian president.", ["FRA"], ["MLI"]),
-    ("The Ukrainian president awarded the Order of Merit to the Polish ambassador.", ["UKR"],
-     ["POL"]),
+    ("Kosovo awarded the Order of Freedom to the former U.S. envoy.", ["XKX"], ["USA"]),
     ("The Kenyan president bestowed a medal on the Ugandan army chief.", ["KEN"], ["UGA"]),
     ("Moscow conferred the Order of Friendship on the Indian ambassador.", ["RUS"], ["IND"]),
 ])
