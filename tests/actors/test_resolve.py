@@ -645,3 +645,13 @@ def test_a_first_level_subdivision_places_itself():
 def test_an_unknown_name_before_a_body_makes_another_body(text, code, sector):
     actor = resolve(text, date(2022, 1, 1))
     assert (actor.code, actor.sector) == (code, sector)
+
+
+def test_an_airport_code_in_the_city_list_places_nothing():
+    from sitrep.actors.gazetteer import resolve_place
+
+    # GeoNames lists IATA codes among a city's names ("BRI" Bari, "DXB" Dubai): they are also
+    # acronyms of other things and place nothing; a city's own initials still do
+    assert resolve_place("BRI")[1] is None
+    assert resolve_place("DXB")[1] is None
+    assert resolve_place("NYC")[1] == "USA"

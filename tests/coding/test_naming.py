@@ -87,3 +87,10 @@ def test_the_phrase_that_names_the_actor_is_not_its_named_target(coder):
     assert event.event == "MOBILIZE"
     assert [a.code for a in event.actor] == ["CHN"]
     assert [r.code for r in event.recipient] == ["IND"]
+
+
+def test_a_post_of_a_post_of_a_body_is_the_body_s(coder):
+    # "chief of staff of X's army": the chain of posts reaches the body that places it
+    event = one(coder, "The chief of staff of Kenya's army, Daniel Oloo, met the Ugandan "
+                       "defence minister in Nairobi on Monday.")
+    assert [(a.code, a.sector) for a in event.actor] == [("KEN", "MIL")]

@@ -9,6 +9,7 @@ city winning when a name is shared.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -41,7 +42,8 @@ def _build_cities() -> dict[str, tuple[str, str, int]]:
         code = alpha_3.get(city["countrycode"])
         if code is None:
             continue
-        for name in [city["name"], *[n for n in city["alternatenames"] if n.isascii()]]:
+        names = [n for n in city["alternatenames"] if n.isascii() and not _code(n, city["name"])]
+        for name in [city["name"], *names]:
             key = fold_uncached(name)
             if key and (key not in best or best[key][0] < city["population"]):
                 best[key] = (city["population"], city["name"], code)
@@ -57,6 +59,16 @@ GENERIC_PLACE_WORDS = {"central", "centre", "center", "north", "south", "east", 
                        "southern", "eastern", "western", "upper", "lower", "capital", "coast",
                        "coastal", "lakes", "islands", "island", "area", "region", "district",
                        "city", "middle", "inner", "outer", "greater", "and"}
+
+
+def _code(name: str, city: str) -> bool:
+    """Whether a GeoNames alternate name is a code, not a name: two to four capitals that are
+    not the city's initials (airport codes: "BRI" is Bari's, "DXB" Dubai's; "NYC", "HCMC" are
+    names news uses). Such codes are also acronyms of other things ("BRI", "THE")."""
+    if not (2 <= len(name) <= 4 and name.isalpha() and name.isupper()):
+        return False
+    initials = "".join(word[:1] for word in re.split(r"[\s-]+", fold_uncached(city)) if word)
+    return fold_uncached(name) != initials
 
 
 @lru_cache(maxsize=1)

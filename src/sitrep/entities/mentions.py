@@ -168,7 +168,8 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
             model_label == "PERSON" and len(ent) == 1
             and ((before in TOWARDS and resolve_place(ent.text)[1] is not None)
                  or (actor.code is None and key not in full_names
-                     and before not in PERSON_TITLES and _known_town(ent.text, kb))))
+                     and before not in PERSON_TITLES and (_known_town(ent.text, kb)
+                                                          or _after_place_noun(parsed, ent)))))
         label = _label(model_label, actor, ent.text, located)
         if model_label == "ORG" and len(ent) == 1 and key in full_names and \
                 not (actor.kb_id or "").startswith(("org:", "organisation:")):
@@ -222,6 +223,13 @@ def _model_names(parsed, kb: KnowledgeBase):
                 break
         covered_until = span.end
         yield span, "ORG" if span is not ent else ent.label_
+
+
+def _after_place_noun(parsed, ent) -> bool:
+    """Whether the text calls the name a place: "the town of Gao" (`data/place_nouns.tsv`)."""
+    start = ent.start - (2 if ent.start >= 2 and parsed[ent.start - 1].lower_ == "the" else 1)
+    return start >= 1 and parsed[start].lower_ == "of" and \
+        parsed[start - 1].lemma_.lower() in place_nouns(("place",))
 
 
 def _known_town(name: str, kb: KnowledgeBase) -> bool:
