@@ -137,16 +137,16 @@ def test_real_news_development_set_floor(nlp):
     report = evaluate(needs_shared("plv", "plv-train.csv"))
     assert report.cases == 1050
     figures = report.figures
-    # 2026-12-06 night, after ultimatums, refusals ruled out, the cabinet and party tables:
-    # 0.821 / 0.807; evening, after a bare "Senate" lost its US code: 0.819 / 0.806
-    assert figures["event_type_accuracy"] >= 0.815
-    assert figures["macro_f1"] >= 0.80
-    # actor / recipient where the type is right, type+source+target, lenient: 0.951 / 0.826 /
-    # 0.662 / 0.668 (2026-12-06 evening, after charges, reporters, protests aimed "at")
-    assert figures["actor_where_type_right"] >= 0.94
-    assert figures["recipient_where_type_right"] >= 0.82
-    assert figures["type_source_target"] >= 0.655
-    assert figures["lenient_type_source_target"] >= 0.66
+    # 2026-12-06 evening, after a bare "Senate" lost its US code: 0.819 / 0.806; late evening,
+    # after verdicts, warrants, handovers, disputed reports, acquittals, honours: 0.831 / 0.816
+    assert figures["event_type_accuracy"] >= 0.825
+    assert figures["macro_f1"] >= 0.81
+    # actor / recipient where the type is right, type+source+target, lenient: 0.952 / 0.836 /
+    # 0.681 / 0.687 (2026-12-06 late evening, after noun triggers' own targets)
+    assert figures["actor_where_type_right"] >= 0.945
+    assert figures["recipient_where_type_right"] >= 0.83
+    assert figures["type_source_target"] >= 0.675
+    assert figures["lenient_type_source_target"] >= 0.68
 
 
 @pytest.mark.slow
