@@ -141,9 +141,9 @@ def test_a_count_of_people_selects_the_row_their_noun_does(coder, text, event_ty
 
 
 def test_a_sum_of_money_is_no_count_of_what_it_buys(coder):
-    # control: "tariffs on $40 billion of imports" reduces tariffs (the money measured nothing
-    # before either; the row must not turn on the imports the sum is of)
-    event = one(coder, "Canada lowered tariffs on $40 billion of Mexican imports.")
+    # "reduced tariffs on $40 billion of imports" eases tariffs: read as a count, the sum would
+    # let the imports select the row of cutting trade (SANCTION)
+    event = one(coder, "Canada reduced tariffs on $40 billion of Mexican imports.")
     assert event.event == "RETREAT"
 
 

@@ -174,8 +174,9 @@ def subject(verb, depth: int = 0):
             shared = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             if shared is not None:
                 return _resolved(shared)
-        if verb.dep_ == "xcomp" and head.lemma_ == "be" and (aim := next((c for c in head.children if (
-                c.dep_ == "nsubj" and c.lemma_.lower() in PURPOSE_NOUNS)), None)) is not None:
+        aim = next((c for c in head.children if c.dep_ == "nsubj" and c.lemma_.lower() in
+                    PURPOSE_NOUNS), None) if verb.dep_ == "xcomp" and head.lemma_ == "be" else None
+        if aim is not None:
             # "Iran's aim is to enrich uranium": Iran's (as "Iran's plan" is); "the only way ...": none
             owner = possessor(aim)
             return None if owner is None else _resolved(owner) if owner.pos_ == "PRON" else aim

@@ -47,8 +47,7 @@ def object_heads(token) -> list:
         objects.extend(c for c in token.children if c.dep_ in {"ccomp", "acomp"}
                        and c.pos_ == "ADJ")
     # "was found not guilty": a negated verdict names nothing
-    objects = [o for o in objects if not (o.pos_ == "ADJ" and any(
-        c.dep_ == "neg" for c in o.children))]
+    objects = [o for o in objects if not (o.pos_ == "ADJ" and _negated(o))]
     objects.extend(c for head in list(objects) for c in head.conjuncts
                    if c.i > head.i)  # "provided food, tents and medicine"
     measured = [pobj for head in objects if _measures(head)
@@ -67,8 +66,11 @@ def _negated_verdicts(token) -> set[str]:
     if token.pos_ not in {"VERB", "AUX"}:
         return set()
     return {f"not {c.lemma_.lower()}" for c in token.children
-            if c.dep_ in {"ccomp", "acomp", "oprd"} and c.pos_ == "ADJ"
-            and any(g.dep_ == "neg" for g in c.children)}
+            if c.dep_ in {"ccomp", "acomp", "oprd"} and c.pos_ == "ADJ" and _negated(c)}
+
+
+def _negated(token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
 
 
 def _measures(head) -> bool:
