@@ -328,7 +328,7 @@ def test_words_alone_never_make_an_event_count(coder):
     ("Chile's condemnation of the massacre was swift.", "the massacre"),
     ("The Greek government began an investigation of the licensing process.",
      "the licensing process"),
-    ("The Finnish government launched a scathing attack on the new tax rules.",
+    ("The Finnish government mounted a fierce attack on the new tax rules.",
      "the new tax rules"),
     ("Zambian officials held talks with the mine owners on Monday.", "the mine owners"),
 ])
@@ -493,7 +493,7 @@ def test_a_change_in_an_act_holds_its_parties(coder, text, event_type, actor, re
 @pytest.mark.parametrize("text, recipient", [
     # a handover goes to whom "to" names, however the text names them; what is handed over
     # (its object) is never the recipient
-    ("The United States returned a stolen portrait to its owners.", "its owners"),
+    ("Canada returned a stolen portrait to its owners.", "its owners"),
     ("Italian police returned a looted manuscript to the abbey of Monte Cassino.",
      "the abbey of Monte Cassino"),
     ("Dutch officials returned a bronze mask by a Nigerian sculptor to the palace museum.",

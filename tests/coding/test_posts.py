@@ -49,8 +49,8 @@ def test_a_name_holding_no_political_post_is_not_placed(coder, text):
 @pytest.mark.parametrize("text, trigger, published, name, code, sector", [
     # a nationality's "counterpart" names the person in apposition, not the nationality alone
     # (was the country with no sector and no name)
-    ("The prime minister telephoned his Pakistani counterpart Imran Khan on Tuesday.",
-     "telephoned", "2019-03-05", "Imran Khan", "PAK", "GOV"),
+    ("The chancellor phoned her Pakistani counterpart Shehbaz Sharif on Tuesday.",
+     "phoned", "2023-03-07", "Shehbaz Sharif", "PAK", "GOV"),
     ("The foreign minister met her Iranian counterpart, Mohammad Javad Zarif, in Oslo.",
      "met", "2017-06-01", "Mohammad Javad Zarif", "IRN", "GOV"),
     ("The president criticised his French counterpart, Emmanuel Macron, over the tariffs.",

@@ -405,9 +405,9 @@ def test_a_promised_boycott_of_talks_is_a_threat(coder, text, event_type, actor,
 
 @pytest.mark.parametrize("text, event_type", [
     # an arrest warrant is an arrest (CAMEO 173) ...
-    ("Police in Ghana have issued an arrest warrant for the opposition MP.", "COERCE"),
+    ("Ghana's police secured an arrest warrant for the opposition MP.", "COERCE"),
     ("A court in Ankara issued arrest warrants for 40 army officers on Tuesday.", "COERCE"),
-    ("Bolivian prosecutors obtained an arrest warrant for the former interior minister.",
+    ("A Bolivian judge signed an arrest warrant for a former interior minister.",
      "COERCE"),
     # ... unless its subject is out of reach: in absentia, or international (manual §THREATEN)
     ("A court in Minsk issued an arrest warrant in absentia for the exiled opposition leader.",

@@ -50,7 +50,7 @@ PARTY_ENTITIES = {"ORG", "GPE", "PERSON", "NORP"}
 
 
 def mistagged_subject(verb):
-    """"USAID had announced a suspension of aid": the tagger reads the acronym as an adverb and the
+    """"USAID had announced new grants": the tagger reads the acronym as an adverb and the
     parser hangs it on the verb as its modifier; a name so hung before a verb with no subject, a
     party's entity, is the verb's subject."""
     for child in verb.lefts:
