@@ -388,8 +388,7 @@ def test_a_subject_that_undergoes_the_act(coder, text, event_type, actor, recipi
     "text, event_type, actor, recipient",
     [
         # giving, providing, offering or granting an act: the giver does it, to whom it goes
-        ("Germany is willing to provide support to Palestinian refugees.", "AGREE", ["DEU"],
-         ["PSE"]),
+        ("Austria is ready to provide help to Yazidi refugees.", "AGREE", ["AUT"], ["IRQ"]),
         ("Norway offered mediation to the Sri Lankan government last week.", "AGREE", ["NOR"],
          ["LKA"]),
     ],
@@ -402,8 +401,8 @@ def test_an_act_given_goes_to_whom_it_is_given(coder, text, event_type, actor, r
     "text, event_type, actor, recipient",
     [
         # a refusal held until another party acts is aimed at that party
-        ("The union said it will not end the strike until the government raises wages.",
-         "REJECT", None, None),
+        ("The dockers' union said it would not call off the strike until the ministry raises "
+         "wages.", "REJECT", None, None),
         ("Canada will not lift the sanctions until Iran frees the detained journalists.",
          "REJECT", ["CAN"], ["IRN"]),
         # whom something, or oneself, is handed over to

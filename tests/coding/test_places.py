@@ -22,7 +22,7 @@ def test_the_place_a_place_noun_names(coder, text, place, country):
 
 
 def test_a_measure_of_a_country_is_no_place(coder):
-    # "more weaponry than in an acre of Iraq": an acre is no place noun
+    # "more rifles than in a hectare of Syria": a measure of land is no place noun
     events = coder.code_text("The president praised the army more than anyone in an acre of "
                              "Chile.", published="2025-06-10")
     assert all(e.event_loc.extracted_place != "Chile" for e in events)

@@ -162,7 +162,7 @@ def test_domestic_recipients_and_venues(coder, text, event_type, actor, recipien
     # a promise is aimed where its promised act is done, the actor's own country too
     ("The Kenyan government has agreed to build a new refugee camp near Nairobi.", ["KEN"]),
     ("The African Union is ready to send more peacekeepers to Somalia.", ["SOM"]),
-    ("Syrian rebels said they will lay down their weapons in Aleppo.", ["SYR"]),
+    ("Colombian rebels said they would give up their arms in Cauca.", ["COL"]),
 ])
 def test_a_promise_reaches_where_its_act_is_done(coder, text, recipient):
     event = one(coder, text)

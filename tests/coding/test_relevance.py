@@ -168,10 +168,10 @@ def test_political_events_stay(coder, text, event_type):
 @pytest.mark.parametrize("text, doer", [
     # a group with a sector but no country, and a person or body the knowledge base does not know:
     # refusing to end one's own strike is a refusal (REJECT), whoever strikes
-    ("Striking dock workers said they would not end the strike until the port authority raised "
-     "their pay.", "dock workers"),
-    ("Marta Kovalenko told reporters that the hunger strikers will not end the strike before the "
-     "ministry reopens the talks.", "hunger strikers"),
+    ("Striking dock workers said they would not call off their walkout until the port authority "
+     "raised their pay.", "dock workers"),
+    ("Olena Hrytsenko told reporters that the hunger strikers will not call off the strike before "
+     "the ministry reopens the talks.", "hunger strikers"),
     ("The federation of bus drivers declared it will not call off the boycott of the new ticket "
      "system until the transport ministry withdraws it.", "federation"),
 ])

@@ -52,7 +52,8 @@ INTENT_AND_RECIPIENT_CASES = [
     ("Houthi rebels swore to fight until Saudi forces leave Yemen.", "THREATEN", None, None),
     # refusals through "decline" and a negated acceptance
     ("The Brazilian minister declined to resign despite the scandal.", "REJECT", ["BRA"], None),
-    ("Hungary says it will not accept any more refugees from Syria.", "REJECT", ["HUN"], None),
+    ("Bolivia has said it would not accept further migrants from Peru.", "REJECT", ["BOL"],
+     None),
     ("Germany opposed the French proposal for a joint European army.", "REJECT", ["DEU"], None),
     # lexicon rows
     ("Belarus released opposition leader Sergei Tikhanovsky on Saturday.", "RETREAT", ["BLR"],
@@ -238,9 +239,9 @@ def test_protest_violence_rows_and_acts_at_home(coder, text, event_type, actor, 
     ("Nigerian strikers said they would not end the strike.", "REJECT"),
     ("Canada cut tariffs on steel from Mexico.", "RETREAT"),
     # COERCE vs SANCTION vs ASSAULT
-    ("The junta declared a state of siege in the capital.", "COERCE"),
+    ("The junta imposed a state of siege on the capital.", "COERCE"),
     ("A Paris court convicted the bank of fraud.", "ACCUSE"),
-    ("A Cairo court convicted the editor and sentenced him to two years in prison.", "COERCE"),
+    ("A Cairo court convicted the blogger and sentenced her to 18 months in jail.", "COERCE"),
     ("Rebels seized the airport.", "ASSAULT"),
     ("Government troops captured two villages.", "ASSAULT"),
     ("The Philippine coast guard seized a fishing boat and its crew.", "COERCE"),
@@ -275,8 +276,7 @@ def test_codebook_boundaries(coder, text, event_type):
     [
         # a raid flown by aircraft is an air strike ...
         ("Israeli jets raided Hezbollah positions in southern Lebanon.", "ASSAULT", "aerial"),
-        ("Iraqi warplanes carried out a raid on militant commanders in Syria.", "ASSAULT",
-         "aerial"),
+        ("Jordanian jets carried out a raid on smuggling gangs in Syria.", "ASSAULT", "aerial"),
         ("Turkish drones raided PKK hideouts in northern Iraq.", "ASSAULT", "drone"),
         # ... a raid on the ground stays PLOVER's search and seizure
         ("Police raided the offices of the opposition party in Harare.", "COERCE", "seize"),

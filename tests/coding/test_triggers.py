@@ -98,8 +98,8 @@ def test_main_event_type(coder, nlp, text, expected):
         ("Peru did not agree to the Bolivian proposal.", "REJECT"),
         # the object behind a partitive ("a team of inspectors") selects the row
         ("Iran admitted a team of inspectors from the IAEA.", "RETREAT"),
-        # ... and a share of it ("the last 40 percent of their arms", "half of its troops")
-        ("The rebels handed over the last 40 percent of their weapons to UN monitors.",
+        # ... and a share of it ("the last 30 percent of their weapons", "half of its troops")
+        ("The guerrillas handed over the last 30 percent of their weapons to UN observers.",
          "RETREAT"),
         ("Armenia withdrew half of its troops from the border with Azerbaijan.", "RETREAT"),
         # a multiword object hint ("state of emergency")

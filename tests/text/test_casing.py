@@ -22,10 +22,10 @@ def test_a_lower_cased_text_gets_its_names_back():
 
 
 def test_titles_start_names_and_lost_apostrophes_end_them():
-    text = ("the court heard that mr pitylak and mr trotter s companies sent the messages. "
+    text = ("the jury heard that mr halvorsen and mr okafor s firms sent the emails. "
             "during the campaign  president george w bush promised cheaper broadband.")
     out = restored(text)
-    assert "Mr Pitylak and Mr Trotter s companies" in out
+    assert "Mr Halvorsen and Mr Okafor s firms" in out
     assert "president George W Bush promised" in out
 
 

@@ -201,7 +201,7 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
                 if head is None:  # the name's own sector word first ("Defense Department": GOV)
                     sector = sector_of(phrase.split(), kb) or entry.sector
     if code is None and (row is None or row.country is None):
-        # "Islamic State targets in Syria's Hama province": a place after a preposition
+        # "rebel positions in Yemen's Marib province": a place after a preposition
         first = next((s for s in later if _owns(tokens, s) and _has_country(s, when)), None)
         if first is not None:
             hit = choose(first.entries, when) if first.entries else None

@@ -95,8 +95,8 @@ HELD_IN = {"in", "under", "inside", "at"}
 
 
 def _custodian(candidate: Candidate, ctx: Context) -> None:
-    """"A prisoner died as a result of torture while in Israeli police custody", "the torture to
-    which he was subjected in a detention center in Kirikkale": whoever holds a prisoner did what
+    """"A prisoner died as a result of torture while in Israeli police custody", "the beatings
+    he suffered in a remand prison in Tver": whoever holds a prisoner did what
     was done to them there (PLOVER's agent list has a prison as COP, police); the one held is the
     target. Only for an attack no authority is already named as doing."""
     event = candidate.event
@@ -201,7 +201,7 @@ def _addressee(candidate: Candidate, ctx: Context) -> None:
     sender = subject(verb) if verb is not None and verb.pos_ == "VERB" else None
     if not any(a.code or a.sector for a in candidate.event.actor) and sender is not None:
         # "X sent a letter to Y asking for ...": the letter asks on its sender's behalf (a body
-        # of no one country too: "Amnesty International put out a report accusing ...")
+        # of no one country too: "Human Rights Watch issued a report blaming ...")
         candidate.event.actor = [a for a in actors_of(sender, ctx.mentions, ctx.kb.sectors)
                                  if a.code or a.sector]
     holders = [letter] + ([verb] if verb is not None else []) + [

@@ -210,8 +210,8 @@ def _on_a_protest(trigger, ctx: Context) -> bool:
 
 
 def _protest_act(candidate: Candidate, ctx: Context) -> bool:
-    """A protest a trigger word names, or an act on one, by a doer the text names ("Dhurata Ali
-    said they will not end the strike", "the Hirak movement boycotted the vote"): protesting is
+    """A protest a trigger word names, or an act on one, by a doer the text names ("Ana Ruiz
+    said the miners will stay on strike", "the Hirak movement boycotted the vote"): protesting is
     the group's own political act whoever the group is (`is_political`), so words that name the
     doer are enough; it still needs a political frame. A guess of the fallback classifier has
     no protest word to vouch for it."""

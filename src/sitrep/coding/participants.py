@@ -282,7 +282,7 @@ PEOPLE_OBJECT_EVENTS = {"RETREAT"}
 
 
 def awaited_party(trigger, ctx: Context) -> list[Actor]:
-    """"will not end the strike until the government meets their demands", "will not lift the
+    """"will stay on strike until the ministry pays them", "will not lift the
     embargo until Cuba reforms": a refusal held until another party acts is aimed at that party
     (the subject of the "until" or "unless" clause)."""
     for clause in trigger.children:
@@ -480,7 +480,7 @@ def named_target(trigger, row: Trigger, ctx: Context, actor: list[Actor]) -> lis
     found = [party for head in conjuncts(target)
              for party in place_party(head, ctx.mentions, ctx.kb.sectors)]
     # the actor's own country named as a people is no target ("Iranian police ... Iranians");
-    # another party of it is ("the Taliban will not begin talks with the Afghan government")
+    # another party of it is ("the rebels will not talk to the Sudanese government")
     # and the phrase that already names the actor is not its target ("Indian troops were moved")
     own = {a.code for a in actor if a.code}
     named = {(a.entity_text, a.code) for a in actor}

@@ -27,8 +27,8 @@ CHARGE_PREPS = {**{verb: {"of", "with", "for"} for verb in ALLEGING_VERBS},
 
 def phrase(head) -> str:
     """The noun phrase of a head without the other members of its list, nor the clauses that
-    say more about it: a party is "protesters", not "protesters who defied a curfew in Baghdad
-    and exchanged fire with gunmen" (relative and participle clauses), and "the army", not "the
+    say more about it: a party is "protesters", not "protesters who ignored a ban in Lima
+    and threw stones at the police" (relative and participle clauses), and "the army", not "the
     army of killing civilians" after "accused"."""
     skip: set[int] = set()
     preps = CHARGE_PREPS.get(head.head.lemma_.lower(), set()) if head.dep_ == "dobj" else set()

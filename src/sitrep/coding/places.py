@@ -97,7 +97,7 @@ def unnamed_bomber(trigger, doer, written: str, country: str | None,
     PLOVER's records code it, as by unidentified armed forces (UAF) of the country where it went
     off; `written` is the text that stands for them (the bomb's phrase, or the place). None
     unless the trigger's own clause names an explosive, the place has a country, and no party is
-    named inside the subject (`doer`: "a car bombing by the Islamic State")."""
+    named inside the subject (`doer`: "a truck bombing by the rebel army")."""
     if country is None:
         return None
     if not any(t.lemma_.lower() in EXPLOSIVE_WORDS for t in clause_tokens(trigger)):

@@ -27,7 +27,7 @@ POST_PREPS = {"for", "of", "at"}
 
 def post_body(head, mentions: Mentions, actors_of: ActorsOf) -> Actor | None:
     """The political body a name holds a post in, as an apposition describes it ("Jane Roe,
-    the special rapporteur for the U.N.'s human rights office", "John Doe, an official of the
+    an envoy of the U.N.'s refugee agency", "John Doe, an official of the
     Interior Ministry"): the body's actor, if the body is a coded or listed political one (a
     political sector, `data/political_sectors.tsv`); a company's spokesman is no one's post."""
     if mentions.kb is None:

@@ -151,7 +151,7 @@ def _place_named_groups(candidate: Candidate, mentions: Mentions, rules: Rules) 
 
 def _protest_target(candidate: Candidate, stated: list[Candidate], mentions: Mentions,
                     rules: Rules) -> None:
-    """The target of the demand a protest serves ("began a hunger strike to protest against
+    """The target of the demand a protest serves ("started a fast to protest
     Sweden's decision"), else a foreign country it is aimed at ("rallied outside the Swedish
     embassy"), else the authorities where it happens or the protesters' own government."""
     event, place = candidate.event, candidate.event.event_loc
@@ -253,7 +253,7 @@ def _clause_party(candidate: Candidate, verb, marks: set[str], mentions: Mention
 
 def _linked(other, trigger) -> bool:
     """Whether `other` says what the act of `trigger` is about: its purpose, complement or
-    conjunct ("began a hunger strike to protest against China's policies"), not a clause
+    conjunct ("started a fast to protest China's policies"), not a clause
     that merely happens alongside ("rallied as Bangladesh accused India")."""
     attached = other.dep_ in {"xcomp", "ccomp", "conj"} or is_purpose(other)
     if other.head.i == trigger.i and attached:

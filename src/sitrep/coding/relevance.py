@@ -93,7 +93,7 @@ def is_political(event: Event, protest_act: bool = False) -> bool:
     `is_licensed`); a protest is a group's own political act, wherever the group is from
     ("teachers went on strike"), and needs the frame too. `protest_act`: a protest a trigger
     word names, or an act on one ("will not end the strike", "lifted their boycott"), by anyone
-    who is not a business or a club ("Dhurata Ali said they will not end the strike")."""
+    who is not a business or a club ("Ana Ruiz said the miners will stay on strike")."""
     if participants_standing(event):
         return True
     if protest_act:

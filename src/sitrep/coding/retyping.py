@@ -22,7 +22,7 @@ from sitrep.resources import word_class
 
 # PLOVER manual: future CONSULT, SUPPORT, COOPERATE and AID are AGREE; promised force or pressure
 # is THREATEN; future concessions stay CONCEDE. A promised retreat ("will release the hostages",
-# "is willing to withdraw its troops") is AGREE as the PLOVER gold records and the coders of the
+# "is ready to pull its soldiers out") is AGREE as the PLOVER gold records and the coders of the
 # real-news development set code it (CAMEO 035 express intent to yield), where the manual's text
 # says CONCEDE (docs/codebook-boundaries.md).
 INTENT_TYPES = {**dict.fromkeys(["SUPPORT", "CONSULT", "COOPERATE", "AID", "RETREAT"], "AGREE"),
@@ -231,7 +231,7 @@ def peacekeeping(candidate: Candidate, lexicon) -> None:
         return
     # the peacekeepers may be named by the trigger's phrase, by its doers ("Russian
     # peacekeepers began deploying"), or by a phrase on the verb that carries it ("announced
-    # the deployment of 230 troops to Liberia on a peacekeeping mission")
+    # the dispatch of 150 soldiers to Mali on a peacekeeping mission")
     trigger = candidate.trigger
     tokens = list(trigger.subtree)
     if trigger.dep_ in {"dobj", "nsubj", "nsubjpass"}:
@@ -254,7 +254,7 @@ SENTENCING = {"sentence", "jail", "imprison"}
 
 
 def convictions(candidates: list[Candidate]) -> list[Candidate]:
-    """"convicted the editor and sentenced him to two years in prison": a conviction with a
+    """"convicted the blogger and sentenced her to 18 months in jail": a conviction with a
     prison sentence is COERCE arrest (manual §SANCTION), one event with the conviction's
     parties; a conviction alone stays ACCUSE (docs/codebook-boundaries.md)."""
     by_token = {c.trigger.i: c for c in candidates}

@@ -322,7 +322,7 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
             actor = _parties_of(doer, ctx)
     if modality == "future" and event_type == "REJECT" and mode == "meet" and \
             row.lemma in MEETING_STOPPERS:
-        # "said they will boycott the meeting": a threat to suspend talks (PLOVER manual,
+        # "vowed to boycott the summit": a threat to suspend talks (PLOVER manual,
         # THREATEN relations), as the PLOVER records and the real-news coders code it
         event_type, mode, modality = "THREATEN", "relations", "asserted"
     if modality == "future" and event_type in INTENT_TYPES and not is_imminent(token, ctx.lexicon):
@@ -516,7 +516,7 @@ def _blamed(clause, ctx: Context):
 
 
 def blames(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> list[Candidate]:
-    """"The Afghan government said Taliban militants were responsible": the speaker blames the
+    """"Nigeria's army said bandits were responsible for the raid": the speaker blames the
     clause's subject (ACCUSE), whether or not the act blamed for is named there; the act keeps
     its own event, below the accusation."""
     for token in sentence:

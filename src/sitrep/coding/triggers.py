@@ -53,7 +53,7 @@ def object_heads(token) -> list:
     measured = [pobj for head in objects if _measures(head)
                 for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
                 for pobj in prep.children if pobj.dep_ == "pobj"]
-    # "a team of medical experts, equipment and drugs", "$4 million worth of equipment and
+    # "a team of surgeons, tents and vaccines", "$4 million worth of equipment and
     # medicines": what the partitive measures, with its conjuncts
     objects.extend(measured)
     objects.extend(c for head in measured for c in head.conjuncts if c.i > head.i)

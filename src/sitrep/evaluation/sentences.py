@@ -132,7 +132,7 @@ def words(text: str) -> set[str]:
 def text_matches(gold: Party, actor: Actor) -> bool:
     """The mention's words are all in the gold ("U.S. Supreme Court" in "U.S. Supreme Court
     decision"), or the gold's in a mention at most a few words longer ("police" in "Israeli
-    police", not "Somalia" in "a worker for a telecom company in Somalia"); or the gold text
+    police", not "Somalia" in "a driver for a bus company in Kenya"); or the gold text
     names the actor's country."""
     mention = words(actor.entity_text or "")
     named = words(gold.text)
