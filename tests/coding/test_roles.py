@@ -298,3 +298,19 @@ def test_a_numbered_bill_is_no_party(coder, text):
     assert [(a.code, a.sector) for a in event.recipient if a.sector or a.code] == []
     doc = coder.code(from_record({"id": "bill", "text": text}, "test"))
     assert not [e.text for e in doc.entities if e.label == "PERSON"]
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    # a participle after the main clause's comma is done by the main clause's doer, not by the
+    # noun a "with" phrase ends on ("near the border with Mali")
+    ("Gunmen stormed a police post near the border with Mali, killing two officers.", "killing",
+     "Gunmen"),
+    ("Rebel fighters shelled a village close to the frontier with Chad, wounding six farmers.",
+     "wounding", "Rebel fighters"),
+    # "with" + noun right before the participle is its own subject (an absolute construction)
+    ("Venezuela's economy collapsed, with Maduro requesting aid from Russia.", "requesting",
+     "Maduro"),
+])
+def test_who_does_a_trailing_participle(coder, text, trigger, actor):
+    event = event_of(coder, text, trigger)
+    assert [a.entity_text for a in event.actor] == [actor]

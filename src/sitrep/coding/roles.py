@@ -96,13 +96,16 @@ def _listed_owners(token) -> list:
 
 
 def _with_absolute_subject(verb):
-    """"with Maduro requesting aid": the noun after "with" right before the verb is its subject."""
-    start = verb.head.i if verb.head.i < verb.i else verb.sent.start
-    for token in reversed(list(verb.doc[start : verb.i])):
-        if token.dep_ == "pobj" and token.head.lower_ == "with" and token.pos_ in {"PROPN", "NOUN"}:
-            return token
-        if token.pos_ == "VERB":
-            break
+    """"with Maduro requesting aid": the noun after "with" right before the verb (an adverb
+    between at most) is its subject; one a comma parts from the verb is not ("near the border
+    with Mali, killing two officers": the main clause's doer kills)."""
+    before = verb.i - 1
+    while before > verb.sent.start and verb.doc[before].pos_ == "ADV":
+        before -= 1
+    token = verb.doc[before]
+    if before >= verb.sent.start and token.dep_ == "pobj" and token.head.lower_ == "with" and \
+            token.pos_ in {"PROPN", "NOUN"}:
+        return token
     return None
 
 
