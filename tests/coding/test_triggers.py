@@ -203,6 +203,8 @@ def test_who_strikes_tells_a_labour_strike_from_an_attack(coder, text, event_typ
         # defending a country against criticism is verbal support
         ("Cuba defended Venezuela on Friday against American criticism of its elections.",
          "SUPPORT", ["CUB"], ["VEN"]),
+        ("The Kenyan president has defended Uganda over claims of election fraud.", "SUPPORT",
+         ["KEN"], ["UGA"]),
     ],
 )
 def test_complaints_welcomes_and_defences(coder, text, event_type, actor, recipient):
