@@ -169,6 +169,8 @@ def classified(sentence, ctx: Context, era_starts) -> Candidate | None:
     event_type, probability = predict(sentence.text)
     if probability < ctx.fallback_threshold:
         return None
+    if event_type == "CONCEDE" and root.lemma_.lower() in RETREAT_VERBS:
+        event_type = "RETREAT"  # "will free the sergeant": a retreat's verb (PLOVER §RETREAT)
     pos = "VERB" if root.pos_ != "NOUN" else "NOUN"
     senses = {row.event for row in ctx.lexicon.triggers.get((root.lemma_.lower(), pos), [])}
     conflict = {ctx.lexicon.quad(event) for event in senses} & {3, 4}
@@ -444,6 +446,7 @@ def demands(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> 
 
 WANTING_VERBS = word_class("wanting_verbs")
 COPULAR_VERBS = word_class("copular_verbs")
+RETREAT_VERBS = word_class("retreat_verbs")
 
 
 def _wanted_act(verb):
