@@ -214,6 +214,23 @@ def test_complaints_welcomes_and_defences(coder, text, event_type, actor, recipi
 @pytest.mark.parametrize(
     "text, event_type, actor, recipient",
     [
+        # legal action launched or taken against a party sues it (PLOVER manual §ACCUSE)
+        ("The African Union has launched legal action against Mali after the junta's decision "
+         "to postpone the elections.", "ACCUSE", None, ["MLI"]),
+        ("Lithuania opened legal proceedings against the Belarusian state airline.", "ACCUSE",
+         ["LTU"], ["BLR"]),
+        # intelligence or information given to another party is shared (PLOVER §COOPERATE)
+        ("The Kenyan government gave intelligence on the militants to the Somali army.",
+         "COOPERATE", ["KEN"], ["SOM"]),
+    ],
+)
+def test_legal_action_and_information_given(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
         # a participle the tagger reads as a noun still triggers; "Uzbek" names a country
         ("Uzbek President Shavkat Mirziyoyev signed a decree pardoning more than 100 prisoners.",
          "CONCEDE", ["UZB"], None),
