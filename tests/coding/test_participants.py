@@ -138,8 +138,8 @@ def test_target_phrases(coder, text, event_type, actor, recipient):
 @pytest.mark.parametrize(
     "text, recipient",
     [
-        ("A Kenyan prosecutor is seeking prison sentences for the two Ugandan editors on charges "
-         "of spying.", ["UGA"]),
+        ("Kenya's chief prosecutor sought life sentences for two Ugandan militia commanders in "
+         "the Nairobi trial.", ["UGA"]),
         ("Prosecutors in Chile demanded the death penalty for the Peruvian smuggler.", ["PER"]),
     ],
 )

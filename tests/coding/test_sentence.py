@@ -70,7 +70,7 @@ def test_a_guessed_concession_whose_verb_is_a_retreats_is_a_retreat(coder):
     # no row fires (the object is no listed thing), the fallback classifier guesses CONCEDE: a
     # retreat's verb makes it RETREAT (PLOVER manual §RETREAT: the return of property), and a
     # promised retreat is AGREE (docs/codebook-boundaries.md, AGREE vs CONCEDE / RETREAT)
-    event = one(coder, "Peruvian officials announced they will return the enriched uranium from "
-                       "Chilean research reactors to Russia.")
+    event = one(coder, "Peru said on Tuesday that it will return the spent fuel rods to Argentina "
+                       "next year.")
     assert event.event == "AGREE"
     assert codes(event.actor) == ["PER"]

@@ -203,8 +203,8 @@ def test_who_strikes_tells_a_labour_strike_from_an_attack(coder, text, event_typ
         # defending a country against criticism is verbal support
         ("Cuba defended Venezuela on Friday against American criticism of its elections.",
          "SUPPORT", ["CUB"], ["VEN"]),
-        ("The Kenyan president has defended Uganda over claims of election fraud.", "SUPPORT",
-         ["KEN"], ["UGA"]),
+        ("Kenya's foreign minister defended Uganda on Monday over claims of vote rigging.",
+         "SUPPORT", ["KEN"], ["UGA"]),
     ],
 )
 def test_complaints_welcomes_and_defences(coder, text, event_type, actor, recipient):
@@ -215,16 +215,20 @@ def test_complaints_welcomes_and_defences(coder, text, event_type, actor, recipi
     "text, event_type, actor, recipient",
     [
         # legal action launched or taken against a party sues it (PLOVER manual §ACCUSE)
-        ("The African Union has launched legal action against Mali after the junta's decision "
-         "to postpone the elections.", "ACCUSE", None, ["MLI"]),
+        ("Citing the postponed elections, the African Union launched legal action against Mali "
+         "on Monday.", "ACCUSE", None, ["MLI"]),
         ("Lithuania opened legal proceedings against the Belarusian state airline.", "ACCUSE",
          ["LTU"], ["BLR"]),
         # intelligence or information given to another party is shared (PLOVER §COOPERATE)
         ("The Kenyan government gave intelligence on the militants to the Somali army.",
          "COOPERATE", ["KEN"], ["SOM"]),
+        # troops taking part in a peacekeeping mission: AID peacekeeping (CAMEO 074)
+        ("Since 2005, Bangladeshi police officers have participated in the UN peacekeeping "
+         "mission in Haiti.", "AID", ["BGD"], ["HTI"]),
+        ("Fijian soldiers joined the UN peacekeeping mission in Lebanon.", "AID", ["FJI"], None),
     ],
 )
-def test_legal_action_and_information_given(coder, text, event_type, actor, recipient):
+def test_legal_action_information_and_peacekeeping(coder, text, event_type, actor, recipient):
     assert_coded(coder, text, event_type, actor, recipient)
 
 

@@ -354,6 +354,17 @@ def counted_in_money(noun) -> bool:
         for child in noun.children if child.i < noun.i for t in child.subtree)
 
 
+# Nouns of material aid that can do the supporting (word class `aid_nouns`).
+AID_NOUNS = word_class("aid_nouns")
+
+
+def support_given_by_aid(verb) -> bool:
+    """"Canadian grants supported the Haitian police academy": support whose doer is aid, funding
+    or a grant is aid given (PLOVER manual §AID), not words of support."""
+    return verb.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in AID_NOUNS for c in verb.children)
+
+
 # Change nouns that reduce the act named after "in" (word class `cut_nouns`).
 CUT_NOUNS = word_class("cut_nouns")
 
