@@ -226,9 +226,16 @@ def test_complaints_welcomes_and_defences(coder, text, event_type, actor, recipi
         ("Since 2005, Bangladeshi police officers have participated in the UN peacekeeping "
          "mission in Haiti.", "AID", ["BGD"], ["HTI"]),
         ("Fijian soldiers joined the UN peacekeeping mission in Lebanon.", "AID", ["FJI"], None),
+        # permission granted eases a restriction (CONCEDE); refused, it is REJECT
+        ("The Chilean interior ministry granted Bolivian truckers a permit to cross the border at "
+         "Colchane.", "CONCEDE", ["CHL"], ["BOL"]),
+        ("After weeks of talks, Ghana granted clearance for the Nigerian navy vessel to dock at "
+         "Tema.", "CONCEDE", ["GHA"], ["NGA"]),
+        ("Belarus did not give permission for the Lithuanian opposition convoy.", "REJECT",
+         ["BLR"], ["LTU"]),
     ],
 )
-def test_legal_action_information_and_peacekeeping(coder, text, event_type, actor, recipient):
+def test_legal_action_information_peacekeeping_and_permission(coder, text, event_type, actor, recipient):
     assert_coded(coder, text, event_type, actor, recipient)
 
 
