@@ -135,6 +135,20 @@ def test_target_phrases(coder, text, event_type, actor, recipient):
     assert_coded(coder, text, event_type, actor, recipient)
 
 
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        ("Kenya's chief prosecutor sought life sentences for two Ugandan militia commanders in "
+         "the Nairobi trial.", ["UGA"]),
+        ("Prosecutors in Chile demanded the death penalty for the Peruvian smuggler.", ["PER"]),
+    ],
+)
+def test_a_prosecutor_seeking_a_penalty_accuses_whom_it_is_for(coder, text, recipient):
+    # PLOVER manual §ACCUSE: charge judicially, bring to court; the penalty sought is not the
+    # target, whom it is for is (docs/codebook-boundaries.md, ACCUSE vs REQUEST)
+    assert_coded(coder, text, "ACCUSE", None, recipient)
+
+
 def test_the_body_whose_offer_is_rejected_is_the_recipient(coder):
     event = one(coder, "Ethiopia's government turned down an offer of African Union mediation in "
                      "Tigray.")

@@ -366,6 +366,12 @@ def test_an_illness_or_an_animal_is_no_attack(coder, text):
         ("Japan provided financial support to Ukraine.", "AID", ["JPN"], ["UKR"]),
         ("Canada gave military support to Latvia.", "AID", ["CAN"], ["LVA"]),
         ("Norway gave its support to the Colombian peace plan.", "SUPPORT", ["NOR"], None),
+        # support whose doer is aid, funding or grants is aid given
+        ("Canadian grants supported the Haitian police academy for a decade.", "AID", ["CAN"],
+         ["HTI"]),
+        ("Norway has backed the Sudanese refugee clinics in Chad with a grant of $12 million.",
+         "AID", ["NOR"], ["SDN"]),
+        ("France backed the resolution with a strong statement.", "SUPPORT", ["FRA"], None),
     ],
 )
 def test_support_in_money_or_arms_is_aid(coder, text, event_type, actor, recipient):

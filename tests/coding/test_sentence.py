@@ -64,3 +64,13 @@ def test_saying_a_party_is_to_blame_accuses_it(coder, text, actor, recipient):
 def test_no_blame_in_a_denial_or_a_duty(coder, text):
     events = coder.code_text(text, published="2025-06-10")
     assert not any(e.event == "ACCUSE" and codes(e.recipient) for e in events)
+
+
+def test_a_guessed_concession_whose_verb_is_a_retreats_is_a_retreat(coder):
+    # no row fires (the object is no listed thing), the fallback classifier guesses CONCEDE: a
+    # retreat's verb makes it RETREAT (PLOVER manual §RETREAT: the return of property), and a
+    # promised retreat is AGREE (docs/codebook-boundaries.md, AGREE vs CONCEDE / RETREAT)
+    event = one(coder, "Peru said on Tuesday that it will return the spent fuel rods to Argentina "
+                       "next year.")
+    assert event.event == "AGREE"
+    assert codes(event.actor) == ["PER"]

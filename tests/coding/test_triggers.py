@@ -203,9 +203,39 @@ def test_who_strikes_tells_a_labour_strike_from_an_attack(coder, text, event_typ
         # defending a country against criticism is verbal support
         ("Cuba defended Venezuela on Friday against American criticism of its elections.",
          "SUPPORT", ["CUB"], ["VEN"]),
+        ("Kenya's foreign minister defended Uganda on Monday over claims of vote rigging.",
+         "SUPPORT", ["KEN"], ["UGA"]),
     ],
 )
 def test_complaints_welcomes_and_defences(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # legal action launched or taken against a party sues it (PLOVER manual §ACCUSE)
+        ("Citing the postponed elections, the African Union launched legal action against Mali "
+         "on Monday.", "ACCUSE", None, ["MLI"]),
+        ("Lithuania opened legal proceedings against the Belarusian state airline.", "ACCUSE",
+         ["LTU"], ["BLR"]),
+        # intelligence or information given to another party is shared (PLOVER §COOPERATE)
+        ("The Kenyan government gave intelligence on the militants to the Somali army.",
+         "COOPERATE", ["KEN"], ["SOM"]),
+        # troops taking part in a peacekeeping mission: AID peacekeeping (CAMEO 074)
+        ("Since 2005, Bangladeshi police officers have participated in the UN peacekeeping "
+         "mission in Haiti.", "AID", ["BGD"], ["HTI"]),
+        ("Fijian soldiers joined the UN peacekeeping mission in Lebanon.", "AID", ["FJI"], None),
+        # permission granted eases a restriction (CONCEDE); refused, it is REJECT
+        ("The Chilean interior ministry granted Bolivian truckers a permit to cross the border at "
+         "Colchane.", "CONCEDE", ["CHL"], ["BOL"]),
+        ("After weeks of talks, Ghana granted clearance for the Nigerian navy vessel to dock at "
+         "Tema.", "CONCEDE", ["GHA"], ["NGA"]),
+        ("Belarus did not give permission for the Lithuanian opposition convoy.", "REJECT",
+         ["BLR"], ["LTU"]),
+    ],
+)
+def test_legal_action_information_peacekeeping_and_permission(coder, text, event_type, actor, recipient):
     assert_coded(coder, text, event_type, actor, recipient)
 
 

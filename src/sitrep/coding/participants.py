@@ -567,12 +567,15 @@ AIMED_PREPS = {"on", "against", "to", "for", "in", "into", "over", "upon", "of"}
 
 
 ACT_NOUNS = word_class("act_nouns")
+PENALTY_NOUNS = word_class("penalty_nouns")
 
 
 def _own_act(obj, row: Trigger, ctx: Context) -> bool:
     """"ordered an investigation against X": the object names the very act coded (an
     investigation is an accusation), so its target is whom that act is aimed at."""
     named = match_trigger(obj, ctx.lexicon) if obj.pos_ == "NOUN" else None
+    if "legal" in row.context and obj.lemma_.lower() in PENALTY_NOUNS:
+        return True  # "sought prison sentences for three editors": whom the penalty is for
     return named is not None and named.event == row.event
 
 

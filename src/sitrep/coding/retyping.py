@@ -354,6 +354,25 @@ def counted_in_money(noun) -> bool:
         for child in noun.children if child.i < noun.i for t in child.subtree)
 
 
+# Nouns of material aid that can do the supporting (word class `aid_nouns`).
+AID_NOUNS = word_class("aid_nouns")
+
+
+def support_given_by_aid(verb) -> bool:
+    """"Canadian grants supported the Haitian police academy", "backed the clinics with a grant
+    of $2 million": support whose doer or means is aid, funding or a grant is aid given (PLOVER
+    manual §AID), not words of support."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in AID_NOUNS for c in verb.children):
+        return True
+    # the means may hang on the verb or on its object ("renewed its pledge ... with a grant")
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(c.dep_ == "prep" and c.lower_ == "with" and g.dep_ == "pobj" and
+               g.lemma_.lower() in AID_NOUNS
+               for holder in holders for c in holder.children for g in c.children)
+
+
 # Change nouns that reduce the act named after "in" (word class `cut_nouns`).
 CUT_NOUNS = word_class("cut_nouns")
 

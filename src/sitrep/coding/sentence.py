@@ -61,6 +61,7 @@ from sitrep.coding.retyping import (
     peacekeeping,
     raid_from_the_air,
     reversed_acts,
+    support_given_by_aid,
 )
 from sitrep.coding.roles import (
     actors_of,
@@ -169,6 +170,8 @@ def classified(sentence, ctx: Context, era_starts) -> Candidate | None:
     event_type, probability = predict(sentence.text)
     if probability < ctx.fallback_threshold:
         return None
+    if event_type == "CONCEDE" and root.lemma_.lower() in RETREAT_VERBS:
+        event_type = "RETREAT"  # "will free the engineers": a retreat's verb (PLOVER §RETREAT)
     pos = "VERB" if root.pos_ != "NOUN" else "NOUN"
     senses = {row.event for row in ctx.lexicon.triggers.get((root.lemma_.lower(), pos), [])}
     conflict = {ctx.lexicon.quad(event) for event in senses} & {3, 4}
@@ -279,6 +282,8 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         event_type, mode = "PROTEST", RIOT_MODES[event_type]
     if event_type == "RETREAT" and mode == "access" and opened_to_refugees(token):
         event_type, mode = "AID", "asylum"  # "opened its borders to refugees": giving refuge
+    if event_type == "SUPPORT" and row.pos == "VERB" and support_given_by_aid(token):
+        event_type, mode = "AID", None  # "Canadian grants supported the police academy"
     if event_type == "SUPPORT" and row.pos == "NOUN" and counted_in_money(token):
         event_type, mode = "AID", None  # "announced $300 million support for Kenya"
         if "economic" not in contexts:
@@ -444,6 +449,7 @@ def demands(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> 
 
 WANTING_VERBS = word_class("wanting_verbs")
 COPULAR_VERBS = word_class("copular_verbs")
+RETREAT_VERBS = word_class("retreat_verbs")
 
 
 def _wanted_act(verb):

@@ -33,6 +33,7 @@ from typing import Protocol
 from sitrep.coding.candidate import Candidate
 from sitrep.coding.lexicon import Lexicon
 from sitrep.coding.roles import direct_object
+from sitrep.resources import word_class
 
 # Parts of speech whose lemmas describe what happened (names are left out: the model learns the
 # codebook, not who was in the news).
@@ -137,8 +138,7 @@ def load_type_model() -> TypeModel | None:
 
 # Verbs of a material retreat (PLOVER RETREAT: release, withdraw, return, disarm, allow access);
 # other yielding is a concession (CONCEDE).
-RETREAT_WORDS = {"release", "free", "withdraw", "return", "disarm", "evacuate", "pull",
-                 "hand", "surrender", "repatriate", "open", "allow", "resign", "leave", "cede"}
+RETREAT_WORDS = word_class("retreat_verbs")
 
 
 def retype_mains(mains: list[Candidate], sentences: dict[int, list[Candidate]],
