@@ -298,3 +298,14 @@ def test_a_numbered_bill_is_no_party(coder, text):
     assert [(a.code, a.sector) for a in event.recipient if a.sector or a.code] == []
     doc = coder.code(from_record({"id": "bill", "text": text}, "test"))
     assert not [e.text for e in doc.entities if e.label == "PERSON"]
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    # "his country", "her government" a speaker reports on stand for the speaker
+    ("Chancellor Olaf Scholz said his country would not deliver the missiles to Kyiv.",
+     "deliver", ["DEU"]),
+    ("Prime Minister Jacinda Ardern said her government would expel the ambassador.", "expel",
+     ["NZL"]),
+])
+def test_a_speakers_own_state_is_the_speakers(coder, text, trigger, actor):
+    assert codes(event_of(coder, text, trigger).actor) == actor

@@ -107,6 +107,7 @@ def _with_absolute_subject(verb):
 
 
 PRONOUNS = {"it", "they", "he", "she", "we", "i"}
+OWN_STATE_NOUNS = word_class("own_state_nouns")
 
 
 # The agent dictionaries mark words that look like actors but are not ("Friday", "cash") NON.
@@ -191,8 +192,11 @@ def subject(verb, depth: int = 0):
 
 
 def _resolved(token):
-    """A pronoun's antecedent where one is found, else the token itself."""
-    return (antecedent(token) or token) if token.lower_ in PRONOUNS else token
+    """A pronoun's antecedent where one is found, else the token itself; "his country" or "her
+    government" a reported clause's subject names is its speaker's (`own_state_nouns`)."""
+    own = token.lemma_.lower() in OWN_STATE_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in token.children)
+    return (antecedent(token) or token) if token.lower_ in PRONOUNS or own else token
 
 
 def possessor(noun):
