@@ -35,3 +35,25 @@ def test_the_charge_after_the_object_is_not_the_partys(nlp, text, verb, expected
 def test_a_phrase_keeps_its_own_prepositions(nlp, text, verb, expected):
     # controls: these pass with or without the charge rule, and must stay so
     assert _object_phrase(nlp, text, verb) == expected
+
+
+def _subject_phrase(nlp, text, party=True):
+    doc = nlp(text)
+    head = next(t for t in doc if t.dep_ in {"nsubj", "nsubjpass"})
+    return phrase(head, party=party)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Farmers in the northern province of Lara blocked the highway.", "Farmers"),
+    ("Teachers in the city of Oruro went on strike on Monday.", "Teachers"),
+])
+def test_where_a_party_acts_is_not_who_it_is(nlp, text, expected):
+    assert _subject_phrase(nlp, text) == expected
+
+
+def test_a_things_place_stays(nlp):
+    # a phrase not read as a party, and a head with an "of" of its own, keep the place
+    assert _subject_phrase(nlp, "Farmers in Lara blocked the highway.", party=False) == \
+        "Farmers in Lara"
+    assert _subject_phrase(nlp, "A state of siege in Lara was lifted.") == \
+        "A state of siege in Lara"

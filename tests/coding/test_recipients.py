@@ -57,6 +57,11 @@ def test_same_party(one, other, same):
         ("Indonesian authorities imposed a curfew in Ambon after clashes.", ["IDN"]),
         ("Sri Lankan police imposed a curfew in Kandy on Tuesday.", ["LKA"]),
         ("Nigeria deployed troops in Maiduguri on Monday.", []),
+        # the purpose of the verb a noun trigger is the object of is the act's
+        ("Canada announced extra funding of 10 million dollars to support farmers in Mali, "
+         "Niger and Chad.", ["MLI"]),
+        ("Ireland has announced development assistance to help villages in Malawi and Zambia.",
+         ["MWI"]),
     ],
 )
 def test_implied_recipients(coder, text, recipient):

@@ -242,7 +242,9 @@ def test_the_noun_a_passive_relative_clause_describes_is_its_patient(coder, text
                                                                       recipient):
     event = next(e for e in coder.code_text(text, published="2025-06-10")
                  if e.event_text == trigger)
-    assert not event.actor
+    # the described noun is no actor (an arrest by no one named is the state's where it
+    # happens: a country, no sector)
+    assert not [a for a in event.actor if a.sector]
     assert [r.sector for r in event.recipient] == [recipient]
 
 
@@ -314,3 +316,14 @@ def test_a_numbered_bill_is_no_party(coder, text):
 def test_who_does_a_trailing_participle(coder, text, trigger, actor):
     event = event_of(coder, text, trigger)
     assert [a.entity_text for a in event.actor] == [actor]
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    # "his country", "her government" a speaker reports on stand for the speaker
+    ("Chancellor Olaf Scholz said his country would not deliver the missiles to Kyiv.",
+     "deliver", ["DEU"]),
+    ("Prime Minister Jacinda Ardern said her government would expel the ambassador.", "expel",
+     ["NZL"]),
+])
+def test_a_speakers_own_state_is_the_speakers(coder, text, trigger, actor):
+    assert codes(event_of(coder, text, trigger).actor) == actor

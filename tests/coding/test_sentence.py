@@ -74,3 +74,20 @@ def test_a_guessed_concession_whose_verb_is_a_retreats_is_a_retreat(coder):
                        "next year.")
     assert event.event == "AGREE"
     assert codes(event.actor) == ["PER"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The blogger Amadou Sy was arrested on Tuesday in Senegal for criticising the president.",
+     ["SEN"]),
+    ("Two opposition activists were detained in Uganda ahead of the vote.", ["UGA"]),
+])
+def test_an_arrest_by_no_one_named_is_the_states_where_it_happens(coder, text, actor):
+    event = one(coder, text)
+    assert event.event == "COERCE" and codes(event.actor) == actor
+    # the country only: no sector, so an arrest no one political suffers stays no event
+    assert all(a.sector is None for a in event.actor)
+
+
+def test_a_private_persons_arrest_stays_no_event(coder):
+    assert not coder.code_text("The singer was arrested in Los Angeles for drunk driving.",
+                               published="2025-06-10")

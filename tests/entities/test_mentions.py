@@ -122,3 +122,9 @@ def test_an_acronym_opening_a_sentence_is_a_name(coder):
     # a common word capitalised to open the sentence stays none ("Talks", "Troops")
     assert not [t for t, _ in entities(coder, "Troops detained 40 workers on Tuesday.")
                 if t == "Troops"]
+
+
+def test_a_listed_name_joined_to_a_person_is_a_person(coder):
+    # the model tags only the second name; conjuncts are the same kind of thing
+    found = entities(coder, "Lula and Putin spoke by phone.")
+    assert ("Lula", "PERSON") in found and ("Putin", "PERSON") in found

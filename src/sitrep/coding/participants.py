@@ -594,6 +594,6 @@ def _unresolved(token, ctx: Context) -> list[Actor]:
         if sector == NOT_AN_ACTOR:
             continue
         known = known_name(head, ctx.mentions)  # a listed body the entity model missed
-        found.append(replace(known, entity_text=phrase(head)) if known is not None else
-                     Actor(entity_text=phrase(head), confidence=0.2))
+        found.append(replace(known, entity_text=phrase(head, party=True)) if known is not None
+                     else Actor(entity_text=phrase(head, party=bool(sector)), confidence=0.2))
     return found

@@ -274,7 +274,12 @@ def _reached(trigger, mentions: Mentions, event_type: str, rules: Rules,
     # Libya" is aimed at the Egyptians, not at Libya)
     complements = [] if direct_object(trigger) is not None or is_saying(
         trigger.lemma_.lower()) else [c for c in trigger.children if c.dep_ in {"ccomp", "xcomp"}]
-    verbs = [trigger] + complements + [c for c in trigger.children if on_place and is_purpose(c)]
+    # the purpose of the verb a noun trigger is the object of is the act's ("announced aid to
+    # help people in Chad")
+    holders = [trigger] + ([trigger.head] if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj"
+                           else [])
+    verbs = [trigger] + complements + [c for h in holders for c in h.children
+                                       if on_place and is_purpose(c)]
     preps = REACH_PREPS if on_place else REACH_PREPS - VENUE_PREPS
     if trigger.pos_ in {"NOUN", "PROPN"} and on_place:
         preps = preps | {"of"}  # "the invasion of South Lebanon", "the bombing of Gaza"

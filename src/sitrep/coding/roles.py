@@ -110,6 +110,7 @@ def _with_absolute_subject(verb):
 
 
 PRONOUNS = {"it", "they", "he", "she", "we", "i"}
+OWN_STATE_NOUNS = word_class("own_state_nouns")
 
 
 # The agent dictionaries mark words that look like actors but are not ("Friday", "cash") NON.
@@ -194,8 +195,11 @@ def subject(verb, depth: int = 0):
 
 
 def _resolved(token):
-    """A pronoun's antecedent where one is found, else the token itself."""
-    return (antecedent(token) or token) if token.lower_ in PRONOUNS else token
+    """A pronoun's antecedent where one is found, else the token itself; "his country" or "her
+    government" a reported clause's subject names is its speaker's (`own_state_nouns`)."""
+    own = token.lemma_.lower() in OWN_STATE_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in token.children)
+    return (antecedent(token) or token) if token.lower_ in PRONOUNS or own else token
 
 
 def possessor(noun):
@@ -451,7 +455,7 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
     if leader is not None:
         # "the Saudi-led coalition", "US-led forces": the leading country's (a coalition of
         # states' forces led by one is that country's military, as PLOVER's records code it)
-        return [replace(leader, entity_text=phrase(head),
+        return [replace(leader, entity_text=phrase(head, party=True),
                         sector=sector or ("MIL" if head.lemma_.lower() in COALITION_NOUNS
                                           else None))]
     for child in head.children:
@@ -461,14 +465,14 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
                     and (owner.actor.kb_id or "").startswith("org:") \
                     and head.lemma_.lower() in BODY_NOUNS:
                 # "the Islamic State group", "Hamas members": the body the knowledge base lists
-                return [replace(owner.actor, entity_text=phrase(head))]
+                return [replace(owner.actor, entity_text=phrase(head, party=True))]
             if owner and owner.actor and owner.label in ACTOR_LABELS and (
                     owner.actor.sector in {"IGO", "NGO"} or owner.actor.code is None
                     and owner.actor.sector and (owner.actor.kb_id or "").startswith("org:")):
                 # "NATO air strikes", "NATO foreign ministers", "Greenpeace activists", "al-Qaeda
                 # leaders" (a body of no one country): the body's own, not a country's (nor the
                 # place's where they act)
-                return [replace(owner.actor, entity_text=phrase(head) if sector else
+                return [replace(owner.actor, entity_text=phrase(head, party=True) if sector else
                                 owner.actor.entity_text)]
             if owner and owner.actor and owner.actor.code and owner.label in ACTOR_LABELS:
                 if not sector:
@@ -507,12 +511,12 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
         if placed:
             return placed
         # "police", "protesters": a sector without a country; the event's place may give one
-        return [Actor(entity_text=phrase(head), sector=sector, confidence=0.4)]
+        return [Actor(entity_text=phrase(head, party=True), sector=sector, confidence=0.4)]
     if head.pos_ == "PROPN":
         body = post_body(head, mentions, actors_of)
         if body is not None:
             # "Jane Roe, a spokeswoman for the U.N.": a name no one tagged, known by its post
-            return [Actor(entity_text=phrase(head), code=body.code, sector=body.sector,
+            return [Actor(entity_text=phrase(head, party=True), code=body.code, sector=body.sector,
                           confidence=0.5)]
     # "an attack by Boko Haram killed ...", "a statement by the ministry said ...": an act or a
     # text that names no one is its doer's
@@ -555,7 +559,7 @@ def _owners(child, mentions: Mentions) -> list[Mention]:
 def _placed(owner: Actor, sector: str, head) -> Actor:
     actor = replace(owner)
     actor.sector = sector
-    actor.entity_text = phrase(head)
+    actor.entity_text = phrase(head, party=True)
     return actor
 
 

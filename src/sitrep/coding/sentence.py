@@ -80,7 +80,7 @@ from sitrep.coding.triggers import (
 from sitrep.coding.ultimatums import ultimatum_holders, ultimatum_party
 from sitrep.coding.verbpatterns import pattern_trigger
 from sitrep.entities.mentions import Mentions
-from sitrep.model import Event, Place, TextInfo
+from sitrep.model import Actor, Event, Place, TextInfo
 from sitrep.resources import word_class
 from sitrep.spans import SpanIndex
 
@@ -263,6 +263,12 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         written = phrase(doer) if doer is not None else event_loc.extracted_place
         bomber = unnamed_bomber(token, doer, written, event_loc.country_code, ctx.mentions)
         actor = [bomber] if bomber is not None else actor
+    if row.event == "COERCE" and row.mode == "arrest" and row.pos == "VERB" and \
+            event_loc.country_code and not any(a.code or a.sector for a in actor) and \
+            any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children):
+        # "was arrested in Rwanda", by no one named: the authorities of the country it happens in
+        actor = [Actor(entity_text=event_loc.extracted_place or "", code=event_loc.country_code,
+                       confidence=0.4)]
     for person in actor + recipient:
         if person.code is None and person.sector and event_loc.country_code and \
                 person.kb_id is None and person.sector not in TRANSNATIONAL_SECTORS:

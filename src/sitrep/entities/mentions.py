@@ -303,6 +303,7 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
                 continue
             if entries and (size > 1 or entries[0].kind != "person" or (
                     _lone_name(span[0]) and fold(span.text) in kb.imported) or (
+                    _paired_with_person(span[0])) or (
                     # "KERRY:" in a transcript: a surname in capitals, of someone in office
                     span[0].text.isupper() and len(span[0]) > 3
                     and any(e.covers(when) for e in entries if e.kind == "person"))):
@@ -333,6 +334,17 @@ def _lowercase_person(parsed, index: int, kb: KnowledgeBase, busy: set[int]):
                 and all(e.kind == "person" for e in entries):
             return span
     return None
+
+
+def _paired_with_person(token) -> bool:
+    """A one-word name the model left untagged, joined by "and" to a name it tagged as a person
+    ("Smith and Jones met"): conjuncts are the same kind of thing, so a listed person's name
+    there is that person, not the common word it may also be."""
+    if token.pos_ != "PROPN" or token.ent_type_:
+        return False
+    pair = [token.head] if token.dep_ == "conj" else []
+    pair += [c for c in token.children if c.dep_ == "conj"]
+    return any(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in pair)
 
 
 def _lone_name(token) -> bool:
