@@ -13,6 +13,9 @@ from sitrep.text.parsing import cut_datelines
     ("ACCRA, May 4 (GNA) -- Ghana's president met his Togolese counterpart.", "Ghana's"),
     ("LIMA: Peru recalled its ambassador.", "Peru recalled"),
     ("A first line.\nBOGOTA - Colombia's army said on Monday ...", "Colombia's army"),
+    # a title-case place closed up to a double hyphen, as some regional papers print it
+    ("Iloilo City--Marines detained two suspects.", "Marines detained"),
+    ("Tacloban, Leyte--The mayor suspended classes.", "The mayor suspended"),
 ])
 def test_datelines_are_blanked(text, kept):
     cut = cut_datelines(text)
@@ -26,6 +29,7 @@ def test_datelines_are_blanked(text, kept):
     "US - China trade talks resumed on Monday.",  # two capitals are no dateline
     "The UN - in a rare statement - condemned the attack.",
     "NATO said on Monday it would send more ships.",
+    "Marines--and sailors--were deployed.",  # a dash pair inside a sentence
 ])
 def test_text_that_is_no_dateline_is_kept(text):
     assert cut_datelines(text) == text

@@ -91,6 +91,11 @@ DATELINE = re.compile(
     rf"^[ \t]*(?:{_CAPS}(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*)?(?:, [A-Z][a-z]{{2,8}}\.? \d{{1,2}})?"
     rf"(?: ?\([A-Z][\w .&-]*\))?|\([A-Z][\w .&-]*\))[ \t]*(?:--|—|–|-|:|\")(?=[ \t])",
     re.MULTILINE)
+# A place in title case closed up to a double hyphen and the story's first word, as some regional
+# papers write it: "Davao City--Soldiers killed ...", "Iloilo, Philippines--The governor ...".
+TITLE_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+){0,2})?--(?=[A-Z\"“])",
+    re.MULTILINE)
 
 
 def cut_datelines(text: str) -> str:
@@ -99,7 +104,7 @@ def cut_datelines(text: str) -> str:
     if "-" not in text and ":" not in text and "—" not in text and "–" not in text and \
             '"' not in text:
         return text
-    for match in DATELINE.finditer(text):
+    for match in [*DATELINE.finditer(text), *TITLE_DATELINE.finditer(text)]:
         start, end = match.span()
         text = text[:start] + " " * (end - start) + text[end:]
     return text
