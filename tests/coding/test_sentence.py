@@ -91,3 +91,10 @@ def test_an_arrest_by_no_one_named_is_the_states_where_it_happens(coder, text, a
 def test_a_private_persons_arrest_stays_no_event(coder):
     assert not coder.code_text("The singer was arrested in Los Angeles for drunk driving.",
                                published="2025-06-10")
+
+
+def test_a_passive_expulsion_from_a_state_is_that_states(coder):
+    # by no one named: the state they are put out of expels them; they are its recipients
+    event = one(coder, "Four Kenyan election monitors were expelled from Burundi on Friday.")
+    assert codes(event.actor) == ["BDI"]
+    assert codes(event.recipient) == ["KEN"]

@@ -67,6 +67,7 @@ from sitrep.coding.roles import (
     actors_of,
     direct_object,
     is_purpose,
+    prep_objects,
     subject,
 )
 from sitrep.coding.triggers import (
@@ -269,6 +270,18 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         # "was arrested in Rwanda", by no one named: the authorities of the country it happens in
         actor = [Actor(entity_text=event_loc.extracted_place or "", code=event_loc.country_code,
                        confidence=0.4)]
+    if (row.event, row.mode) in {("COERCE", "deport"), ("SANCTION", "expel")} and \
+            row.pos == "VERB" and not any(a.code or a.sector for a in actor) and \
+            any(c.dep_ == "auxpass" for c in token.children):
+        # "were expelled from Eritrea", by no one named: the state or body they are put out of
+        # expels them, and the expelled are the recipients
+        expellers = [a for pobj in prep_objects(token, {"from"})
+                     for a in actors_of(pobj, ctx.mentions, ctx.kb.sectors) if a.code or a.sector]
+        if expellers:
+            actor = expellers
+            recipient = [a for pobj in (c for c in token.children if c.dep_ == "nsubjpass")
+                         for a in actors_of(pobj, ctx.mentions, ctx.kb.sectors)] or [
+                r for r in recipient if r.entity_text not in {e.entity_text for e in expellers}]
     for person in actor + recipient:
         if person.code is None and person.sector and event_loc.country_code and \
                 person.kb_id is None and person.sector not in TRANSNATIONAL_SECTORS:
