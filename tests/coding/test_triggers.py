@@ -104,10 +104,19 @@ def test_main_event_type(coder, nlp, text, expected):
         ("Armenia withdrew half of its troops from the border with Azerbaijan.", "RETREAT"),
         # a multiword object hint ("state of emergency")
         ("Ecuador lifted the state of emergency in Quito.", "CONCEDE"),
+        # "emergency rule" names a state of emergency
+        ("The junta in Niamey announced emergency rule.", "COERCE"),
     ],
 )
 def test_negation_partitives_and_multiword_objects(coder, text, event_type):
     assert one(coder, text).event == event_type
+
+
+def test_a_modifier_does_not_name_an_object_its_head_names_otherwise(coder):
+    # "emergency assistance" is assistance, which aid rows name: no state of emergency declared
+    events = coder.code_text("Romania announced emergency assistance for the flooded towns.",
+                             published="2025-06-10")
+    assert not any(e.event == "COERCE" for e in events)
 
 
 @pytest.mark.parametrize(
