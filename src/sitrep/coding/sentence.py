@@ -31,8 +31,6 @@ from sitrep.coding.participants import (
     bound_actors,
     fallback_recipient,
     is_reciprocal,
-    name_unresolved,
-    named_target,
     participants,
     partners,
 )
@@ -69,6 +67,7 @@ from sitrep.coding.roles import (
     is_purpose,
     subject,
 )
+from sitrep.coding.targets import name_unresolved, named_target
 from sitrep.coding.triggers import (
     CONTAINER_NOUNS,
     NAME_TYPES,
