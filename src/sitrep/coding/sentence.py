@@ -67,7 +67,7 @@ from sitrep.coding.roles import (
     is_purpose,
     subject,
 )
-from sitrep.coding.targets import name_unresolved, named_target
+from sitrep.coding.targets import name_unresolved, named_target, undergone
 from sitrep.coding.triggers import (
     CONTAINER_NOUNS,
     NAME_TYPES,
@@ -133,8 +133,12 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
             continue  # "continued their hunger strike": the noun says what happened
         else:
             verb_triggers.add(token.i)
-        candidates.append(build_candidate(token, row, sentence, ctx, eras,
-                                     patterned[1] if patterned else None))
+        candidate = build_candidate(token, row, sentence, ctx, eras,
+                                    patterned[1] if patterned else None)
+        if not candidate.event.actor and undergone(token, row, ctx):
+            declined = True
+            continue  # "the negotiations ended": what happened to a thing, no one's act
+        candidates.append(candidate)
         if row.reverse:
             candidates.extend(reversed_acts(candidates[-1], ctx))
     candidates = demands(sentence, candidates, ctx, eras)

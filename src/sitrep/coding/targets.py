@@ -27,7 +27,7 @@ from sitrep.coding.roles import (
     prep_objects,
     subject,
 )
-from sitrep.coding.triggers import match_trigger, nominal_position
+from sitrep.coding.triggers import match_trigger, nominal_position, phrase_lemmas
 from sitrep.model import Actor
 from sitrep.resources import word_class
 
@@ -191,6 +191,23 @@ def own_act(obj, row: Trigger, ctx: Context) -> bool:
     if "legal" in row.context and obj.lemma_.lower() in PENALTY_NOUNS:
         return True  # "sought prison sentences for three editors": whom the penalty is for
     return named is not None and named.event == row.event
+
+
+def undergone(trigger, row: Trigger, ctx: Context) -> bool:
+    """"The negotiations ended", "the boycott ended": an intransitive verb whose subject is the
+    thing its row's hint chose says what happened to that thing, and is no one's act."""
+    if row.pos != "VERB" or not row.object_hint or direct_object(trigger) is not None:
+        return False
+    return any(c.dep_ == "nsubj" and _hinted_things(c, row, ctx) for c in trigger.children)
+
+
+def _hinted_things(token, row: Trigger, ctx: Context) -> frozenset[str] | None:
+    """The row's hints a phrase matched, if none of them names a party (a sector word, a person,
+    a country); None otherwise."""
+    matched = row.object_hint & phrase_lemmas(token)
+    if any(hint.startswith("@") or hint in ctx.kb.sectors for hint in matched):
+        return None
+    return matched
 
 
 def _names_an_act(token, ctx: Context) -> bool:
