@@ -1,10 +1,12 @@
 """Targets: whom or what a trigger's own words name as its target ("condemned the attack",
 "lifted a ban on girls", "signed an agreement with Milrem", "arrested 26 members of a gang"),
 and the doer and target a role keeps by its words when the knowledge base names no party
-(`name_unresolved`). Tells whether an object names the very act coded (`own_act`).
+(`name_unresolved`). Tells whether an object names the very act coded (`own_act`), and
+whether a trigger verb's subject only undergoes it (`undergone`: no one's act).
 
-Reads the parse helpers of `roles.py` and the lexicon's triggers; hands on `named_target` and
-`name_unresolved` to `sentence.py`, and `own_act` and `POSSESSIVE_PRONOUNS` to `participants.py`.
+Reads the parse helpers of `roles.py` and the lexicon's triggers; hands on `named_target`,
+`name_unresolved` and `undergone` to `sentence.py`, `own_act` and `POSSESSIVE_PRONOUNS` to
+`participants.py`.
 """
 
 from __future__ import annotations
