@@ -12,7 +12,7 @@ and Customs Enforcement returned ..."). `participants.py` asks this module to pl
 
 A thing ("the terrorist attack", "curfew hours") is no party: `place_party` gives nothing, and the
 coder leaves it to the implied recipients (`recipients.py`) and, failing those, names it
-unresolved (`participants.name_unresolved`).
+unresolved (`targets.name_unresolved`).
 """
 
 from __future__ import annotations

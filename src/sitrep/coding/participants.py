@@ -2,7 +2,8 @@
 type (subject and object, passives, prepositions each type takes, what a noun's clause says,
 who is blamed for what an object names, an imported pattern's bound parties).
 
-Reads the parse helpers of `roles.py`; hands on (actors, recipients) to `sentence.py`.
+Reads the parse helpers of `roles.py` and whether an object names the act coded
+(`targets.own_act`); hands on (actors, recipients) to `sentence.py`.
 """
 
 from __future__ import annotations
@@ -13,24 +14,21 @@ from sitrep.actors.parties import AUTHORITY_SECTORS, GROUP_SECTORS, same_party
 from sitrep.coding.candidate import Context
 from sitrep.coding.handover import handed_to
 from sitrep.coding.lexicon import Trigger, is_saying, verb_forms
-from sitrep.coding.naming import known_name, place_party
-from sitrep.coding.party_phrase import phrase
 from sitrep.coding.places import clause_tokens
 from sitrep.coding.reattach import clause_of_noun
 from sitrep.coding.roles import (
     LIGHT_VERBS,
     NOT_AN_ACTOR,
-    PRONOUNS,
     RECIPIENT_PREPS,
     actors_of,
-    conjuncts,
     direct_object,
     passive_patient,
     possessor,
     prep_objects,
     subject,
 )
-from sitrep.coding.triggers import CARRIER_VERBS, is_anaphoric, match_trigger, nominal_position
+from sitrep.coding.targets import POSSESSIVE_PRONOUNS, own_act
+from sitrep.coding.triggers import CARRIER_VERBS, is_anaphoric, nominal_position
 from sitrep.model import Actor
 from sitrep.resources import word_class
 
@@ -81,7 +79,7 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
             recipient = [a for holder in (trigger, obj) for pobj in prep_objects(holder, {"with"})
                          if pobj.lemma_.lower() not in HELP_NOUNS
                          for a in _prep_actors(pobj, ctx) if a.code or a.sector]
-        if not recipient and obj is not None and not _own_act(obj, row, ctx) and not handed:
+        if not recipient and obj is not None and not own_act(obj, row, ctx) and not handed:
             # the object is the recipient when it names an actor ("asked Russia"), not a thing;
             # an object naming the act coded is its doer's ("reiterated Turkey's support for
             # Libya": Turkey supports), whose target follows it
@@ -255,9 +253,6 @@ WARNING_VERBS = word_class("warning_verbs")
 WARNED_ABOUT = {"of", "about"}
 
 
-POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
-
-
 # Possessives that refer back to the third-person subject of the verb whose object they own.
 BOUND_POSSESSIVES = {"its", "their", "his", "her"}
 
@@ -349,7 +344,7 @@ def _named_in_object(trigger, row: Trigger, actor: list[Actor], ctx: Context) ->
             continue
         tokens = list(clause_tokens(obj))
         owner = possessor(obj)
-        if owner is not None and _own_act(obj, row, ctx):
+        if owner is not None and own_act(obj, row, ctx):
             # "reiterated Turkey's support for the GNA": whose the act is, is its doer's side
             tokens = [t for t in tokens if t not in set(owner.subtree)]
         found = first_coded(tokens, ctx, {"GPE", "NORP", "ORG", "PERSON"},
@@ -416,184 +411,5 @@ def parties(actors: list[Actor]) -> list[Actor]:
 
 def is_resolved(party: Actor) -> bool:
     """A party the knowledge base placed: a country, a sector or a known name. Parties kept only
-    by their words (`name_unresolved`) never make an event count as argued."""
+    by their words (`targets.name_unresolved`) never make an event count as argued."""
     return bool(party.code or party.sector or party.kb_id)
-
-
-# Types whose direct object is what they are aimed at even when it names an act or a thing
-# ("condemned the attack", "rejected the election results", "welcomed the decision").
-REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "PROTEST"}
-
-
-# Types whose direct object is what is given, moved, promised or done together, not to whom.
-OBJECT_IS_NO_RECIPIENT = {"AID", "MOBILIZE", "AGREE", "COOPERATE", "THREATEN"}
-
-
-NOT_PARTIES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"}
-
-
-def name_unresolved(candidate, ctx: Context) -> None:
-    """Where no party the knowledge base knows fills a role, the words of the phrase that does
-    ("Imam Suliman Gani demanded an apology", "condemned the Quetta attack", "arrested 26
-    members of a gang"): the actor and recipient as the text names them, unresolved (no code,
-    no sector), so a reader sees who or what, and nothing counts them as a political party."""
-    event, trigger, row = candidate.event, candidate.trigger, candidate.row
-    # a noun trigger's own preposition names its target ("an investigation of the licensing
-    # process", "talks with the mine owners"); only the doer's words are not it
-    taken = {trigger.i}
-    if not event.actor:
-        doer = _doer(trigger, row)
-        event.actor = _unresolved(doer, ctx) if doer is not None else []
-        if doer is not None:
-            taken |= {t.i for t in doer.subtree}
-    if not event.recipient and not event.reciprocal:
-        target = _target(trigger, row, ctx)
-        named = _unresolved(target, ctx) if target is not None and target.i not in taken else []
-        actors = {a.entity_text.lower() for a in event.actor}  # "the army was deployed": no target
-        event.recipient = [r for r in named if r.entity_text.lower() not in actors]
-
-
-def _doer(trigger, row: Trigger):
-    if row.pos == "VERB":
-        return subject(trigger)
-    owner = possessor(trigger) or next((c for c in trigger.children if c.dep_ == "compound"
-                                        and c.pos_ == "PROPN"), None)
-    if owner is not None:
-        return owner
-    by = next(prep_objects(trigger, {"by"}), None)
-    if by is not None:
-        return by
-    position = nominal_position(trigger)
-    if position.dep_ in {"dobj", "attr"} and position.head.pos_ in {"VERB", "AUX"}:
-        return subject(position.head)  # "launched an investigation", "voiced support"
-    return None
-
-
-def named_target(trigger, row: Trigger, ctx: Context, actor: list[Actor]) -> list[Actor]:
-    """The target the text states when it is a person or a group named by words ("tortured a
-    young inmate", "ordered the arrest of two men"), placed as far as the knowledge base allows
-    (`naming.py`); [] when it states none or names a thing. Stated, it comes before any
-    recipient `recipients.py` would imply from the event's place."""
-    target = _target(trigger, row, ctx)
-    if target is None or target.i == trigger.i or target.lower_ in PRONOUNS:
-        return []
-    found = [party for head in conjuncts(target)
-             for party in place_party(head, ctx.mentions, ctx.kb.sectors)]
-    # the actor's own country named as a people is no target ("Iranian police ... Iranians");
-    # another party of it is ("the rebels will not talk to the Sudanese government")
-    # and the phrase that already names the actor is not its target ("Indian troops were moved")
-    own = {a.code for a in actor if a.code}
-    named = {(a.entity_text, a.code) for a in actor}
-    return [p for p in found if not (p.code in own and p.sector is None)
-            and (p.entity_text, p.code) not in named]
-
-
-def _target(trigger, row: Trigger, ctx: Context):
-    preps = RECIPIENT_PREPS.get(row.event, set()) | {"with"} if row.event in WITH_TYPES else \
-        RECIPIENT_PREPS.get(row.event, set())
-    if row.pos == "VERB":
-        patient = passive_patient(trigger)
-        if patient is not None:
-            return patient
-        obj = direct_object(trigger)
-        if obj is None and row.particle:
-            # "called for sanctions against the junta": the particle's object names the act,
-            # and whom it is aimed at follows it
-            named = next(prep_objects(trigger, {row.particle}), None)
-            aimed = next(prep_objects(named, AIMED_PREPS), None) if named is not None else None
-            if aimed is not None:
-                return aimed
-        if obj is None:
-            # "demanded that the minister resign": the one asked to act
-            obj = next((subject(c) for c in trigger.children if c.dep_ == "ccomp"
-                        and subject(c) is not None), None)
-            if obj is not None and obj.i < trigger.i:
-                obj = None
-        handed = handed_to(trigger, obj, row.event)
-        if handed:
-            return handed[0]  # "returned a stolen portrait to its owners": whom it goes to
-        if obj is not None and obj.ent_type_ not in NOT_PARTIES and not _own(obj):
-            if obj.lemma_.lower() in AGREEMENT_NOUNS:
-                # "signed an agreement with Milrem": the other party, not the document
-                aimed = next(prep_objects(obj, {"with", "between"}), None)
-                if aimed is not None:
-                    return aimed
-            elif row.event in REACTION_TYPES and not _own_act(obj, row, ctx):
-                return obj  # "condemned the attack", "rejected the results"
-            elif _names_an_act(obj, ctx):
-                # "lifted a ban on girls", "suspended aid to Liberia": the act's own target (the
-                # parser may hang it on the verb)
-                aimed = next((p for p in [*prep_objects(obj, preps | AIMED_PREPS),
-                                          *prep_objects(trigger, AIMED_PREPS - {"in", "of"})]
-                              if not _names_an_act(p, ctx)), None)
-                if aimed is not None:
-                    return aimed
-            elif row.event not in OBJECT_IS_NO_RECIPIENT and not (
-                    row.event in MOVES_FORCES and _forces_or_arms(obj, ctx)):
-                return obj  # "arrested 26 members of a gang"; not "withdrew troops"
-    return next(prep_objects(trigger, preps), None)
-
-
-# Types whose other party may follow "with" ("signed a pact with", "agreed with").
-WITH_TYPES = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "REJECT"}
-
-
-AGREEMENT_NOUNS = {"treaty", "agreement", "accord", "deal", "pact", "memorandum", "protocol",
-                   "contract", "mou", "convention", "charter", "communique", "text", "draft"}
-
-
-def _forces_or_arms(obj, ctx: Context) -> bool:
-    """"withdrew 2,000 troops", "returned weapons depots": what a retreat moves, not to whom."""
-    lemma = obj.lemma_.lower()
-    return ctx.kb.sectors.get(lemma) == "MIL" or lemma in ARMS
-
-
-ARMS = {"weapon", "arm", "troop", "force", "soldier", "equipment", "depot", "base", "tank",
-        "missile", "ammunition", "gun", "artillery", "peacekeeper"}
-
-# Types whose act may move one's own forces, never their recipient: a retreat ("withdrew
-# troops") and CAMEO 1661's withdrawal of peacekeepers (SANCTION, aimed at where they were).
-MOVES_FORCES = {"RETREAT", "SANCTION"}
-
-
-def _own(obj) -> bool:
-    """"withdrew its troops", "lay down their weapons": the doer's own, never a recipient."""
-    return any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in obj.children)
-
-
-# "a ban on ...", "aid to ...", "sanctions against ...", "a curfew in ...", "a boycott of ...":
-# whom an act named as the object of a verb is aimed at.
-AIMED_PREPS = {"on", "against", "to", "for", "in", "into", "over", "upon", "of"}
-
-
-ACT_NOUNS = word_class("act_nouns")
-PENALTY_NOUNS = word_class("penalty_nouns")
-
-
-def _own_act(obj, row: Trigger, ctx: Context) -> bool:
-    """"ordered an investigation against X": the object names the very act coded (an
-    investigation is an accusation), so its target is whom that act is aimed at."""
-    named = match_trigger(obj, ctx.lexicon) if obj.pos_ == "NOUN" else None
-    if "legal" in row.context and obj.lemma_.lower() in PENALTY_NOUNS:
-        return True  # "sought prison sentences for three editors": whom the penalty is for
-    return named is not None and named.event == row.event
-
-
-def _names_an_act(token, ctx: Context) -> bool:
-    return token.lemma_.lower() in ACT_NOUNS or (
-        token.pos_ == "NOUN" and match_trigger(token, ctx.lexicon) is not None)
-
-
-def _unresolved(token, ctx: Context) -> list[Actor]:
-    found = []
-    for head in conjuncts(token):
-        if head.pos_ not in {"NOUN", "PROPN"} or head.lower_ in PRONOUNS or \
-                head.ent_type_ in NOT_PARTIES:
-            continue
-        sector = ctx.kb.sectors.get(head.lower_) or ctx.kb.sectors.get(head.lemma_.lower())
-        if sector == NOT_AN_ACTOR:
-            continue
-        known = known_name(head, ctx.mentions)  # a listed body the entity model missed
-        found.append(replace(known, entity_text=phrase(head, party=True)) if known is not None
-                     else Actor(entity_text=phrase(head, party=bool(sector)), confidence=0.2))
-    return found

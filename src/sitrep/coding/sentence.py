@@ -31,8 +31,6 @@ from sitrep.coding.participants import (
     bound_actors,
     fallback_recipient,
     is_reciprocal,
-    name_unresolved,
-    named_target,
     participants,
     partners,
 )
@@ -70,6 +68,7 @@ from sitrep.coding.roles import (
     prep_objects,
     subject,
 )
+from sitrep.coding.targets import name_unresolved, named_target, undergone
 from sitrep.coding.triggers import (
     CONTAINER_NOUNS,
     NAME_TYPES,
@@ -135,8 +134,12 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
             continue  # "continued their hunger strike": the noun says what happened
         else:
             verb_triggers.add(token.i)
-        candidates.append(build_candidate(token, row, sentence, ctx, eras,
-                                     patterned[1] if patterned else None))
+        candidate = build_candidate(token, row, sentence, ctx, eras,
+                                    patterned[1] if patterned else None)
+        if not candidate.event.actor and undergone(token, row, ctx):
+            declined = True
+            continue  # "the negotiations ended": what happened to a thing, no one's act
+        candidates.append(candidate)
         if row.reverse:
             candidates.extend(reversed_acts(candidates[-1], ctx))
     candidates = demands(sentence, candidates, ctx, eras)

@@ -25,7 +25,7 @@ def _object_lemmas(heads: list) -> set[str]:
     measures."""
     lemmas: set[str] = set()
     for head in heads:
-        lemmas.update(_phrase_lemmas(head))
+        lemmas.update(phrase_lemmas(head))
     return lemmas
 
 
@@ -81,7 +81,7 @@ def _measures(head) -> bool:
         head.pos_ == "NUM" and head.like_num and head.ent_type_ != "MONEY")
 
 
-def _phrase_lemmas(head) -> set[str]:
+def phrase_lemmas(head) -> set[str]:
     lemma = head.lemma_.lower()
     found = {lemma}
     if head.tag_ == "NNPS" and lemma.endswith("s"):
@@ -134,7 +134,7 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
             # "teachers decided to strike": the governing verb's subject does it
             doers = [c for c in token.head.children if c.dep_ == "nsubj"]
         for child in doers:
-            objects |= _phrase_lemmas(child)
+            objects |= phrase_lemmas(child)
             objects.update(g.lemma_.lower() for g in child.children if g.dep_ == "conj")
     if pos == "VERB" and any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
                              for c in token.children):

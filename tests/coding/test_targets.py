@@ -1,0 +1,18 @@
+"""Targets: a thing that only undergoes an intransitive trigger verb (its subject is what the
+row's object hint chose) is no one's act."""
+
+from __future__ import annotations
+
+from ..conftest import one
+
+
+def test_a_thing_that_only_undergoes_the_verb_is_no_ones_act(coder):
+    events = coder.code_text("The mediation ended with Norway calmly turning down the new "
+                             "fishing plan.", published="2025-06-10")
+    assert [e.event_text for e in events if e.event == "SANCTION"] == []
+
+
+def test_a_doer_that_ends_the_act_is_kept(coder):
+    # control: with a doer, ending the mediation is a withdrawal
+    event = one(coder, "Chile ended talks with Bolivia on Monday.")
+    assert (event.event, [a.code for a in event.actor]) == ("SANCTION", ["CHL"])
