@@ -137,16 +137,16 @@ def test_real_news_development_set_floor(nlp):
     report = evaluate(needs_shared("plv", "plv-train.csv"))
     assert report.cases == 1050
     figures = report.figures
-    # 2026-12-06 evening, after a bare "Senate" lost its US code: 0.819 / 0.806; late evening,
-    # after verdicts, warrants, handovers, disputed reports, acquittals, honours: 0.831 / 0.816
-    assert figures["event_type_accuracy"] >= 0.825
-    assert figures["macro_f1"] >= 0.81
-    # actor / recipient where the type is right, type+source+target, lenient: 0.952 / 0.836 /
-    # 0.681 / 0.687 (2026-12-06 late evening, after noun triggers' own targets)
-    assert figures["actor_where_type_right"] >= 0.945
+    # 2026-12-06 late evening, after verdicts, warrants, handovers, disputed reports, acquittals,
+    # honours: 0.831 / 0.816; 2026-12-07, after prosecutions, aid given, permissions: 0.842 / 0.830
+    assert figures["event_type_accuracy"] >= 0.835
+    assert figures["macro_f1"] >= 0.825
+    # actor / recipient where the type is right, type+source+target, lenient: 0.960 / 0.837 /
+    # 0.692 / 0.698 (2026-12-07, after party phrases, passive expulsions, unnamed arresters)
+    assert figures["actor_where_type_right"] >= 0.955
     assert figures["recipient_where_type_right"] >= 0.83
-    assert figures["type_source_target"] >= 0.675
-    assert figures["lenient_type_source_target"] >= 0.68
+    assert figures["type_source_target"] >= 0.685
+    assert figures["lenient_type_source_target"] >= 0.69
 
 
 @pytest.mark.slow
