@@ -55,6 +55,13 @@ def word_class(name: str) -> frozenset[str]:
     return _word_classes()[name]
 
 
+@lru_cache(maxsize=4)
+def place_nouns(kinds: tuple[str, ...] = ("place", "happening")) -> frozenset[str]:
+    """Nouns for a place ("border", "province") or for what happens in one ("war"), by kind
+    (`data/place_nouns.tsv`); read once per kind list."""
+    return frozenset(row["noun"] for row in read_tsv("place_nouns.tsv") if row["kind"] in kinds)
+
+
 @lru_cache(maxsize=1)
 def plover_schema() -> dict[str, Any]:
     """PLOVER v0.8 as sitrep uses it (`data/plover.json`): event types with their quad class,

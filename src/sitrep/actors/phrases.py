@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
 
 from sitrep.actors.gazetteer import city_country, subdivision_country
 from sitrep.actors.knowledge import KBEntry, KnowledgeBase, fold
 from sitrep.model import Actor
-from sitrep.resources import read_tsv, word_class
+from sitrep.resources import place_nouns, word_class
 from sitrep.text.casing import case_forms
 
 KIND_PREFERENCE = {"organisation": 0, "person": 1, "place": 2, "country": 3}
@@ -280,12 +279,6 @@ def _named_otherwise(text: str, tokens: list[str], entity: _Span, spans: list[_S
     return written[:1].isupper() and (share is None or share >= 0.5)
 
 
-@lru_cache(maxsize=1)
-def _place_nouns() -> frozenset[str]:
-    """Nouns for a place (`data/place_nouns.tsv`, kind place: "province", "district")."""
-    return frozenset(row["noun"] for row in read_tsv("place_nouns.tsv") if row["kind"] == "place")
-
-
 def _opens_another_name(text: str, tokens: list[str], entity: _Span, spans: list[_Span],
                         entry: KBEntry, kb: KnowledgeBase) -> str | None:
     """Why a body's name at the start of a longer proper name is only part of another body's
@@ -320,7 +313,7 @@ def _city_in(text: str, tokens: list[str], kb: KnowledgeBase) -> tuple[str, str]
     written = {fold(w) for w in re.findall(r"[^\W\d_][\w'-]*", text) if w[0].isupper()}
     share = case_forms().share
     # a region's name before a place noun is the place ("Ghazni province"), no body
-    regions = bool(tokens) and tokens[-1] not in _place_nouns()
+    regions = bool(tokens) and tokens[-1] not in place_nouns(("place",))
     for i, token in enumerate(tokens):
         if token not in written or token in kb.sectors or token in kb.adjectives:
             continue

@@ -8,10 +8,10 @@ barring hangs after it.
 
 from __future__ import annotations
 
-from sitrep.resources import read_tsv, word_class
+from sitrep.resources import place_nouns, word_class
 
 PARTY_CLAUSES = {"relcl", "acl"}
-PLACE_NOUNS = frozenset(row["noun"] for row in read_tsv("place_nouns.tsv") if row["kind"] == "place")
+PLACE_NOUNS = place_nouns(("place",))
 
 # Verbs whose object is followed by what it is charged with or barred from ("accused the army of
 # killings", "banned the party from holding office"): the parser often hangs that phrase on the

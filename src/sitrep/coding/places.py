@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sitrep.entities.mentions import Mention, Mentions, place_nouns
+from sitrep.entities.mentions import Mention, Mentions
 from sitrep.model import Actor
-from sitrep.resources import word_class
+from sitrep.resources import place_nouns, word_class
 
 PLACE_PREPS = {"in", "at", "to", "near", "inside", "across", "into", "off", "through",
                "outside"}

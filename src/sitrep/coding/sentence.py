@@ -65,6 +65,7 @@ from sitrep.coding.roles import (
     actors_of,
     direct_object,
     is_purpose,
+    passive_patient,
     prep_objects,
     subject,
 )
@@ -282,8 +283,9 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
                      for a in actors_of(pobj, ctx.mentions, ctx.kb.sectors) if a.code or a.sector]
         if expellers:
             actor = expellers
-            recipient = [a for pobj in (c for c in token.children if c.dep_ == "nsubjpass")
-                         for a in actors_of(pobj, ctx.mentions, ctx.kb.sectors)] or [
+            expelled = passive_patient(token)
+            recipient = (actors_of(expelled, ctx.mentions, ctx.kb.sectors)
+                         if expelled is not None else []) or [
                 r for r in recipient if r.entity_text not in {e.entity_text for e in expellers}]
     for person in actor + recipient:
         if person.code is None and person.sector and event_loc.country_code and \

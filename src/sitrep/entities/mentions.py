@@ -26,7 +26,7 @@ from sitrep.entities.equipment import (
 )
 from sitrep.entities.recall import is_title_head, recalled_entities, recalled_places
 from sitrep.model import Actor, Document, Entity
-from sitrep.resources import read_tsv, word_class
+from sitrep.resources import place_nouns, read_tsv, word_class
 from sitrep.spans import SpanIndex
 from sitrep.text.metadata import find_urls, outlet_country
 
@@ -432,13 +432,6 @@ def _place_of_body(parsed, text: str, mention: Mention, kb: KnowledgeBase | None
     start = mention.start + match.start("place")
     actor = resolve(name, when, "GPE", kb)
     return start, start + len(name), actor
-
-
-@lru_cache(maxsize=2)
-def place_nouns(kinds: tuple[str, ...] = ("place", "happening")) -> frozenset[str]:
-    """Nouns for a place ("border", "airspace") or for what happens in one ("war"): a country's
-    name before one names the place (`data/place_nouns.tsv`)."""
-    return frozenset(row["noun"] for row in read_tsv("place_nouns.tsv") if row["kind"] in kinds)
 
 
 # A country word modifies a noun at most this many tokens on ("U.S. service members").
