@@ -398,6 +398,20 @@ def test_a_subject_that_undergoes_the_act(coder, text, event_type, actor, recipi
     assert_coded(coder, text, event_type, actor, recipient)
 
 
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    # the subject of "weigh", "receive", "study" is the one an act is made to: whoever it comes
+    # "from", or whose it is, made it
+    ("Poland is weighing a request from Kyiv for more air defence systems.", "REQUEST",
+     ["UKR"], ["POL"]),
+    ("The Kenyan cabinet will examine the Somali request for more troops.", "REQUEST", ["SOM"],
+     ["KEN"]),
+    ("Spain received Morocco's offer of talks on the fishing dispute.", "AGREE", ["MAR"],
+     ["ESP"]),
+])
+def test_a_subject_that_receives_the_act(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
 @pytest.mark.parametrize(
     "text, event_type, actor, recipient",
     [

@@ -127,13 +127,19 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                     a.sector and child.lower_ not in POSSESSIVE_PRONOUNS)]
         definite = is_anaphoric(trigger)
         position = nominal_position(trigger)
-        if position.dep_ == "dobj" and verb_forms(position.head) & UNDERGOING_VERBS:
+        givers = [*prep_objects(trigger, {"from"}), *prep_objects(position.head, {"from"})]
+        # "Poland is weighing a request from Kyiv", "received Morocco's offer": a message
+        # whose maker is named is made to the subject of the verb that weighs or receives it
+        # (not "is weighing new sanctions", "does not consider a ceasefire": its own acts)
+        received = row.event in MESSAGE_TYPES and bool(givers or actor) and bool(
+            verb_forms(position.head) & RECEIVING_VERBS)
+        if position.dep_ == "dobj" and (verb_forms(position.head) & UNDERGOING_VERBS or received):
             # "Iran faces criticism from the U.N.", "the plan drew condemnation from Arab
             # states": the act is done to the verb's subject, by whoever it comes from
             verb = position.head
             sufferer = subject(verb)
-            givers = [*prep_objects(trigger, {"from"}), *prep_objects(verb, {"from"})]
-            actor = [a for g in givers[:1] for a in actors_of(g, ctx.mentions, sectors)]
+            actor = [a for g in givers[:1] for a in actors_of(g, ctx.mentions, sectors)] or (
+                actor if received else [])
             recipient = actors_of(sufferer, ctx.mentions, sectors) if sufferer is not None \
                 else []
         # "the ILO reiterated its demand", "Russia renewed their call": a third-person
@@ -230,6 +236,10 @@ PACE_VERBS = word_class("pace_verbs")
 
 # Verbs whose subject undergoes the act their object names ("faces criticism from the U.N.").
 UNDERGOING_VERBS = word_class("undergoing_verbs")
+RECEIVING_VERBS = word_class("receiving_verbs")
+# Acts made to another party as a message: requests, offers, invitations, complaints, threats,
+# apologies (what a party receives or weighs).
+MESSAGE_TYPES = {"REQUEST", "AGREE", "ACCUSE", "THREATEN", "CONCEDE"}
 
 
 # Verbs of taking part: the subject of "converged for a rally" or "joined the strike" is the

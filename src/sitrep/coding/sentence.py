@@ -27,6 +27,7 @@ from sitrep.coding.modality import (
 )
 from sitrep.coding.participants import (
     DEFAULT_ACTOR_SECTOR,
+    RECEIVING_VERBS,
     awaited_party,
     bound_actors,
     fallback_recipient,
@@ -170,8 +171,9 @@ def classified(sentence, ctx: Context, era_starts) -> Candidate | None:
         # "X is ready to ..., the minister said": what was said is the event, not the saying
         root = next((c for c in root.children if c.dep_ == "ccomp"
                      and c.pos_ in {"VERB", "AUX"}), root)
-    if root.pos_ not in {"VERB", "AUX", "NOUN"} or len(sentence) < 4:
-        return None
+    if root.pos_ not in {"VERB", "AUX", "NOUN"} or len(sentence) < 4 or \
+            root.lemma_.lower() in RECEIVING_VERBS:
+        return None  # weighing or receiving is no act of its own ("will review the plan")
     event_type, probability = predict(sentence.text)
     if probability < ctx.fallback_threshold:
         return None
