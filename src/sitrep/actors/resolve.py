@@ -17,7 +17,7 @@ that answers wins; `explain` says which one did and which rows it used):
 5. agent     an agent noun alone gives its sector and no country ("soldier": MIL, "riot police":
              COP, "former deputy prime minister": ELI).
 6. surname   a surname alone: a person the document named in full first, else the one person of
-             that surname whose dated role covers the date.
+             that surname whose dated role covers the date; several of one country: the country.
 
 "former", "ex-", "retired", "ousted" and "exiled" before an office follow PLOVER's agent list
 (FORMER_PRESIDENT, RETIRED_GENERAL, OUSTED_LEADER: ELI). A partially recognised state (South
@@ -294,6 +294,8 @@ def _surname(text: str, surname: str, when: date | None, kb: KnowledgeBase,
     candidates = [c for c in everyone if not c.source.endswith(".txt")]
     covering = [c for c in (candidates or everyone) if c.covers(when)]
     ids = {c.kb_id for c in covering} or {c.kb_id for c in candidates}
+    if len(ids) > 1 and candidates:
+        return _kin(text, surname, covering or candidates)
     if len(ids) != 1:
         return None  # no one, or several people of that name on the date
     kb_id = next(iter(ids))
@@ -303,6 +305,18 @@ def _surname(text: str, surname: str, when: date | None, kb: KnowledgeBase,
     entry, role = hit
     return Resolution(to_actor(text, entry, role, 0.6), "surname", [entry], [
         f"{text!r}: the one {surname!r} in a dated role on {when}: {entry.kb_id}"])
+
+
+def _kin(text: str, surname: str, namesakes: list[KBEntry]) -> Resolution | None:
+    """Several curated people of that surname, all of one country (a political family: two
+    presidents Bush, the Bhuttos): which one is not known, their country is."""
+    countries = {c.country for c in namesakes}
+    if len(countries) != 1 or None in countries:
+        return None
+    code = next(iter(countries))
+    return Resolution(Actor(entity_text=text, code=code, confidence=0.5), "surname", namesakes, [
+        f"{text!r}: {len({c.kb_id for c in namesakes})} curated people named {surname!r}, "
+        f"all of {code}"])
 
 
 def _first_and_last(text: str, tokens: list[str], when: date | None,
