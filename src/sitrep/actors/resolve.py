@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from sitrep.actors import names
 from sitrep.actors.knowledge import KBEntry, KnowledgeBase, fold, shipped_kb
@@ -52,6 +53,7 @@ from sitrep.actors.phrases import (
     to_actor,
 )
 from sitrep.model import Actor
+from sitrep.resources import read_tsv
 
 __all__ = ["Resolution", "choose", "explain", "memoised", "resolve", "to_actor"]
 
@@ -113,7 +115,22 @@ def explain(text: str, when: date | None = None, label: str | None = None,
     if title:
         found.steps.append(f"title {title!r} applied")
         found.actor = _apply_title(found.actor, title, kb, when)
+    before = _successions().get(found.actor.code or "")
+    if before and when is not None and when < before[1]:
+        found.steps.append(f"{found.actor.code} became independent on {before[1]}: "
+                           f"{before[0]} on {when}")
+        found.actor.code = before[0]
+        if (found.actor.kb_id or "").startswith("place:") and found.actor.sector == "GOV":
+            found.actor.sector = None  # the new state's capital stood for no government then
     return found
+
+
+@lru_cache(maxsize=1)
+def _successions() -> dict[str, tuple[str, date]]:
+    """A state's code -> the state it was part of, and the day it became independent
+    (`data/successions.tsv`)."""
+    return {row["code"]: (row["before"], date.fromisoformat(row["independent"]))
+            for row in read_tsv("successions.tsv")}
 
 
 def _of_country(entries: list[KBEntry], code: str | None) -> list[KBEntry]:
