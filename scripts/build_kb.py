@@ -504,7 +504,8 @@ def add_agent_rows(rows: dict[str, list[str]], agent: DictAgent, sector: str, so
 DEMONYM_END = re.compile(r"(an|ans|ese|i|is|sh|ers?|ars?|ic|ots?|ch|men|man|ites?|ois|ene)$")
 EXTRA_VARIANTS = {
     "USA": ["US", "U.S.", "U.S.A.", "America", "the United States", "the US", "the U.S."],
-    "GBR": ["UK", "U.K.", "Britain", "Great Britain", "the UK", "the United Kingdom"],
+    "GBR": ["UK", "U.K.", "Britain", "Great Britain", "the UK", "the United Kingdom",
+            "Northern Ireland"],
     "RUS": ["Russia", "the Russian Federation"],
     "CZE": ["Czech Republic"],
     "TUR": ["Turkey", "Türkiye", "Turkiye"],
@@ -523,12 +524,18 @@ EXTRA_VARIANTS = {
     "TLS": ["East Timor"],
     "PSE": ["Palestine"],
     "CHN": ["PRC", "the PRC", "mainland China"],
+    # earlier names of a state under the same ISO code, still in archives and older news
+    "KHM": ["Kampuchea", "Democratic Kampuchea"],
+    "LKA": ["Ceylon"],
+    "BEN": ["Dahomey"],
+    "BFA": ["Upper Volta"],
 }
 # Nationality adjectives the NGEC and Phoenix lists lack (hand-made, project MIT licence).
 EXTRA_ADJECTIVES = {
     "UZB": ["Uzbek", "Uzbeks"],
     "NPL": ["Nepali", "Nepalis"],
-    "KHM": ["Khmer"],
+    "KHM": ["Khmer", "Kampuchean", "Kampucheans"],
+    "GBR": ["Northern Irish"],
     "SSD": ["South Sudanese"],
     "NER": ["Nigerien", "Nigeriens"],
     "SVN": ["Slovenian", "Slovenians"],

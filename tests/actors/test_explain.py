@@ -70,6 +70,13 @@ def test_a_surname_alone_by_date_only_when_unambiguous():
     assert resolve("Kim", date(2023, 5, 1), "PERSON").code is None  # many Kims in office
 
 
+def test_a_surname_of_several_people_of_one_country_gives_the_country():
+    # two presidents Bush, neither in office in 2000-06: which one is not known, the country is
+    found = explain("Bush", date(2000, 6, 1), "PERSON")
+    assert (found.rule, found.actor.code, found.actor.kb_id) == ("surname", "USA", None)
+    assert resolve("Kim", None, "PERSON").code is None  # Kims of two countries
+
+
 def test_breakaway_states_are_their_state_with_pre():
     for name, code in [("South Ossetia", "GEO"), ("Transnistria", "MDA"),
                        ("Somaliland", "SOM"), ("Northern Cyprus", "CYP")]:

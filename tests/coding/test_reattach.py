@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.coding.reattach import clause_of_noun, fronted_subject, noun_clause
+from sitrep.coding.reattach import aim_verb, clause_of_noun, fronted_subject, noun_clause
 from tests.conftest import one
 
 
@@ -91,3 +91,20 @@ def test_a_name_the_tagger_takes_for_an_adverb_is_the_subject(coder, text, actor
     from ..conftest import codes, one
 
     assert codes(one(coder, text).actor) == actor
+
+
+def test_an_aim_noun_after_in_is_done_by_the_verbs_doer(nlp):
+    doc = nlp("The ministry sent inspectors to the port in a rush to investigate the smugglers.")
+    assert aim_verb(token(doc, "rush")).text == "sent"
+    doc = nlp("Critics condemned the decision to expel the diplomats.")
+    assert aim_verb(token(doc, "decision")) is None  # someone else's decision
+    doc = nlp("The court extended the restraining order.")
+    assert aim_verb(token(doc, "order")) is None
+
+
+def test_an_aim_noun_is_neither_doer_nor_target(coder):
+    # "in a bid to": the infinitive's doer is the verb's subject, the bid is no party
+    event = one(coder, "The coast guard launched a bid to detain the smugglers' captain.")
+    assert [a.entity_text for a in event.actor] == ["The coast guard"]
+    event = one(coder, "Border guards fired tear gas in an effort to disperse the migrants.")
+    assert not any("effort" in a.entity_text for a in event.recipient)

@@ -151,6 +151,11 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
     for span in named:
         masked[span.start:span.end] = ["·"] * (span.end - span.start)
     head = sector_of(masked, kb)
+    of = _of_a_place(masked)
+    if of is not None and sector_of(masked[:of], kb):
+        # "the government of Sindh province": the body before "of" a place, not the place noun
+        # (PLOVER's PROVINCE, CVL)
+        head = sector_of(masked[:of], kb)
     office = office_in(tokens[:cut], kb)
     code: str | None = None
     sector: str | None = None
@@ -300,6 +305,16 @@ def _opens_another_name(text: str, tokens: list[str], entity: _Span, spans: list
     return None
 
 
+def _of_a_place(tokens: list[str]) -> int | None:
+    """Where "of" opens a place that ends the phrase, after a word that is no place noun ("the
+    government of Sindh province", not "the town of Samarra"), or None."""
+    nouns = place_nouns(("place",))
+    if not tokens or tokens[-1] not in nouns or "of" not in tokens[1:-1]:
+        return None
+    of = tokens.index("of", 1)
+    return of if tokens[of - 1] not in nouns else None
+
+
 def _possessive(text: str, word: str) -> bool:
     """Whether the word is written as a possessive in the text ("Hamas's", "Hamas'")."""
     return any(fold(w) == word for w in re.findall(r"([^\W\d_]+)(?:'s?|’s?)(?!\w)", text))
@@ -312,8 +327,10 @@ def _city_in(text: str, tokens: list[str], kb: KnowledgeBase) -> tuple[str, str]
     and for a subdivision words cased news writes in lower case ("Store"), are no place."""
     written = {fold(w) for w in re.findall(r"[^\W\d_][\w'-]*", text) if w[0].isupper()}
     share = case_forms().share
-    # a region's name before a place noun is the place ("Ghazni province"), no body
-    regions = bool(tokens) and tokens[-1] not in place_nouns(("place",))
+    # a region's name before a place noun is the place ("Ghazni province"), no body; a body
+    # of the place is ("the government of Sindh province")
+    regions = bool(tokens) and (tokens[-1] not in place_nouns(("place",))
+                                or _of_a_place(tokens) is not None)
     for i, token in enumerate(tokens):
         if token not in written or token in kb.sectors or token in kb.adjectives:
             continue

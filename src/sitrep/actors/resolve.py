@@ -17,7 +17,7 @@ that answers wins; `explain` says which one did and which rows it used):
 5. agent     an agent noun alone gives its sector and no country ("soldier": MIL, "riot police":
              COP, "former deputy prime minister": ELI).
 6. surname   a surname alone: a person the document named in full first, else the one person of
-             that surname whose dated role covers the date.
+             that surname whose dated role covers the date; several of one country: the country.
 
 "former", "ex-", "retired", "ousted" and "exiled" before an office follow PLOVER's agent list
 (FORMER_PRESIDENT, RETIRED_GENERAL, OUSTED_LEADER: ELI). A partially recognised state (South
@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from sitrep.actors import names
 from sitrep.actors.knowledge import KBEntry, KnowledgeBase, fold, shipped_kb
@@ -52,6 +53,7 @@ from sitrep.actors.phrases import (
     to_actor,
 )
 from sitrep.model import Actor
+from sitrep.resources import read_tsv
 
 __all__ = ["Resolution", "choose", "explain", "memoised", "resolve", "to_actor"]
 
@@ -113,7 +115,22 @@ def explain(text: str, when: date | None = None, label: str | None = None,
     if title:
         found.steps.append(f"title {title!r} applied")
         found.actor = _apply_title(found.actor, title, kb, when)
+    before = _successions().get(found.actor.code or "")
+    if before and when is not None and when < before[1]:
+        found.steps.append(f"{found.actor.code} became independent on {before[1]}: "
+                           f"{before[0]} on {when}")
+        found.actor.code = before[0]
+        if (found.actor.kb_id or "").startswith("place:") and found.actor.sector == "GOV":
+            found.actor.sector = None  # the new state's capital stood for no government then
     return found
+
+
+@lru_cache(maxsize=1)
+def _successions() -> dict[str, tuple[str, date]]:
+    """A state's code -> the state it was part of, and the day it became independent
+    (`data/successions.tsv`)."""
+    return {row["code"]: (row["before"], date.fromisoformat(row["independent"]))
+            for row in read_tsv("successions.tsv")}
 
 
 def _of_country(entries: list[KBEntry], code: str | None) -> list[KBEntry]:
@@ -294,6 +311,8 @@ def _surname(text: str, surname: str, when: date | None, kb: KnowledgeBase,
     candidates = [c for c in everyone if not c.source.endswith(".txt")]
     covering = [c for c in (candidates or everyone) if c.covers(when)]
     ids = {c.kb_id for c in covering} or {c.kb_id for c in candidates}
+    if len(ids) > 1 and candidates:
+        return _kin(text, surname, covering or candidates)
     if len(ids) != 1:
         return None  # no one, or several people of that name on the date
     kb_id = next(iter(ids))
@@ -303,6 +322,18 @@ def _surname(text: str, surname: str, when: date | None, kb: KnowledgeBase,
     entry, role = hit
     return Resolution(to_actor(text, entry, role, 0.6), "surname", [entry], [
         f"{text!r}: the one {surname!r} in a dated role on {when}: {entry.kb_id}"])
+
+
+def _kin(text: str, surname: str, namesakes: list[KBEntry]) -> Resolution | None:
+    """Several curated people of that surname, all of one country (a political family: two
+    presidents Bush, the Bhuttos): which one is not known, their country is."""
+    countries = {c.country for c in namesakes}
+    if len(countries) != 1 or None in countries:
+        return None
+    code = next(iter(countries))
+    return Resolution(Actor(entity_text=text, code=code, confidence=0.5), "surname", namesakes, [
+        f"{text!r}: {len({c.kb_id for c in namesakes})} curated people named {surname!r}, "
+        f"all of {code}"])
 
 
 def _first_and_last(text: str, tokens: list[str], when: date | None,

@@ -103,3 +103,32 @@ def clause_of_noun(noun):
         if owner is not None and owner.i == noun.i:
             return clause
     return None
+
+
+# Nouns that only state the aim of the act around them ("in a bid to", "launched an effort to").
+AIM_NOUNS = word_class("aim_nouns")
+LIGHT_VERBS = word_class("light_verbs") | word_class("carrier_verbs")
+
+
+def aim_verb(noun):
+    """The verb whose doer does what an aim noun's infinitive says: "closed the border in a bid
+    to block supplies" (the verb "in" hangs on), "launched an effort to free the hostages" (a
+    light verb whose object it is); None for any other noun ("condemned the decision to expel":
+    the decision is someone else's)."""
+    if noun.lemma_.lower() not in AIM_NOUNS or any(c.dep_ == "poss" for c in noun.children) \
+            or not any(c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                               for a in c.children) for c in noun.children):
+        return None  # no aim noun, someone's own, or no infinitive of what it aims at
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in {"VERB", "AUX"}:
+        return head.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
+        return head
+    return None
+
+
+def aim_doer(noun, subject_of):
+    """The doer of an infinitive hung on a noun: the noun's own (`noun`) unless it is an aim
+    noun, whose doer is its verb's subject (`subject_of`; None if the verb has none)."""
+    verb = aim_verb(noun)
+    return noun if verb is None else subject_of(verb)

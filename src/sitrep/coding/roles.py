@@ -13,7 +13,7 @@ from dataclasses import replace
 from sitrep.actors.resolve import resolve
 from sitrep.coding.party_phrase import phrase
 from sitrep.coding.posts import POST_NOUNS, named_in_apposition, phrase_sector, post_body
-from sitrep.coding.reattach import fronted_subject, mistagged_subject
+from sitrep.coding.reattach import aim_doer, fronted_subject, mistagged_subject
 from sitrep.entities.mentions import ACTOR_LABELS, Mention, Mentions
 from sitrep.model import Actor
 from sitrep.resources import word_class
@@ -163,7 +163,7 @@ def subject(verb, depth: int = 0):
     if verb.dep_ == "acl":
         if _is_passive(verb):  # "the appeal, delivered by X": the head is what was delivered
             return None
-        return possessor(verb.head) or verb.head  # "Russia's willingness to assist"
+        return possessor(verb.head) or aim_doer(verb.head, lambda v: subject(v, depth + 1))
     if verb.dep_ == "advcl":
         absolute = _with_absolute_subject(verb)
         if absolute is not None:

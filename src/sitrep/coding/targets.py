@@ -18,6 +18,7 @@ from sitrep.coding.handover import handed_to
 from sitrep.coding.lexicon import Trigger
 from sitrep.coding.naming import known_name, place_party
 from sitrep.coding.party_phrase import phrase
+from sitrep.coding.reattach import aim_verb
 from sitrep.coding.roles import (
     NOT_AN_ACTOR,
     PRONOUNS,
@@ -221,8 +222,8 @@ def _unresolved(token, ctx: Context) -> list[Actor]:
     found = []
     for head in conjuncts(token):
         if head.pos_ not in {"NOUN", "PROPN"} or head.lower_ in PRONOUNS or \
-                head.ent_type_ in NOT_PARTIES:
-            continue
+                head.ent_type_ in NOT_PARTIES or aim_verb(head) is not None:
+            continue  # "in a bid to block": an aim, no party
         sector = ctx.kb.sectors.get(head.lower_) or ctx.kb.sectors.get(head.lemma_.lower())
         if sector == NOT_AN_ACTOR:
             continue
