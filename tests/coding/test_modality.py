@@ -42,6 +42,19 @@ def test_speculation_by_others_is_not_an_intention(coder):
     assert event.event == "MOBILIZE" and event.modality == "hypothetical"
 
 
+@pytest.mark.parametrize("text, event_type, modality", [
+    # an act its actor is still weighing has not happened ...
+    ("The African Union is weighing fresh sanctions against the junta in Niamey.", "SANCTION",
+     "hypothetical"),
+    ("Ethiopia is considering a ceasefire in the northern region.", "RETREAT", "hypothetical"),
+    # ... a message another party made, which it weighs, has
+    ("Kenya is weighing a request from Somalia for more troops.", "REQUEST", "asserted"),
+])
+def test_an_act_under_consideration_is_hypothetical(coder, text, event_type, modality):
+    event = one(coder, text)
+    assert (event.event, event.modality) == (event_type, modality)
+
+
 def test_relative_clause_keeps_its_own_time(nlp):
     from sitrep.coding.lexicon import load_lexicon
     from sitrep.coding.modality import modality_of

@@ -43,6 +43,8 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
             if relation == "gov" and not (modality == "reported" and child.dep_ in {"nsubj"}):
                 if own_clause and modality != "reported":
                     continue
+                if steps == 1 and lemma in RECEIVING_VERBS and _made_by_another(child):
+                    continue  # "is weighing a request from Kyiv": the request was made
                 if modality in {"future", "imminent"} and child.dep_ not in COMPLEMENT_DEPS \
                         and not is_purpose(child):
                     continue  # "set fire ... following the killing": no plan of a killing
@@ -125,6 +127,16 @@ def _sentence_cues(sentence, cues: dict) -> set[str]:
 
 # Verbs of taking part ("would not take part in direct talks"): a negation on them negates the act.
 PARTICIPATION_VERBS = word_class("participation_verbs")
+RECEIVING_VERBS = word_class("receiving_verbs")
+
+
+def _made_by_another(noun) -> bool:
+    """A message whose maker is named on it ("a request from Kyiv", "Kyiv's request"): weighing
+    it does not make it hypothetical. (A nationality adjective may name a target instead:
+    "weighing Russian sanctions".)"""
+    return noun.pos_ == "NOUN" and any(
+        (c.dep_ == "prep" and c.lower_ == "from") or (c.dep_ == "poss" and c.ent_type_)
+        for c in noun.children)
 
 
 # How a planned or promised act hangs from the word that plans it ("vowed to fight", "ready to
