@@ -120,6 +120,25 @@ def test_exercises_of_several_countries_are_cooperation(coder, text, event_type,
     assert_coded(coder, text, event_type, actor, None)
 
 
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        # the exercise the object of a carrier verb, active or passive: still a joint act of
+        # every country that holds it, and the exercise is no recipient
+        ("Egypt and Sudan staged air force drills near their border.", ["EGY", "SDN"]),
+        ("The naval drill was staged by Indian and French warships.", ["FRA", "IND"]),
+        ("The desert exercises were conducted by Omani and British troops.", ["GBR", "OMN"]),
+        ("The annual war games were held by Kenyan and Tanzanian soldiers near Arusha.",
+         ["KEN", "TZA"]),
+    ],
+)
+def test_an_exercise_carried_by_a_verb_is_joint_when_several_countries_hold_it(coder, text,
+                                                                               actor):
+    event = one(coder, text)
+    assert (event.event, codes(event.actor), event.recipient, event.reciprocal) == (
+        "COOPERATE", actor, [], True)
+
+
 def test_summoning_an_envoy_is_a_complaint_to_their_country(coder):
     assert_coded(coder, "Ottawa summoned India's High Commissioner on Monday over alleged links "
                       "between Indian agents and a killing.", "ACCUSE", ["CAN"], ["IND"])

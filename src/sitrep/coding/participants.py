@@ -379,6 +379,8 @@ def bound_actors(root, ctx: Context) -> list[Actor]:
 def partners(trigger, ctx: Context) -> list[Actor]:
     """The countries an exercise or patrol is held with ("held exercises with France")."""
     holders = [trigger] + ([trigger.head] if trigger.dep_ == "dobj" else [])  # "held ... with"
+    obj = direct_object(trigger) if trigger.pos_ in {"VERB", "AUX"} else None
+    holders += [obj] if obj is not None else []  # "staged drills with Sudan"
     return [a for holder in holders for pobj in prep_objects(holder, {"with"})
             for a in actors_of(pobj, ctx.mentions, ctx.kb.sectors) if a.code]
 
@@ -395,7 +397,7 @@ def is_reciprocal(trigger, actor: list[Actor], recipient: list[Actor]) -> bool:
         return False
     words = {trigger.lemma_.lower()}
     if trigger.pos_ in {"VERB", "AUX"}:
-        obj = direct_object(trigger)
+        obj = direct_object(trigger) or passive_patient(trigger)  # "the drill was held by"
         if obj is not None:
             words.add(obj.lemma_.lower())
     return bool(words & RECIPROCAL_PREDICATES)

@@ -328,7 +328,9 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         # complaint (ACCUSE disapprove), not a demonstration
         event_type, mode = "ACCUSE", "disapprove"
     joint = ctx.lexicon.plover["event_types"][row.event].get("joint")
-    joined = partners(token, ctx) if joint and row.lemma in joint["lemmas"] else None
+    held = (direct_object(token) or passive_patient(token)) if row.pos == "VERB" else None
+    joined = partners(token, ctx) if joint and (row.lemma in joint["lemmas"] or (
+        held is not None and held.lemma_.lower() in joint["lemmas"])) else None  # "staged drills"
     if joined is not None and len({a.code for a in actor + recipient + joined if a.code}) >= 2:
         # "French and Egyptian warships launched war games", "held drills with Russia"
         event_type, mode = joint["event"], None

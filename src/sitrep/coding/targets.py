@@ -109,8 +109,9 @@ def _target(trigger, row: Trigger, ctx: Context):
         RECIPIENT_PREPS.get(row.event, set())
     if row.pos == "VERB":
         patient = passive_patient(trigger)
-        if patient is not None:
-            return patient
+        if patient is not None and not (row.event in OBJECT_IS_NO_RECIPIENT and row.object_hint
+                                        and _hinted_things(patient, row, ctx)):
+            return patient  # not "the drill was staged by ...": the thing its row's hint chose
         obj = direct_object(trigger)
         if obj is None and row.particle:
             # "called for sanctions against the junta": the particle's object names the act,
