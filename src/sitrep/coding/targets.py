@@ -137,12 +137,13 @@ def _target(trigger, row: Trigger, ctx: Context):
                     return aimed
             elif row.event in REACTION_TYPES and not own_act(obj, row, ctx):
                 return obj  # "condemned the attack", "rejected the results"
-            elif _names_an_act(obj, ctx):
+            elif _names_an_act(obj, ctx) or own_act(obj, row, ctx):
                 # "lifted a ban on girls", "suspended aid to Liberia": the act's own target (the
-                # parser may hang it on the verb)
+                # parser may hang it on the verb), never a date ("lifted the ban on Monday")
                 aimed = next((p for p in [*prep_objects(obj, preps | AIMED_PREPS),
                                           *prep_objects(trigger, AIMED_PREPS - {"in", "of"})]
-                              if not _names_an_act(p, ctx)), None)
+                              if not _names_an_act(p, ctx) and p.ent_type_ not in {"DATE", "TIME"}),
+                             None)
                 if aimed is not None:
                     return aimed
             elif row.event not in OBJECT_IS_NO_RECIPIENT and not (
@@ -193,6 +194,11 @@ def own_act(obj, row: Trigger, ctx: Context) -> bool:
     named = match_trigger(obj, ctx.lexicon) if obj.pos_ == "NOUN" else None
     if "legal" in row.context and obj.lemma_.lower() in PENALTY_NOUNS:
         return True  # "sought prison sentences for three editors": whom the penalty is for
+    if named is None and obj.pos_ == "NOUN":
+        # "declared a state of siege in Pando": the object's phrase is a multiword trigger
+        named = next((hit for words in phrase_lemmas(obj) if " " in words
+                      for hit in ctx.lexicon.triggers.get((words.split()[-1], "NOUN"), [])
+                      if " ".join(hit.words) == words), None)
     return named is not None and named.event == row.event
 
 
