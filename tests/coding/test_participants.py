@@ -149,6 +149,22 @@ def test_a_prosecutor_seeking_a_penalty_accuses_whom_it_is_for(coder, text, reci
     assert_coded(coder, text, "ACCUSE", None, recipient)
 
 
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        # a suit or proceedings the object names: whom they are against, not the court
+        ("Kenya began court proceedings against the Ugandan opposition leader.", ["UGA"]),
+        ("The Kenyan government brought court proceedings against the Tanzanian ferry operator.",
+         ["TZA"]),
+        ("Prosecutors in Ghana instituted court proceedings against a Togolese general.",
+         ["TGO"]),
+    ],
+)
+def test_proceedings_begun_or_brought_accuse_whom_they_are_against(coder, text, recipient):
+    # PLOVER manual §ACCUSE allege: sue or bring to court (docs/codebook-boundaries.md)
+    assert_coded(coder, text, "ACCUSE", None, recipient)
+
+
 def test_the_body_whose_offer_is_rejected_is_the_recipient(coder):
     event = one(coder, "Ethiopia's government turned down an offer of African Union mediation in "
                      "Tigray.")

@@ -186,14 +186,17 @@ AIMED_PREPS = {"on", "against", "to", "for", "in", "into", "over", "upon", "of"}
 
 ACT_NOUNS = word_class("act_nouns")
 PENALTY_NOUNS = word_class("penalty_nouns")
+LAWSUIT_NOUNS = word_class("lawsuit_nouns")
 
 
 def own_act(obj, row: Trigger, ctx: Context) -> bool:
     """"ordered an investigation against X": the object names the very act coded (an
     investigation is an accusation), so its target is whom that act is aimed at."""
     named = match_trigger(obj, ctx.lexicon) if obj.pos_ == "NOUN" else None
-    if "legal" in row.context and obj.lemma_.lower() in PENALTY_NOUNS:
-        return True  # "sought prison sentences for three editors": whom the penalty is for
+    if "legal" in row.context and obj.lemma_.lower() in PENALTY_NOUNS | LAWSUIT_NOUNS:
+        # "sought prison sentences for three editors", "began court proceedings against the
+        # minister": whom the penalty or the suit is for or against
+        return True
     if named is None and obj.pos_ == "NOUN":
         # "declared a state of siege in Pando": the object's phrase is a multiword trigger
         named = next((hit for words in phrase_lemmas(obj) if " " in words
