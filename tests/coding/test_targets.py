@@ -25,10 +25,10 @@ def test_a_doer_that_ends_the_act_is_kept(coder):
     [
         # a state of siege or emergency is the act, not a party: the place it is declared in is
         # its target, never a date
-        ("The Bolivian president declared a state of siege in the town of Riberalta.",
-         "the town of Riberalta"),
+        ("Bolivia's interior minister declared a state of siege in the lowland province of "
+         "Beni.", "the lowland province of Beni"),
         ("The Malian junta declared a state of emergency in Mopti on Monday.", "Mopti"),
-        ("The Peruvian president declared the state of siege on May 3 in the village of Ayo.",
+        ("The Peruvian president declared a state of siege on 12 June in the village of Ayo.",
          "the village of Ayo"),
     ],
 )
