@@ -443,3 +443,21 @@ def test_a_promised_boycott_of_talks_is_a_threat(coder, text, event_type, actor,
 def test_an_arrest_warrant_is_an_arrest_unless_out_of_reach(coder, text, event_type):
     event = one(coder, text)
     assert (event.event, event.mode) == (event_type, "arrest")
+
+
+@pytest.mark.parametrize(
+    "text, event_type, recipient",
+    [
+        # an act ordered done to someone (a participle) is done by whoever ordered it
+        ("A Bolivian judge ordered four former Peruvian officials jailed pending trial.",
+         "COERCE", "four former Peruvian officials"),
+        ("The Kenyan court ordered the Ugandan activist to be detained.", "COERCE",
+         "the Ugandan activist"),
+        ("Uganda ordered the Kenyan diplomats expelled.", "SANCTION", "the Kenyan diplomats"),
+    ],
+)
+def test_whoever_orders_someone_jailed_jails_them(coder, text, event_type, recipient):
+    event = one(coder, text)
+    assert (event.event, [r.entity_text for r in event.recipient]) == (event_type, [recipient])
+    assert event.actor[0].entity_text.split()[-1] in {"judge", "court", "Uganda"}
+

@@ -55,6 +55,7 @@ from sitrep.coding.retyping import (
     on_condition_unless,
     opened_to_refugees,
     operation_purposes,
+    ordered_acts,
     out_of_reach,
     peacekeeping,
     raid_from_the_air,
@@ -151,7 +152,7 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
         if fallback is not None:
             candidates.append(fallback)
     candidates = charged_acts(fold_complements(convictions(operation_purposes(
-        consultation_purposes(candidates)))), ctx)
+        consultation_purposes(ordered_acts(candidates, ctx))))), ctx)
     for candidate in candidates:
         peacekeeping(candidate, ctx.lexicon)
     fill_recipients(candidates, ctx.mentions, ctx.lexicon.plover)
