@@ -149,6 +149,38 @@ def test_a_prosecutor_seeking_a_penalty_accuses_whom_it_is_for(coder, text, reci
     assert_coded(coder, text, "ACCUSE", None, recipient)
 
 
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        # a suit or proceedings the object names: whom they are against, not the court
+        ("Kenya began court proceedings against the Ugandan opposition leader.", ["UGA"]),
+        ("The Kenyan government brought court proceedings against the Tanzanian ferry operator.",
+         ["TZA"]),
+        ("Prosecutors in Ghana instituted court proceedings against a Togolese general.",
+         ["TGO"]),
+    ],
+)
+def test_proceedings_begun_or_brought_accuse_whom_they_are_against(coder, text, recipient):
+    # PLOVER manual §ACCUSE allege: sue or bring to court (docs/codebook-boundaries.md)
+    assert_coded(coder, text, "ACCUSE", None, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, actor, event_type, recipient",
+    [
+        # what information is on or about is its topic: partners who agree to share it act
+        # towards each other, not towards the topic
+        ("Kenya and Tanzania agreed to share intelligence on al-Shabaab.", ["KEN", "TZA"],
+         "AGREE", []),
+        ("Ghana shared intelligence on the Burkinabe jihadists.", ["GHA"], "COOPERATE", []),
+        ("Ghana shared intelligence about Burkinabe jihadists with Togo.", ["GHA"], "COOPERATE",
+         ["TGO"]),
+    ],
+)
+def test_what_information_is_about_is_no_recipient(coder, text, actor, event_type, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
 def test_the_body_whose_offer_is_rejected_is_the_recipient(coder):
     event = one(coder, "Ethiopia's government turned down an offer of African Union mediation in "
                      "Tigray.")

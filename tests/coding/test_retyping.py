@@ -120,6 +120,25 @@ def test_exercises_of_several_countries_are_cooperation(coder, text, event_type,
     assert_coded(coder, text, event_type, actor, None)
 
 
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        # the exercise the object of a carrier verb, active or passive: still a joint act of
+        # every country that holds it, and the exercise is no recipient
+        ("Egypt and Sudan staged air force drills near their border.", ["EGY", "SDN"]),
+        ("The naval drill was staged by Indian and French warships.", ["FRA", "IND"]),
+        ("The desert exercises were conducted by Omani and British troops.", ["GBR", "OMN"]),
+        ("The annual war games were held by Kenyan and Tanzanian soldiers near Arusha.",
+         ["KEN", "TZA"]),
+    ],
+)
+def test_an_exercise_carried_by_a_verb_is_joint_when_several_countries_hold_it(coder, text,
+                                                                               actor):
+    event = one(coder, text)
+    assert (event.event, codes(event.actor), event.recipient, event.reciprocal) == (
+        "COOPERATE", actor, [], True)
+
+
 def test_summoning_an_envoy_is_a_complaint_to_their_country(coder):
     assert_coded(coder, "Ottawa summoned India's High Commissioner on Monday over alleged links "
                       "between Indian agents and a killing.", "ACCUSE", ["CAN"], ["IND"])
@@ -244,6 +263,7 @@ def test_protest_violence_rows_and_acts_at_home(coder, text, event_type, actor, 
     ("A Cairo court convicted the blogger and sentenced her to 18 months in jail.", "COERCE"),
     ("Rebels seized the airport.", "ASSAULT"),
     ("Government troops captured two villages.", "ASSAULT"),
+    ("M23 rebels took over Bunagana.", "ASSAULT"),
     ("The Philippine coast guard seized a fishing boat and its crew.", "COERCE"),
     ("The president ordered air strikes on the camps.", "ASSAULT"),
     ("Pakistan expelled the UN weapons inspectors.", "SANCTION"),
@@ -424,3 +444,21 @@ def test_a_promised_boycott_of_talks_is_a_threat(coder, text, event_type, actor,
 def test_an_arrest_warrant_is_an_arrest_unless_out_of_reach(coder, text, event_type):
     event = one(coder, text)
     assert (event.event, event.mode) == (event_type, "arrest")
+
+
+@pytest.mark.parametrize(
+    "text, event_type, recipient",
+    [
+        # an act ordered done to someone (a participle) is done by whoever ordered it
+        ("A Bolivian judge ordered four former Peruvian officials jailed pending trial.",
+         "COERCE", "four former Peruvian officials"),
+        ("The Kenyan court ordered the Ugandan activist to be detained.", "COERCE",
+         "the Ugandan activist"),
+        ("Uganda ordered the Kenyan diplomats expelled.", "SANCTION", "the Kenyan diplomats"),
+    ],
+)
+def test_whoever_orders_someone_jailed_jails_them(coder, text, event_type, recipient):
+    event = one(coder, text)
+    assert (event.event, [r.entity_text for r in event.recipient]) == (event_type, [recipient])
+    assert event.actor[0].entity_text.split()[-1] in {"judge", "court", "Uganda"}
+

@@ -3,6 +3,8 @@ row's object hint chose) is no one's act."""
 
 from __future__ import annotations
 
+import pytest
+
 from ..conftest import one
 
 
@@ -16,3 +18,20 @@ def test_a_doer_that_ends_the_act_is_kept(coder):
     # control: with a doer, ending the mediation is a withdrawal
     event = one(coder, "Chile ended talks with Bolivia on Monday.")
     assert (event.event, [a.code for a in event.actor]) == ("SANCTION", ["CHL"])
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        # a state of siege or emergency is the act, not a party: the place it is declared in is
+        # its target, never a date
+        ("Bolivia's interior minister declared a state of siege in the lowland province of "
+         "Beni.", "the lowland province of Beni"),
+        ("The Malian junta declared a state of emergency in Mopti on Monday.", "Mopti"),
+        ("The Peruvian president declared a state of siege on 12 June in the village of Ayo.",
+         "the village of Ayo"),
+    ],
+)
+def test_a_state_of_siege_is_aimed_at_its_place(coder, text, recipient):
+    event = one(coder, text)
+    assert (event.event, [r.entity_text for r in event.recipient]) == ("COERCE", [recipient])

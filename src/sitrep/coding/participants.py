@@ -16,6 +16,7 @@ from sitrep.coding.handover import handed_to
 from sitrep.coding.lexicon import Trigger, is_saying, verb_forms
 from sitrep.coding.places import clause_tokens
 from sitrep.coding.reattach import clause_of_noun
+from sitrep.coding.recipients import INFORMATION_NOUNS, SHARING_TYPES, topic_of
 from sitrep.coding.roles import (
     LIGHT_VERBS,
     NOT_AN_ACTOR,
@@ -113,6 +114,9 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
             for pobj in prep_objects(holder, allowed):
                 if pobj.head.lower_ == "with" and pobj.lemma_.lower() in HELP_NOUNS:
                     continue  # "with Albania's help": a helper, not a recipient
+                if pobj.head.lower_ in {"on", "about"} and row.event in SHARING_TYPES and \
+                        INFORMATION_NOUNS & {h.lemma_.lower() for h in (holder, obj) if h is not None}:
+                    continue  # "share information on Iran": the topic, not a recipient
                 # beyond the type's own prepositions, only a named, coded actor counts
                 recipient = [a for a in _prep_actors(pobj, ctx) if a.code or allowed is preps]
                 if recipient:
@@ -357,6 +361,9 @@ def _named_in_object(trigger, row: Trigger, actor: list[Actor], ctx: Context) ->
         if owner is not None and own_act(obj, row, ctx):
             # "reiterated Turkey's support for the GNA": whose the act is, is its doer's side
             tokens = [t for t in tokens if t not in set(owner.subtree)]
+        if obj.lemma_.lower() in INFORMATION_NOUNS and row.event in SHARING_TYPES:
+            # "shared intelligence on Iran": the topic
+            tokens = [t for t in tokens if t not in topic_of(obj)]
         found = first_coded(tokens, ctx, {"GPE", "NORP", "ORG", "PERSON"},
                              lambda party: party.code not in codes)
         if found:
@@ -389,6 +396,8 @@ def bound_actors(root, ctx: Context) -> list[Actor]:
 def partners(trigger, ctx: Context) -> list[Actor]:
     """The countries an exercise or patrol is held with ("held exercises with France")."""
     holders = [trigger] + ([trigger.head] if trigger.dep_ == "dobj" else [])  # "held ... with"
+    obj = direct_object(trigger) if trigger.pos_ in {"VERB", "AUX"} else None
+    holders += [obj] if obj is not None else []  # "staged drills with Sudan"
     return [a for holder in holders for pobj in prep_objects(holder, {"with"})
             for a in actors_of(pobj, ctx.mentions, ctx.kb.sectors) if a.code]
 
@@ -405,7 +414,7 @@ def is_reciprocal(trigger, actor: list[Actor], recipient: list[Actor]) -> bool:
         return False
     words = {trigger.lemma_.lower()}
     if trigger.pos_ in {"VERB", "AUX"}:
-        obj = direct_object(trigger)
+        obj = direct_object(trigger) or passive_patient(trigger)  # "the drill was held by"
         if obj is not None:
             words.add(obj.lemma_.lower())
     return bool(words & RECIPROCAL_PREDICATES)

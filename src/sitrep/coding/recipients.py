@@ -19,6 +19,7 @@ from sitrep.coding.reporters import reporters_own_words
 from sitrep.coding.roles import BACKGROUND_MARKS, actors_of, direct_object, is_purpose, subject
 from sitrep.entities.mentions import Mentions
 from sitrep.model import Actor
+from sitrep.resources import word_class
 
 if TYPE_CHECKING:  # the candidates events.py builds; only their trigger and event are read
     from sitrep.coding.candidate import Candidate
@@ -28,6 +29,9 @@ if TYPE_CHECKING:  # the candidates events.py builds; only their trigger and eve
 REACH_PREPS = {"to", "into", "on", "at", "near", "around", "toward", "towards", "against", "in",
                "through", "across", "along", "over", "inside", "off", "outside", "for"}
 VENUE_PREPS = {"in", "at"}
+INFORMATION_NOUNS = word_class("information_nouns")
+# Types of sharing: what is shared is on or about a topic, not given to it.
+SHARING_TYPES = {"COOPERATE", "AGREE"}
 # The types a promise, a threat or a refusal of another act is coded as (retyping.INTENT_TYPES,
 # negation): they keep the reach of the act they promise or refuse.
 PROMISED_TYPES = {"AGREE", "THREATEN", "CONCEDE", "REJECT"}
@@ -296,7 +300,7 @@ def _reached(trigger, mentions: Mentions, event_type: str, rules: Rules,
                 heads.extend(g for g in child.children if g.dep_ == "pobj")
     found: list[Actor] = []
     for head in heads:
-        for token in _own_phrase(head):
+        for token in _own_phrase(head, event_type):
             candidate = _reached_actor(mentions, token, event_type, rules)
             if candidate is not None and not any(same_party(candidate, a) for a in found):
                 found.append(candidate)
@@ -320,9 +324,22 @@ def _reached_actor(mentions: Mentions, token, event_type: str, rules: Rules) -> 
     return None
 
 
-def _own_phrase(head):
+def _own_phrase(head, event_type: str = ""):
     """The words of a phrase without its relative and participle clauses ("a law that critics say
     mirrors Russian legislation" is about a law, not about Russia)."""
     skip = {t.i for child in head.subtree if child.dep_ in {"relcl", "acl"} and child.i != head.i
             for t in child.subtree}
+    if head.lemma_.lower() in INFORMATION_NOUNS and event_type in SHARING_TYPES | {""}:
+        # "agreed to share information on North Korea": its topic
+        skip |= {t.i for t in topic_of(head)}
     return [t for t in head.subtree if t.i not in skip]
+
+
+def topic_of(noun) -> set:
+    """The words of what information is on or about ("intelligence on the militants"), without
+    a partner the parser hung inside it ("intelligence about the rebels with Uganda", "... to
+    Iraq")."""
+    topic = {t for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in {"on", "about"}
+             for t in prep.subtree}
+    return topic - {t for w in topic if w.dep_ in {"prep", "dative"} and w.lower_ in {"with", "to"}
+                    for t in w.subtree}

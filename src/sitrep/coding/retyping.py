@@ -15,6 +15,7 @@ import copy
 
 from sitrep.actors.parties import same_party
 from sitrep.coding.candidate import Candidate, Context
+from sitrep.coding.party_phrase import phrase
 from sitrep.coding.roles import QUANTITY_NOUNS, actors_of, passive_patient, subject
 from sitrep.coding.triggers import nominal_position
 from sitrep.model import Actor
@@ -50,6 +51,38 @@ def fold_complements(candidates: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(candidate)
     return kept
+
+
+ORDERING_VERBS = word_class("ordering_verbs")
+
+
+def ordered_acts(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """"A judge ordered three former ministers jailed", "ordered the editor to be detained": the
+    act ordered done to someone, a participle, is done by whoever ordered it (their order is
+    no request), to the one it is done to."""
+    by_token = {c.trigger.i: c for c in candidates}
+    orders = set()
+    for candidate in candidates:
+        act = candidate.trigger
+        done_to = act.head.head if act.dep_ == "acl" and act.head.dep_ == "dobj" else act.head
+        order = by_token.get(done_to.i)
+        if act.tag_ not in {"VBN", "VBD"} or act.dep_ not in {"ccomp", "xcomp", "oprd", "acl"} or \
+                order is None or order.event.event != "REQUEST" or \
+                done_to.lemma_.lower() not in ORDERING_VERBS:
+            continue
+        patient = passive_patient(act) or next(
+            (c for c in act.children if c.dep_ == "nsubj"), None) or (
+            act.head if act.dep_ == "acl" else next(
+                (c for c in done_to.children if c.dep_ == "dobj"), None))
+        held = [a for a in actors_of(patient, ctx.mentions, ctx.kb.sectors) if a.code or a.sector] \
+            if patient is not None else []
+        if patient is not None and not held:  # kept by its words, as `targets.name_unresolved`
+            held = [Actor(entity_text=phrase(patient, party=True), confidence=0.2)]
+        candidate.event.actor = order.event.actor
+        candidate.event.recipient = held
+        candidate.depth = order.depth
+        orders.add(id(order))
+    return [c for c in candidates if id(c) not in orders]
 
 
 def reversed_acts(candidate: Candidate, ctx: Context) -> list[Candidate]:

@@ -56,6 +56,7 @@ from sitrep.coding.retyping import (
     on_condition_unless,
     opened_to_refugees,
     operation_purposes,
+    ordered_acts,
     out_of_reach,
     peacekeeping,
     raid_from_the_air,
@@ -152,7 +153,7 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
         if fallback is not None:
             candidates.append(fallback)
     candidates = charged_acts(fold_complements(convictions(operation_purposes(
-        consultation_purposes(candidates)))), ctx)
+        consultation_purposes(ordered_acts(candidates, ctx))))), ctx)
     for candidate in candidates:
         peacekeeping(candidate, ctx.lexicon)
     fill_recipients(candidates, ctx.mentions, ctx.lexicon.plover)
@@ -330,7 +331,9 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         # complaint (ACCUSE disapprove), not a demonstration
         event_type, mode = "ACCUSE", "disapprove"
     joint = ctx.lexicon.plover["event_types"][row.event].get("joint")
-    joined = partners(token, ctx) if joint and row.lemma in joint["lemmas"] else None
+    held = (direct_object(token) or passive_patient(token)) if row.pos == "VERB" else None
+    joined = partners(token, ctx) if joint and (row.lemma in joint["lemmas"] or (
+        held is not None and held.lemma_.lower() in joint["lemmas"])) else None  # "staged drills"
     if joined is not None and len({a.code for a in actor + recipient + joined if a.code}) >= 2:
         # "French and Egyptian warships launched war games", "held drills with Russia"
         event_type, mode = joint["event"], None

@@ -110,8 +110,9 @@ def _target(trigger, row: Trigger, ctx: Context):
         RECIPIENT_PREPS.get(row.event, set())
     if row.pos == "VERB":
         patient = passive_patient(trigger)
-        if patient is not None:
-            return patient
+        if patient is not None and not (row.event in OBJECT_IS_NO_RECIPIENT and row.object_hint
+                                        and _hinted_things(patient, row, ctx)):
+            return patient  # not "the drill was staged by ...": the thing its row's hint chose
         obj = direct_object(trigger)
         if obj is None and row.particle:
             # "called for sanctions against the junta": the particle's object names the act,
@@ -137,12 +138,13 @@ def _target(trigger, row: Trigger, ctx: Context):
                     return aimed
             elif row.event in REACTION_TYPES and not own_act(obj, row, ctx):
                 return obj  # "condemned the attack", "rejected the results"
-            elif _names_an_act(obj, ctx):
+            elif _names_an_act(obj, ctx) or own_act(obj, row, ctx):
                 # "lifted a ban on girls", "suspended aid to Liberia": the act's own target (the
-                # parser may hang it on the verb)
+                # parser may hang it on the verb), never a date ("lifted the ban on Monday")
                 aimed = next((p for p in [*prep_objects(obj, preps | AIMED_PREPS),
                                           *prep_objects(trigger, AIMED_PREPS - {"in", "of"})]
-                              if not _names_an_act(p, ctx)), None)
+                              if not _names_an_act(p, ctx) and p.ent_type_ not in {"DATE", "TIME"}),
+                             None)
                 if aimed is not None:
                     return aimed
             elif row.event not in OBJECT_IS_NO_RECIPIENT and not (
@@ -185,14 +187,22 @@ AIMED_PREPS = {"on", "against", "to", "for", "in", "into", "over", "upon", "of"}
 
 ACT_NOUNS = word_class("act_nouns")
 PENALTY_NOUNS = word_class("penalty_nouns")
+LAWSUIT_NOUNS = word_class("lawsuit_nouns")
 
 
 def own_act(obj, row: Trigger, ctx: Context) -> bool:
     """"ordered an investigation against X": the object names the very act coded (an
     investigation is an accusation), so its target is whom that act is aimed at."""
     named = match_trigger(obj, ctx.lexicon) if obj.pos_ == "NOUN" else None
-    if "legal" in row.context and obj.lemma_.lower() in PENALTY_NOUNS:
-        return True  # "sought prison sentences for three editors": whom the penalty is for
+    if "legal" in row.context and obj.lemma_.lower() in PENALTY_NOUNS | LAWSUIT_NOUNS:
+        # "sought prison sentences for three editors", "began court proceedings against the
+        # minister": whom the penalty or the suit is for or against
+        return True
+    if named is None and obj.pos_ == "NOUN":
+        # "declared a state of siege in Pando": the object's phrase is a multiword trigger
+        named = next((hit for words in phrase_lemmas(obj) if " " in words
+                      for hit in ctx.lexicon.triggers.get((words.split()[-1], "NOUN"), [])
+                      if " ".join(hit.words) == words), None)
     return named is not None and named.event == row.event
 
 
