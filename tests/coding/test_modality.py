@@ -55,6 +55,17 @@ def test_an_act_under_consideration_is_hypothetical(coder, text, event_type, mod
     assert (event.event, event.modality) == (event_type, modality)
 
 
+@pytest.mark.parametrize("text, event_type", [
+    # an act prevented, averted or avoided did not happen
+    ("Mediators in Doha worked through the night to avert a war between Eritrea and Djibouti.",
+     "ASSAULT"),
+    ("The pay deal averted a strike by port workers in Mombasa.", "PROTEST"),
+])
+def test_an_act_averted_did_not_happen(coder, text, event_type):
+    events = [e for e in coder.code_text(text, published="2025-06-10") if e.event == event_type]
+    assert events and all(e.modality == "negated" for e in events)
+
+
 def test_relative_clause_keeps_its_own_time(nlp):
     from sitrep.coding.lexicon import load_lexicon
     from sitrep.coding.modality import modality_of

@@ -108,3 +108,33 @@ def test_an_aim_noun_is_neither_doer_nor_target(coder):
     assert [a.entity_text for a in event.actor] == ["The coast guard"]
     event = one(coder, "Border guards fired tear gas in an effort to disperse the migrants.")
     assert not any("effort" in a.entity_text for a in event.recipient)
+
+
+@pytest.mark.parametrize("text, event_type, actor", [
+    # the object of "force", "persuade", "invite" does what the infinitive says, not the subject
+    ("The generals forced the prime minister to resign.", "RETREAT", "the prime minister"),
+    ("The insurgents forced the garrison to withdraw from the valley.", "RETREAT", "the garrison"),
+    ("Paris persuaded Rome to send a frigate to the gulf.", "MOBILIZE", "Rome"),
+])
+def test_the_object_of_a_control_verb_does_what_it_says(coder, text, event_type, actor):
+    event = next(e for e in coder.code_text(text, published="2025-06-10")
+                 if e.event == event_type)
+    assert [a.entity_text for a in event.actor] == [actor]
+
+
+def test_what_a_bid_aims_at_has_not_happened(coder):
+    # "in a bid to", "launched an effort to": what the aim noun's infinitive says is an aim
+    events = coder.code_text("Gunmen stormed the town hall in a bid to force the mayor to free "
+                             "the detained traders.", published="2025-06-10")
+    freed = [e for e in events if e.event == "RETREAT"]
+    assert freed and all(e.modality == "hypothetical" for e in freed)
+    assert all(a.entity_text != "Gunmen" for e in freed for a in e.actor)
+    # what a noun under the aim names did happen ("the row over Algerian accusations")
+    for text, event_type in [
+            ("Qatar stepped up an effort to calm the row over Algerian accusations that Morocco "
+             "armed the separatists.", "ACCUSE"),
+            ("Thousands of villagers fled into Chad in an attempt to escape the militia attacks.",
+             "ASSAULT")]:
+        events = [e for e in coder.code_text(text, published="2025-06-10")
+                  if e.event == event_type]
+        assert events and all(e.modality == "asserted" for e in events), text

@@ -33,8 +33,10 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
                 found.add(modality)
                 speculated |= modality == "hypothetical" and lemma not in {"if", "whether"}
     head, steps, own_clause = trigger, 0, False
+    verbal = trigger.pos_ in {"VERB", "AUX"}  # every step so far a verb completing the next
     while head.head.i != head.i and steps < 6:
         child, head, steps = head, head.head, steps + 1
+        verbal = verbal and child.dep_ in {"xcomp", "ccomp", "acl"}
         # A relative or participle clause ("weapons seized last year", "whom they had taken
         # hostage") keeps its own time: only a verb of saying above it still reports it.
         own_clause = own_clause or child.dep_ in {"relcl", "acl"} and not _completes(child, head)
@@ -45,6 +47,8 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
                     continue
                 if steps == 1 and lemma in RECEIVING_VERBS and _made_by_another(child):
                     continue  # "is weighing a request from Kyiv": the request was made
+                if lemma in AIM_NOUNS and not verbal:
+                    continue  # "an effort to end the crisis over X's support": X did support
                 if modality in {"future", "imminent"} and child.dep_ not in COMPLEMENT_DEPS \
                         and not is_purpose(child):
                     continue  # "set fire ... following the killing": no plan of a killing
@@ -106,11 +110,12 @@ def _ruled_out(phrase) -> bool:
 
 
 def _completes(clause, noun) -> bool:
-    """An infinitive that completes a noun of being able or willing ("the ability to come",
-    "appetite to intervene") is what the noun's clause is about, not a clause of its own."""
+    """An infinitive that completes a noun of being able or willing, or of an aim ("the ability
+    to come", "appetite to intervene", "in a bid to retake the town") is what the noun's clause
+    is about, not a clause of its own."""
+    nouns = CAPACITY_NOUNS | AIM_NOUNS
     return clause.dep_ == "acl" and clause.tag_ == "VB" and (
-        noun.lemma_.lower() in CAPACITY_NOUNS or noun.dep_ == "conj" and
-        noun.head.lemma_.lower() in CAPACITY_NOUNS)
+        noun.lemma_.lower() in nouns or noun.dep_ == "conj" and noun.head.lemma_.lower() in nouns)
 
 
 def _sentence_cues(sentence, cues: dict) -> set[str]:
@@ -204,6 +209,7 @@ LIKELY_CUES = word_class("likely_cues")
 UNLIKELY_CUES = word_class("unlikely_cues")
 EXPECTATION_VERBS = word_class("expectation_verbs")
 CAPACITY_NOUNS = word_class("capacity_nouns")
+AIM_NOUNS = word_class("aim_nouns")
 SCARCITY_WORDS = word_class("scarcity_words")
 NOBODY_WORDS = word_class("nobody_words")
 DENYING_SUBJECTS = word_class("denying_subjects")

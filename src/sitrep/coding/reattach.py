@@ -132,3 +132,15 @@ def aim_doer(noun, subject_of):
     noun, whose doer is its verb's subject (`subject_of`; None if the verb has none)."""
     verb = aim_verb(noun)
     return noun if verb is None else subject_of(verb)
+
+
+# Verbs whose object does what their infinitive complement says ("forced the army to retreat").
+OBJECT_CONTROL_VERBS = word_class("object_control_verbs")
+
+
+def controller(verb):
+    """The object of an object-control verb, who does what its complement says ("persuaded Seoul
+    to send troops": Seoul sends them), or None."""
+    if verb.lemma_.lower() not in OBJECT_CONTROL_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from sitrep.actors.resolve import resolve
 from sitrep.coding.party_phrase import phrase
 from sitrep.coding.posts import POST_NOUNS, named_in_apposition, phrase_sector, post_body
-from sitrep.coding.reattach import aim_doer, fronted_subject, mistagged_subject
+from sitrep.coding.reattach import aim_doer, controller, fronted_subject, mistagged_subject
 from sitrep.entities.mentions import ACTOR_LABELS, Mention, Mentions
 from sitrep.model import Actor
 from sitrep.resources import word_class
@@ -185,9 +185,9 @@ def subject(verb, depth: int = 0):
             owner = possessor(aim)
             return None if owner is None else _resolved(owner) if owner.pos_ == "PRON" else aim
         if verb.dep_ == "xcomp":
-            # "Iran is believed to have supplied drones", "Serbia was urged to withdraw": the
-            # passive subject of the governing verb does what its complement says
-            raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            # "Iran is believed to have supplied drones", "Serbia was urged to withdraw", "forced
+            # the army to retreat": the passive subject or the object does what it says
+            raised = next((c for c in head.children if c.dep_ == "nsubjpass"), controller(head))
             if raised is not None:
                 return _resolved(raised)
         return subject(head, depth + 1)
