@@ -68,6 +68,8 @@ CASES = [
     ("in recent weeks", MON, D(2025, 11, 24), MON, "range"),
     ("in the past week", FRI, D(2025, 10, 24), FRI, "range"),
     ("over the last two weeks", FRI, D(2025, 10, 17), FRI, "range"),
+    ("two decades ago", FRI, D(2005, 1, 1), D(2005, 12, 31), "year"),
+    ("over the past decade", FRI, D(2015, 10, 31), FRI, "range"),
     ("earlier this year", FRI, D(2025, 1, 1), FRI, "range"),
     ("in early 2025", FRI, D(2025, 1, 1), D(2025, 4, 30), "range"),
     # open ranges
@@ -80,6 +82,8 @@ CASES = [
     ("continuing", FRI, None, FRI, "open"),
     ("until 2021", FRI, None, D(2021, 12, 31), "open"),
     ("by mid-2026", FRI, None, D(2026, 8, 31), "open"),
+    ("more than a decade ago", FRI, None, D(2015, 12, 31), "open"),
+    ("over three years ago", FRI, None, D(2022, 12, 31), "open"),
     # explicit ranges: the first end takes its year from the second
     ("between March and May 2025", FRI, D(2025, 3, 1), D(2025, 5, 31), "range"),
     ("from 2019 to 2021", FRI, D(2019, 1, 1), D(2021, 12, 31), "range"),

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from sitrep.evaluation.seed import check_seed
+from sitrep.model import Document
 from sitrep.text.reading import read_path
 
 from ..conftest import SEED, SEED_GOLD
@@ -45,3 +46,15 @@ def test_the_main_event_comes_first_and_is_the_most_confident(coder):
     assert len(events) >= 2
     assert events[0].event == "ACCUSE"
     assert max(events, key=lambda e: e.confidence) is events[0]
+
+
+def test_a_standing_tie_does_not_absorb_a_dated_act(coder):
+    # the jets bought once, long ago, and the arms bought as a standing habit are two events:
+    # the first keeps its own date and none of the second's items
+    doc = coder.code(Document(id="ties", published="2025-06-10", text=(
+        "Kenya bought the fighter jets from France more than a decade ago, and several no longer "
+        "fly. Kenya buys French helicopters, rifles and radars.")))
+    bought = [e for e in doc.events if e.event == "COOPERATE"]
+    assert len(bought) == 2
+    once = next(e for e in bought if e.event_text == "bought")
+    assert once.items == [] and once.enddate == "2015-12-31" and once.date_basis == "text"

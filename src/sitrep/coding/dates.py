@@ -57,7 +57,7 @@ WEEKDAY = r"(?-i:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
 YEAR = r"(?<![\d,.])(?:19\d\d|20\d\d|2100)(?!\w|[.,]\d)"
 SEASON = r"(?:spring|summer|autumn|fall|winter)"
-UNIT = r"(?:day|week|month|year)s?"
+UNIT = r"(?:day|week|month|year|decade)s?"
 NUMBER_WORDS = "a an one two three four five six seven eight nine ten eleven twelve"
 COUNTS = {word: max(1, n - 1) for n, word in enumerate(NUMBER_WORDS.split())}  # a, an = 1
 COUNT = r"(?:\d{1,3}|" + "|".join(COUNTS) + r")(?!\w)"
@@ -215,7 +215,7 @@ def _ago(match: re.Match, reference: datetime.date) -> Span:
     if unit == "month":
         month = _shift_months(reference, -count)
         return *_month_bounds(month.year, month.month), "month"
-    return *_year_bounds(reference.year - count), "year"
+    return *_year_bounds(reference.year - count * (10 if unit == "decade" else 1)), "year"
 
 
 def _trailing(match: re.Match, reference: datetime.date) -> Span:
@@ -224,7 +224,7 @@ def _trailing(match: re.Match, reference: datetime.date) -> Span:
     if unit in ("day", "week"):
         start = reference - datetime.timedelta(days=count * (7 if unit == "week" else 1))
     else:
-        start = _shift_months(reference, -count * (12 if unit == "year" else 1))
+        start = _shift_months(reference, -count * {"year": 12, "decade": 120}.get(unit, 1))
     return start, reference, "range"
 
 
@@ -352,6 +352,12 @@ def _recent(match: re.Match, reference: datetime.date, eras: Mapping) -> Span:
     return reference - datetime.timedelta(days=days), reference, "range"
 
 
+def _longer_ago(match: re.Match, reference: datetime.date, eras: Mapping) -> Span | None:
+    """"more than a decade ago": at the latest then, how much earlier unknown."""
+    anchor = _parse_anchor(match["what"], reference)
+    return (None, anchor[1], "open") if anchor else None
+
+
 def _ongoing(match: re.Match, reference: datetime.date, eras: Mapping) -> Span:
     return None, reference, "open"
 
@@ -372,6 +378,7 @@ PHRASE_RULES: list[tuple[str, PhraseHandler]] = [
         _recent,
     ),
     (r"ongoing|continued|continuing", _ongoing),
+    (rf"(?:more\s+than|over)\s+(?P<what>{COUNT}\s+{UNIT}\s+ago)", _longer_ago),
 ]
 PHRASES = [(re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in PHRASE_RULES]
 # Running text keeps "the" only before a season ("the autumn of 2025"); in "the May 9 parade"
