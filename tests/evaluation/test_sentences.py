@@ -20,7 +20,7 @@ from sitrep.evaluation.sentences import (
 )
 from sitrep.model import Actor, Event
 
-from ..conftest import needs_shared
+from ..conftest import FIXTURES, needs_shared
 
 
 def write(tmp_path, rows: str):
@@ -156,3 +156,16 @@ def test_real_news_development_set_floor_with_the_learned_type(nlp):
     report = evaluate(needs_shared("plv", "plv-train.csv"), Options(type_model=True))
     assert report.figures["macro_f1"] >= 0.85  # in-sample on the 853 sentences it learned from
     assert report.figures["type_source_target"] >= 0.66  # 0.666 after issue 12
+
+
+@pytest.mark.slow
+def test_the_learned_type_lowers_no_set_written_from_the_manual(nlp):
+    """Its gate opens only boundaries the sentences written from the manual do not contradict
+    (scripts/train_sentence_type.py); the held-out written set, kept out of that choice, checks
+    it."""
+    from sitrep.options import Options
+
+    path = FIXTURES / "heldout_sentences.csv"
+    off, on = evaluate(path).figures, evaluate(path, Options(type_model=True)).figures
+    for figure in ("event_type_accuracy", "macro_f1", "type_source_target"):
+        assert on[figure] >= off[figure], figure
