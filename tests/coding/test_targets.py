@@ -16,3 +16,10 @@ def test_a_doer_that_ends_the_act_is_kept(coder):
     # control: with a doer, ending the mediation is a withdrawal
     event = one(coder, "Chile ended talks with Bolivia on Monday.")
     assert (event.event, [a.code for a in event.actor]) == ("SANCTION", ["CHL"])
+
+
+def test_a_date_after_on_is_no_target(coder):
+    # "on Tuesday" is when, not to whom: the pardon goes to whom "to" names
+    event = one(coder, "President Ali Bongo on Tuesday granted a full pardon to Marcel Obiang, a "
+                       "jailed poet.")
+    assert [a.entity_text for a in event.recipient] == ["Marcel Obiang"]

@@ -140,15 +140,21 @@ def _target(trigger, row: Trigger, ctx: Context):
             elif _names_an_act(obj, ctx):
                 # "lifted a ban on girls", "suspended aid to Liberia": the act's own target (the
                 # parser may hang it on the verb)
-                aimed = next((p for p in [*prep_objects(obj, preps | AIMED_PREPS),
-                                          *prep_objects(trigger, AIMED_PREPS - {"in", "of"})]
+                aimed = next((p for p in [*_party_objects(obj, preps | AIMED_PREPS),
+                                          *_party_objects(trigger, AIMED_PREPS - {"in", "of"})]
                               if not _names_an_act(p, ctx)), None)
                 if aimed is not None:
                     return aimed
             elif row.event not in OBJECT_IS_NO_RECIPIENT and not (
                     row.event in MOVES_FORCES and _forces_or_arms(obj, ctx)):
                 return obj  # "arrested 26 members of a gang"; not "withdrew troops"
-    return next(prep_objects(trigger, preps), None)
+    return next(_party_objects(trigger, preps), None)
+
+
+def _party_objects(token, preps: set[str]):
+    """The objects of the prepositions that may name a party: not a date, a time or a sum ("granted
+    a pardon on Monday to the editor" is aimed at the editor, not at Monday)."""
+    return (p for p in prep_objects(token, preps) if p.ent_type_ not in NOT_PARTIES)
 
 
 # Types whose other party may follow "with" ("signed a pact with", "agreed with").
