@@ -530,3 +530,13 @@ def test_a_handover_goes_to_whom_it_is_handed(coder, text, recipient):
     event = one(coder, text)
     assert event.event == "RETREAT"
     assert [r.entity_text for r in event.recipient] == [recipient]
+
+
+def test_the_maker_of_what_is_rejected_or_condemned(coder):
+    # the one blamed is who made what the object names, after "by" in a participle clause
+    event = one(coder, "A Ghanaian court rejected an appeal filed by lawyers of the former minister.")
+    assert event.event == "REJECT"
+    assert [(a.code, a.sector) for a in event.recipient] == [("GHA", "JUD")]
+    event = one(coder, "The ministers condemned the attack and the threats made by the Sudanese "
+                       "government.")
+    assert event.event == "ACCUSE" and codes(event.recipient) == ["SDN"]

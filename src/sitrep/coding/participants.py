@@ -21,6 +21,7 @@ from sitrep.coding.roles import (
     NOT_AN_ACTOR,
     RECIPIENT_PREPS,
     actors_of,
+    conjuncts,
     direct_object,
     passive_patient,
     possessor,
@@ -69,7 +70,8 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
             # Croatian extremists": the one blamed is who did what the object names
             doers = list(prep_objects(obj, {"by"})) + [
                 g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"
-                for g in c.children if g.dep_ == "pobj"]  # the parser often hangs it on the verb
+                for g in c.children if g.dep_ == "pobj"  # the parser often hangs it on the verb
+            ] + _made_by(obj)
             recipient = [a for pobj in doers for a in actors_of(pobj, ctx.mentions, sectors)
                          if a.code or a.sector]  # "a protest by white farmers" too
         if not recipient and obj is not None and "with" in preps:
@@ -284,6 +286,14 @@ SECTOR_OBJECT_EVENTS = {"COERCE", "ASSAULT", "ACCUSE", "SUPPORT", "CONSULT", "TH
 # ... and those whose object is such a group unless it is a force or an authority, often the
 # actor's own ("freed 20 detainees", but "withdrew its troops")
 PEOPLE_OBJECT_EVENTS = {"RETREAT"}
+
+
+def _made_by(obj) -> list:
+    """"rejected an appeal filed by the defence", "condemned the threats made by Kenya": the
+    agent of a participle clause on the object (or on a member of its list) made what it names."""
+    return [pobj for member in conjuncts(obj) for clause in member.children
+            if clause.dep_ == "acl" and clause.tag_ == "VBN"
+            for pobj in prep_objects(clause, {"by"})]
 
 
 def awaited_party(trigger, ctx: Context) -> list[Actor]:
