@@ -23,3 +23,10 @@ def test_a_date_after_on_is_no_target(coder):
     event = one(coder, "President Ali Bongo on Tuesday granted a full pardon to Marcel Obiang, a "
                        "jailed poet.")
     assert [a.entity_text for a in event.recipient] == ["Marcel Obiang"]
+
+
+
+def test_a_number_that_counts_the_party_is_no_date_or_sum(coder):
+    # "one of the two suspects" names a party, unlike a date or a sum
+    event = one(coder, "The court in Mombasa ordered the arrest of one of the two suspects.")
+    assert [a.entity_text for a in event.recipient] == ["the two suspects"]

@@ -153,8 +153,12 @@ def _target(trigger, row: Trigger, ctx: Context):
 
 def _party_objects(token, preps: set[str]):
     """The objects of the prepositions that may name a party: not a date, a time or a sum ("granted
-    a pardon on Monday to the editor" is aimed at the editor, not at Monday)."""
-    return (p for p in prep_objects(token, preps) if p.ent_type_ not in NOT_PARTIES)
+    a pardon on Tuesday to the editor" is aimed at the editor, not at Tuesday); a number may
+    ("the arrest of one of two men")."""
+    return (p for p in prep_objects(token, preps) if p.ent_type_ not in WHEN_OR_HOW_MUCH)
+
+
+WHEN_OR_HOW_MUCH = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
 
 
 # Types whose other party may follow "with" ("signed a pact with", "agreed with").
