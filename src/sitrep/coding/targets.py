@@ -148,7 +148,13 @@ def _target(trigger, row: Trigger, ctx: Context):
             elif row.event not in OBJECT_IS_NO_RECIPIENT and not (
                     row.event in MOVES_FORCES and _forces_or_arms(obj, ctx)):
                 return obj  # "arrested 26 members of a gang"; not "withdrew troops"
-    return next(_party_objects(trigger, preps), None)
+    stated = next(_party_objects(trigger, preps), None)
+    if stated is None:
+        # "mobilized the army for an assault against the rebels": whom the act it is for is
+        # aimed against
+        stated = next((aimed for act in prep_objects(trigger, {"for"}) if _names_an_act(act, ctx)
+                       for aimed in _party_objects(act, {"against"})), None)
+    return stated
 
 
 def _party_objects(token, preps: set[str]):
