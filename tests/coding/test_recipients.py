@@ -18,7 +18,7 @@ def test_rules_come_from_plover_json_and_name_only_plover_types():
     types = set(plover["event_types"])
     for field in ("reaches", "outward", "acts_on_place", "group_takes_country",
                   "authority_at_home", "body_answered", "protest_target", "protest_sources",
-                  "promise_reaches"):
+                  "promise_reaches", "settled_with"):
         assert getattr(rules, field) <= types, field
     assert rules.outward <= rules.reaches
     for name, rule in plover["recipient_defaults"].items():
@@ -201,3 +201,18 @@ def test_a_group_a_reported_clause_calls_its_is_the_reporters(coder, text, recip
     from ..conftest import codes, one
 
     assert codes(one(coder, text).recipient) == recipient
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        # a concession made after a settlement with a party is made to that party
+        ("Malian dock workers called off their strike after an agreement with the Senegalese "
+         "port authority.", ["SEN"]),
+        ("Togolese nurses suspended the walkout hours after reaching a deal with the Ghanaian "
+         "government.", ["GHA"]),
+    ],
+)
+def test_a_concession_after_a_settlement_is_made_to_the_other_party(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event in {"CONCEDE", "RETREAT"} and codes(event.recipient) == recipient

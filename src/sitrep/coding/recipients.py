@@ -19,6 +19,7 @@ from sitrep.coding.reporters import reporters_own_words
 from sitrep.coding.roles import BACKGROUND_MARKS, actors_of, direct_object, is_purpose, subject
 from sitrep.entities.mentions import Mentions
 from sitrep.model import Actor
+from sitrep.resources import word_class
 
 if TYPE_CHECKING:  # the candidates events.py builds; only their trigger and event are read
     from sitrep.coding.candidate import Candidate
@@ -47,6 +48,7 @@ class Rules:
     protest_sources: frozenset[str]
     answers_background: frozenset[str]
     promise_reaches: frozenset[str]
+    settled_with: frozenset[str]
 
     @classmethod
     def from_plover(cls, plover: dict) -> Rules:
@@ -63,7 +65,8 @@ class Rules:
                    body_answered=types("body_answered"), protest_target=types("protest_target"),
                    protest_sources=frozenset(table["protest_target"]["from"]),
                    answers_background=types("answers_background"),
-                   promise_reaches=types("promise_reaches"))
+                   promise_reaches=types("promise_reaches"),
+                   settled_with=types("settled_with"))
 
 
 def fill_recipients(candidates: list[Candidate], mentions: Mentions, plover: dict) -> None:
@@ -104,6 +107,8 @@ def _implied(candidate: Candidate, stated: list[Candidate], mentions: Mentions,
             _background_party(candidate, mentions)
     if not event.recipient and not event.reciprocal and event.event in rules.promise_reaches:
         _promised_place(candidate, mentions, rules)
+    if not event.recipient and not event.reciprocal and event.event in rules.settled_with:
+        _settled_with(candidate, mentions)
 
 
 def _reporters_own(candidate: Candidate, mentions: Mentions) -> None:
@@ -207,6 +212,34 @@ def _promised_place(candidate: Candidate, mentions: Mentions, rules: Rules) -> N
         # the place the promised act is done in, placed by the gazetteer ("in Munich")
         event.recipient = [Actor(entity_text=place.extracted_place, code=place.country_code,
                                  confidence=0.4)]
+
+
+def _settled_with(candidate: Candidate, mentions: Mentions) -> None:
+    """"Called off the strike after an agreement with the government", "freed the crew following
+    talks with Oman": a concession made after a settlement with a party is made to that party."""
+    sectors = mentions.kb.sectors if mentions.kb is not None else {}
+    own = _actor_codes(candidate.event)
+    for prep in candidate.trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"after", "following"}:
+            continue
+        # the settlement itself ("after the agreement"), or what a verb reached ("after reaching a
+        # deal", "after holding talks")
+        nouns = [c for c in prep.children if c.dep_ == "pobj"] + [
+            direct_object(c) for c in prep.children if c.dep_ == "pcomp"
+            and direct_object(c) is not None]
+        for noun in nouns:
+            if noun.lemma_.lower() not in SETTLEMENT_NOUNS:
+                continue
+            found = [replace(a, confidence=0.5) for pobj in noun.children if pobj.dep_ == "prep"
+                     and pobj.lower_ == "with" for g in pobj.children if g.dep_ == "pobj"
+                     for a in actors_of(g, mentions, sectors)
+                     if (a.code or a.sector) and not (a.code in own and a.sector is None)]
+            if found:
+                candidate.event.recipient = found
+                return
+
+
+SETTLEMENT_NOUNS = word_class("settlement_nouns")
 
 
 def promised_acts(trigger) -> list:
