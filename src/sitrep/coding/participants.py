@@ -19,6 +19,7 @@ from sitrep.coding.reattach import clause_of_noun
 from sitrep.coding.roles import (
     LIGHT_VERBS,
     NOT_AN_ACTOR,
+    PRONOUNS,
     RECIPIENT_PREPS,
     actors_of,
     conjuncts,
@@ -300,12 +301,20 @@ def awaited_party(trigger, ctx: Context) -> list[Actor]:
     """"will stay on strike until the ministry pays them", "will not lift the
     embargo until Cuba reforms": a refusal held until another party acts is aimed at that party
     (the subject of the "until" or "unless" clause)."""
+    own = subject(trigger)
     for clause in trigger.children:
         if clause.dep_ != "advcl" or not any(
-                c.dep_ == "mark" and c.lower_ in {"until", "unless", "till"}
+                c.dep_ == "mark" and c.lower_ in {"until", "unless", "till", "before"}
                 for c in clause.children):
             continue
         doer = subject(clause) or passive_patient(clause)
+        if doer is not None and own is not None and (doer.i == own.i or (
+                doer.lower_ in PRONOUNS and doer.lower_ == own.lower_)):
+            # "until he is satisfied Vietnam is doing all it can": the refuser's own judgement
+            # waits on whom it judges, the subject of what it is satisfied of
+            judged = next((c for h in [clause, *clause.children] if h.dep_ in {"advcl", "acomp"}
+                           for c in h.children if c.dep_ == "ccomp"), None)
+            doer = subject(judged) if judged is not None else None
         if doer is not None:
             return [a for a in actors_of(doer, ctx.mentions, ctx.kb.sectors)
                     if a.code or a.sector]
