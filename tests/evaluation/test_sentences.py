@@ -156,3 +156,11 @@ def test_real_news_development_set_floor_with_the_learned_type(nlp):
     report = evaluate(needs_shared("plv", "plv-train.csv"), Options(type_model=True))
     assert report.figures["macro_f1"] >= 0.85  # in-sample on the 853 sentences it learned from
     assert report.figures["type_source_target"] >= 0.66  # 0.666 after issue 12
+
+
+def test_older_cameo_country_codes_of_the_gold_records_read_as_iso():
+    from sitrep.evaluation.sentences import _record_codes
+
+    assert _record_codes([{"code": "JAPGOV"}, {"code": "ITL"}, {"code": "VTNMIL"}]) == {
+        "JPN", "ITA", "VNM"}
+    assert _record_codes([{"code": "USAGOV"}, {"code": "IGO"}]) == {"USA", "IGO"}
