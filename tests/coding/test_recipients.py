@@ -211,8 +211,11 @@ def test_a_group_a_reported_clause_calls_its_is_the_reporters(coder, text, recip
          "port authority.", ["SEN"]),
         ("Togolese nurses suspended the walkout hours after reaching a deal with the Ghanaian "
          "government.", ["GHA"]),
+        ("Zambian miners called off their strike after deliberations with the Chinese owners.",
+         ["CHN"]),
     ],
 )
 def test_a_concession_after_a_settlement_is_made_to_the_other_party(coder, text, recipient):
     event = one(coder, text)
     assert event.event in {"CONCEDE", "RETREAT"} and codes(event.recipient) == recipient
+
