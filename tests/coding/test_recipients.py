@@ -18,7 +18,7 @@ def test_rules_come_from_plover_json_and_name_only_plover_types():
     types = set(plover["event_types"])
     for field in ("reaches", "outward", "acts_on_place", "group_takes_country",
                   "authority_at_home", "body_answered", "protest_target", "protest_sources",
-                  "promise_reaches", "settled_with"):
+                  "promise_reaches", "settled_with", "peacekeeping_host"):
         assert getattr(rules, field) <= types, field
     assert rules.outward <= rules.reaches
     for name, rule in plover["recipient_defaults"].items():
@@ -219,3 +219,17 @@ def test_a_concession_after_a_settlement_is_made_to_the_other_party(coder, text,
     event = one(coder, text)
     assert event.event in {"CONCEDE", "RETREAT"} and codes(event.recipient) == recipient
 
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        # what goes to a peacekeeping force or mission goes to the country it keeps the peace in
+        ("Fiji is ready to contribute police officers to UN peacekeeping operations in Lebanon.",
+         ["LBN"]),
+        ("Brazil is sending engineers to the UN peacekeeping force in Haiti.", ["HTI"]),
+        ("The Security Council agreed to a one-year extension of the mandate for the "
+         "peacekeeping force in Cyprus.", ["CYP"]),
+    ],
+)
+def test_what_goes_to_a_peacekeeping_force_goes_to_its_host(coder, text, recipient):
+    assert codes(one(coder, text).recipient) == recipient
