@@ -38,6 +38,9 @@ def test_rules_come_from_plover_json_and_name_only_plover_types():
          Actor("the UN", sector="IGO", kb_id="org:united-nations"), True),
         (Actor("France", code="FRA", kb_id="country:FRA"), Actor("Spain", code="ESP",
                                                                   kb_id="country:ESP"), False),
+        # two people the knowledge base knows apart are two parties, whatever their sectors
+        (Actor("Mbeki", code="ZAF", sector="GOV", kb_id="person:thabo-mbeki"),
+         Actor("Motlanthe", code="ZAF", sector="GOV", kb_id="person:kgalema-motlanthe"), False),
     ],
 )
 def test_same_party(one, other, same):
