@@ -655,3 +655,11 @@ def test_an_airport_code_in_the_city_list_places_nothing():
     assert resolve_place("BRI")[1] is None
     assert resolve_place("DXB")[1] is None
     assert resolve_place("NYC")[1] == "USA"
+
+
+def test_an_undated_title_beats_the_persons_undated_former_role():
+    # with no date, the title the text gives says which role applies: "President X" is in
+    # office, "former President X" is not, whatever the undated row says
+    assert resolve("President Donald Trump").sector == "GOV"
+    assert resolve("former President Donald Trump").sector == "ELI"
+    assert resolve("President Donald Trump", date(2022, 5, 1)).sector == "ELI"

@@ -562,3 +562,26 @@ def test_a_handover_goes_to_whom_it_is_handed(coder, text, recipient):
     event = one(coder, text)
     assert event.event == "RETREAT"
     assert [r.entity_text for r in event.recipient] == [recipient]
+
+
+def test_the_maker_of_what_is_rejected_or_condemned(coder):
+    # the one blamed is who made what the object names, after "by" in a participle clause
+    event = one(coder, "A Ghanaian court rejected an appeal filed by lawyers of the former minister.")
+    assert event.event == "REJECT"
+    assert [(a.code, a.sector) for a in event.recipient] == [("GHA", "JUD")]
+    event = one(coder, "The ministers condemned the attack and the threats made by the Sudanese "
+                       "government.")
+    assert event.event == "ACCUSE" and codes(event.recipient) == ["SDN"]
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        # a refusal held until the refuser judges another party's act waits on that party
+        ("Kenya will not lift the ban until it is sure Uganda has complied.", ["UGA"]),
+        ("Ecuador will not withdraw its troops until it is convinced that Peru has withdrawn its "
+         "own.", ["PER"]),
+    ],
+)
+def test_a_refusal_held_until_the_refuser_is_satisfied_waits_on_the_other(coder, text, recipient):
+    assert_coded(coder, text, "REJECT", None, recipient)

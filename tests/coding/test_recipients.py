@@ -18,7 +18,7 @@ def test_rules_come_from_plover_json_and_name_only_plover_types():
     types = set(plover["event_types"])
     for field in ("reaches", "outward", "acts_on_place", "group_takes_country",
                   "authority_at_home", "body_answered", "protest_target", "protest_sources",
-                  "promise_reaches"):
+                  "promise_reaches", "settled_with", "peacekeeping_host"):
         assert getattr(rules, field) <= types, field
     assert rules.outward <= rules.reaches
     for name, rule in plover["recipient_defaults"].items():
@@ -38,6 +38,9 @@ def test_rules_come_from_plover_json_and_name_only_plover_types():
          Actor("the UN", sector="IGO", kb_id="org:united-nations"), True),
         (Actor("France", code="FRA", kb_id="country:FRA"), Actor("Spain", code="ESP",
                                                                   kb_id="country:ESP"), False),
+        # two people the knowledge base knows apart are two parties, whatever their sectors
+        (Actor("Mbeki", code="ZAF", sector="GOV", kb_id="person:thabo-mbeki"),
+         Actor("Motlanthe", code="ZAF", sector="GOV", kb_id="person:kgalema-motlanthe"), False),
     ],
 )
 def test_same_party(one, other, same):
@@ -200,4 +203,36 @@ def test_peacekeepers_arriving_reach_the_country_they_arrive_in(coder, text, rec
 def test_a_group_a_reported_clause_calls_its_is_the_reporters(coder, text, recipient):
     from ..conftest import codes, one
 
+    assert codes(one(coder, text).recipient) == recipient
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        # a concession made after a settlement with a party is made to that party
+        ("Malian dock workers called off their strike after an agreement with the Senegalese "
+         "port authority.", ["SEN"]),
+        ("Togolese nurses suspended the walkout hours after reaching a deal with the Ghanaian "
+         "government.", ["GHA"]),
+        ("Zambian miners called off their strike after deliberations with the Chinese owners.",
+         ["CHN"]),
+    ],
+)
+def test_a_concession_after_a_settlement_is_made_to_the_other_party(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event in {"CONCEDE", "RETREAT"} and codes(event.recipient) == recipient
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        # what goes to a peacekeeping force or mission goes to the country it keeps the peace in
+        ("Fiji is ready to contribute police officers to UN peacekeeping operations in Lebanon.",
+         ["LBN"]),
+        ("Brazil is sending engineers to the UN peacekeeping force in Haiti.", ["HTI"]),
+        ("The Security Council agreed to a one-year extension of the mandate for the "
+         "peacekeeping force in Cyprus.", ["CYP"]),
+    ],
+)
+def test_what_goes_to_a_peacekeeping_force_goes_to_its_host(coder, text, recipient):
     assert codes(one(coder, text).recipient) == recipient

@@ -35,3 +35,23 @@ def test_a_doer_that_ends_the_act_is_kept(coder):
 def test_a_state_of_siege_is_aimed_at_its_place(coder, text, recipient):
     event = one(coder, text)
     assert (event.event, [r.entity_text for r in event.recipient]) == ("COERCE", [recipient])
+
+
+def test_a_date_after_on_is_no_target(coder):
+    # "on Tuesday" is when, not to whom: the pardon goes to whom "to" names
+    event = one(coder, "President Ali Bongo on Tuesday granted a full pardon to Marcel Obiang, a "
+                       "jailed poet.")
+    assert [a.entity_text for a in event.recipient] == ["Marcel Obiang"]
+
+
+def test_a_number_that_counts_the_party_is_no_date_or_sum(coder):
+    # "one of the two suspects" names a party, unlike a date or a sum
+    event = one(coder, "The court in Mombasa ordered the arrest of one of the two suspects.")
+    assert [a.entity_text for a in event.recipient] == ["the two suspects"]
+
+
+def test_a_force_mobilized_for_an_act_against_a_party_is_aimed_at_it(coder):
+    event = one(coder, "Chad mobilized its army for an offensive against the remnants of the rebel "
+                       "column.")
+    assert event.event == "MOBILIZE"
+    assert [a.entity_text for a in event.recipient] == ["the remnants of the rebel column"]

@@ -169,3 +169,11 @@ def test_the_learned_type_lowers_no_set_written_from_the_manual(nlp):
     off, on = evaluate(path).figures, evaluate(path, Options(type_model=True)).figures
     for figure in ("event_type_accuracy", "macro_f1", "type_source_target"):
         assert on[figure] >= off[figure], figure
+
+
+def test_older_cameo_country_codes_of_the_gold_records_read_as_iso():
+    from sitrep.evaluation.sentences import _record_codes
+
+    assert _record_codes([{"code": "JAPGOV"}, {"code": "ITL"}, {"code": "VTNMIL"}]) == {
+        "JPN", "ITA", "VNM"}
+    assert _record_codes([{"code": "USAGOV"}, {"code": "IGO"}]) == {"USA", "IGO"}

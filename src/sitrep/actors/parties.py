@@ -24,11 +24,17 @@ def same_party(one: Actor, other: Actor) -> bool:
     or a group of it is not."""
     if one.kb_id and one.kb_id == other.kb_id:
         return True
+    if _is_person(one) and _is_person(other):
+        return False  # two people the knowledge base knows apart ("Mbeki released Zuma")
     if one.code is None or one.code != other.code:
         return False
     if _is_state(one) and _is_state(other):
         return True
     return one.sector is not None and one.sector == other.sector
+
+
+def _is_person(actor: Actor) -> bool:
+    return (actor.kb_id or "").startswith("person:")
 
 
 def _is_state(actor: Actor) -> bool:

@@ -386,6 +386,13 @@ def _apply_title(actor: Actor, title: str, kb: KnowledgeBase, when: date | None 
     owner_code, owner_sector = _title_owner(tokens[:cut], kb)
     if actor.code is None:
         actor.code = owner_code
+    # with no date the knowledge base cannot tell which of a person's roles applies: the title
+    # the text gives does ("Thai opposition leader Abhisit Vejjajiva"; "President X" is no
+    # former president whatever the person's undated row says)
+    undated = when is None and (actor.kb_id or "").startswith("person:")
+    if undated and (actor.role or "").startswith("former") and \
+            not any(t in FORMER for t in tokens):
+        actor.role = None
     if any(t in FORMER for t in tokens) or (actor.role or "").startswith("former"):
         # "former President X", or a title the person no longer held on the date
         actor.sector = "ELI" if actor.sector in OFFICIAL or actor.sector is None else actor.sector
@@ -398,9 +405,6 @@ def _apply_title(actor: Actor, title: str, kb: KnowledgeBase, when: date | None 
         sector = office[1]
     if owner_sector and (sector is None or tokens[cut - 1] in SPEAKERS):
         sector = owner_sector  # "Pentagon spokesman": the Pentagon's sector, MIL
-    # with no date the knowledge base cannot tell which of a person's roles applies: the title
-    # the text gives does ("Thai opposition leader Abhisit Vejjajiva")
-    undated = when is None and (actor.kb_id or "").startswith("person:")
     if sector and sector not in NOT_AN_ACTOR and (
             actor.sector is None or actor.confidence < 0.9 or undated):
         actor.sector = sector

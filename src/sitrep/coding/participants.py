@@ -20,8 +20,10 @@ from sitrep.coding.recipients import INFORMATION_NOUNS, SHARING_TYPES, topic_of
 from sitrep.coding.roles import (
     LIGHT_VERBS,
     NOT_AN_ACTOR,
+    PRONOUNS,
     RECIPIENT_PREPS,
     actors_of,
+    conjuncts,
     direct_object,
     passive_patient,
     possessor,
@@ -70,7 +72,8 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
             # Croatian extremists": the one blamed is who did what the object names
             doers = list(prep_objects(obj, {"by"})) + [
                 g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"
-                for g in c.children if g.dep_ == "pobj"]  # the parser often hangs it on the verb
+                for g in c.children if g.dep_ == "pobj"  # the parser often hangs it on the verb
+            ] + _made_by(obj)
             recipient = [a for pobj in doers for a in actors_of(pobj, ctx.mentions, sectors)
                          if a.code or a.sector]  # "a protest by white farmers" too
         if not recipient and obj is not None and "with" in preps:
@@ -290,16 +293,32 @@ SECTOR_OBJECT_EVENTS = {"COERCE", "ASSAULT", "ACCUSE", "SUPPORT", "CONSULT", "TH
 PEOPLE_OBJECT_EVENTS = {"RETREAT"}
 
 
+def _made_by(obj) -> list:
+    """"rejected an appeal filed by the defence", "condemned the threats made by Kenya": the
+    agent of a participle clause on the object (or on a member of its list) made what it names."""
+    return [pobj for member in conjuncts(obj) for clause in member.children
+            if clause.dep_ == "acl" and clause.tag_ == "VBN"
+            for pobj in prep_objects(clause, {"by"})]
+
+
 def awaited_party(trigger, ctx: Context) -> list[Actor]:
     """"will stay on strike until the ministry pays them", "will not lift the
     embargo until Cuba reforms": a refusal held until another party acts is aimed at that party
     (the subject of the "until" or "unless" clause)."""
+    own = subject(trigger)
     for clause in trigger.children:
         if clause.dep_ != "advcl" or not any(
-                c.dep_ == "mark" and c.lower_ in {"until", "unless", "till"}
+                c.dep_ == "mark" and c.lower_ in {"until", "unless", "till", "before"}
                 for c in clause.children):
             continue
         doer = subject(clause) or passive_patient(clause)
+        if doer is not None and own is not None and (doer.i == own.i or (
+                doer.lower_ in PRONOUNS and doer.lower_ == own.lower_)):
+            # "until he is satisfied Vietnam is doing all it can": the refuser's own judgement
+            # waits on whom it judges, the subject of what it is satisfied of
+            judged = next((c for h in [clause, *clause.children] if h.dep_ in {"advcl", "acomp"}
+                           for c in h.children if c.dep_ == "ccomp"), None)
+            doer = subject(judged) if judged is not None else None
         if doer is not None:
             return [a for a in actors_of(doer, ctx.mentions, ctx.kb.sectors)
                     if a.code or a.sector]

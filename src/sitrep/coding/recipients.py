@@ -3,7 +3,9 @@
 Runs over one sentence's candidate events once their own arguments are read (events.py): an act
 takes the target of the purpose it serves ("opened fire to disperse demonstrators"), a protest the
 target of the demand it serves or the authorities where it happens, and other acts the country
-named inside what they are done to or move to. Which types follow which rule is data:
+named inside what they are done to or move to; a concession made after a settlement with a
+party is made to that party, and what goes to a peacekeeping force to the country it serves in.
+Which types follow which rule is data:
 `recipient_defaults` in `data/plover.json`. Implied recipients carry a lower confidence (0.4-0.5).
 """
 
@@ -16,6 +18,7 @@ from sitrep.actors.parties import TRANSNATIONAL_SECTORS, same_party
 from sitrep.coding.lexicon import is_saying, load_lexicon
 from sitrep.coding.modality import reporting_governor
 from sitrep.coding.reporters import reporters_own_words
+from sitrep.coding.retyping import PEACEKEEPING
 from sitrep.coding.roles import BACKGROUND_MARKS, actors_of, direct_object, is_purpose, subject
 from sitrep.entities.mentions import Mentions
 from sitrep.model import Actor
@@ -51,6 +54,8 @@ class Rules:
     protest_sources: frozenset[str]
     answers_background: frozenset[str]
     promise_reaches: frozenset[str]
+    settled_with: frozenset[str]
+    peacekeeping_host: frozenset[str]
 
     @classmethod
     def from_plover(cls, plover: dict) -> Rules:
@@ -67,7 +72,9 @@ class Rules:
                    body_answered=types("body_answered"), protest_target=types("protest_target"),
                    protest_sources=frozenset(table["protest_target"]["from"]),
                    answers_background=types("answers_background"),
-                   promise_reaches=types("promise_reaches"))
+                   promise_reaches=types("promise_reaches"),
+                   settled_with=types("settled_with"),
+                   peacekeeping_host=types("peacekeeping_host"))
 
 
 def fill_recipients(candidates: list[Candidate], mentions: Mentions, plover: dict) -> None:
@@ -80,6 +87,8 @@ def fill_recipients(candidates: list[Candidate], mentions: Mentions, plover: dic
                 and any(r.code or r.sector for r in p.event.recipient)}
     for candidate in candidates:
         _reporters_own(candidate, mentions)
+        if candidate.event.event in rules.peacekeeping_host:
+            _peacekeeping_host(candidate, mentions)
         if candidate.trigger.i not in purposes:
             _implied(candidate, stated, mentions, rules)
     for candidate in candidates:
@@ -108,6 +117,8 @@ def _implied(candidate: Candidate, stated: list[Candidate], mentions: Mentions,
             _background_party(candidate, mentions)
     if not event.recipient and not event.reciprocal and event.event in rules.promise_reaches:
         _promised_place(candidate, mentions, rules)
+    if not event.recipient and not event.reciprocal and event.event in rules.settled_with:
+        _settled_with(candidate, mentions)
 
 
 def _reporters_own(candidate: Candidate, mentions: Mentions) -> None:
@@ -211,6 +222,57 @@ def _promised_place(candidate: Candidate, mentions: Mentions, rules: Rules) -> N
         # the place the promised act is done in, placed by the gazetteer ("in Munich")
         event.recipient = [Actor(entity_text=place.extracted_place, code=place.country_code,
                                  confidence=0.4)]
+
+
+def _peacekeeping_host(candidate: Candidate, mentions: Mentions) -> None:
+    """"Is sending troops to the UN peacekeeping force in South Sudan", "is ready to contribute
+    to peacekeeping operations in Mali": what goes to a peacekeeping force or mission goes to the
+    country it keeps the peace in."""
+    for verb in [candidate.trigger, *promised_acts(candidate.trigger)]:
+        for prep in verb.children:
+            if prep.dep_ not in {"prep", "dative"} or prep.lower_ != "to":
+                continue
+            # the force itself, or a phrase about it ("an extension of the mandate for the
+            # peacekeeping force in Lebanon")
+            forces = [t if t.dep_ not in {"compound", "amod"} else t.head
+                      for g in prep.children if g.dep_ == "pobj" for t in g.subtree
+                      if t.lemma_.lower() in PEACEKEEPING or t.lower_ in PEACEKEEPING]
+            for force in forces:
+                hosts = [mentions.at(g) for p in force.children if p.dep_ == "prep"
+                         and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
+                host = next((m.actor for m in hosts if m is not None and m.actor is not None
+                             and m.actor.code and m.label in {"GPE", "LOC"}), None)
+                if host is not None:
+                    candidate.event.recipient = [replace(host, sector=None, confidence=0.5)]
+                    return
+
+
+def _settled_with(candidate: Candidate, mentions: Mentions) -> None:
+    """"Called off the strike after an agreement with the government", "freed the crew following
+    talks with Oman": a concession made after a settlement with a party is made to that party."""
+    sectors = mentions.kb.sectors if mentions.kb is not None else {}
+    own = _actor_codes(candidate.event)
+    for prep in candidate.trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"after", "following"}:
+            continue
+        # the settlement itself ("after the agreement"), or what a verb reached ("after reaching a
+        # deal", "after holding talks")
+        nouns = [c for c in prep.children if c.dep_ == "pobj"] + [
+            direct_object(c) for c in prep.children if c.dep_ == "pcomp"
+            and direct_object(c) is not None]
+        for noun in nouns:
+            if noun.lemma_.lower() not in SETTLEMENT_NOUNS:
+                continue
+            found = [replace(a, confidence=0.5) for pobj in noun.children if pobj.dep_ == "prep"
+                     and pobj.lower_ == "with" for g in pobj.children if g.dep_ == "pobj"
+                     for a in actors_of(g, mentions, sectors)
+                     if (a.code or a.sector) and not (a.code in own and a.sector is None)]
+            if found:
+                candidate.event.recipient = found
+                return
+
+
+SETTLEMENT_NOUNS = word_class("settlement_nouns")
 
 
 def promised_acts(trigger) -> list:

@@ -141,16 +141,31 @@ def _target(trigger, row: Trigger, ctx: Context):
             elif _names_an_act(obj, ctx) or own_act(obj, row, ctx):
                 # "lifted a ban on girls", "suspended aid to Liberia": the act's own target (the
                 # parser may hang it on the verb), never a date ("lifted the ban on Monday")
-                aimed = next((p for p in [*prep_objects(obj, preps | AIMED_PREPS),
-                                          *prep_objects(trigger, AIMED_PREPS - {"in", "of"})]
-                              if not _names_an_act(p, ctx) and p.ent_type_ not in {"DATE", "TIME"}),
-                             None)
+                aimed = next((p for p in [*_party_objects(obj, preps | AIMED_PREPS),
+                                          *_party_objects(trigger, AIMED_PREPS - {"in", "of"})]
+                              if not _names_an_act(p, ctx)), None)
                 if aimed is not None:
                     return aimed
             elif row.event not in OBJECT_IS_NO_RECIPIENT and not (
                     row.event in MOVES_FORCES and _forces_or_arms(obj, ctx)):
                 return obj  # "arrested 26 members of a gang"; not "withdrew troops"
-    return next(prep_objects(trigger, preps), None)
+    stated = next(_party_objects(trigger, preps), None)
+    if stated is None:
+        # "mobilized the army for an assault against the rebels": whom the act it is for is
+        # aimed against
+        stated = next((aimed for act in prep_objects(trigger, {"for"}) if _names_an_act(act, ctx)
+                       for aimed in _party_objects(act, {"against"})), None)
+    return stated
+
+
+def _party_objects(token, preps: set[str]):
+    """The objects of the prepositions that may name a party: not a date, a time or a sum ("granted
+    a pardon on Tuesday to the editor" is aimed at the editor, not at Tuesday); a number may
+    ("the arrest of one of two men")."""
+    return (p for p in prep_objects(token, preps) if p.ent_type_ not in WHEN_OR_HOW_MUCH)
+
+
+WHEN_OR_HOW_MUCH = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
 
 
 # Types whose other party may follow "with" ("signed a pact with", "agreed with").

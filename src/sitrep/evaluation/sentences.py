@@ -15,7 +15,9 @@ Source and target are country codes (`IRN`, `ARM;AZE`) or text ("Iranian Foreign
 Mohammad Javad Zarif"). Text matches an actor when one holds the other's words (the gold
 "U.S. Supreme Court decision" and the mention "U.S. Supreme Court"), or when the text, resolved
 by the same knowledge base, names the actor's country. A gold part written as a placeholder
-("recipient") or left empty says none was stated: it is not scored.
+("recipient") or left empty says none was stated: it is not scored. The PLOVER gold records write
+a few countries in older CAMEO codes (Japan JAP, Italy ITL, Vietnam VTN); they are read as their
+ISO codes (`data/cameo_country_codes.tsv`), which the coder gives.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from sitrep.coding.document import main_event
@@ -33,7 +36,7 @@ from sitrep.evaluation.report import Report
 from sitrep.model import Actor, Document, Event
 from sitrep.options import Options
 from sitrep.pipeline import Coder
-from sitrep.resources import plover_schema
+from sitrep.resources import plover_schema, read_tsv
 
 NONE = "NONE"
 
@@ -307,10 +310,19 @@ def score_cases(cases: list[Case], coder: Coder, path: Path, kind: str) -> Repor
 
 
 def _record_codes(value) -> set[str]:
-    """Country parts of a gold record's actor codes (some records leave the field a string)."""
+    """Country parts of a gold record's actor codes (some records leave the field a string), an
+    older CAMEO country code read as its ISO code ("JAP": JPN)."""
     if not isinstance(value, list):
         return set()
-    return {a["code"][:3] for a in value if isinstance(a, dict) and a.get("code")}
+    iso = cameo_countries()
+    return {iso.get(a["code"][:3], a["code"][:3]) for a in value
+            if isinstance(a, dict) and a.get("code")}
+
+
+@lru_cache(maxsize=1)
+def cameo_countries() -> dict[str, str]:
+    """Older CAMEO country codes that are not ISO codes -> the ISO code of the same country."""
+    return {row["cameo"]: row["iso"] for row in read_tsv("cameo_country_codes.tsv")}
 
 
 def evaluate_plover(path: Path, options: Options, limit: int | None = None) -> Report:
