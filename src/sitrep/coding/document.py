@@ -54,7 +54,8 @@ def _same_happening(a: Candidate, b: Candidate) -> bool:
     if FACT_CLASS.get(a.event.modality, a.event.modality) != FACT_CLASS.get(
             b.event.modality, b.event.modality):
         return False
-    if (a.event.date_basis == "standing") != (b.event.date_basis == "standing"):
+    standing = [c.event.date_basis == "standing" for c in (a, b)]
+    if standing[0] != standing[1] and (b if standing[0] else a).event.date_basis == "text":
         return False  # "bought jets a decade ago" is not "buys Russian rifles" (a standing tie)
     codes_a = {x.code for x in a.event.actor if x.code}
     codes_b = {x.code for x in b.event.actor if x.code}
