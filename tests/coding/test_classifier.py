@@ -47,3 +47,19 @@ def test_a_verb_with_a_conflict_sense_still_takes_the_classifiers_guess(coder):
 
     text = "Denmark today tabled a formula for ending its fisheries dispute with Norway."
     assert one(coder, text).event == predict(text)[0]
+
+
+def test_a_state_the_sentence_tells_is_no_classifier_event(coder):
+    # a verb of being or having tells a state: the classifier would read an act of the type the
+    # sentence's other words suggest ("brink", "law", "army", "hospital") into it
+    for text in [
+        "Norway's government is on the brink of a budget crisis.",
+        "Moldova has no law against selling the drug.",
+        "The Serbian army was still unsure how many soldiers were missing.",
+        "Peru's president was in hospital on Tuesday after a fall, officials said.",
+        "Ghana remains the largest investor in Togo.",
+    ]:
+        assert coder.code_text(text, published="2025-06-10") == [], text
+    # a readiness to act ("is prepared to contribute") is a stated intention, still an event
+    event = one(coder, "Chile is prepared to contribute its expertise to Peru.")
+    assert [a.code for a in event.actor] == ["CHL"]
