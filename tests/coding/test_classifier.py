@@ -63,3 +63,17 @@ def test_a_state_the_sentence_tells_is_no_classifier_event(coder):
     # a readiness to act ("is prepared to contribute") is a stated intention, still an event
     event = one(coder, "Chile is prepared to contribute its expertise to Peru.")
     assert [a.code for a in event.actor] == ["CHL"]
+
+
+def test_the_classifier_never_guesses_a_threat(coder):
+    # a threat is made in words the lexicon knows (threatened, warned, vowed to, an ultimatum):
+    # with none of them, a THREATEN guess reads menace into fund-raising or a vote
+    from sitrep.coding.classifier import predict
+
+    for text in [
+        "Former Kenyan president Uhuru Kenyatta is raising money for the opposition candidate "
+        "in Nakuru.",
+        "Kenya's parliament voted to put a new party on the ballot.",
+    ]:
+        assert predict(text)[0] == "THREATEN"  # the guess this guards against
+        assert coder.code_text(text, published="2025-06-10") == [], text
