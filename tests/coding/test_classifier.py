@@ -77,3 +77,17 @@ def test_the_classifier_never_guesses_a_threat(coder):
     ]:
         assert predict(text)[0] == "THREATEN"  # the guess this guards against
         assert coder.code_text(text, published="2025-06-10") == [], text
+
+
+
+def test_the_classifier_guesses_only_in_a_one_sentence_document(coder):
+    # in a story, a sentence with no trigger word is mostly background: the guess (REQUEST
+    # here) would be an event no one reported
+    from sitrep.coding.classifier import predict
+
+    sentence = ("The Kenyan government has taken no action to secure the freedom of the jailed "
+                "opposition leader, Amnesty International said.")
+    assert predict(sentence)[1] >= 0.4  # above the threshold stories had
+    events = coder.code_text("Parliament met in Nairobi on Monday. " + sentence,
+                             published="2025-06-10")
+    assert [e.event_text for e in events] == ["met"]
