@@ -201,3 +201,19 @@ def test_a_group_a_reported_clause_calls_its_is_the_reporters(coder, text, recip
     from ..conftest import codes, one
 
     assert codes(one(coder, text).recipient) == recipient
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # a state of emergency, martial law or a curfew an authority imposes with no place named is
+    # imposed on its own country; a place named is still the recipient, and a rebel group's
+    # curfew names no country
+    ("Kenya declared a state of emergency on Tuesday.", ["KEN"]),
+    ("Thailand's army declared martial law.", ["THA"]),
+    ("The government of Chad imposed a curfew.", ["TCD"]),
+    ("Peru's government declared a state of emergency in Lima.", ["PER"]),
+    ("Rebels declared a curfew.", []),
+])
+def test_an_emergency_measure_is_imposed_at_home(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event == "COERCE"
+    assert codes(event.recipient) == recipient
