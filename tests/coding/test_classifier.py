@@ -47,3 +47,47 @@ def test_a_verb_with_a_conflict_sense_still_takes_the_classifiers_guess(coder):
 
     text = "Denmark today tabled a formula for ending its fisheries dispute with Norway."
     assert one(coder, text).event == predict(text)[0]
+
+
+def test_a_state_the_sentence_tells_is_no_classifier_event(coder):
+    # a verb of being or having tells a state: the classifier would read an act of the type the
+    # sentence's other words suggest ("brink", "law", "army", "hospital") into it
+    for text in [
+        "Norway's government is on the brink of a budget crisis.",
+        "Moldova has no law against selling the drug.",
+        "The Serbian army was still unsure how many soldiers were missing.",
+        "Peru's president was in hospital on Tuesday after a fall, officials said.",
+        "Ghana remains the largest investor in Togo.",
+    ]:
+        assert coder.code_text(text, published="2025-06-10") == [], text
+    # a readiness to act ("is prepared to contribute") is a stated intention, still an event
+    event = one(coder, "Chile is prepared to contribute its expertise to Peru.")
+    assert [a.code for a in event.actor] == ["CHL"]
+
+
+def test_the_classifier_never_guesses_a_threat(coder):
+    # a threat is made in words the lexicon knows (threatened, warned, vowed to, an ultimatum):
+    # with none of them, a THREATEN guess reads menace into fund-raising or a vote
+    from sitrep.coding.classifier import predict
+
+    for text in [
+        "Former Kenyan president Uhuru Kenyatta is raising money for the opposition candidate "
+        "in Nakuru.",
+        "Kenya's parliament voted to put a new party on the ballot.",
+    ]:
+        assert predict(text)[0] == "THREATEN"  # the guess this guards against
+        assert coder.code_text(text, published="2025-06-10") == [], text
+
+
+
+def test_the_classifier_guesses_only_in_a_one_sentence_document(coder):
+    # in a story, a sentence with no trigger word is mostly background: the guess (REQUEST
+    # here) would be an event no one reported
+    from sitrep.coding.classifier import predict
+
+    sentence = ("The Kenyan government has taken no action to secure the freedom of the jailed "
+                "opposition leader, Amnesty International said.")
+    assert predict(sentence)[1] >= 0.4  # above the threshold stories had
+    events = coder.code_text("Parliament met in Nairobi on Monday. " + sentence,
+                             published="2025-06-10")
+    assert [e.event_text for e in events] == ["met"]

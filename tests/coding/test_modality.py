@@ -123,7 +123,7 @@ def test_likelihood_of_a_hypothetical_act(coder, text, likelihood):
 
 @pytest.mark.parametrize("text, standing", [
     ("China has become a major supplier of military equipment to Bolivia.", True),
-    ("Peru remains a key buyer of Korean weapons.", True),
+    ("Peru remains a key supplier of copper to Korea.", True),
     ("Brazil sent 20 armoured vehicles to Bolivia in October.", False),
     ("Bolivia asked China for radar systems.", False),
 ])

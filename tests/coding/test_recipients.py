@@ -236,3 +236,19 @@ def test_a_concession_after_a_settlement_is_made_to_the_other_party(coder, text,
 )
 def test_what_goes_to_a_peacekeeping_force_goes_to_its_host(coder, text, recipient):
     assert codes(one(coder, text).recipient) == recipient
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # a state of emergency, martial law or a curfew an authority imposes with no place named is
+    # imposed on its own country; a place named is still the recipient, and a rebel group's
+    # curfew names no country
+    ("Kenya declared a state of emergency on Tuesday.", ["KEN"]),
+    ("Thailand's army declared martial law.", ["THA"]),
+    ("The government of Chad imposed a curfew.", ["TCD"]),
+    ("Peru's government declared a state of emergency in Lima.", ["PER"]),
+    ("Rebels declared a curfew.", []),
+])
+def test_an_emergency_measure_is_imposed_at_home(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event == "COERCE"
+    assert codes(event.recipient) == recipient

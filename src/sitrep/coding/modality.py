@@ -363,6 +363,22 @@ def is_standing(trigger) -> bool:
     return False
 
 
+STATE_VERBS = word_class("state_verbs")
+
+
+def states_only(verb, lexicon) -> bool:
+    """Whether a clause's verb tells a state, not an act ("Finland is on the verge of ...",
+    "the island has no law against ...", "the town has become a focal point"): a verb of being
+    or having, unless its attribute is a readiness cue that governs an act ("is willing to send
+    troops", "are ready to help": a stated intention, `cues.tsv`)."""
+    if verb.lemma_.lower() not in STATE_VERBS:
+        return False
+    return not any(c.dep_ in {"acomp", "attr"} and any(
+        modality in {"future", "imminent"} and relation == "gov"
+        for modality, relation in lexicon.cues.get(c.lemma_.lower(), ()))
+        and any(g.dep_ == "xcomp" for g in c.children) for c in verb.children)
+
+
 def _words(modifier) -> str:
     """A modifier as written, hyphenated words joined ("long-standing")."""
     return "".join(t.lower_ for t in modifier.subtree)

@@ -56,6 +56,7 @@ class Rules:
     promise_reaches: frozenset[str]
     settled_with: frozenset[str]
     peacekeeping_host: frozenset[str]
+    measure_at_home: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def from_plover(cls, plover: dict) -> Rules:
@@ -74,7 +75,10 @@ class Rules:
                    answers_background=types("answers_background"),
                    promise_reaches=types("promise_reaches"),
                    settled_with=types("settled_with"),
-                   peacekeeping_host=types("peacekeeping_host"))
+                   peacekeeping_host=types("peacekeeping_host"),
+                   measure_at_home=frozenset(
+                       (kind, mode) for kind in types("measure_at_home")
+                       for mode in table["measure_at_home"]["modes"]))
 
 
 def fill_recipients(candidates: list[Candidate], mentions: Mentions, plover: dict) -> None:
@@ -204,6 +208,19 @@ def _reached_country(candidate: Candidate, mentions: Mentions, rules: Rules, kin
         # country ("Indonesian authorities imposed a curfew in Ambon")
         event.recipient = [Actor(entity_text=place.extracted_place or "",
                                  code=place.country_code, confidence=0.4)]
+    elif len(codes) == 1 and (kind, event.mode) in rules.measure_at_home and any(
+            a.sector in rules.authorities for a in event.actor) and not _placed_by_words(
+            candidate.trigger):
+        # "Kenya declared a state of emergency": a measure on the authority's own country
+        event.recipient = [Actor(entity_text="", code=next(iter(codes)), confidence=0.4)]
+
+
+def _placed_by_words(trigger) -> bool:
+    """Whether a measure names where it applies, placed or not ("a curfew in parts of Kashmir")."""
+    obj = direct_object(trigger)
+    heads = [trigger] + ([obj] if obj is not None else [])
+    return any(c.dep_ == "prep" and c.lower_ in REACH_PREPS and not any(
+        o.ent_type_ in {"DATE", "TIME"} for o in c.children) for h in heads for c in h.children)
 
 
 def _promised_place(candidate: Candidate, mentions: Mentions, rules: Rules) -> None:

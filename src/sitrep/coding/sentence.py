@@ -24,6 +24,7 @@ from sitrep.coding.modality import (
     modality_of,
     reporting_governor,
     speaker_is_actor,
+    states_only,
 )
 from sitrep.coding.participants import (
     DEFAULT_ACTOR_SECTOR,
@@ -173,11 +174,12 @@ def classified(sentence, ctx: Context, era_starts) -> Candidate | None:
         root = next((c for c in root.children if c.dep_ == "ccomp"
                      and c.pos_ in {"VERB", "AUX"}), root)
     if root.pos_ not in {"VERB", "AUX", "NOUN"} or len(sentence) < 4 or \
-            root.lemma_.lower() in RECEIVING_VERBS:
-        return None  # weighing or receiving is no act of its own ("will review the plan")
+            root.lemma_.lower() in RECEIVING_VERBS or states_only(root, ctx.lexicon):
+        return None  # weighing, receiving, being or having is no act ("will review the plan")
     event_type, probability = predict(sentence.text)
-    if probability < ctx.fallback_threshold:
-        return None
+    if probability < ctx.fallback_threshold or \
+            not ctx.lexicon.plover["event_types"][event_type].get("guessed", True):
+        return None  # a threat is made in words the lexicon knows ("warned", "vowed to")
     if event_type == "CONCEDE" and root.lemma_.lower() in RETREAT_VERBS:
         event_type = "RETREAT"  # "will free the engineers": a retreat's verb (PLOVER §RETREAT)
     pos = "VERB" if root.pos_ != "NOUN" else "NOUN"
