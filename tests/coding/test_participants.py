@@ -444,6 +444,14 @@ def test_a_subject_that_receives_the_act(coder, text, event_type, actor, recipie
     assert_coded(coder, text, event_type, actor, recipient)
 
 
+def test_a_message_referred_back_to_is_no_act_of_whoever_weighs_it(coder):
+    # "would study the request": the request was made before, to the one who studies it; the
+    # modal is the studying's, not the request's
+    event = one(coder, "The Tanzanian foreign ministry said Nairobi would study the request.")
+    assert event.event == "REQUEST" and codes(event.recipient) == ["KEN"]
+    assert "KEN" not in codes(event.actor) and event.modality != "hypothetical"
+
+
 @pytest.mark.parametrize(
     "text, event_type, actor, recipient",
     [

@@ -41,12 +41,13 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
         # hostage") keeps its own time: only a verb of saying above it still reports it.
         own_clause = own_clause or child.dep_ in {"relcl", "acl"} and not _completes(child, head)
         lemma = head.lemma_.lower()
+        if steps == 1 and lemma in RECEIVING_VERBS and child.dep_ == "dobj" and \
+                _made_before(child):
+            continue  # "would study the request", "is weighing a request from Kyiv": it was made
         for modality, relation in cues.get(lemma, ()):
             if relation == "gov" and not (modality == "reported" and child.dep_ in {"nsubj"}):
                 if own_clause and modality != "reported":
                     continue
-                if steps == 1 and lemma in RECEIVING_VERBS and _made_by_another(child):
-                    continue  # "is weighing a request from Kyiv": the request was made
                 if lemma in AIM_NOUNS and not verbal:
                     continue  # "an effort to end the crisis over X's support": X did support
                 if modality in {"future", "imminent"} and child.dep_ not in COMPLEMENT_DEPS \
@@ -135,12 +136,18 @@ PARTICIPATION_VERBS = word_class("participation_verbs")
 RECEIVING_VERBS = word_class("receiving_verbs")
 
 
-def _made_by_another(noun) -> bool:
-    """A message whose maker is named on it ("a request from Kyiv", "Kyiv's request"): weighing
-    it does not make it hypothetical. (A nationality adjective may name a target instead:
-    "weighing Russian sanctions".)"""
+MESSAGE_NOUNS = word_class("message_nouns")
+
+
+def _made_before(noun) -> bool:
+    """A message whose maker is named on it ("a request from Kyiv", "Kyiv's request") or that is
+    referred back to ("the request"): weighing it, even as a plan ("would study"), does not make
+    it hypothetical. (A nationality adjective may name a target instead: "weighing Russian
+    sanctions".)"""
     return noun.pos_ == "NOUN" and any(
-        (c.dep_ == "prep" and c.lower_ == "from") or (c.dep_ == "poss" and c.ent_type_)
+        (c.dep_ == "prep" and c.lower_ == "from") or (c.dep_ == "poss" and c.ent_type_) or (
+            c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+            and noun.lemma_.lower() in MESSAGE_NOUNS)
         for c in noun.children)
 
 

@@ -135,10 +135,12 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
         definite = is_anaphoric(trigger)
         position = nominal_position(trigger)
         givers = [*prep_objects(trigger, {"from"}), *prep_objects(position.head, {"from"})]
-        # "Poland is weighing a request from Kyiv", "received Morocco's offer": a message
-        # whose maker is named is made to the subject of the verb that weighs or receives it
-        # (not "is weighing new sanctions", "does not consider a ceasefire": its own acts)
-        received = row.event in MESSAGE_TYPES and bool(givers or actor) and bool(
+        # "Poland is weighing a request from Kyiv", "received Morocco's offer", "will study the
+        # request" (made before): a message whose maker is named, or one referred back to, is
+        # made to the subject of the verb that weighs or receives it (not "is weighing new
+        # sanctions", "does not consider a ceasefire": its own acts)
+        received = row.event in MESSAGE_TYPES and bool(
+            givers or actor or definite and trigger.lemma_.lower() in MESSAGE_NOUNS) and bool(
             verb_forms(position.head) & RECEIVING_VERBS)
         if position.dep_ == "dobj" and (verb_forms(position.head) & UNDERGOING_VERBS or received):
             # "Iran faces criticism from the U.N.", "the plan drew condemnation from Arab
@@ -244,6 +246,7 @@ PACE_VERBS = word_class("pace_verbs")
 # Verbs whose subject undergoes the act their object names ("faces criticism from the U.N.").
 UNDERGOING_VERBS = word_class("undergoing_verbs")
 RECEIVING_VERBS = word_class("receiving_verbs")
+MESSAGE_NOUNS = word_class("message_nouns")
 # Acts made to another party as a message: requests, offers, invitations, complaints, threats,
 # apologies (what a party receives or weighs).
 MESSAGE_TYPES = {"REQUEST", "AGREE", "ACCUSE", "THREATEN", "CONCEDE"}
@@ -314,7 +317,7 @@ def awaited_party(trigger, ctx: Context) -> list[Actor]:
         doer = subject(clause) or passive_patient(clause)
         if doer is not None and own is not None and (doer.i == own.i or (
                 doer.lower_ in PRONOUNS and doer.lower_ == own.lower_)):
-            # "until he is satisfied Vietnam is doing all it can": the refuser's own judgement
+            # "until she is convinced Ghana has kept its word": the refuser's own judgement
             # waits on whom it judges, the subject of what it is satisfied of
             judged = next((c for h in [clause, *clause.children] if h.dep_ in {"advcl", "acomp"}
                            for c in h.children if c.dep_ == "ccomp"), None)
