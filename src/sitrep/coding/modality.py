@@ -42,7 +42,7 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
         own_clause = own_clause or child.dep_ in {"relcl", "acl"} and not _completes(child, head)
         lemma = head.lemma_.lower()
         if steps == 1 and lemma in RECEIVING_VERBS and child.dep_ == "dobj" and \
-                _made_before(child):
+                made_before(child):
             continue  # "would study the request", "is weighing a request from Kyiv": it was made
         for modality, relation in cues.get(lemma, ()):
             if relation == "gov" and not (modality == "reported" and child.dep_ in {"nsubj"}):
@@ -133,13 +133,15 @@ def _sentence_cues(sentence, cues: dict) -> set[str]:
 
 # Verbs of taking part ("would not take part in direct talks"): a negation on them negates the act.
 PARTICIPATION_VERBS = word_class("participation_verbs")
+# Verbs that weigh or receive an act their object names ("is weighing a request from Kyiv"):
+# read by the modality here and by the roles (participants.py) and the fallback (sentence.py).
 RECEIVING_VERBS = word_class("receiving_verbs")
 
 
 MESSAGE_NOUNS = word_class("message_nouns")
 
 
-def _made_before(noun) -> bool:
+def made_before(noun) -> bool:
     """A message whose maker is named on it ("a request from Kyiv", "Kyiv's request") or that is
     referred back to ("the request"): weighing it, even as a plan ("would study"), does not make
     it hypothetical. (A nationality adjective may name a target instead: "weighing Russian

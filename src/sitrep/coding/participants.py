@@ -14,6 +14,7 @@ from sitrep.actors.parties import AUTHORITY_SECTORS, GROUP_SECTORS, same_party
 from sitrep.coding.candidate import Context
 from sitrep.coding.handover import handed_to
 from sitrep.coding.lexicon import Trigger, is_saying, verb_forms
+from sitrep.coding.modality import RECEIVING_VERBS, made_before
 from sitrep.coding.places import clause_tokens
 from sitrep.coding.reattach import clause_of_noun
 from sitrep.coding.recipients import INFORMATION_NOUNS, SHARING_TYPES, topic_of
@@ -140,7 +141,7 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
         # made to the subject of the verb that weighs or receives it (not "is weighing new
         # sanctions", "does not consider a ceasefire": its own acts)
         received = row.event in MESSAGE_TYPES and bool(
-            givers or actor or definite and trigger.lemma_.lower() in MESSAGE_NOUNS) and bool(
+            givers or actor or made_before(trigger)) and bool(
             verb_forms(position.head) & RECEIVING_VERBS)
         if position.dep_ == "dobj" and (verb_forms(position.head) & UNDERGOING_VERBS or received):
             # "Iran faces criticism from the U.N.", "the plan drew condemnation from Arab
@@ -245,8 +246,6 @@ PACE_VERBS = word_class("pace_verbs")
 
 # Verbs whose subject undergoes the act their object names ("faces criticism from the U.N.").
 UNDERGOING_VERBS = word_class("undergoing_verbs")
-RECEIVING_VERBS = word_class("receiving_verbs")
-MESSAGE_NOUNS = word_class("message_nouns")
 # Acts made to another party as a message: requests, offers, invitations, complaints, threats,
 # apologies (what a party receives or weighs).
 MESSAGE_TYPES = {"REQUEST", "AGREE", "ACCUSE", "THREATEN", "CONCEDE"}

@@ -107,7 +107,9 @@ def clause_of_noun(noun):
 
 # Nouns that only state the aim of the act around them ("in a bid to", "launched an effort to").
 AIM_NOUNS = word_class("aim_nouns")
-LIGHT_VERBS = word_class("light_verbs") | word_class("carrier_verbs")
+# Verbs that carry the act their object names ("launched an effort to"): roles.LIGHT_VERBS and
+# triggers.CARRIER_VERBS together, read here because roles imports this module.
+AIM_CARRIERS = word_class("light_verbs") | word_class("carrier_verbs")
 
 
 def aim_verb(noun):
@@ -122,7 +124,7 @@ def aim_verb(noun):
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in {"VERB", "AUX"}:
         return head.head
-    if noun.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
+    if noun.dep_ == "dobj" and head.lemma_.lower() in AIM_CARRIERS:
         return head
     return None
 

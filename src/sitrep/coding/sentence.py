@@ -17,6 +17,7 @@ from sitrep.coding.intermediaries import intermediaries
 from sitrep.coding.items import phrase_items
 from sitrep.coding.lexicon import Trigger, is_saying
 from sitrep.coding.modality import (
+    RECEIVING_VERBS,
     has_obligation,
     is_imminent,
     is_standing,
@@ -28,7 +29,6 @@ from sitrep.coding.modality import (
 )
 from sitrep.coding.participants import (
     DEFAULT_ACTOR_SECTOR,
-    RECEIVING_VERBS,
     awaited_party,
     bound_actors,
     fallback_recipient,
