@@ -462,3 +462,30 @@ def test_whoever_orders_someone_jailed_jails_them(coder, text, event_type, recip
     assert (event.event, [r.entity_text for r in event.recipient]) == (event_type, [recipient])
     assert event.actor[0].entity_text.split()[-1] in {"judge", "court", "Uganda"}
 
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        # the parser hangs the to-infinitive of "pressed/pushed X to ..." as a complement or as an
+        # adverbial clause: either way the act is what was asked, not done
+        ("Norway pressed Colombia to extradite the two smugglers.", ["NOR"], ["COL"]),
+        ("Australia pushed Indonesia to free the jailed fishermen.", ["AUS"], ["IDN"]),
+        ("Ghana pushed Togo to reopen the border crossing.", ["GHA"], ["TGO"]),
+    ],
+)
+def test_pressing_a_party_to_act_is_a_request_for_the_act(coder, text, actor, recipient):
+    events = coder.code_text(text, published="2025-06-10")
+    assert [e.event for e in events] == ["REQUEST"]
+    assert codes(events[0].actor) == actor and codes(events[0].recipient) == recipient
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pilot pressed the button to start the engine.",
+        "Organisers pushed the concert back to next week.",
+    ],
+)
+def test_pressing_a_thing_is_no_request(coder, text):
+    assert [e.event for e in coder.code_text(text, published="2025-06-10")] == []

@@ -116,6 +116,10 @@ VERB_BLOCK = re.compile(r"^---\s+(?P<verb>[A-Z_' ]+?)\s+\[(?P<code>[^\]]*)\]")
 PATTERN = re.compile(r"^-\s+(?P<before>.*?)\*(?P<after>[^\[]*)\[(?P<code>[^\]]+)\]")
 # The object hint a verb row carries when it applies to a subject of several parties.
 COMPOUND_SUBJECT = "@compound"
+# The object hint of a verb that has an object and a to-infinitive for it to carry out
+# ("pressed Pakistan to crack down", "pushed the council to vote"): the urging sense of a verb
+# whose other senses are physical ("pressed the button").
+OBJECT_AND_ACT = "@object+act"
 
 
 VerbRow = tuple[str, str, str | None, str | None]  # verb lemma, CAMEO code, object word, preposition

@@ -43,7 +43,8 @@ def fold_complements(candidates: list[Candidate]) -> list[Candidate]:
     kept = []
     for candidate in candidates:
         outer = by_token.get(candidate.trigger.head.i)
-        if candidate.trigger.dep_ == "xcomp" and outer is not None and outer is not candidate:
+        if outer is not None and outer is not candidate and (
+                candidate.trigger.dep_ == "xcomp" or _requested_act(candidate, outer)):
             outer.event.recipient = outer.event.recipient or candidate.event.recipient
             outer.event.items = outer.event.items or candidate.event.items
             if not outer.event.event_loc.extracted_place:
@@ -54,6 +55,18 @@ def fold_complements(candidates: list[Candidate]) -> list[Candidate]:
 
 
 ORDERING_VERBS = word_class("ordering_verbs")
+OBJECT_CONTROL_VERBS = word_class("object_control_verbs")
+
+
+def _requested_act(candidate: Candidate, outer: Candidate) -> bool:
+    """"pushed Iran to free the sailors": a to-infinitive the parser hung as an adverbial clause
+    of a request made to the verb's object is what was requested, as its complement would be."""
+    trigger = candidate.trigger
+    return outer.event.event == "REQUEST" and trigger.dep_ == "advcl" and \
+        outer.trigger.lemma_.lower() in OBJECT_CONTROL_VERBS and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children) and \
+        not any(c.dep_ in {"nsubj", "nsubjpass"} for c in trigger.children) and \
+        any(c.dep_ == "dobj" for c in outer.trigger.children)
 
 
 def ordered_acts(candidates: list[Candidate], ctx: Context) -> list[Candidate]:

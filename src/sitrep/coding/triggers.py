@@ -8,7 +8,7 @@ specific row wins. Hands on a `Trigger` row per token to `sentence.py`.
 from __future__ import annotations
 
 from sitrep.coding.candidate import DEFINITE, Context
-from sitrep.coding.lexicon import COMPOUND_SUBJECT, Lexicon, Trigger, verb_forms
+from sitrep.coding.lexicon import COMPOUND_SUBJECT, OBJECT_AND_ACT, Lexicon, Trigger, verb_forms
 from sitrep.coding.roles import direct_object
 from sitrep.resources import word_class
 
@@ -67,6 +67,16 @@ def _negated_verdicts(token) -> set[str]:
         return set()
     return {f"not {c.lemma_.lower()}" for c in token.children
             if c.dep_ in {"ccomp", "acomp", "oprd"} and c.pos_ == "ADJ" and _negated(c)}
+
+
+def _object_and_act(verb) -> bool:
+    """Whether the verb has a direct object and a to-infinitive with no subject of its own, for
+    the object to carry out ("pressed Pakistan to crack down on militants")."""
+    return direct_object(verb) is not None and any(
+        c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB" and c.i > verb.i
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+        for c in verb.children)
 
 
 def _negated(token) -> bool:
@@ -139,6 +149,8 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
     if pos == "VERB" and any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
                              for c in token.children):
         objects.add(COMPOUND_SUBJECT)  # "the Philippines and France agree"
+    if pos == "VERB" and _object_and_act(token):
+        objects.add(OBJECT_AND_ACT)
     # a preposition of time ("called up reservists ... on Monday") is not the verb's particle
     particles = {c.lower_ for c in token.children if c.dep_ == "prt" or (
         c.dep_ == "prep" and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children))}
