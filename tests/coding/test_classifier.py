@@ -65,6 +65,19 @@ def test_a_state_the_sentence_tells_is_no_classifier_event(coder):
     assert [a.code for a in event.actor] == ["CHL"]
 
 
+def test_a_post_filled_or_emptied_is_no_classifier_event(coder):
+    # with an official as object, "fired" and "dismissed" read as an attack or a retreat to the
+    # classifier; a president sacking a minister is no act between parties
+    for text in [
+        "Kenya's president fired four cabinet secretaries on Friday.",
+        "The Malawian leader sacked his finance minister, Joseph Banda.",
+        "Nepal's army chief was dismissed by the cabinet on Monday.",
+    ]:
+        assert coder.code_text(text, published="2025-06-10") == [], text
+    # the verbs' own rows still apply ("fired at the crowd", "dismissed the accusation")
+    assert one(coder, "Zambian police fired at the crowd outside parliament.").event == "ASSAULT"
+
+
 def test_the_classifier_never_guesses_a_threat(coder):
     # a threat is made in words the lexicon knows (threatened, warned, vowed to, an ultimatum):
     # with none of them, a THREATEN guess reads menace into fund-raising or a vote

@@ -176,6 +176,9 @@ def classified(sentence, ctx: Context, era_starts) -> Candidate | None:
     if root.pos_ not in {"VERB", "AUX", "NOUN"} or len(sentence) < 4 or \
             root.lemma_.lower() in RECEIVING_VERBS or states_only(root, ctx.lexicon):
         return None  # weighing, receiving, being or having is no act ("will review the plan")
+    if root.lemma_.lower() in PERSONNEL_VERBS and _parties_of(direct_object(root) or next(
+            (c for c in root.children if c.dep_ == "nsubjpass"), None), ctx):
+        return None  # "fired six ministers", "the chief was sacked": a post filled or emptied
     event_type, probability = predict(sentence.text)
     if probability < ctx.fallback_threshold or \
             not ctx.lexicon.plover["event_types"][event_type].get("guessed", True):
@@ -479,6 +482,7 @@ def demands(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> 
 
 
 WANTING_VERBS = word_class("wanting_verbs")
+PERSONNEL_VERBS = word_class("personnel_verbs")
 COPULAR_VERBS = word_class("copular_verbs")
 RETREAT_VERBS = word_class("retreat_verbs")
 
