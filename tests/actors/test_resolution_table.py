@@ -1,9 +1,8 @@
 """The resolution table (tests/fixtures/resolution_table.tsv): mentions with a date, resolved
 to country + PLOVER sector, one group per kind of failure issue 13 lists (agent nouns alone,
 office-holders by date, titles with a country, parties/groups/agencies/institutions, a country
-stated in the phrase, initials and other spellings, breakaway states, ethnic groups, states and
-provinces). Each row is a test; the table's figure (country and sector both right) is printed per
-kind by `test_table_figure`."""
+stated in the phrase, initials and other spellings, breakaway states, ethnic groups). Each row
+is a test; the table's figure (country and sector both right) is printed per kind by `test_table_figure`."""
 
 from __future__ import annotations
 
@@ -17,7 +16,7 @@ import pytest
 from sitrep.actors.resolve import resolve
 
 TABLE = Path(__file__).resolve().parents[1] / "fixtures" / "resolution_table.tsv"
-KINDS = {"agent", "office", "title", "org", "stated", "name", "breakaway", "ethnic", "region"}
+KINDS = {"agent", "office", "title", "org", "stated", "name", "breakaway", "ethnic"}
 
 
 def rows() -> list[dict[str, str]]:

@@ -36,7 +36,6 @@ from datetime import date
 from functools import lru_cache
 
 from sitrep.actors import names
-from sitrep.actors.gazetteer import subdivision_country
 from sitrep.actors.knowledge import KBEntry, KnowledgeBase, fold, shipped_kb
 from sitrep.actors.phrases import (
     COMPLEMENT,
@@ -166,12 +165,6 @@ def _resolve(text: str, folded: str, when: date | None, label: str | None, kb: K
     agent = _agent(text, tokens, kb)
     if agent:
         return agent
-    region = subdivision_country(text) if label in (None, "GPE", "LOC") else None
-    if region:
-        # "Texas sued", "Borno said": a state or province stands for its country, with no
-        # sector (its own government is not the country's), as the regions of places.tsv do
-        return Resolution(Actor(entity_text=text, code=region, confidence=0.6), "subdivision",
-                          [], [f"{text!r} is a first-level subdivision of {region} (ISO 3166-2)"])
     if label in (None, "PERSON") and len(tokens) == 1 and _looks_like_name(text):
         by_surname = _surname(text, tokens[0], when, kb, people, label)
         if by_surname:
