@@ -462,3 +462,23 @@ def test_whoever_orders_someone_jailed_jails_them(coder, text, event_type, recip
     assert (event.event, [r.entity_text for r in event.recipient]) == (event_type, [recipient])
     assert event.actor[0].entity_text.split()[-1] in {"judge", "court", "Uganda"}
 
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # a sanction that would or may follow is held over its target: THREATEN (CAMEO 1312), as a
+    # future one is; before, SANCTION (hypothetical)
+    ("Two Kenyan senators tabled a bill that would sanction Ugandan officials.", None, ["UGA"]),
+    ("The European Union may suspend its talks with Belgrade if the shelling goes on, the Dutch "
+     "foreign minister said.", ["EUR"], ["SRB"]),
+    ("Canada could freeze the assets of Russian oligarchs, its foreign minister said.", ["CAN"],
+     None),
+])
+def test_a_sanction_that_would_follow_is_a_threat(coder, text, actor, recipient):
+    assert_coded(coder, text, "THREATEN", actor, recipient)
+
+
+def test_a_sanction_in_a_condition_is_no_threat_of_its_own(coder):
+    # a control (passes either way): "if they imposed sanctions" is what the threat waits for
+    events = coder.code_text("Iran warned that it would close the strait if Washington "
+                             "imposed sanctions on its oil exports.")
+    assert not any(e.event == "THREATEN" and codes(e.actor) == ["USA"] for e in events)

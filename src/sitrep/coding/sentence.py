@@ -63,6 +63,7 @@ from sitrep.coding.retyping import (
     raid_from_the_air,
     reversed_acts,
     support_given_by_aid,
+    threatened_sanction,
 )
 from sitrep.coding.roles import (
     actors_of,
@@ -361,6 +362,8 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         # "vowed to boycott the summit": a threat to suspend talks (PLOVER manual,
         # THREATEN relations), as the PLOVER records and the real-news coders code it
         event_type, mode, modality = "THREATEN", "relations", "asserted"
+    if modality == "hypothetical" and event_type == "SANCTION" and threatened_sanction(token):
+        event_type, mode, modality = "THREATEN", None, "asserted"  # "a bill that would sanction"
     if modality == "future" and event_type in INTENT_TYPES and not is_imminent(token, ctx.lexicon):
         # PLOVER codes a stated intention as its own act: a promise to cooperate is AGREE, a
         # promised concession or retreat CONCEDE, a promise of force or pressure THREATEN
