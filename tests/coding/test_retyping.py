@@ -482,3 +482,18 @@ def test_a_sanction_in_a_condition_is_no_threat_of_its_own(coder):
     events = coder.code_text("Iran warned that it would close the strait if Washington "
                              "imposed sanctions on its oil exports.")
     assert not any(e.event == "THREATEN" and codes(e.actor) == ["USA"] for e in events)
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # a sanction not renewed, extended or kept lapses: eased, RETREAT as "lifted" (CAMEO 085);
+    # before, a negated SANCTION
+    ("The Security Council failed to renew the arms embargo on Libya.", ["UNO"], ["LBY"]),
+    ("The European Union did not extend its sanctions on Belarus.", ["EUR"], ["BLR"]),
+])
+def test_a_sanction_not_renewed_lapses(coder, text, actor, recipient):
+    assert_coded(coder, text, "RETREAT", actor, recipient)
+
+
+def test_a_sanction_renewed_stays_a_sanction(coder):
+    # a control (passes either way)
+    assert one(coder, "The EU extended its sanctions on Russia for six months.").event == "SANCTION"

@@ -211,6 +211,15 @@ def threatened_sanction(token) -> bool:
     return True
 
 
+RENEWAL_VERBS = word_class("renewal_verbs")
+
+
+def lapsed_sanction(row, event_type: str, modality: str) -> bool:
+    """A sanction not renewed, extended or kept ("the Council failed to renew the arms embargo")
+    lapses: eased, RETREAT as "lifted" (CAMEO 085)."""
+    return modality == "negated" and event_type == "SANCTION" and row.lemma in RENEWAL_VERBS
+
+
 # What a meeting, call or visit is for, when that is an act of its own: PLOVER codes a
 # consultation "for the content of the action" (manual §CONSULT).
 PURPOSE_TYPES = {"SUPPORT", "ACCUSE", "REQUEST", "AID", "REJECT", "THREATEN", "COOPERATE"}

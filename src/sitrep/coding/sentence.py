@@ -54,6 +54,7 @@ from sitrep.coding.retyping import (
     fights_a_scourge,
     fold_complements,
     in_words,
+    lapsed_sanction,
     on_condition_unless,
     opened_to_refugees,
     operation_purposes,
@@ -348,6 +349,8 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         # "will withdraw its force unless X arranges a ceasefire": an ultimatum, which PLOVER
         # codes as THREATEN whatever the action held over the recipient
         event_type, mode, modality = "THREATEN", None, "asserted"
+    if lapsed_sanction(row, event_type, modality):
+        event_type, mode, modality = "RETREAT", None, "asserted"
     if modality == "negated" and ctx.lexicon.quad(event_type) in (1, 2):
         # PLOVER: refusing to cooperate is REJECT ("would not meet the demands")
         event_type, mode, modality = "REJECT", None, "asserted"
