@@ -139,6 +139,33 @@ def test_an_exercise_carried_by_a_verb_is_joint_when_several_countries_hold_it(c
         "COOPERATE", actor, [], True)
 
 
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        # an exercise or patrol said to be joint, or held by a party with its allies, is held
+        # with others whoever they are (manual §MOBILIZE: joint operations are COOPERATE)
+        ("The Kenyan navy began joint drills off Mombasa on Monday.", ["KEN"], None),
+        ("Ghanaian border guards started coordinated patrols along the frontier.", ["GHA"], None),
+        ("The United States and its allies launched naval war games in the Gulf.", ["USA"], None),
+        # the forces joined for it, whose country is its recipient
+        ("The Indian Navy joined Japanese destroyers for exercises in the Bay of Bengal.", ["IND"],
+         ["JPN"]),
+        ("The Ghanaian navy joined Togolese patrol boats in patrols off Lome.", ["GHA"], ["TGO"]),
+        # the partner after a measure of the exercise ("a week of")
+        ("The Kenyan navy held a week of joint drills with Tanzanian ships off Mombasa.", ["KEN"],
+         ["TZA"]),
+    ],
+)
+def test_an_exercise_said_to_be_joint_is_cooperation(coder, text, actor, recipient):
+    assert_coded(coder, text, "COOPERATE", actor, recipient)
+
+
+def test_one_countrys_drills_stay_a_show_of_force(coder):
+    # a control (passes either way)
+    assert one(coder, "Iran's Revolutionary Guards staged drills in the Gulf on Tuesday.").event \
+        == "MOBILIZE"
+
+
 def test_summoning_an_envoy_is_a_complaint_to_their_country(coder):
     assert_coded(coder, "Ottawa summoned India's High Commissioner on Monday over alleged links "
                       "between Indian agents and a killing.", "ACCUSE", ["CAN"], ["IND"])
