@@ -139,6 +139,33 @@ def test_an_exercise_carried_by_a_verb_is_joint_when_several_countries_hold_it(c
         "COOPERATE", actor, [], True)
 
 
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        # an exercise or patrol said to be joint, or held by a party with its allies, is held
+        # with others whoever they are (manual §MOBILIZE: joint operations are COOPERATE)
+        ("The Kenyan navy began joint drills off Mombasa on Monday.", ["KEN"], None),
+        ("Ghanaian border guards started coordinated patrols along the frontier.", ["GHA"], None),
+        ("The United States and its allies launched naval war games in the Gulf.", ["USA"], None),
+        # the forces joined for it, whose country is its recipient
+        ("The Indian Navy joined Japanese destroyers for exercises in the Bay of Bengal.", ["IND"],
+         ["JPN"]),
+        ("The Ghanaian navy joined Togolese patrol boats in patrols off Lome.", ["GHA"], ["TGO"]),
+        # the partner after a measure of the exercise ("a week of")
+        ("The Kenyan navy held a week of joint drills with Tanzanian ships off Mombasa.", ["KEN"],
+         ["TZA"]),
+    ],
+)
+def test_an_exercise_said_to_be_joint_is_cooperation(coder, text, actor, recipient):
+    assert_coded(coder, text, "COOPERATE", actor, recipient)
+
+
+def test_one_countrys_drills_stay_a_show_of_force(coder):
+    # a control (passes either way)
+    assert one(coder, "Iran's Revolutionary Guards staged drills in the Gulf on Tuesday.").event \
+        == "MOBILIZE"
+
+
 def test_summoning_an_envoy_is_a_complaint_to_their_country(coder):
     assert_coded(coder, "Ottawa summoned India's High Commissioner on Monday over alleged links "
                       "between Indian agents and a killing.", "ACCUSE", ["CAN"], ["IND"])
@@ -489,3 +516,38 @@ def test_pressing_a_party_to_act_is_a_request_for_the_act(coder, text, actor, re
 )
 def test_pressing_a_thing_is_no_request(coder, text):
     assert [e.event for e in coder.code_text(text, published="2025-06-10")] == []
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # a sanction that would or may follow is held over its target: THREATEN (CAMEO 1312), as a
+    # future one is; before, SANCTION (hypothetical)
+    ("Two Kenyan senators tabled a bill that would sanction Ugandan officials.", None, ["UGA"]),
+    ("The European Union may suspend its talks with Belgrade if the shelling goes on, the Dutch "
+     "foreign minister said.", ["EUR"], ["SRB"]),
+    ("Canada could freeze the assets of Russian oligarchs, its foreign minister said.", ["CAN"],
+     None),
+])
+def test_a_sanction_that_would_follow_is_a_threat(coder, text, actor, recipient):
+    assert_coded(coder, text, "THREATEN", actor, recipient)
+
+
+def test_a_sanction_in_a_condition_is_no_threat_of_its_own(coder):
+    # a control (passes either way): "if they imposed sanctions" is what the threat waits for
+    events = coder.code_text("Iran warned that it would close the strait if Washington "
+                             "imposed sanctions on its oil exports.")
+    assert not any(e.event == "THREATEN" and codes(e.actor) == ["USA"] for e in events)
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # a sanction not renewed, extended or kept lapses: eased, RETREAT as "lifted" (CAMEO 085);
+    # before, a negated SANCTION
+    ("The Security Council failed to renew the arms embargo on Libya.", ["UNO"], ["LBY"]),
+    ("The European Union did not extend its sanctions on Belarus.", ["EUR"], ["BLR"]),
+])
+def test_a_sanction_not_renewed_lapses(coder, text, actor, recipient):
+    assert_coded(coder, text, "RETREAT", actor, recipient)
+
+
+def test_a_sanction_renewed_stays_a_sanction(coder):
+    # a control (passes either way)
+    assert one(coder, "The EU extended its sanctions on Russia for six months.").event == "SANCTION"

@@ -15,6 +15,7 @@ import copy
 
 from sitrep.actors.parties import same_party
 from sitrep.coding.candidate import Candidate, Context
+from sitrep.coding.modality import RECEIVING_VERBS
 from sitrep.coding.party_phrase import phrase
 from sitrep.coding.roles import QUANTITY_NOUNS, actors_of, passive_patient, subject
 from sitrep.coding.triggers import nominal_position
@@ -199,6 +200,37 @@ def on_condition_unless(token, actor: list[Actor], ctx: Context) -> bool:
                    not any(same_party(a, b) for b in actor) for a in others):
                 return True
     return False
+
+
+CONDITION_MARKS = {"if", "unless", "whether"}
+
+
+def threatened_sanction(token) -> bool:
+    """A sanction that would or may follow, not in a condition of its own: held over its
+    target, THREATEN (CAMEO 1312 threaten with sanctions; as a future sanction is): "a bill that
+    would sanction Turkish officials", "the EU may suspend talks if ..."; but "if they imposed
+    sanctions" is the condition of someone else's threat, and "is weighing sanctions" only
+    considers them."""
+    clause = token
+    while clause.head.i != clause.i:
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                          for m in clause.children):
+            return False
+        if clause.head.lemma_.lower() in RECEIVING_VERBS:
+            return False
+        if clause.dep_ not in {"xcomp", "conj", "dobj", "prep", "pobj"}:
+            break
+        clause = clause.head
+    return True
+
+
+RENEWAL_VERBS = word_class("renewal_verbs")
+
+
+def lapsed_sanction(row, event_type: str, modality: str) -> bool:
+    """A sanction not renewed, extended or kept ("the Council failed to renew the arms embargo")
+    lapses: eased, RETREAT as "lifted" (CAMEO 085)."""
+    return modality == "negated" and event_type == "SANCTION" and row.lemma in RENEWAL_VERBS
 
 
 # What a meeting, call or visit is for, when that is an act of its own: PLOVER codes a

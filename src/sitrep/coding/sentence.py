@@ -32,7 +32,9 @@ from sitrep.coding.participants import (
     awaited_party,
     bound_actors,
     fallback_recipient,
+    held_jointly,
     is_reciprocal,
+    joining_party,
     participants,
     partners,
 )
@@ -54,6 +56,7 @@ from sitrep.coding.retyping import (
     fights_a_scourge,
     fold_complements,
     in_words,
+    lapsed_sanction,
     on_condition_unless,
     opened_to_refugees,
     operation_purposes,
@@ -63,6 +66,7 @@ from sitrep.coding.retyping import (
     raid_from_the_air,
     reversed_acts,
     support_given_by_aid,
+    threatened_sanction,
 )
 from sitrep.coding.roles import (
     actors_of,
@@ -339,9 +343,11 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
     held = (direct_object(token) or passive_patient(token)) if row.pos == "VERB" else None
     joined = partners(token, ctx) if joint and (row.lemma in joint["lemmas"] or (
         held is not None and held.lemma_.lower() in joint["lemmas"])) else None  # "staged drills"
-    if joined is not None and len({a.code for a in actor + recipient + joined if a.code}) >= 2:
+    if joined is not None and (len({a.code for a in actor + recipient + joined if a.code}) >= 2
+                               or held_jointly(token, held)):
         # "French and Egyptian warships launched war games", "held drills with Russia"
         event_type, mode = joint["event"], None
+        actor = actor or joining_party(token, ctx)
         own = {a.code for a in actor}
         recipient = recipient or [a for a in joined if a.code not in own]
         if joint["context"] not in contexts:
@@ -350,6 +356,8 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         # "will withdraw its force unless X arranges a ceasefire": an ultimatum, which PLOVER
         # codes as THREATEN whatever the action held over the recipient
         event_type, mode, modality = "THREATEN", None, "asserted"
+    if lapsed_sanction(row, event_type, modality):
+        event_type, mode, modality = "RETREAT", None, "asserted"
     if modality == "negated" and ctx.lexicon.quad(event_type) in (1, 2):
         # PLOVER: refusing to cooperate is REJECT ("would not meet the demands")
         event_type, mode, modality = "REJECT", None, "asserted"
@@ -364,6 +372,8 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         # "vowed to boycott the summit": a threat to suspend talks (PLOVER manual,
         # THREATEN relations), as the PLOVER records and the real-news coders code it
         event_type, mode, modality = "THREATEN", "relations", "asserted"
+    if modality == "hypothetical" and event_type == "SANCTION" and threatened_sanction(token):
+        event_type, mode, modality = "THREATEN", None, "asserted"  # "a bill that would sanction"
     if modality == "future" and event_type in INTENT_TYPES and not is_imminent(token, ctx.lexicon):
         # PLOVER codes a stated intention as its own act: a promise to cooperate is AGREE, a
         # promised concession or retreat CONCEDE, a promise of force or pressure THREATEN
