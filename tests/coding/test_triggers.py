@@ -242,6 +242,14 @@ def test_complaints_welcomes_and_defences(coder, text, event_type, actor, recipi
          "Tema.", "CONCEDE", ["GHA"], ["NGA"]),
         ("Belarus did not give permission for the Lithuanian opposition convoy.", "REJECT",
          ["BLR"], ["LTU"]),
+        # approval given for a party to act is leave to act, CONCEDE, to that party; approval of
+        # a plan stays SUPPORT
+        ("The Eritrean government gave approval for the Sudanese Red Crescent to visit the "
+         "border camps.", "CONCEDE", ["ERI"], ["SDN"]),
+        ("Egypt gave the green light for Hamas to open a liaison office in Cairo.", "CONCEDE",
+         ["EGY"], ["PSE"]),
+        ("Ghana gave its approval to the Nigerian plan for a joint border force.", "SUPPORT",
+         ["GHA"], None),
     ],
 )
 def test_legal_action_information_peacekeeping_and_permission(coder, text, event_type, actor, recipient):
