@@ -573,3 +573,16 @@ def test_disputing_a_report_is_criticism(coder, text):
     event = one(coder, text)
     assert (event.event, event.mode) == ("ACCUSE", "disapprove")
 
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # a participle acts on the noun it qualifies: its rows read that noun as their object
+        ("The number of people evacuated from Sudan by the British military rose to 1,500.",
+         "AID", ["GBR"], ["SDN"]),
+        ("The medicine given by Turkey to the Syrian refugees was stolen.", "AID", ["TUR"],
+         ["SYR"]),
+    ],
+)
+def test_a_participle_acts_on_the_noun_it_qualifies(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
