@@ -242,10 +242,46 @@ def test_complaints_welcomes_and_defences(coder, text, event_type, actor, recipi
          "Tema.", "CONCEDE", ["GHA"], ["NGA"]),
         ("Belarus did not give permission for the Lithuanian opposition convoy.", "REJECT",
          ["BLR"], ["LTU"]),
+        # approval given for a party to act is leave to act, CONCEDE, to that party; approval of
+        # a plan stays SUPPORT
+        ("The Eritrean government gave approval for the Sudanese Red Crescent to visit the "
+         "border camps.", "CONCEDE", ["ERI"], ["SDN"]),
+        ("Egypt gave the green light for Hamas to open a liaison office in Cairo.", "CONCEDE",
+         ["EGY"], ["PSE"]),
+        ("Ghana gave its approval to the Nigerian plan for a joint border force.", "SUPPORT",
+         ["GHA"], None),
+        # aid let through is access given (CAMEO 086), and promised it is AGREE
+        ("Eritrea said it would allow the World Food Programme to deliver food to the border "
+         "towns.", "AGREE", ["ERI"], None),
     ],
 )
 def test_legal_action_information_peacekeeping_and_permission(coder, text, event_type, actor, recipient):
     assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # revoking, quashing or reversing a restriction, a conviction or a decision eases it:
+        # CONCEDE (PLOVER manual §CONCEDE)
+        ("A Kenyan court revoked the detention order against the Ugandan journalist.", "CONCEDE",
+         ["KEN"], ["UGA"]),
+        ("The Nigerian government rescinded the curfew on Kano and Kaduna.", "CONCEDE", ["NGA"],
+         None),
+        ("Ghana's appeals court quashed the conviction of the Togolese activist.", "CONCEDE",
+         ["GHA"], ["TGO"]),
+        ("The Kenyan government reversed its decision to expel the Somali diplomats.", "CONCEDE",
+         ["KEN"], ["SOM"]),
+    ],
+)
+def test_restrictions_and_convictions_revoked_are_concessions(coder, text, event_type, actor,
+                                                             recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
+def test_a_decision_reversed_by_a_firm_is_no_event(coder):
+    assert not coder.code_text("The studio reversed its decision to release the film in China.",
+                               published="2025-06-10")
 
 
 @pytest.mark.parametrize(
@@ -536,3 +572,17 @@ def test_returning_stolen_heritage_is_a_retreat(coder, text, recipient):
 def test_disputing_a_report_is_criticism(coder, text):
     event = one(coder, text)
     assert (event.event, event.mode) == ("ACCUSE", "disapprove")
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # a participle acts on the noun it qualifies: its rows read that noun as their object
+        ("The number of people evacuated from Sudan by the British military rose to 1,500.",
+         "AID", ["GBR"], ["SDN"]),
+        ("The medicine given by Turkey to the Syrian refugees was stolen.", "AID", ["TUR"],
+         ["SYR"]),
+    ],
+)
+def test_a_participle_acts_on_the_noun_it_qualifies(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)

@@ -113,16 +113,29 @@ def _custodian(candidate: Candidate, ctx: Context) -> None:
             a for owner in prep_objects(held_in, {"of"})
             for a in actors_of(owner, ctx.mentions, ctx.kb.sectors)]
         holders = [a for a in named if a.code]
-        if not holders and event.event_loc.country_code:
+        # the place the prisoner is held in: the event's, or the custody phrase's own ("in
+        # captivity in Iran", "in a detention centre in Asmara")
+        places, above = [*prep_objects(held_in, {"in"})], held_in.head.head
+        for _ in range(3):  # up to the verb the custody phrase hangs from ("died ... in Iran")
+            places += [p for p in prep_objects(above, {"in"}) if p.i != held_in.i]
+            if above.pos_ in {"VERB", "AUX"} or above.head.i == above.i:
+                break
+            above = above.head
+        country = event.event_loc.country_code or next(
+            (a.code for place in places
+             for a in actors_of(place, ctx.mentions, ctx.kb.sectors) if a.code), None)
+        if not holders and country:
             # "in army custody in Santiago", "in a detention center in X": the place's
             # authority of the kind named (a prison, by default, is police: COP)
             holders = [Actor(entity_text=ctx.text[held_in.left_edge.idx:held_in.idx + len(held_in)],
-                             code=event.event_loc.country_code,
+                             code=country,
                              sector=next((a.sector for a in named if a.sector), "COP"),
                              confidence=DISCOURSE_CONFIDENCE)]
         if holders:
             held = [a for a in event.actor if not any(same_party(a, h) for h in holders)]
             event.actor = holders
+            where = ctx.text[held_in.left_edge.idx:held_in.idx + len(held_in)].lower()
+            event.recipient = [r for r in event.recipient if r.entity_text.lower() not in where]
             event.recipient = event.recipient or held or _who_died(candidate.trigger, ctx)
             return
 

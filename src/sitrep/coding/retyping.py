@@ -459,3 +459,36 @@ def cut_in(noun) -> bool:
     """"a sharp cut in military aid to Egypt": aid or cooperation reduced is a sanction (PLOVER
     manual §SANCTION discontinue), on whom it went to."""
     return nominal_position(noun).lemma_.lower() in CUT_NOUNS
+
+
+# Nouns of leave to act (word class `permission_nouns`).
+PERMISSION_NOUNS = word_class("permission_nouns")
+
+
+def permitted_party(verb, ctx: Context) -> list[Actor]:
+    """"gave approval for the Red Cross to visit the camps", "granted permission for Kenyan
+    jets to land": leave given to a party to act eases a restriction on it (PLOVER manual
+    §CONCEDE), and that party, the subject of the "for ... to" clause, is its recipient.
+    Approval of a plan ("gave its approval to the plan") names no one given leave: no party."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    for noun in verb.children:
+        words = {noun.lemma_.lower(), *(f"{c.lemma_.lower()} {noun.lemma_.lower()}"
+                                        for c in noun.children if c.dep_ in {"amod", "compound"})}
+        if noun.dep_ not in {"dobj", "nsubjpass"} or not words & PERMISSION_NOUNS:
+            continue
+        clauses = [c for c in [*noun.children, *verb.children]
+                   if c.dep_ in {"advcl", "acl", "relcl", "xcomp"} and c.i > noun.i]
+        doers = [subject(c) for c in clauses if any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+        # the parser may hang "for X" on the verb and "to act" beside it
+        doers += [g for c in [*noun.children, *verb.children]
+                  if c.dep_ in {"prep", "dative"} and c.lower_ == "for"
+                  for g in c.children if g.dep_ == "pobj"
+                  and any(k.i > g.i and any(a.lower_ == "to" for a in k.children
+                                            if a.dep_ == "aux") for k in clauses)]
+        for doer in (d for d in doers if d is not None):
+            found = [a for a in actors_of(doer, ctx.mentions, ctx.kb.sectors) if a.code or a.sector]
+            if found:
+                return found
+    return []

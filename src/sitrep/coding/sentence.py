@@ -63,6 +63,7 @@ from sitrep.coding.retyping import (
     ordered_acts,
     out_of_reach,
     peacekeeping,
+    permitted_party,
     raid_from_the_air,
     reversed_acts,
     support_given_by_aid,
@@ -210,6 +211,8 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
     actor, recipient = participants(token, row, ctx)
     if row.event == "THREATEN":
         recipient = ultimatum_party(token, ctx) or recipient  # who must act by a deadline
+    permitted = permitted_party(token, ctx) if row.event in {"SUPPORT", "CONCEDE"} else []
+    recipient = permitted or recipient  # "gave approval for the UN to deliver aid"
     if not recipient and not bound:
         # a target named by words only ("tortured a young inmate") is stated, not implied
         recipient = named_target(token, row, ctx, actor)
@@ -318,6 +321,8 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         event_type, mode = "PROTEST", RIOT_MODES[event_type]
     if event_type == "RETREAT" and mode == "access" and opened_to_refugees(token):
         event_type, mode = "AID", "asylum"  # "opened its borders to refugees": giving refuge
+    if event_type == "SUPPORT" and permitted:
+        event_type, mode = "CONCEDE", None  # leave given to a party to act, not praise
     if event_type == "SUPPORT" and row.pos == "VERB" and support_given_by_aid(token):
         event_type, mode = "AID", None  # "Canadian grants supported the police academy"
     if event_type == "SUPPORT" and row.pos == "NOUN" and counted_in_money(token):

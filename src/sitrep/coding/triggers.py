@@ -42,6 +42,11 @@ def object_heads(token) -> list:
             # damages": what is ordered
             objects.extend(g for g in child.children if g.dep_ in {"nsubj", "nsubjpass"} or (
                 g.dep_ == "dobj" and child.dep_ == "xcomp"))
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in {"NOUN", "PROPN"} and \
+            any(c.dep_ == "agent" for c in token.children):
+        # "the people evacuated by Canada": a participle with its doer acts on the noun it
+        # qualifies ("soldiers stationed overseas", with none, only says where they are)
+        objects.append(token.head)
     if token.pos_ in {"VERB", "AUX"}:
         # "found the minister guilty": the verdict the parser hangs as the verb's complement
         objects.extend(c for c in token.children if c.dep_ in {"ccomp", "acomp"}
