@@ -48,3 +48,17 @@ def test_a_later_government_post_is_not_former():
     """A spokesman moved to another post of the ministry is still government (GOV), not ELI."""
     actor = resolve("Zhao Lijian", date(2024, 1, 1))
     assert (actor.code, actor.sector) == ("CHN", "GOV")
+
+
+@pytest.mark.parametrize(("mention", "when", "code", "sector"), [
+    ("Russian Deputy Defence Minister", "2023-01-01", "RUS", "GOV"),
+    ("US Under Secretary of State", "2022-01-01", "USA", "GOV"),
+    ("Turkish Deputy Parliament Speaker", "2022-01-01", "TUR", "LEG"),
+    ("Pakistan's deputy army chief", "2022-01-01", "PAK", "MIL"),
+])
+def test_a_lower_post_is_not_the_title_holder(mention, when, code, sector):
+    """'Deputy', 'vice', 'assistant', 'under' before a title make another post: its sector,
+    not the minister, speaker or chief who holds the title."""
+    actor = resolve(mention, date.fromisoformat(when))
+    assert (actor.code, actor.sector) == (code, sector)
+    assert actor.kb_id is None or not actor.kb_id.startswith("person:"), actor.name

@@ -45,6 +45,9 @@ NOT_AN_ACTOR = {"JNK", "NON"}
 # Agent nouns that before another word are a title's modifier and name no sector: PLOVER's
 # DEPUTY (COP) is a sheriff's deputy, "deputy leader" no police officer.
 TITLE_MODIFIERS = {"deputy"}
+# Words that make a title another, lower post's ("Deputy Defence Minister", "Under Secretary of
+# State", "deputy army chief"): the title's sector, not its holder.
+UNDERLINGS = {"deputy", "vice", "assistant", "under", "undersecretary"}
 # Sectors of armed units ("Force", "Brigade", "Army": sectors_current.tsv), and of the bodies
 # that have such units of their own: a unit noun after their name is theirs ("Hamas Brigades",
 # "Kremlin Regiment", "UN Force"). After the name of any other body ("Rada Force", "Duma
@@ -234,7 +237,8 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
         name, office_sector, _ = office
         sector = office_sector
         local = local or (row is not None and row.kind == "place" and row.role in {"city", "region"})
-        holder = _holder(kb, code, name, when) if code and not local else None
+        lower = not name.startswith(("deputy", "vice")) and any(t in UNDERLINGS for t in tokens[:cut])
+        holder = _holder(kb, code, name, when) if code and not local and not lower else None
         if holder is not None:
             rows.append(holder)
             steps.append(f"the {name.replace('_', ' ')} of {code} on {when}: {holder.name} "
