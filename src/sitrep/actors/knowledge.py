@@ -38,6 +38,7 @@ class KBEntry:
     source: str = ""
     joint: bool = False  # the name stands for several actors at once (a dictionary's "[ELR/GAL]")
     office: str | None = None  # an office of `data/offices.tsv` the row dates a holder of
+    body: str | None = None  # the kb_id of the service or force the holder heads ("org:mossad")
 
     def covers(self, when: date | None) -> bool:
         if when is None or (self.start is None and self.end is None):
@@ -105,6 +106,7 @@ class KnowledgeBase:
     office_titles: dict[str, list[tuple[str, str, frozenset[str] | None]]] = field(
         default_factory=dict)
     max_title_words: int = 1
+    shared_offices: frozenset[str] = frozenset()  # offices several people hold at once (`several`)
     # What the base holds, for caches keyed by content: "shipped", or a hash of the imports on it.
     key: str = "shipped"
 
@@ -134,6 +136,8 @@ class KnowledgeBase:
                     self.loose[key].append(entry)
         if entry.office and entry.country:
             self.holders[f"{entry.country}:{entry.office}"].append(entry)
+        if entry.office and entry.body:
+            self.holders[f"{entry.body}:head"].append(entry)
 
     def add_sector_word(self, phrase: str, sector: str) -> None:
         key = fold_uncached(phrase)
@@ -247,14 +251,15 @@ def _office_rows(kb: KnowledgeBase) -> dict[str, date]:
         if row["office"]:
             office = offices[row["office"]]
             country = kb.country_names.get(row["country"], row["country"])
-            sector, role = office["sector"], f"{office['role']} of {country}"
+            sector = office["sector"]
+            role = row["role"] or f"{office['role']} of {country}"  # a body's head: its name
         else:
             sector, role = row["sector"], row["role"]
         entry = KBEntry(
             kb_id=kb_id, name=row["name"], kind="person", country=row["country"] or None,
             sector=sector or None, role=role or None, start=_date(row["start"]),
             end=_date(row["end"]), source=f"people_offices.tsv ({row['source']})",
-            office=row["office"] or None)
+            office=row["office"] or None, body=row.get("body") or None)
         kb.add(entry, row.get("variants", "").split("|"))
     return seen
 
@@ -310,6 +315,8 @@ def _build_shipped_kb() -> KnowledgeBase:
             key = fold_uncached(title)
             kb.office_titles.setdefault(key, []).append((row["office"], row["sector"], countries))
             kb.max_title_words = max(kb.max_title_words, len(key.split()))
+        if row.get("several"):
+            kb.shared_offices |= {row["office"]}
     curated = _person_rows(kb, "people_current.tsv")
     _person_rows(kb, "people.tsv", curated, _office_rows(kb))
     for file in ("sectors_current.tsv", "sectors.tsv"):  # curated first: the first word wins
@@ -338,6 +345,7 @@ def with_entries(base: KnowledgeBase, entries: Iterable[tuple[KBEntry, list[str]
         holders=base.holders,  # imports add no office-holders: shared, not copied
         office_titles=base.office_titles,
         max_title_words=base.max_title_words,
+        shared_offices=base.shared_offices,
     )
     imported: set[str] = set()
     entries = list(entries)

@@ -45,6 +45,9 @@ NOT_AN_ACTOR = {"JNK", "NON"}
 # Agent nouns that before another word are a title's modifier and name no sector: PLOVER's
 # DEPUTY (COP) is a sheriff's deputy, "deputy leader" no police officer.
 TITLE_MODIFIERS = {"deputy"}
+# Words that make a title another, lower post's ("Deputy Defence Minister", "Under Secretary of
+# State", "deputy army chief"): the title's sector, not its holder.
+UNDERLINGS = {"deputy", "vice", "assistant", "under", "undersecretary"}
 # Sectors of armed units ("Force", "Brigade", "Army": sectors_current.tsv), and of the bodies
 # that have such units of their own: a unit noun after their name is theirs ("Hamas Brigades",
 # "Kremlin Regiment", "UN Force"). After the name of any other body ("Rada Force", "Duma
@@ -55,6 +58,7 @@ BEARS_ARMS = ARMED | {"COP", "SPY", "GOV", "PTY", "CRM", "IGO"}
 # body's name, it opens another name.
 ARTICLES = {"al", "el", "ad", "ash", "as", "at", "an", "ar", "az", "ud", "ul", "ed", "es", "et"}
 COALITION_NOUNS = word_class("coalition_nouns")
+BODY_HEADS = word_class("body_head_nouns")
 
 
 @dataclass
@@ -211,18 +215,30 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
             hit = choose(first.entries, when) if first.entries else None
             code = first.code or (hit[0].country if hit else None)
             steps.append(f"the country {code} from the complement")
+    local = False  # the country of a city or region: its police chief is no national one
     if code is None and row is None and head is not None and head not in NOT_AN_ACTOR \
             and not another:
         place = _city_in(text, tokens[:cut], kb)
         if place:
-            code = place[1]
+            code, local = place[1], True
             steps.append(f"{place[0]!r} is a city or region of {code} (GeoNames, ISO 3166-2)")
     if code is None and row is None and not another:
         return None  # no country, no name: an agent noun at most (`_agent`)
+    head_of = None if former or row is None else _body_head(
+        kb, tokens[:cut], entity, core, office[0] if office else None, when)
+    if head_of is not None:
+        rows.append(head_of)
+        steps.append(f"the head of {row.kb_id} on {when}: {head_of.name} ({head_of.kb_id})")
+        actor = Actor(entity_text=text, name=head_of.name, code=head_of.country,
+                      sector=head_of.sector, role=head_of.role, kb_id=head_of.kb_id,
+                      confidence=0.8)
+        return Resolution(actor, "office", rows, steps)
     if office is not None and not former:
         name, office_sector, _ = office
         sector = office_sector
-        holder = _holder(kb, code, name, when) if code else None
+        local = local or (row is not None and row.kind == "place" and row.role in {"city", "region"})
+        lower = not name.startswith(("deputy", "vice")) and any(t in UNDERLINGS for t in tokens[:cut])
+        holder = _holder(kb, code, name, when) if code and not local and not lower else None
         if holder is not None:
             rows.append(holder)
             steps.append(f"the {name.replace('_', ' ')} of {code} on {when}: {holder.name} "
@@ -413,6 +429,26 @@ def _holder(kb: KnowledgeBase, code: str, office: str, when: date | None) -> KBE
     if office == "head_of_government" and not holders:
         holders = kb.holders.get(f"{code}:head_of_state", [])  # presidential systems
     covering = [e for e in holders if e.covers(when)]
+    if office in kb.shared_offices and len({e.kb_id for e in covering}) > 1:
+        return None  # "Russia's intelligence chief": one of several services' heads, not known
+    return max(covering, key=lambda e: e.start or date.min) if covering else None
+
+
+def _body_head(kb: KnowledgeBase, tokens: list[str], entity: _Span | None, spans: list[_Span],
+               office: str | None, when: date | None) -> KBEntry | None:
+    """The head of a service or force named by its name ("FSB director", "the head of Mossad",
+    "Director of National Intelligence"): the holder people_offices.tsv gives the body on the
+    date, when the rest of the words are an office title or a head noun (`body_head_nouns`)."""
+    if entity is None:
+        return None
+    holders = [h for e in entity.entries for h in kb.holders.get(f"{e.kb_id}:head", [])]
+    if not holders:
+        return None
+    inside = {i for s in spans for i in range(s.start, s.end)}
+    rest = " ".join(t for i, t in enumerate(tokens) if i not in inside and t not in {"the", "of"})
+    if office is None and rest not in BODY_HEADS:
+        return None
+    covering = [h for h in holders if h.covers(when) and (office is None or h.office == office)]
     return max(covering, key=lambda e: e.start or date.min) if covering else None
 
 

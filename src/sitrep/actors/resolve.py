@@ -312,7 +312,7 @@ def _surname(text: str, surname: str, when: date | None, kb: KnowledgeBase,
     covering = [c for c in (candidates or everyone) if c.covers(when)]
     ids = {c.kb_id for c in covering} or {c.kb_id for c in candidates}
     if len(ids) > 1 and candidates:
-        return _kin(text, surname, covering or candidates)
+        return _kin(text, surname, covering or candidates, bool(covering))
     if len(ids) != 1:
         return None  # no one, or several people of that name on the date
     kb_id = next(iter(ids))
@@ -324,14 +324,18 @@ def _surname(text: str, surname: str, when: date | None, kb: KnowledgeBase,
         f"{text!r}: the one {surname!r} in a dated role on {when}: {entry.kb_id}"])
 
 
-def _kin(text: str, surname: str, namesakes: list[KBEntry]) -> Resolution | None:
+def _kin(text: str, surname: str, namesakes: list[KBEntry], dated: bool) -> Resolution | None:
     """Several curated people of that surname, all of one country (a political family: two
-    presidents Bush, the Bhuttos): which one is not known, their country is."""
+    presidents Bush, the Bhuttos): which one is not known, their country is; and their sector,
+    when all of them hold roles of one sector on the date (two US officials named Sullivan)."""
     countries = {c.country for c in namesakes}
     if len(countries) != 1 or None in countries:
         return None
     code = next(iter(countries))
-    return Resolution(Actor(entity_text=text, code=code, confidence=0.5), "surname", namesakes, [
+    sectors = {c.sector for c in namesakes}
+    sector = next(iter(sectors)) if dated and len(sectors) == 1 else None
+    return Resolution(Actor(entity_text=text, code=code, sector=sector, confidence=0.5),
+                      "surname", namesakes, [
         f"{text!r}: {len({c.kb_id for c in namesakes})} curated people named {surname!r}, "
         f"all of {code}"])
 
