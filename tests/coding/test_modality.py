@@ -149,3 +149,13 @@ def test_an_act_ruled_out_is_refused_by_its_speaker(coder, text, actor):
 def test_an_act_merely_questioned_is_not_ruled_out(coder):
     event = one(coder, "Iran said lifting the sanctions is a question for the United Nations.")
     assert event.event != "REJECT"
+
+
+@pytest.mark.parametrize("text", [
+    "Estonia has no plans to impose sanctions on Georgia.",
+    "The Chilean navy has no intention of seizing the Peruvian trawlers.",
+    "Kenya has no intention of seeking to revoke its defence pact with Uganda.",
+])
+def test_no_plan_or_intention_denies_the_act(coder, text):
+    events = coder.code_text(text, published="2025-06-10")
+    assert events and all(e.modality == "negated" for e in events), text

@@ -531,6 +531,15 @@ def test_a_sanction_that_would_follow_is_a_threat(coder, text, actor, recipient)
     assert_coded(coder, text, "THREATEN", actor, recipient)
 
 
+@pytest.mark.parametrize("text", [
+    # ending a sanction is no threat of one: the embargo is the object of a verb that ends it
+    "The government of Ecuador said it would terminate its arms embargo on Colombia on Friday.",
+    "Japan said it might end its arms embargo on Myanmar next year.",  # a control: RETREAT row
+])
+def test_a_sanction_that_would_end_is_no_threat(coder, text):
+    assert not any(e.event == "THREATEN" for e in coder.code_text(text, published="2025-06-10"))
+
+
 def test_a_sanction_in_a_condition_is_no_threat_of_its_own(coder):
     # a control (passes either way): "if they imposed sanctions" is what the threat waits for
     events = coder.code_text("Iran warned that it would close the strait if Washington "

@@ -41,6 +41,9 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
         # hostage") keeps its own time: only a verb of saying above it still reports it.
         own_clause = own_clause or child.dep_ in {"relcl", "acl"} and not _completes(child, head)
         lemma = head.lemma_.lower()
+        if lemma in INTENTION_NOUNS and child.dep_ in {"acl", "prep", "relcl"} and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            found.add("negated")  # "has no plans to impose sanctions", "no intention of leaving"
         if steps == 1 and lemma in RECEIVING_VERBS and child.dep_ == "dobj" and \
                 made_before(child):
             continue  # "would study the request", "is weighing a request from Kyiv": it was made
@@ -219,6 +222,7 @@ UNLIKELY_CUES = word_class("unlikely_cues")
 EXPECTATION_VERBS = word_class("expectation_verbs")
 CAPACITY_NOUNS = word_class("capacity_nouns")
 AIM_NOUNS = word_class("aim_nouns")
+INTENTION_NOUNS = word_class("intention_nouns")
 SCARCITY_WORDS = word_class("scarcity_words")
 NOBODY_WORDS = word_class("nobody_words")
 DENYING_SUBJECTS = word_class("denying_subjects")

@@ -17,7 +17,7 @@ from sitrep.actors.parties import same_party
 from sitrep.coding.candidate import Candidate, Context
 from sitrep.coding.modality import RECEIVING_VERBS
 from sitrep.coding.party_phrase import phrase
-from sitrep.coding.roles import QUANTITY_NOUNS, actors_of, passive_patient, subject
+from sitrep.coding.roles import LIGHT_VERBS, QUANTITY_NOUNS, actors_of, passive_patient, subject
 from sitrep.coding.triggers import nominal_position
 from sitrep.model import Actor
 from sitrep.resources import word_class
@@ -210,15 +210,23 @@ def threatened_sanction(token) -> bool:
     target, THREATEN (CAMEO 1312 threaten with sanctions; as a future sanction is): "a bill that
     would sanction Turkish officials", "the EU may suspend talks if ..."; but "if they imposed
     sanctions" is the condition of someone else's threat, and "is weighing sanctions" only
-    considers them."""
+    considers them; nor is a sanction ended ("would terminate the embargo": the verb it is the
+    object of is no light verb that imposes it), nor one no one means to impose ("has no
+    intention of seeking to revoke the accord")."""
+    if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" and \
+            token.head.lemma_.lower() not in LIGHT_VERBS:
+        return False
     clause = token
     while clause.head.i != clause.i:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+               for c in clause.head.children):
+            return False
         if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
                                           for m in clause.children):
             return False
         if clause.head.lemma_.lower() in RECEIVING_VERBS:
             return False
-        if clause.dep_ not in {"xcomp", "conj", "dobj", "prep", "pobj"}:
+        if clause.dep_ not in {"xcomp", "conj", "dobj", "prep", "pobj", "pcomp"}:
             break
         clause = clause.head
     return True
