@@ -226,7 +226,7 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
         return None  # no country, no name: an agent noun at most (`_agent`)
     head_of = None if former or row is None else _body_head(
         kb, tokens[:cut], entity, core, office[0] if office else None, when)
-    if head_of is not None:
+    if head_of is not None and row is not None:
         rows.append(head_of)
         steps.append(f"the head of {row.kb_id} on {when}: {head_of.name} ({head_of.kb_id})")
         actor = Actor(entity_text=text, name=head_of.name, code=head_of.country,
