@@ -16,6 +16,7 @@ from ..conftest import assert_coded, codes, one
         ("Iran said it would impose sanctions on Britain.", "THREATEN"),
         ("Chile is willing to send aid to Peru.", "AGREE"),
         ("Iraq said it would allow the return of UN weapons inspectors.", "AGREE"),
+        ("The junta said it was prepared to lift its ban on the opposition party.", "AGREE"),
     ],
 )
 def test_stated_intentions_are_promises_or_threats(coder, text, event_type):
@@ -34,14 +35,16 @@ def test_reported_obligation_is_a_demand(coder):
 INTENT_AND_RECIPIENT_CASES = [
     # what the acting side says it would do is an intention (AGREE / THREATEN)
     ("Japan said it would send medical supplies to Turkey.", "AGREE", ["JPN"], ["TUR"]),
-    # ... and so is a promised retreat, as the PLOVER gold records and the real-news coders code
-    # it (docs/codebook-boundaries.md: AGREE vs CONCEDE)
+    # ... and so is a promised retreat or concession, as the PLOVER gold records and the
+    # real-news coders code it (docs/codebook-boundaries.md: AGREE vs CONCEDE)
     ("Iran said it would allow inspectors to return to its nuclear sites.", "AGREE", ["IRN"],
      None),
     ("Ethiopia announced that it would withdraw its troops from Somalia by December.", "AGREE",
      ["ETH"], None),
-    # ... but a promised concession stays CONCEDE (PLOVER manual, CONCEDE)
-    ("Bolivia said it would lift the curfew in La Paz next week.", "CONCEDE", ["BOL"], None),
+    ("Bolivia said it would lift the curfew in La Paz next week.", "AGREE", ["BOL"], None),
+    ("Nepal will allow the exiled monks to return, its home minister said.", "AGREE", ["NPL"],
+     None),
+    ("Chad said it would pardon the jailed opposition leaders.", "AGREE", ["TCD"], None),
     ("Colombian rebel leaders said they would meet government envoys if the army halted its "
      "offensive.", "AGREE", None, None),
     ("Spain is ready to contribute 500 troops to a peacekeeping force in Lebanon, its defence "
@@ -275,10 +278,10 @@ def test_protest_violence_rows_and_acts_at_home(coder, text, event_type, actor, 
     ("Laos agreed to a ceasefire.", "AGREE"),
     ("Oman pledged its full support for the UN envoy.", "SUPPORT"),
     ("Japan pledged 200 million dollars in aid to Sri Lanka.", "AGREE"),
-    # AGREE (a promised retreat) vs CONCEDE / RETREAT (giving in)
+    # AGREE (a promised retreat or concession) vs CONCEDE / RETREAT (giving in)
     ("The rebels said they would free the two engineers.", "AGREE"),
     ("Belgrade is willing to pull its police out of the province.", "AGREE"),
-    ("Bolivia said it would lift the curfew next week.", "CONCEDE"),
+    ("Bolivia said it would lift the curfew next week.", "AGREE"),
     ("A court ordered the release of the activist.", "RETREAT"),
     ("The ministry approved the union's request.", "CONCEDE"),
     ("Customs returned the looted statues to Cambodia.", "RETREAT"),

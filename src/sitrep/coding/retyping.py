@@ -1,5 +1,5 @@
 """Sentence-level retyping: PLOVER's rules that change a candidate's type once its modality and
-parties are known (a promised act is AGREE, CONCEDE or THREATEN; a refusal REJECT; an ultimatum
+parties are known (a promised act is AGREE or THREATEN; a refusal REJECT; an ultimatum
 THREATEN; violence by protesters a riot), demands inside reported speech (REQUEST), complements
 folded into the verb that governs them, and the other side's act an imported dictionary codes;
 and the senses a trigger's arguments decide: a raid flown by aircraft, an attack in words, an
@@ -23,12 +23,12 @@ from sitrep.model import Actor
 from sitrep.resources import word_class
 
 # PLOVER manual: future CONSULT, SUPPORT, COOPERATE and AID are AGREE; promised force or pressure
-# is THREATEN; future concessions stay CONCEDE. A promised retreat ("will release the hostages",
-# "is ready to pull its soldiers out") is AGREE as the PLOVER gold records and the coders of the
-# real-news development set code it (CAMEO 035 express intent to yield), where the manual's text
-# says CONCEDE (docs/codebook-boundaries.md).
-INTENT_TYPES = {**dict.fromkeys(["SUPPORT", "CONSULT", "COOPERATE", "AID", "RETREAT"], "AGREE"),
-                "CONCEDE": "CONCEDE",
+# is THREATEN. A promised retreat or concession ("will release the hostages", "is ready to pull
+# its soldiers out", "will lift the curfew") is AGREE as the PLOVER gold records and the coders
+# of the real-news development set code it (CAMEO 035 express intent to yield, which
+# CAMEO2PLOVER maps to AGREE), where the manual's text says CONCEDE (docs/codebook-boundaries.md).
+INTENT_TYPES = {**dict.fromkeys(["SUPPORT", "CONSULT", "COOPERATE", "AID", "RETREAT", "CONCEDE"],
+                                "AGREE"),
                 **dict.fromkeys(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"],
                                 "THREATEN")}
 

@@ -380,9 +380,9 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
     if modality == "hypothetical" and event_type == "SANCTION" and threatened_sanction(token):
         event_type, mode, modality = "THREATEN", None, "asserted"  # "a bill that would sanction"
     if modality == "future" and event_type in INTENT_TYPES and not is_imminent(token, ctx.lexicon):
-        # PLOVER codes a stated intention as its own act: a promise to cooperate is AGREE, a
-        # promised concession or retreat CONCEDE, a promise of force or pressure THREATEN
-        # ("will send troops", "would withdraw from", "would impose sanctions").
+        # PLOVER codes a stated intention as its own act: a promise to cooperate, to concede or
+        # to retreat is AGREE, a promise of force or pressure THREATEN ("will send troops",
+        # "would withdraw from", "will lift the curfew", "would impose sanctions").
         kept_mode = mode if INTENT_TYPES[event_type] == event_type else None
         event_type, mode, modality = INTENT_TYPES[event_type], kept_mode, "asserted"
     repaired_text = ctx.doc.repaired.text if ctx.doc.repaired else ctx.doc.text
