@@ -90,10 +90,10 @@ def test_cameo_codes_map_by_longest_prefix():
 def test_plover_gold_records_floor(nlp):
     report = evaluate(needs_shared("plover", "PLOVER_GSR_CAMEO.txt"))
     assert report.cases == 322
-    # strict (the main event); 0.860 measured on 2026-12-06 night (0.829 after issues 11, 12)
-    assert report.figures["event_type_accuracy"] >= 0.855  # 0.860
-    assert report.figures["actor_match"] >= 0.805  # 0.813
-    assert report.figures["recipient_match"] >= 0.775  # 0.785
+    # strict (the main event); 0.870 measured on 2026-12-07 (0.829 after issues 11, 12)
+    assert report.figures["event_type_accuracy"] >= 0.865  # 0.870
+    assert report.figures["actor_match"] >= 0.83  # 0.838
+    assert report.figures["recipient_match"] >= 0.80  # 0.806
 
 
 @pytest.mark.slow
@@ -105,12 +105,15 @@ def test_petrarch_unit_suite_runs_with_imported_actors(nlp):
 
 
 # The sentence sets written for sitrep (tests/fixtures/README.md): floors just under the figures
-# measured, per set: (file, event type, actor, recipient).
+# measured, per set: (file, event type, actor, recipient). They go up with the coder, with one
+# exception written down: the dev sets follow the manual's text
+# where the PLOVER gold records and real-news coders differ from it (a promised concession is
+# CONCEDE there, AGREE in the coder: docs/codebook-boundaries.md), so they sit lower by those rows.
 SENTENCE_SET_FLOORS = [
-    ("heldout_sentences.csv", 0.86, 0.88, 0.77),
-    ("dev_sentences.csv", 0.93, 0.90, 0.82),
-    ("dev2_sentences.csv", 0.90, 0.92, 0.86),
-    ("dev3_sentences.csv", 0.85, 0.87, 0.82),
+    ("heldout_sentences.csv", 0.88, 0.92, 0.79),
+    ("dev_sentences.csv", 0.92, 0.94, 0.82),
+    ("dev2_sentences.csv", 0.90, 0.94, 0.88),
+    ("dev3_sentences.csv", 0.86, 0.90, 0.85),
 ]
 
 
