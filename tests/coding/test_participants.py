@@ -572,6 +572,22 @@ def test_a_handover_goes_to_whom_it_is_handed(coder, text, recipient):
     assert [r.entity_text for r in event.recipient] == [recipient]
 
 
+@pytest.mark.parametrize("text, recipient", [
+    # the parser hangs the handover's "to" on a clause that qualifies what is handed over
+    ("Police returned an old painting, missing since 1950, to Poland.", ["POL"]),
+    ("Britain returned a statue taken from Benin in 1897 to Nigeria.", ["NGA"]),
+    ("The museum returned a mask that was stolen from a gallery in Lagos to the Nigerian "
+     "government.", ["NGA"]),
+])
+def test_a_handover_hung_on_a_clause_of_what_is_handed(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event == "RETREAT"
+    assert codes(event.recipient) == recipient
+    # a journey of the people handed over is theirs, not the handover's
+    event = one(coder, "Greece returned the migrants who had sailed to Lesbos.")
+    assert [r.entity_text for r in event.recipient] == ["the migrants"]
+
+
 def test_the_maker_of_what_is_rejected_or_condemned(coder):
     # the one blamed is who made what the object names, after "by" in a participle clause
     event = one(coder, "A Ghanaian court rejected an appeal filed by lawyers of the former minister.")
