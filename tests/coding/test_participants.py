@@ -396,6 +396,19 @@ def test_an_investigation_is_aimed_at_whom_it_is_into(coder, text, words):
                for r in event.recipient)
 
 
+@pytest.mark.parametrize("text, recipient", [
+    # an investigation into an act or a claim is aimed at who did it, not at the act
+    ("Kenyan prosecutors launched an inquiry into claims that Ugandan soldiers looted shops in "
+     "Kampala.", ["UGA"]),
+    ("Ghana launched a probe into attacks carried out by Togolese militants.", ["TGO"]),
+])
+def test_an_investigation_of_an_act_is_aimed_at_its_doer(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event == "ACCUSE"
+    assert codes(event.recipient) == recipient
+    assert all(r.sector in {"MIL", "UAF"} for r in event.recipient), text
+
+
 @pytest.mark.parametrize("text, event_type, recipient", [
     # a mutual act's partner follows "with"; its object is only what it is about
     ("The Kenyan president discussed Somalia with the Ethiopian prime minister on Friday.",
