@@ -159,3 +159,16 @@ def test_an_act_merely_questioned_is_not_ruled_out(coder):
 def test_no_plan_or_intention_denies_the_act(coder, text):
     events = coder.code_text(text, published="2025-06-10")
     assert events and all(e.modality == "negated" for e in events), text
+
+
+@pytest.mark.parametrize(("text", "will"), [
+    ("Estonia has plans to impose sanctions on Georgia.",
+     "Estonia will impose sanctions on Georgia."),
+    ("The Chilean navy has plans to seize the Peruvian trawlers.",
+     "The Chilean navy will seize the Peruvian trawlers."),
+])
+def test_a_plan_to_act_is_coded_as_the_act_promised(coder, text, will):
+    # a noun of intention makes its act planned, as "no plans to" denies it: coded as "will"
+    # is (a stated intention), not as the act done
+    assert (one(coder, text).event, one(coder, text).modality) == (
+        one(coder, will).event, one(coder, will).modality), text

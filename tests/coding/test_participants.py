@@ -396,6 +396,19 @@ def test_an_investigation_is_aimed_at_whom_it_is_into(coder, text, words):
                for r in event.recipient)
 
 
+@pytest.mark.parametrize("text, recipient", [
+    # an investigation into an act or a claim is aimed at who did it, not at the act
+    ("Kenyan prosecutors launched an inquiry into claims that Ugandan soldiers looted shops in "
+     "Kampala.", ["UGA"]),
+    ("Ghana launched a probe into attacks carried out by Togolese militants.", ["TGO"]),
+])
+def test_an_investigation_of_an_act_is_aimed_at_its_doer(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event == "ACCUSE"
+    assert codes(event.recipient) == recipient
+    assert all(r.sector in {"MIL", "UAF"} for r in event.recipient), text
+
+
 @pytest.mark.parametrize("text, event_type, recipient", [
     # a mutual act's partner follows "with"; its object is only what it is about
     ("The Kenyan president discussed Somalia with the Ethiopian prime minister on Friday.",
@@ -570,6 +583,22 @@ def test_a_handover_goes_to_whom_it_is_handed(coder, text, recipient):
     event = one(coder, text)
     assert event.event == "RETREAT"
     assert [r.entity_text for r in event.recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # the parser hangs the handover's "to" on a clause that qualifies what is handed over
+    ("Police returned an old painting, missing since 1950, to Poland.", ["POL"]),
+    ("Britain returned a statue taken from Benin in 1897 to Nigeria.", ["NGA"]),
+    ("The museum returned a mask that was stolen from a gallery in Lagos to the Nigerian "
+     "government.", ["NGA"]),
+])
+def test_a_handover_hung_on_a_clause_of_what_is_handed(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event == "RETREAT"
+    assert codes(event.recipient) == recipient
+    # a journey of the people handed over is theirs, not the handover's
+    event = one(coder, "Greece returned the migrants who had sailed to Lesbos.")
+    assert [r.entity_text for r in event.recipient] == ["the migrants"]
 
 
 def test_the_maker_of_what_is_rejected_or_condemned(coder):

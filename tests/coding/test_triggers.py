@@ -586,3 +586,21 @@ def test_disputing_a_report_is_criticism(coder, text):
 )
 def test_a_participle_acts_on_the_noun_it_qualifies(coder, text, event_type, actor, recipient):
     assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "The Bolivian interior minister held a press conference in La Paz on Friday.",
+    "Ghana's foreign minister held a news conference after the vote.",
+    "Oman cancelled a press conference with the Yemeni envoy in Muscat.",
+])
+def test_a_press_conference_is_no_consultation(coder, text):
+    # one party speaking to reporters makes a statement: neither the meeting rows of hold or
+    # cancel nor the fallback classifier make it a meeting (or its cancellation a rejection)
+    events = coder.code_text(text, published="2025-06-10")
+    assert not any(e.event in {"CONSULT", "REJECT"} for e in events), text
+    # two parties holding one together meet; a conference between parties still is one
+    for joint in ("The Ghanaian and Togolese foreign ministers held a joint news conference.",
+                  "Ghana's foreign minister and her Togolese counterpart held a news conference."):
+        assert one(coder, joint).event == "CONSULT", joint
+    assert one(coder, "Bolivia and Peru held a conference on border security in Lima.").event \
+        == "CONSULT"

@@ -31,4 +31,23 @@ def handed_to(trigger, obj, event_type: str) -> list:
     else:
         return []
     return [p for holder in (trigger, obj) if holder is not None
-            for p in prep_objects(holder, preps)]
+            for p in prep_objects(holder, preps)] or _hung_on_a_clause(trigger, obj, preps)
+
+
+def _hung_on_a_clause(trigger, obj, preps: set[str]) -> list:
+    """"returned a painting stolen in 1989 from a gallery to its owners", "returned a manuscript,
+    missing since 1943, to the town": the parser hangs the handover's "to" on the clause that
+    qualifies what is handed over (or on a participle set off after the object): the last such
+    phrase of a participle or passive clause (a state of the thing, not a journey of its own) is
+    the handover's."""
+    clauses = [c for c in obj.children if c.dep_ in {"relcl", "acl"}] if obj is not None else []
+    clauses += [c for c in trigger.children if c.dep_ == "advcl" and c.i > trigger.i
+                and (obj is None or c.i > obj.i)]
+    for clause in clauses:
+        if clause.tag_ not in {"VBN", "VBG", "JJ"} or any(
+                c.dep_ == "aux" for c in clause.children):
+            continue  # "returned the migrants who had sailed to Lesbos": their own journey
+        found = list(prep_objects(clause, preps))
+        if found:
+            return found[-1:]
+    return []

@@ -54,7 +54,8 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
                 if lemma in AIM_NOUNS and not verbal:
                     continue  # "an effort to end the crisis over X's support": X did support
                 if modality in {"future", "imminent"} and child.dep_ not in COMPLEMENT_DEPS \
-                        and not is_purpose(child):
+                        and not is_purpose(child) and not (
+                            lemma in INTENTION_NOUNS and _completes(child, head)):
                     continue  # "set fire ... following the killing": no plan of a killing
                 found.add(modality)
                 speculated |= modality == "hypothetical"
@@ -114,10 +115,11 @@ def _ruled_out(phrase) -> bool:
 
 
 def _completes(clause, noun) -> bool:
-    """An infinitive that completes a noun of being able or willing, or of an aim ("the ability
-    to come", "appetite to intervene", "in a bid to retake the town") is what the noun's clause
-    is about, not a clause of its own."""
-    nouns = CAPACITY_NOUNS | AIM_NOUNS
+    """An infinitive that completes a noun of being able or willing, of an aim or of an intention
+    ("the ability to come", "appetite to intervene", "in a bid to retake the town", "has plans
+    to close the border": planned, not done) is what the noun's clause is about, not a clause
+    of its own."""
+    nouns = CAPACITY_NOUNS | AIM_NOUNS | INTENTION_NOUNS
     return clause.dep_ == "acl" and clause.tag_ == "VB" and (
         noun.lemma_.lower() in nouns or noun.dep_ == "conj" and noun.head.lemma_.lower() in nouns)
 

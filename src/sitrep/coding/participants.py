@@ -199,6 +199,8 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                     # "talks between Iran and Oman resumed": a joint act of both, no one's target
                     actor, recipient = recipient, []
                 break
+        if row.event in BLAME_TYPES and not any(r.code or r.sector for r in recipient):
+            recipient = _blamed_in_topic(holders, preps, ctx) or recipient
         clause = clause_of_noun(trigger) if not recipient else None
         asked = subject(clause) if clause is not None else None
         if asked is not None:
@@ -301,6 +303,22 @@ def _made_by(obj) -> list:
     return [pobj for member in conjuncts(obj) for clause in member.children
             if clause.dep_ == "acl" and clause.tag_ == "VBN"
             for pobj in prep_objects(clause, {"by"})]
+
+
+def _blamed_in_topic(holders: list, preps: set[str], ctx: Context) -> list[Actor]:
+    """"an investigation into war crimes by Ethiopian troops", "a probe into attacks carried out
+    by Togolese militants", "an inquiry into claims that Ugandan soldiers looted shops": the one
+    blamed is who did what the noun's topic names (its "by", or the subject of the claim), on
+    the noun or the verb that carries it."""
+    for pobj in (p for holder in holders for p in prep_objects(holder, preps)):
+        doers = list(prep_objects(pobj, {"by"})) + _made_by(pobj) + [
+            subject(c) for c in pobj.children if c.dep_ in {"acl", "ccomp"} and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+        found = [a for doer in doers if doer is not None
+                 for a in actors_of(doer, ctx.mentions, ctx.kb.sectors) if a.code or a.sector]
+        if found:
+            return found
+    return []
 
 
 def awaited_party(trigger, ctx: Context) -> list[Actor]:

@@ -85,6 +85,7 @@ from sitrep.coding.triggers import (
     is_anaphoric,
     match_trigger,
     noun_event_object,
+    speaks_to_reporters,
 )
 from sitrep.coding.ultimatums import ultimatum_holders, ultimatum_party
 from sitrep.coding.verbpatterns import pattern_trigger
@@ -179,7 +180,8 @@ def classified(sentence, ctx: Context, era_starts) -> Candidate | None:
         root = next((c for c in root.children if c.dep_ == "ccomp"
                      and c.pos_ in {"VERB", "AUX"}), root)
     if root.pos_ not in {"VERB", "AUX", "NOUN"} or len(sentence) < 4 or \
-            root.lemma_.lower() in RECEIVING_VERBS or states_only(root, ctx.lexicon):
+            root.lemma_.lower() in RECEIVING_VERBS or states_only(root, ctx.lexicon) or \
+            speaks_to_reporters(root):  # "held a news conference": a statement, no act
         return None  # weighing, receiving, being or having is no act ("will review the plan")
     if root.lemma_.lower() in PERSONNEL_VERBS and _parties_of(direct_object(root) or next(
             (c for c in root.children if c.dep_ == "nsubjpass"), None), ctx):

@@ -17,16 +17,43 @@ from sitrep.resources import word_class
 PARTITIVES = word_class("partitives")
 # Quantifiers that stand for part of what follows "of" ("some of the protesters").
 QUANTIFIERS = word_class("quantifiers")
+# Occasions of speaking to reporters ("press conference", "news briefing"): an object naming one
+# selects no row its head would ("held a conference" is CONSULT, "held a press conference" a
+# statement).
+STATEMENT_OCCASIONS = word_class("statement_occasions")
+JOINT_WORDS = word_class("joint_words")
 
 
-def _object_lemmas(heads: list) -> set[str]:
+def _object_lemmas(heads: list, alone: bool = False) -> set[str]:
     """Lemmas an object hint may match: the objects' heads (`object_heads`), their compounds, the
     multiword phrase they form ("hunger strike", "state of emergency"), and what a partitive
-    measures."""
+    measures. A party `alone` that speaks to reporters ("held a press conference") selects no
+    row with it: a statement, not a meeting (two parties holding one together meet)."""
     lemmas: set[str] = set()
     for head in heads:
-        lemmas.update(phrase_lemmas(head))
+        found = phrase_lemmas(head)
+        if not (alone and _statement_occasion(head, found)):
+            lemmas.update(found)
     return lemmas
+
+
+def _statement_occasion(head, lemmas: set[str]) -> bool:
+    """An occasion of speaking to reporters not said to be joint ("a joint news conference")."""
+    return bool(lemmas & STATEMENT_OCCASIONS) and not any(
+        c.dep_ in {"amod", "compound"} and c.lemma_.lower() in JOINT_WORDS for c in head.children)
+
+
+def speaks_to_reporters(verb) -> bool:
+    """Whether a verb's subject, one party, holds an occasion of speaking to reporters ("held a
+    press conference"): a statement, for which the fallback classifier guesses no act (two
+    parties holding one together meet)."""
+    return not _joint_subject(verb) and any(
+        _statement_occasion(head, phrase_lemmas(head)) for head in object_heads(verb))
+
+
+def _joint_subject(verb) -> bool:
+    return any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
+               for c in verb.children)
 
 
 def object_heads(token) -> list:
@@ -133,7 +160,8 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
     if not rows:
         return None
     object_tokens = object_heads(token)  # walked once: read three times below
-    objects = _object_lemmas(object_tokens) | _negated_verdicts(token)
+    objects = _object_lemmas(object_tokens, alone=pos == "VERB" and not _joint_subject(token)) \
+        | _negated_verdicts(token)
     # a hint the objects' own heads match beats one only a modifier matches ("ordered ten
     # battalions and tank units": battalions, not a purchase of tanks)
     heads = {t.lemma_.lower() for t in object_tokens}
@@ -151,8 +179,7 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
         for child in doers:
             objects |= phrase_lemmas(child)
             objects.update(g.lemma_.lower() for g in child.children if g.dep_ == "conj")
-    if pos == "VERB" and any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
-                             for c in token.children):
+    if pos == "VERB" and _joint_subject(token):
         objects.add(COMPOUND_SUBJECT)  # "the Philippines and France agree"
     if pos == "VERB" and _object_and_act(token):
         objects.add(OBJECT_AND_ACT)
