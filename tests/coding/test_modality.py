@@ -172,3 +172,25 @@ def test_a_plan_to_act_is_coded_as_the_act_promised(coder, text, will):
     # is (a stated intention), not as the act done
     assert (one(coder, text).event, one(coder, text).modality) == (
         one(coder, will).event, one(coder, will).modality), text
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    # the speaker's own side, a modal on the light verb that carries the noun: its intention
+    ("Ghana said it would hold talks with Togo next week.", "AGREE"),
+    # a "would" clause dated in time still to come, no verb of saying in its sentence: a plan
+    ("The EU would hold talks with the Kenyan president next month.", "AGREE"),
+    ("The Chilean minister would visit Lima later this year.", "AGREE"),
+])
+def test_a_meeting_stated_as_planned_is_agreed(coder, text, event_type):
+    # manual §AGREE: references to future meetings and visits are AGREE; a "would" of
+    # reported speech states the plan, not a guess
+    assert one(coder, text).event == event_type, text
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana would hold talks with Togo next week if the border were opened.",
+    "Analysts said Ghana would hold talks with Togo.",
+    "Ghana would hold talks with Togo.",
+])
+def test_a_meeting_guessed_or_conditional_stays_hypothetical(coder, text):
+    assert one(coder, text).modality == "hypothetical", text

@@ -304,6 +304,11 @@ def test_mistagged_words(coder, text, event_type, actor, recipient):
     [
         # a true particle beats a preposition of time ("called up ... on Monday")
         ("Armenia's army called up 20,000 reservists on Monday.", "MOBILIZE", ["ARM"], None),
+        # "call out" a party criticizes it; troops called out are mobilized
+        ("The Kenyan ambassador called out the Ugandan government for its treatment of refugees.",
+         "ACCUSE", ["KEN"], ["UGA"]),
+        ("The Kenyan president called out the police to end the riots in Nairobi.", "MOBILIZE",
+         ["KEN"], None),
         # a lemma the small model gets wrong ("cordoned" -> "cordone")
         ("Riot police cordoned off the main square in Tbilisi.", "COERCE", ["GEO"], None),
         # negation through taking part

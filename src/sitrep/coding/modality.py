@@ -77,8 +77,10 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
                 for modality, relation in cues.get(sibling.lemma_.lower(), ()):
                     if relation == "aux":
                         found.add(modality)
-                        if child.dep_ in {"xcomp", "acomp"}:  # "would be ready to host"
-                            modals.add(sibling.lemma_.lower())
+                        if child.dep_ in {"xcomp", "acomp"} or (  # "would be ready to host"
+                                child.i == trigger.i and child.dep_ == "dobj"
+                                and head.lemma_.lower() in LIGHT_VERBS):
+                            modals.add(sibling.lemma_.lower())  # "would hold talks"
     if _denied_by_subject(trigger):
         found.add("negated")
     found |= _sentence_cues(trigger.sent, cues)
@@ -87,6 +89,10 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
         # "said it would allow", "said they would meet the mediator if ...": what a speaker says
         # its own side would do is a stated intention (or an offer on a condition), not a guess;
         # "analysts said Russia could send ..." stays a guess
+        found.discard("hypothetical")
+        found.add("future")
+    if "hypothetical" in found and modals == {"would"} and not speculated \
+            and planned_by_date(trigger):
         found.discard("hypothetical")
         found.add("future")
     if "obligation" in found:
@@ -99,6 +105,21 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
         if modality in found:
             return modality
     return "asserted"
+
+
+FUTURE_TIME_WORDS = word_class("future_time_words")
+CONDITION_MARKS = {"if", "unless"}
+
+
+def planned_by_date(trigger) -> bool:
+    """"The EU would hold talks with Abbas next month": a "would" clause dated in time still to
+    come, with no condition in its sentence, reports a plan (its verb of saying left in an
+    earlier sentence), not a guess; "would hold talks if ..." stays hypothetical."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    if any(t.lower_ in CONDITION_MARKS for t in trigger.sent):
+        return False
+    return any(c.dep_ in {"npadvmod", "prep", "advmod"} and any(
+        t.lower_ in FUTURE_TIME_WORDS for t in c.subtree) for c in verb.children)
 
 
 def _ruled_out(phrase) -> bool:
@@ -144,6 +165,8 @@ RECEIVING_VERBS = word_class("receiving_verbs")
 
 
 MESSAGE_NOUNS = word_class("message_nouns")
+# Verbs that carry the act their object names ("would hold talks"): their modal is the act's.
+LIGHT_VERBS = word_class("light_verbs")
 
 
 def made_before(noun) -> bool:
