@@ -200,6 +200,16 @@ def test_members_of_a_political_body_are_the_body(coder, text, trigger, sector):
     assert actor.sector == sector
 
 
+@pytest.mark.parametrize("text, trigger", [
+    # the kind of group in any member of a list of modifiers ("House and Senate", a list of names)
+    ("House and Senate negotiators reached a deal on the budget bill on Friday.", "reached"),
+    ("Assembly and Senate leaders condemned the attack on the parliament building.", "condemned"),
+])
+def test_a_group_of_listed_bodies_is_of_their_sector(coder, text, trigger):
+    (actor,) = event_of(coder, text, trigger).actor
+    assert actor.sector == "LEG"
+
+
 def test_members_of_a_group_of_no_sector_stay_members(coder):
     event = event_of(coder, "Police arrested two members of the band after the concert.",
                      "arrested")

@@ -447,9 +447,9 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
         # "army units", "police officers": the kind of group is in the modifier; "opposition
         # members", "rebel groups": a body's own people or the body, of the modifier's kind
         # (not a numbered text: "Senate Bill 512")
-        sector = next((sectors[c.lemma_.lower()] for c in head.children
-                       if (c.dep_ == "compound" or c.dep_ == "nmod" and head.pos_ == "PROPN")
-                       and sectors.get(c.lemma_.lower())
+        sector = next((sectors[c.lemma_.lower()] for m in head.children if m.dep_ == "compound"
+                       or m.dep_ == "nmod" and "PROPN" in {head.pos_, m.pos_} for c in conjuncts(m)
+                       if sectors.get(c.lemma_.lower())  # "House and Senate negotiators": LEG
                        and sectors[c.lemma_.lower()] != NOT_AN_ACTOR), sector)
     leader = _leader(head, mentions)
     if leader is not None:
