@@ -210,6 +210,17 @@ def test_a_group_of_listed_bodies_is_of_their_sector(coder, text, trigger):
     assert actor.sector == "LEG"
 
 
+@pytest.mark.parametrize("text, trigger", [
+    # a local government body is the government's (GOV), not the town's people (CVL)
+    ("The city council condemned the police raid on the mosque.", "condemned"),
+    ("The County Commission ended its talks with the quarry owners.", "ended"),
+    ("County commissioners rejected the governor's request for more funds.", "rejected"),
+])
+def test_a_local_government_body_is_government(coder, text, trigger):
+    (actor,) = event_of(coder, text, trigger).actor
+    assert actor.sector == "GOV"
+
+
 def test_members_of_a_group_of_no_sector_stay_members(coder):
     event = event_of(coder, "Police arrested two members of the band after the concert.",
                      "arrested")
