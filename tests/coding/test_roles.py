@@ -221,6 +221,17 @@ def test_a_local_government_body_is_government(coder, text, trigger):
     assert actor.sector == "GOV"
 
 
+@pytest.mark.parametrize("text, trigger, code", [
+    # a government's (its head's) critics, opponents and rivals are its country's opposition
+    ("Opponents of President William Ruto condemned the arrests.", "condemned", "KEN"),
+    ("Critics of the Kenyan government condemned the arrests.", "condemned", "KEN"),
+    ("Rivals of the Lebanese government said they will boycott the talks.", "boycott", "LBN"),
+])
+def test_a_government_s_opponents_are_its_opposition(coder, text, trigger, code):
+    (actor,) = event_of(coder, text, trigger).actor
+    assert (actor.code, actor.sector) == (code, "OPP")
+
+
 def test_members_of_a_group_of_no_sector_stay_members(coder):
     event = event_of(coder, "Police arrested two members of the band after the concert.",
                      "arrested")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sitrep.actors.resolve import resolve
+from sitrep.coding import posts
 from sitrep.coding.party_phrase import phrase
 from sitrep.coding.posts import POST_NOUNS, named_in_apposition, phrase_sector, post_body
 from sitrep.coding.reattach import aim_doer, controller, fronted_subject, mistagged_subject
@@ -49,8 +50,6 @@ RECIPIENT_PREPS = {
     "RETREAT": {"from"},
     "CONCEDE": {"to"},
 }
-
-
 
 
 QUANTITY_NOUNS = word_class("quantity_nouns")
@@ -480,6 +479,8 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
                     return [named or replace(owner.actor)]
                 # "U.S. and British forces": each owner's group
                 return [_placed(o.actor, sector, head) for o in _owners(child, mentions) if o.actor]
+    if opposed := posts.opposition_of(head, mentions, actors_of):  # "the president's critics"
+        return opposed
     group = next((c for c in head.children if c.dep_ == "poss" and not sector
                   and sectors.get(c.lemma_.lower()) not in (None, NOT_AN_ACTOR)), None)
     if group is not None:  # "the opposition's appeal": a group's thing stands for the group
@@ -522,8 +523,6 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
     # text that names no one is its doer's
     return [a for pobj in prep_objects(head, {"by"}) if head.pos_ == "NOUN"
             for a in actors_of(pobj, mentions, sectors) if a.code or a.sector]
-
-
 
 
 def _leader(head, mentions: Mentions) -> Actor | None:
