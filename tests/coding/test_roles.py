@@ -226,6 +226,8 @@ def test_a_local_government_body_is_government(coder, text, trigger):
     ("Opponents of President William Ruto condemned the arrests.", "condemned", "KEN"),
     ("Critics of the Kenyan government condemned the arrests.", "condemned", "KEN"),
     ("Rivals of the Lebanese government said they will boycott the talks.", "boycott", "LBN"),
+    # the possessor's critics, not the possessor
+    ("President William Ruto's critics condemned the arrests.", "condemned", "KEN"),
 ])
 def test_a_government_s_opponents_are_its_opposition(coder, text, trigger, code):
     (actor,) = event_of(coder, text, trigger).actor

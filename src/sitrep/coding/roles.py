@@ -457,6 +457,8 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
         return [replace(leader, entity_text=phrase(head, party=True),
                         sector=sector or ("MIL" if head.lemma_.lower() in COALITION_NOUNS
                                           else None))]
+    if opposed := posts.opposition_of(head, mentions, actors_of):  # "the president's critics"
+        return opposed
     for child in head.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             owner = mentions.at(child)
@@ -479,8 +481,6 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
                     return [named or replace(owner.actor)]
                 # "U.S. and British forces": each owner's group
                 return [_placed(o.actor, sector, head) for o in _owners(child, mentions) if o.actor]
-    if opposed := posts.opposition_of(head, mentions, actors_of):  # "the president's critics"
-        return opposed
     group = next((c for c in head.children if c.dep_ == "poss" and not sector
                   and sectors.get(c.lemma_.lower()) not in (None, NOT_AN_ACTOR)), None)
     if group is not None:  # "the opposition's appeal": a group's thing stands for the group
