@@ -200,6 +200,40 @@ def test_members_of_a_political_body_are_the_body(coder, text, trigger, sector):
     assert actor.sector == sector
 
 
+@pytest.mark.parametrize("text, trigger", [
+    # the kind of group in any member of a list of modifiers ("House and Senate", a list of names)
+    ("House and Senate negotiators reached a deal on the budget bill on Friday.", "reached"),
+    ("Assembly and Senate leaders condemned the attack on the parliament building.", "condemned"),
+])
+def test_a_group_of_listed_bodies_is_of_their_sector(coder, text, trigger):
+    (actor,) = event_of(coder, text, trigger).actor
+    assert actor.sector == "LEG"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # a local government body is the government's (GOV), not the town's people (CVL)
+    ("The city council condemned the police raid on the mosque.", "condemned"),
+    ("The County Commission ended its talks with the quarry owners.", "ended"),
+    ("County commissioners rejected the governor's request for more funds.", "rejected"),
+])
+def test_a_local_government_body_is_government(coder, text, trigger):
+    (actor,) = event_of(coder, text, trigger).actor
+    assert actor.sector == "GOV"
+
+
+@pytest.mark.parametrize("text, trigger, code", [
+    # a government's (its head's) critics, opponents and rivals are its country's opposition
+    ("Opponents of President William Ruto condemned the arrests.", "condemned", "KEN"),
+    ("Critics of the Kenyan government condemned the arrests.", "condemned", "KEN"),
+    ("Rivals of the Lebanese government said they will boycott the talks.", "boycott", "LBN"),
+    # the possessor's critics, not the possessor
+    ("President William Ruto's critics condemned the arrests.", "condemned", "KEN"),
+])
+def test_a_government_s_opponents_are_its_opposition(coder, text, trigger, code):
+    (actor,) = event_of(coder, text, trigger).actor
+    assert (actor.code, actor.sector) == (code, "OPP")
+
+
 def test_members_of_a_group_of_no_sector_stay_members(coder):
     event = event_of(coder, "Police arrested two members of the band after the concert.",
                      "arrested")

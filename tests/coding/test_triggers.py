@@ -192,6 +192,13 @@ def test_names_are_not_triggers(coder):
          "PROTEST"),
         ("Teachers in Kenya began a strike over unpaid allowances.", "PROTEST"),
         ("Israeli jets carried out a strike on a weapons depot in Lebanon.", "ASSAULT"),
+        # a participle clause's doer is the subject of the clause it hangs on
+        ("Nurses at a hospital in Nairobi left the wards on Monday, staging a strike over unpaid "
+         "wages.", "PROTEST"),
+        ("Dockers in Mombasa gathered at the port gates, starting a strike over unpaid wages.",
+         "PROTEST"),
+        ("Israeli jets flew over southern Lebanon, carrying out a strike on a weapons depot.",
+         "ASSAULT"),
     ],
 )
 def test_who_strikes_tells_a_labour_strike_from_an_attack(coder, text, event_type):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from sitrep.coding.party_phrase import phrase
 from sitrep.coding.relevance import POLITICAL, sector_standing
 from sitrep.entities.mentions import Mention, Mentions
 from sitrep.model import Actor
@@ -71,3 +72,24 @@ def named_in_apposition(head, owner: Mention, mentions: Mentions) -> Actor | Non
                 actor.code = owner.actor.code if owner.actor else None
             return actor
     return None
+
+
+# Nouns for those who oppose a party: "the president's critics", "opponents of the government".
+OPPOSING_NOUNS = word_class("opposing_nouns")
+# Sectors a party's opponents are the opposition to (OPP): those who govern.
+GOVERNING = {"GOV"}
+
+
+def opposition_of(head, mentions: Mentions, actors_of: ActorsOf) -> list[Actor]:
+    """Those who oppose a government or its head ("Ruto's critics", "rivals of the government of
+    Prime Minister X"): the political opposition (OPP) of its country; the opponents of anyone
+    else (a company's rivals, a law's opponents) are placed by nothing here, nor is one person
+    a critic describes ("Jane Roe, a critic of the government": of no stated nationality)."""
+    if head.lemma_.lower() not in OPPOSING_NOUNS or head.dep_ == "appos":
+        return []
+    owners = [c for c in head.children if c.dep_ == "poss"] + [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj"]
+    return [Actor(entity_text=phrase(head, party=True), code=a.code, sector="OPP", confidence=0.5)
+            for owner in owners[:1] for a in actors_of(owner, mentions, mentions.kb.sectors)
+            if a.code and a.sector in GOVERNING][:1] if mentions.kb is not None else []

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sitrep.actors.resolve import resolve
+from sitrep.coding import posts
 from sitrep.coding.party_phrase import phrase
 from sitrep.coding.posts import POST_NOUNS, named_in_apposition, phrase_sector, post_body
 from sitrep.coding.reattach import aim_doer, controller, fronted_subject, mistagged_subject
@@ -49,8 +50,6 @@ RECIPIENT_PREPS = {
     "RETREAT": {"from"},
     "CONCEDE": {"to"},
 }
-
-
 
 
 QUANTITY_NOUNS = word_class("quantity_nouns")
@@ -447,9 +446,9 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
         # "army units", "police officers": the kind of group is in the modifier; "opposition
         # members", "rebel groups": a body's own people or the body, of the modifier's kind
         # (not a numbered text: "Senate Bill 512")
-        sector = next((sectors[c.lemma_.lower()] for c in head.children
-                       if (c.dep_ == "compound" or c.dep_ == "nmod" and head.pos_ == "PROPN")
-                       and sectors.get(c.lemma_.lower())
+        sector = next((sectors[c.lemma_.lower()] for m in head.children if m.dep_ == "compound"
+                       or m.dep_ == "nmod" and "PROPN" in {head.pos_, m.pos_} for c in conjuncts(m)
+                       if sectors.get(c.lemma_.lower())  # "House and Senate negotiators": LEG
                        and sectors[c.lemma_.lower()] != NOT_AN_ACTOR), sector)
     leader = _leader(head, mentions)
     if leader is not None:
@@ -458,6 +457,8 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
         return [replace(leader, entity_text=phrase(head, party=True),
                         sector=sector or ("MIL" if head.lemma_.lower() in COALITION_NOUNS
                                           else None))]
+    if opposed := posts.opposition_of(head, mentions, actors_of):  # "the president's critics"
+        return opposed
     for child in head.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             owner = mentions.at(child)
@@ -522,8 +523,6 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
     # text that names no one is its doer's
     return [a for pobj in prep_objects(head, {"by"}) if head.pos_ == "NOUN"
             for a in actors_of(pobj, mentions, sectors) if a.code or a.sector]
-
-
 
 
 def _leader(head, mentions: Mentions) -> Actor | None:

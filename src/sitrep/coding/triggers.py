@@ -221,10 +221,15 @@ VERBAL_DEPS = {"advcl", "acl", "xcomp", "pcomp", "ccomp", "relcl"}
 
 def _clause_subject_lemmas(noun) -> set[str]:
     """Who the clause around a nominal trigger is about: "workers stopped work on the first day
-    of an open-ended strike", "teachers began a strike" (a labour strike, not an attack)."""
+    of an open-ended strike", "teachers began a strike", "nurses marched, staging a strike" (a
+    labour strike, not an attack)."""
     head, steps = noun.head, 0
     while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i and steps < 4:
         head, steps = head.head, steps + 1
+    if head.dep_ in {"advcl", "xcomp", "conj"} and head.head.i != head.i and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+        # "workers walked out, staging a strike": a participle's doer is its clause's subject
+        head = head.head
     found = set()
     for child in head.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
