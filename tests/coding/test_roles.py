@@ -234,6 +234,26 @@ def test_a_government_s_opponents_are_its_opposition(coder, text, trigger, code)
     assert (actor.code, actor.sector) == (code, "OPP")
 
 
+@pytest.mark.parametrize("text, trigger", [
+    # the person named after a critic or rival (in apposition, or hung on the verb by the
+    # parser) is the party: not the government's opposition
+    ("President William Ruto's main rival, former prime minister Raila Odinga, condemned the "
+     "arrests.", "condemned"),
+    ("A Russian court charged one of the Kremlin's fiercest critics, opposition leader Alexei "
+     "Navalny, with fraud.", "charged"),
+    ("Prime Minister Narendra Modi's fiercest critic, Rahul Gandhi, condemned the arrests.",
+     "condemned"),
+    # critics abroad are no one's opposition
+    ("Foreign critics of the Kenyan government condemned the arrests.", "condemned"),
+])
+def test_a_named_or_foreign_critic_is_no_opposition(coder, text, trigger):
+    events = coder.code_text(text, published="2021-06-10")
+    # the person may well be in the opposition (the knowledge base says so by date); the phrase
+    # of critics or rivals is not made the opposition party
+    assert not any(a.sector == "OPP" and ("critic" in a.entity_text or "rival" in a.entity_text)
+                   for e in events for a in e.actor + e.recipient), text
+
+
 def test_members_of_a_group_of_no_sector_stay_members(coder):
     event = event_of(coder, "Police arrested two members of the band after the concert.",
                      "arrested")

@@ -78,6 +78,8 @@ def named_in_apposition(head, owner: Mention, mentions: Mentions) -> Actor | Non
 OPPOSING_NOUNS = word_class("opposing_nouns")
 # Sectors a party's opponents are the opposition to (OPP): those who govern.
 GOVERNING = {"GOV"}
+# Modifiers that put a government's critics abroad: not its country's opposition.
+FOREIGN_WORDS = word_class("foreign_words")
 
 
 def opposition_of(head, mentions: Mentions, actors_of: ActorsOf) -> list[Actor]:
@@ -85,7 +87,11 @@ def opposition_of(head, mentions: Mentions, actors_of: ActorsOf) -> list[Actor]:
     Prime Minister X"): the political opposition (OPP) of its country; the opponents of anyone
     else (a company's rivals, a law's opponents) are placed by nothing here, nor is one person
     a critic describes ("Jane Roe, a critic of the government": of no stated nationality)."""
-    if head.lemma_.lower() not in OPPOSING_NOUNS or head.dep_ == "appos":
+    if head.lemma_.lower() not in OPPOSING_NOUNS or head.dep_ == "appos" or any(
+            c.dep_ == "appos" or c.dep_ == "amod" and c.lower_ in FOREIGN_WORDS
+            for c in head.children) or _named_in_partitive(head):
+        # "X's strongest rival, Jane Roe": the person named is the party; "the Kremlin's
+        # foreign critics" are no one's opposition at home
         return []
     owners = [c for c in head.children if c.dep_ == "poss"] + [
         g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -93,3 +99,19 @@ def opposition_of(head, mentions: Mentions, actors_of: ActorsOf) -> list[Actor]:
     return [Actor(entity_text=phrase(head, party=True), code=a.code, sector="OPP", confidence=0.5)
             for owner in owners[:1] for a in actors_of(owner, mentions, mentions.kb.sectors)
             if a.code and a.sector in GOVERNING][:1] if mentions.kb is not None else []
+
+
+def _named_in_partitive(head) -> bool:
+    """"one of the Kremlin's critics, Jane Roe", "X's rival, former general John Doe,": a person
+    named right after the phrase, set off by a comma (the parser often hangs it on the verb), is
+    the party the critic or rival is."""
+    prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i and any(
+            c.dep_ == "appos" for c in prep.head.children):
+        return True
+    doc, comma = head.doc, head.right_edge.i + 1
+    if comma >= len(doc) - 1 or doc[comma].text != ",":
+        return False
+    return any(ent.label_ == "PERSON" and comma < ent.start <= comma + 5
+               and not any(t.pos_ in {"VERB", "AUX"} or t.is_punct for t in doc[comma + 1:ent.start])
+               for ent in doc.ents)
