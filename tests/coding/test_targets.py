@@ -55,3 +55,25 @@ def test_a_force_mobilized_for_an_act_against_a_party_is_aimed_at_it(coder):
                        "column.")
     assert event.event == "MOBILIZE"
     assert [a.entity_text for a in event.recipient] == ["the remnants of the rebel column"]
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        # whom a lifted or eased measure was laid on is named by the clause that laid it
+        ("The Kenyan president lifted travel restrictions imposed on the former finance minister "
+         "last year.", "the former finance minister"),
+        ("The Peruvian government eased sanctions placed on two opposition newspapers.",
+         "two opposition newspapers"),
+        ("The junta lifted the blockade that it had enforced against Qatar.", "Qatar"),
+    ],
+)
+def test_a_measure_is_aimed_at_whom_it_was_imposed_on(coder, text, recipient):
+    event = one(coder, text)
+    assert [a.entity_text for a in event.recipient] == [recipient]
+
+
+def test_a_measure_announced_on_television_has_no_target(coder):
+    # control: only a verb of laying the measure on someone names its target
+    event = one(coder, "The ministry lifted the ban announced on state television on Monday.")
+    assert event.recipient == []

@@ -142,7 +142,8 @@ def _target(trigger, row: Trigger, ctx: Context):
                 # "lifted a ban on girls", "suspended aid to Liberia": the act's own target (the
                 # parser may hang it on the verb), never a date ("lifted the ban on Monday")
                 aimed = next((p for p in [*_party_objects(obj, preps | AIMED_PREPS),
-                                          *_party_objects(trigger, AIMED_PREPS - {"in", "of"})]
+                                          *_party_objects(trigger, AIMED_PREPS - {"in", "of"}),
+                                          *_imposed_on(obj)]
                               if not _names_an_act(p, ctx)), None)
                 if aimed is not None:
                     return aimed
@@ -166,6 +167,17 @@ def _party_objects(token, preps: set[str]):
 
 
 WHEN_OR_HOW_MUCH = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
+
+
+IMPOSING_VERBS = word_class("imposing_verbs")
+
+
+def _imposed_on(act):
+    """"lifted the curbs imposed on the newspaper", "the blockade they put on the port": whom an
+    act noun was laid on, named by its participle or relative clause of laying."""
+    return (p for verb in act.children if verb.dep_ in {"acl", "relcl"}
+            and verb.lemma_.lower() in IMPOSING_VERBS
+            for p in _party_objects(verb, {"on", "upon", "against"}))
 
 
 # Types whose other party may follow "with" ("signed a pact with", "agreed with").
