@@ -77,3 +77,10 @@ def test_a_measure_announced_on_television_has_no_target(coder):
     # control: only a verb of laying the measure on someone names its target
     event = one(coder, "The ministry lifted the ban announced on state television on Monday.")
     assert event.recipient == []
+
+
+def test_a_count_of_unplaced_parties_names_what_it_counts(coder):
+    # "hundreds" names no party; the banks it counts are the target, as the text names them
+    event = one(coder, "Swiss prosecutors opened fraud investigations against hundreds of "
+                       "banks.")
+    assert [a.entity_text for a in event.recipient] == ["banks"]

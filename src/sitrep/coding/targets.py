@@ -22,6 +22,7 @@ from sitrep.coding.reattach import aim_verb
 from sitrep.coding.roles import (
     NOT_AN_ACTOR,
     PRONOUNS,
+    QUANTITY_NOUNS,
     RECIPIENT_PREPS,
     conjuncts,
     direct_object,
@@ -258,6 +259,7 @@ def _names_an_act(token, ctx: Context) -> bool:
 def _unresolved(token, ctx: Context) -> list[Actor]:
     found = []
     for head in conjuncts(token):
+        head = _counted(head)
         if head.pos_ not in {"NOUN", "PROPN"} or head.lower_ in PRONOUNS or \
                 head.ent_type_ in NOT_PARTIES or aim_verb(head) is not None:
             continue  # "in a bid to block": an aim, no party
@@ -268,3 +270,10 @@ def _unresolved(token, ctx: Context) -> list[Actor]:
         found.append(replace(known, entity_text=phrase(head, party=True)) if known is not None
                      else Actor(entity_text=phrase(head, party=bool(sector)), confidence=0.2))
     return found
+
+
+def _counted(head):
+    """"hundreds of banks", "dozens of firms": a count names no party; what it counts does."""
+    if head.ent_type_ == "CARDINAL" and (head.like_num or head.lemma_.lower() in QUANTITY_NOUNS):
+        return next(prep_objects(head, {"of"}), head)
+    return head
