@@ -84,3 +84,12 @@ def test_a_count_of_unplaced_parties_names_what_it_counts(coder):
     event = one(coder, "Swiss prosecutors opened fraud investigations against hundreds of "
                        "banks.")
     assert [a.entity_text for a in event.recipient] == ["banks"]
+
+
+def test_an_effort_that_holds_an_act_is_no_target(coder):
+    # "a mediation effort" names the act launched, not whom it is aimed at: no party is better
+    # than the effort's own words
+    events = coder.code_text("The African Union launched a mediation effort meant to help the "
+                             "junta and the rebels agree a truce.", published="2025-06-10")
+    consult = [e for e in events if e.event == "CONSULT"]
+    assert consult and [r.entity_text for r in consult[0].recipient] == []

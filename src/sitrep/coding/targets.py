@@ -216,6 +216,7 @@ AIMED_PREPS = {"on", "against", "to", "for", "in", "into", "over", "upon", "of"}
 ACT_NOUNS = word_class("act_nouns")
 PENALTY_NOUNS = word_class("penalty_nouns")
 LAWSUIT_NOUNS = word_class("lawsuit_nouns")
+CONTAINER_NOUNS = word_class("container_nouns")
 
 
 def own_act(obj, row: Trigger, ctx: Context) -> bool:
@@ -253,7 +254,10 @@ def _hinted_things(token, row: Trigger, ctx: Context) -> frozenset[str] | None:
 
 def _names_an_act(token, ctx: Context) -> bool:
     return token.lemma_.lower() in ACT_NOUNS or (
-        token.pos_ == "NOUN" and match_trigger(token, ctx.lexicon) is not None)
+        token.pos_ == "NOUN" and match_trigger(token, ctx.lexicon) is not None) or (
+        token.lemma_.lower() in CONTAINER_NOUNS and any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" and _names_an_act(c, ctx)
+            for c in token.children))  # "a mediation effort", "a rescue operation"
 
 
 def _unresolved(token, ctx: Context) -> list[Actor]:
