@@ -66,6 +66,9 @@ def test_a_force_mobilized_for_an_act_against_a_party_is_aimed_at_it(coder):
         ("The Peruvian government eased sanctions placed on two opposition newspapers.",
          "two opposition newspapers"),
         ("The junta lifted the blockade that it had enforced against Qatar.", "Qatar"),
+        # terms that are no act by their word are one when laid on someone
+        ("The Israeli president lifted parole conditions imposed on former minister Avi Cohen.",
+         "Avi Cohen"),
     ],
 )
 def test_a_measure_is_aimed_at_whom_it_was_imposed_on(coder, text, recipient):

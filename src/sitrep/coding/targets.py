@@ -150,7 +150,9 @@ def _target(trigger, row: Trigger, ctx: Context):
                     return aimed
             elif row.event not in OBJECT_IS_NO_RECIPIENT and not (
                     row.event in MOVES_FORCES and _forces_or_arms(obj, ctx)):
-                return obj  # "arrested 26 members of a gang"; not "withdrew troops"
+                # "arrested 26 members of a gang"; not "withdrew troops"; what was laid on
+                # someone is an act ("lifted the conditions imposed on X"): X
+                return next(_imposed_on(obj), obj)
     stated = next(_party_objects(trigger, preps), None)
     if stated is None:
         # "mobilized the army for an assault against the rebels": whom the act it is for is
