@@ -55,3 +55,44 @@ def test_a_force_mobilized_for_an_act_against_a_party_is_aimed_at_it(coder):
                        "column.")
     assert event.event == "MOBILIZE"
     assert [a.entity_text for a in event.recipient] == ["the remnants of the rebel column"]
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        # whom a lifted or eased measure was laid on is named by the clause that laid it
+        ("The Kenyan president lifted travel restrictions imposed on the former finance minister "
+         "last year.", "the former finance minister"),
+        ("The Peruvian government eased sanctions placed on two opposition newspapers.",
+         "two opposition newspapers"),
+        ("The junta lifted the blockade that it had enforced against Qatar.", "Qatar"),
+        # terms that are no act by their word are one when laid on someone
+        ("The Israeli president lifted parole conditions imposed on former minister Avi Cohen.",
+         "Avi Cohen"),
+    ],
+)
+def test_a_measure_is_aimed_at_whom_it_was_imposed_on(coder, text, recipient):
+    event = one(coder, text)
+    assert [a.entity_text for a in event.recipient] == [recipient]
+
+
+def test_a_measure_announced_on_television_has_no_target(coder):
+    # control: only a verb of laying the measure on someone names its target
+    event = one(coder, "The ministry lifted the ban announced on state television on Monday.")
+    assert event.recipient == []
+
+
+def test_a_count_of_unplaced_parties_names_what_it_counts(coder):
+    # "hundreds" names no party; the banks it counts are the target, as the text names them
+    event = one(coder, "Swiss prosecutors opened fraud investigations against hundreds of "
+                       "banks.")
+    assert [a.entity_text for a in event.recipient] == ["banks"]
+
+
+def test_an_effort_that_holds_an_act_is_no_target(coder):
+    # "a mediation effort" names the act launched, not whom it is aimed at: no party is better
+    # than the effort's own words
+    events = coder.code_text("The African Union launched a mediation effort meant to help the "
+                             "junta and the rebels agree a truce.", published="2025-06-10")
+    consult = [e for e in events if e.event == "CONSULT"]
+    assert consult and [r.entity_text for r in consult[0].recipient] == []

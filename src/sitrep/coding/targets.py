@@ -22,6 +22,7 @@ from sitrep.coding.reattach import aim_verb
 from sitrep.coding.roles import (
     NOT_AN_ACTOR,
     PRONOUNS,
+    QUANTITY_NOUNS,
     RECIPIENT_PREPS,
     conjuncts,
     direct_object,
@@ -142,13 +143,16 @@ def _target(trigger, row: Trigger, ctx: Context):
                 # "lifted a ban on girls", "suspended aid to Liberia": the act's own target (the
                 # parser may hang it on the verb), never a date ("lifted the ban on Monday")
                 aimed = next((p for p in [*_party_objects(obj, preps | AIMED_PREPS),
-                                          *_party_objects(trigger, AIMED_PREPS - {"in", "of"})]
+                                          *_party_objects(trigger, AIMED_PREPS - {"in", "of"}),
+                                          *_imposed_on(obj)]
                               if not _names_an_act(p, ctx)), None)
                 if aimed is not None:
                     return aimed
             elif row.event not in OBJECT_IS_NO_RECIPIENT and not (
                     row.event in MOVES_FORCES and _forces_or_arms(obj, ctx)):
-                return obj  # "arrested 26 members of a gang"; not "withdrew troops"
+                # "arrested 26 members of a gang"; not "withdrew troops"; what was laid on
+                # someone is an act ("lifted the conditions imposed on X"): X
+                return next(_imposed_on(obj), obj)
     stated = next(_party_objects(trigger, preps), None)
     if stated is None:
         # "mobilized the army for an assault against the rebels": whom the act it is for is
@@ -166,6 +170,17 @@ def _party_objects(token, preps: set[str]):
 
 
 WHEN_OR_HOW_MUCH = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
+
+
+IMPOSING_VERBS = word_class("imposing_verbs")
+
+
+def _imposed_on(act):
+    """"lifted the curbs imposed on the newspaper", "the blockade they put on the port": whom an
+    act noun was laid on, named by its participle or relative clause of laying."""
+    return (p for verb in act.children if verb.dep_ in {"acl", "relcl"}
+            and verb.lemma_.lower() in IMPOSING_VERBS
+            for p in _party_objects(verb, {"on", "upon", "against"}))
 
 
 # Types whose other party may follow "with" ("signed a pact with", "agreed with").
@@ -203,6 +218,7 @@ AIMED_PREPS = {"on", "against", "to", "for", "in", "into", "over", "upon", "of"}
 ACT_NOUNS = word_class("act_nouns")
 PENALTY_NOUNS = word_class("penalty_nouns")
 LAWSUIT_NOUNS = word_class("lawsuit_nouns")
+CONTAINER_NOUNS = word_class("container_nouns")
 
 
 def own_act(obj, row: Trigger, ctx: Context) -> bool:
@@ -240,12 +256,16 @@ def _hinted_things(token, row: Trigger, ctx: Context) -> frozenset[str] | None:
 
 def _names_an_act(token, ctx: Context) -> bool:
     return token.lemma_.lower() in ACT_NOUNS or (
-        token.pos_ == "NOUN" and match_trigger(token, ctx.lexicon) is not None)
+        token.pos_ == "NOUN" and match_trigger(token, ctx.lexicon) is not None) or (
+        token.lemma_.lower() in CONTAINER_NOUNS and any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" and _names_an_act(c, ctx)
+            for c in token.children))  # "a mediation effort", "a rescue operation"
 
 
 def _unresolved(token, ctx: Context) -> list[Actor]:
     found = []
     for head in conjuncts(token):
+        head = _counted(head)
         if head.pos_ not in {"NOUN", "PROPN"} or head.lower_ in PRONOUNS or \
                 head.ent_type_ in NOT_PARTIES or aim_verb(head) is not None:
             continue  # "in a bid to block": an aim, no party
@@ -256,3 +276,10 @@ def _unresolved(token, ctx: Context) -> list[Actor]:
         found.append(replace(known, entity_text=phrase(head, party=True)) if known is not None
                      else Actor(entity_text=phrase(head, party=bool(sector)), confidence=0.2))
     return found
+
+
+def _counted(head):
+    """"hundreds of banks", "dozens of firms": a count names no party; what it counts does."""
+    if head.ent_type_ == "CARDINAL" and (head.like_num or head.lemma_.lower() in QUANTITY_NOUNS):
+        return next(prep_objects(head, {"of"}), head)
+    return head
