@@ -36,6 +36,7 @@ from datetime import date
 from functools import lru_cache
 
 from sitrep.actors import names
+from sitrep.actors.gazetteer import subdivision_country
 from sitrep.actors.knowledge import KBEntry, KnowledgeBase, fold, shipped_kb
 from sitrep.actors.phrases import (
     COMPLEMENT,
@@ -152,6 +153,9 @@ def _resolve(text: str, folded: str, when: date | None, label: str | None, kb: K
         return Resolution(to_actor(text, entry, role, 0.9), "name", [entry],
                           [f"{text!r} is a name of {entry.kb_id} ({entry.source})"])
     tokens = folded.split()
+    region = _region(text, label)
+    if region:
+        return region
     titled = _titled_person(text, tokens, when, label, kb)
     if titled:
         return titled
@@ -175,6 +179,25 @@ def _resolve(text: str, folded: str, when: date | None, label: str | None, kb: K
             return namesake
     return Resolution(Actor(entity_text=text, confidence=0.2), "unknown", [],
                       [f"no rule resolves {text!r}"])
+
+
+# Labels a bare region's name may bear ("Texas", "Sindh"): a place, not a person or a body.
+REGION_LABELS = {None, "GPE", "LOC"}
+
+
+def _region(text: str, label: str | None) -> Resolution | None:
+    """A first-level subdivision only one country has, named alone ("Texas", "Sindh"; ISO
+    3166-2): a place of that country, of no sector, so that "Sindh's chief minister" is its
+    country's GOV and "the Texas governor" the USA's; a name written in lower case is none."""
+    name = re.sub(r"^the\s+|\s*(?:'s?|’s?)$", "", text.strip(), flags=re.I)
+    if label not in REGION_LABELS or not name[:1].isupper():
+        return None
+    code = subdivision_country(name)
+    if code is None:
+        return None
+    actor = Actor(entity_text=text, name=name, code=code, role="region", confidence=0.6)
+    return Resolution(actor, "region", [], [f"{name!r} is a first-level subdivision of {code}"
+                                            " (ISO 3166-2)"])
 
 
 def _looks_like_name(text: str) -> bool:
