@@ -74,3 +74,15 @@ def test_a_counterpart_named_in_apposition(coder, text, trigger, published, name
 def test_a_region_owner_gives_its_country(coder, text, trigger, code):
     (actor,) = event_of(coder, text, trigger).actor
     assert (actor.code, actor.sector) == (code, "GOV")
+
+
+@pytest.mark.parametrize("text, trigger, code", [
+    # a party's kin are civilians of its country, not the party (PLOVER's FAMILY: CVL)
+    ("Relatives of the Kenyan president met the Ugandan foreign minister in Kampala.", "met",
+     "KEN"),
+    ("The Nigerian senator's family urged the police to release the detained aide.", "urged",
+     "NGA"),
+])
+def test_a_partys_kin_are_civilians_of_its_country(coder, text, trigger, code):
+    (actor,) = event_of(coder, text, trigger).actor
+    assert (actor.code, actor.sector) == (code, "CVL")
