@@ -65,18 +65,6 @@ def test_a_counterpart_named_in_apposition(coder, text, trigger, published, name
 
 
 @pytest.mark.parametrize("text, trigger, code", [
-    # a first-level subdivision only one country has, owning an office or body: its country's
-    ("The Texas governor blamed the federal government for the delays at the border.",
-     "blamed", "USA"),
-    ("Sindh's chief minister accused the federal government of ignoring the flood victims.",
-     "accused", "PAK"),
-])
-def test_a_region_owner_gives_its_country(coder, text, trigger, code):
-    (actor,) = event_of(coder, text, trigger).actor
-    assert (actor.code, actor.sector) == (code, "GOV")
-
-
-@pytest.mark.parametrize("text, trigger, code", [
     # a party's kin are civilians of its country, not the party (PLOVER's FAMILY: CVL)
     ("Relatives of the Kenyan president met the Ugandan foreign minister in Kampala.", "met",
      "KEN"),

@@ -36,7 +36,6 @@ from datetime import date
 from functools import lru_cache
 
 from sitrep.actors import names
-from sitrep.actors.gazetteer import subdivision_country
 from sitrep.actors.groups import group_of
 from sitrep.actors.knowledge import KBEntry, KnowledgeBase, fold, shipped_kb
 from sitrep.actors.phrases import (
@@ -157,9 +156,6 @@ def _resolve(text: str, folded: str, when: date | None, label: str | None, kb: K
     group = group_of(text, lambda owner: _resolve(owner, fold(owner), when, None, kb, people).actor)
     if group:
         return group
-    region = _region(text, label)
-    if region:
-        return region
     titled = _titled_person(text, tokens, when, label, kb)
     if titled:
         return titled
@@ -183,25 +179,6 @@ def _resolve(text: str, folded: str, when: date | None, label: str | None, kb: K
             return namesake
     return Resolution(Actor(entity_text=text, confidence=0.2), "unknown", [],
                       [f"no rule resolves {text!r}"])
-
-
-# Labels a bare region's name may bear ("Texas", "Sindh"): a place, not a person or a body.
-REGION_LABELS = {None, "GPE", "LOC"}
-
-
-def _region(text: str, label: str | None) -> Resolution | None:
-    """A first-level subdivision only one country has, named alone ("Texas", "Sindh"; ISO
-    3166-2): a place of that country, of no sector, so that "Sindh's chief minister" is its
-    country's GOV and "the Texas governor" the USA's; a name written in lower case is none."""
-    name = re.sub(r"^the\s+|\s*(?:'s?|’s?)$", "", text.strip(), flags=re.I)
-    if label not in REGION_LABELS or not name[:1].isupper():
-        return None
-    code = subdivision_country(name)
-    if code is None:
-        return None
-    actor = Actor(entity_text=text, name=name, code=code, role="region", confidence=0.6)
-    return Resolution(actor, "region", [], [f"{name!r} is a first-level subdivision of {code}"
-                                            " (ISO 3166-2)"])
 
 
 def _looks_like_name(text: str) -> bool:
