@@ -74,11 +74,3 @@ def test_a_counterpart_named_in_apposition(coder, text, trigger, published, name
 def test_a_partys_kin_are_civilians_of_its_country(coder, text, trigger, code):
     (actor,) = event_of(coder, text, trigger).actor
     assert (actor.code, actor.sector) == (code, "CVL")
-
-
-def test_a_surname_alone_after_the_full_name_is_that_person(coder):
-    # the model tags the full name but not the surname alone in the next sentence
-    text = ("President William Ruto visited Mombasa on Monday. Ruto's critics accused the "
-            "electoral commission of rigging the vote.")
-    (actor,) = event_of(coder, text, "accused").actor
-    assert (actor.code, actor.sector) == ("KEN", "OPP")

@@ -25,7 +25,6 @@ from sitrep.entities.equipment import (
     merge_entities,
 )
 from sitrep.entities.recall import is_title_head, recalled_entities, recalled_places
-from sitrep.entities.surnames import with_surnames
 from sitrep.model import Actor, Document, Entity
 from sitrep.resources import place_nouns, read_tsv, word_class
 from sitrep.spans import SpanIndex
@@ -199,7 +198,7 @@ def _model_names(parsed, kb: KnowledgeBase):
     NORP that opens a longer name of an organisation the knowledge base knows ("Islamic" +
     "State group") is read as that name, an ORG, and the entities it swallows are dropped."""
     covered_until = 0
-    for ent in with_surnames(parsed):  # and a surname alone after the full name
+    for ent in parsed.ents:
         if ent.label_ not in ACTOR_LABELS or ent.start < covered_until:
             continue
         if ent.label_ == "PERSON" and any(t.is_digit for t in ent):
