@@ -62,3 +62,15 @@ def test_a_counterpart_named_in_apposition(coder, text, trigger, published, name
     assert events, f"no event on {trigger!r} in {text!r}"
     (recipient,) = events[0].recipient
     assert (recipient.name, recipient.code, recipient.sector) == (name, code, sector)
+
+
+@pytest.mark.parametrize("text, trigger, code", [
+    # a party's kin are civilians of its country, not the party (PLOVER's FAMILY: CVL)
+    ("Relatives of the Kenyan president met the Ugandan foreign minister in Kampala.", "met",
+     "KEN"),
+    ("The Nigerian senator's family urged the police to release the detained aide.", "urged",
+     "NGA"),
+])
+def test_a_partys_kin_are_civilians_of_its_country(coder, text, trigger, code):
+    (actor,) = event_of(coder, text, trigger).actor
+    assert (actor.code, actor.sector) == (code, "CVL")

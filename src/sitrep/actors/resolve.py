@@ -36,6 +36,7 @@ from datetime import date
 from functools import lru_cache
 
 from sitrep.actors import names
+from sitrep.actors.groups import group_of
 from sitrep.actors.knowledge import KBEntry, KnowledgeBase, fold, shipped_kb
 from sitrep.actors.phrases import (
     COMPLEMENT,
@@ -152,6 +153,9 @@ def _resolve(text: str, folded: str, when: date | None, label: str | None, kb: K
         return Resolution(to_actor(text, entry, role, 0.9), "name", [entry],
                           [f"{text!r} is a name of {entry.kb_id} ({entry.source})"])
     tokens = folded.split()
+    group = group_of(text, lambda owner: _resolve(owner, fold(owner), when, None, kb, people).actor)
+    if group:
+        return group
     titled = _titled_person(text, tokens, when, label, kb)
     if titled:
         return titled

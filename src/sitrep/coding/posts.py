@@ -82,6 +82,34 @@ GOVERNING = {"GOV"}
 FOREIGN_WORDS = word_class("foreign_words")
 
 
+# Nouns for a party's kin: "the president's relatives", "families of the detained" (PLOVER's
+# agent list codes FAMILY as civilians, CVL).
+KIN_NOUNS = word_class("kin_nouns")
+
+
+def others_of(head, mentions: Mentions, actors_of: ActorsOf) -> list[Actor]:
+    """Those a group noun sets apart from the party that owns it: its opponents
+    (`opposition_of`) or its kin (`kin_of`), not the party itself."""
+    return opposition_of(head, mentions, actors_of) or kin_of(head, mentions, actors_of)
+
+
+def _owners(head) -> list:
+    """The party a group noun is of: its possessor or the object of its "of"."""
+    return [c for c in head.children if c.dep_ == "poss"] + [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj"]
+
+
+def kin_of(head, mentions: Mentions, actors_of: ActorsOf) -> list[Actor]:
+    """A party's kin ("relatives of the Kenyan president", "the minister's family"): civilians
+    (CVL) of the party's country, not the party (a head of state's relatives hold no office)."""
+    if head.lemma_.lower() not in KIN_NOUNS or head.dep_ == "appos" or mentions.kb is None:
+        return []
+    return [Actor(entity_text=phrase(head, party=True), code=a.code, sector="CVL", confidence=0.5)
+            for owner in _owners(head)[:1] for a in actors_of(owner, mentions, mentions.kb.sectors)
+            if a.code][:1]
+
+
 def opposition_of(head, mentions: Mentions, actors_of: ActorsOf) -> list[Actor]:
     """Those who oppose a government or its head ("Ruto's critics", "rivals of the government of
     Prime Minister X"): the political opposition (OPP) of its country; the opponents of anyone
@@ -93,11 +121,8 @@ def opposition_of(head, mentions: Mentions, actors_of: ActorsOf) -> list[Actor]:
         # "X's strongest rival, Jane Roe": the person named is the party; "the Kremlin's
         # foreign critics" are no one's opposition at home
         return []
-    owners = [c for c in head.children if c.dep_ == "poss"] + [
-        g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children if g.dep_ == "pobj"]
     return [Actor(entity_text=phrase(head, party=True), code=a.code, sector="OPP", confidence=0.5)
-            for owner in owners[:1] for a in actors_of(owner, mentions, mentions.kb.sectors)
+            for owner in _owners(head)[:1] for a in actors_of(owner, mentions, mentions.kb.sectors)
             if a.code and a.sector in GOVERNING][:1] if mentions.kb is not None else []
 
 

@@ -457,7 +457,7 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
         return [replace(leader, entity_text=phrase(head, party=True),
                         sector=sector or ("MIL" if head.lemma_.lower() in COALITION_NOUNS
                                           else None))]
-    if opposed := posts.opposition_of(head, mentions, actors_of):  # "the president's critics"
+    if opposed := posts.others_of(head, mentions, actors_of):  # "the president's critics"
         return opposed
     for child in head.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
