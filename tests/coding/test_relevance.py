@@ -189,3 +189,18 @@ def test_what_a_group_does_with_its_own_protest_is_political(coder, text, doer):
 def test_a_protest_act_needs_a_protester(coder, text):
     assert all(e.event not in {"REJECT", "PROTEST"} for e in
                coder.code_text(text, published="2005-03-01"))
+
+
+@pytest.mark.parametrize("text", [
+    "The earthquake killed 300 people in southern Haiti.",
+    "Floods killed forty people in northern Mozambique last week.",
+    "The disaster killed forty people in the coastal provinces of Peru.",
+    "The epidemic has killed 200 people in Yemen since March.",
+])
+def test_what_a_natural_force_does_is_no_ones_act(coder, text):
+    # PLOVER's agent list gives natural disasters the sector JNK: no actor, so no event
+    assert coder.code_text(text, published="2025-06-10") == [], text
+    # control: people who act during one still act
+    (event,) = coder.code_text("Rebels killed forty villagers in Mozambique during the floods.",
+                               published="2025-06-10")
+    assert event.event == "ASSAULT" and event.actor[0].sector == "REB"

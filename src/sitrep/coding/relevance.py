@@ -84,6 +84,11 @@ def standing(actor: Actor) -> str:
     return ""
 
 
+# The sector PLOVER's agent list gives natural disasters and epidemics (earthquake, flood,
+# cyclone; sectors_current.tsv adds quakes, disasters, epidemics): not an actor.
+NATURAL_FORCE = "JNK"
+
+
 def participants_standing(event: Event) -> set[str]:
     return {standing(a) for a in event.actor + event.recipient} - {""}
 
@@ -93,7 +98,11 @@ def is_political(event: Event, protest_act: bool = False) -> bool:
     `is_licensed`); a protest is a group's own political act, wherever the group is from
     ("teachers went on strike"), and needs the frame too. `protest_act`: a protest a trigger
     word names, or an act on one ("will not end the strike", "lifted their boycott"), by anyone
-    who is not a business or a club ("Ana Ruiz said the miners will stay on strike")."""
+    who is not a business or a club ("Ana Ruiz said the miners will stay on strike").
+    Rule 0: what a natural force does ("the earthquake killed 300 people", "floods displaced
+    thousands") is no one's act, whoever suffers it (PLOVER's agent list: JNK)."""
+    if event.actor and all(a.sector == NATURAL_FORCE for a in event.actor):
+        return False
     if participants_standing(event):
         return True
     if protest_act:
