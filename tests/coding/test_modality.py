@@ -194,3 +194,14 @@ def test_a_meeting_stated_as_planned_is_agreed(coder, text, event_type):
 ])
 def test_a_meeting_guessed_or_conditional_stays_hypothetical(coder, text):
     assert one(coder, text).modality == "hypothetical", text
+
+
+@pytest.mark.parametrize("text, trigger, event_type", [
+    # a clause of time under a refusal is its own act: it happened
+    ("Ghana declined to send troops after Togo attacked the border post.", "attacked", "ASSAULT"),
+    ("Kenya refused to sign the treaty when Uganda closed the border.", "closed", "COERCE"),
+])
+def test_a_clause_of_time_keeps_its_own_modality(coder, text, trigger, event_type):
+    (event,) = [e for e in coder.code_text(text, published="2025-06-10")
+                if e.event_text == trigger]
+    assert (event.event, event.modality) == (event_type, "asserted"), text

@@ -39,7 +39,10 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
         verbal = verbal and child.dep_ in {"xcomp", "ccomp", "acl"}
         # A relative or participle clause ("weapons seized last year", "whom they had taken
         # hostage") keeps its own time: only a verb of saying above it still reports it.
-        own_clause = own_clause or child.dep_ in {"relcl", "acl"} and not _completes(child, head)
+        # A clause of time ("refused to meet the envoy when he arrived") is its own act too.
+        own_clause = own_clause or child.dep_ in {"relcl", "acl"} and not _completes(
+            child, head) or child.dep_ == "advcl" and any(
+                c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in child.children)
         lemma = head.lemma_.lower()
         if lemma in INTENTION_NOUNS and child.dep_ in {"acl", "prep", "relcl"} and any(
                 c.dep_ == "det" and c.lower_ == "no" for c in head.children):
@@ -108,6 +111,9 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
 
 
 FUTURE_TIME_WORDS = word_class("future_time_words")
+# Subordinators of a clause of time: what happens in it is not what the clause above refuses,
+# promises or guesses.
+TIME_MARKS = word_class("time_marks")
 CONDITION_MARKS = {"if", "unless"}
 
 
