@@ -674,6 +674,8 @@ def test_an_undated_title_beats_the_persons_undated_former_role():
     ("Mohammed", "2024-06-01"),
     ("Ivanov", "2024-06-01"),
     ("Rivera", "2022-06-01"),         # not "two curated people of one country"
+    ("Mohammed Ali", "2024-06-01"),   # not Guyana's "Mohamed Irfaan Ali" by spelling
+    ("Luis Lopez", "2020-06-01"),     # not Bolivia's "Luis Fernando López" by spelling
 ])
 def test_a_common_name_alone_is_placed_nowhere(text, when):
     actor = resolve(text, date.fromisoformat(when), label="PERSON")

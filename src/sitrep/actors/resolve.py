@@ -252,6 +252,9 @@ def _capitalised_tail(text: str, count: int) -> bool:
 def _keyed_people(folded: str, when: date | None,
                   kb: KnowledgeBase) -> tuple[list[KBEntry], str] | None:
     """The one person a name written with initials, a nickname or another spelling fits."""
+    tokens = names.name_tokens(folded)
+    if tokens and names.surname_of(tokens) in names.common_surnames():
+        return None  # "Mohammed Ali", "J. Smith": many fit, not just a listed "Mohamed Irfaan Ali"
     if names.is_initialled(folded):
         key = names.initial_key(folded)
         candidates, rule = (kb.initials.get(key, []) if key else []), "initials"
