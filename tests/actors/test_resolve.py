@@ -663,3 +663,21 @@ def test_an_undated_title_beats_the_persons_undated_former_role():
     assert resolve("President Donald Trump").sector == "GOV"
     assert resolve("former President Donald Trump").sector == "ELI"
     assert resolve("President Donald Trump", date(2022, 5, 1)).sector == "ELI"
+
+
+# Issue 13: a name thousands of people bear names no one without the document's support; a
+# wrong country is worse than none. Surnames from data/common_surnames.tsv.
+@pytest.mark.parametrize(("text", "when"), [
+    ("John Smith", "2024-06-01"),     # not the undated "John Hilary Smith" of a generated row
+    ("Smith", "2024-06-01"),
+    ("Davis", "2024-06-01"),          # not the Bahamas' prime minister of that date
+    ("Mohammed", "2024-06-01"),
+    ("Ivanov", "2024-06-01"),
+    ("Rivera", "2022-06-01"),         # not "two curated people of one country"
+    ("Mohammed Ali", "2024-06-01"),   # not Guyana's "Mohamed Irfaan Ali" by spelling
+    ("Luis Lopez", "2020-06-01"),     # not Bolivia's "Luis Fernando López" by spelling
+])
+def test_a_common_name_alone_is_placed_nowhere(text, when):
+    actor = resolve(text, date.fromisoformat(when), label="PERSON")
+    assert actor.code is None, (text, actor)
+

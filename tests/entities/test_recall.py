@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from sitrep.entities.recall import _Blocked
 from sitrep.model import Document
 
+from ..conftest import codes, one
+
 
 def entities(coder, text: str, published: str = "2016-06-01"):
     doc = coder.entities(Document(id="x", text=text, published=published))
@@ -94,3 +96,11 @@ def test_blocked_spans_overlap_as_a_scan_over_all_of_them_finds(spans, asked):
         end = start + length
         expected = sorted(span for span in everything if span[0] < end and start < span[1])
         assert sorted(blocked.overlapping(start, end)) == expected
+
+
+def test_a_common_name_in_a_sentence_is_placed_nowhere(coder):
+    # issue 13: "Davis" alone is not the Bahamas' prime minister, "John Smith" no Kiribati
+    # politician; a wrong country is worse than none
+    event = one(coder, "Davis and John Smith accused the city council of wasting the budget.",
+                published="2024-06-01")
+    assert codes(event.actor) == []

@@ -29,6 +29,13 @@ def nicknames() -> dict[str, str]:
     return {row["nickname"]: row["formal"] for row in read_tsv("nicknames.tsv")}
 
 
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """Surnames so widely borne that alone they name no one ("smith", "garcia", "ivanov"),
+    from `data/common_surnames.tsv`."""
+    return frozenset(row["surname"] for row in read_tsv("common_surnames.tsv"))
+
+
 # Words before a name that are no part of it ("President Johnson" is indexed as "johnson").
 TITLES = {"president", "prime", "minister", "mr", "mrs", "ms", "dr", "sir", "dame", "general",
           "gen", "king", "queen", "prince", "princess", "sheikh", "sheik", "emir", "sultan",

@@ -17,7 +17,8 @@ that answers wins; `explain` says which one did and which rows it used):
 5. agent     an agent noun alone gives its sector and no country ("soldier": MIL, "riot police":
              COP, "former deputy prime minister": ELI).
 6. surname   a surname alone: a person the document named in full first, else the one person of
-             that surname whose dated role covers the date; several of one country: the country.
+             that surname whose dated role covers the date; several of one country: the country;
+             a surname thousands bear (data/common_surnames.tsv) only the first way.
 
 "former", "ex-", "retired", "ousted" and "exiled" before an office follow PLOVER's agent list
 (FORMER_PRESIDENT, RETIRED_GENERAL, OUSTED_LEADER: ELI). A partially recognised state (South
@@ -251,6 +252,9 @@ def _capitalised_tail(text: str, count: int) -> bool:
 def _keyed_people(folded: str, when: date | None,
                   kb: KnowledgeBase) -> tuple[list[KBEntry], str] | None:
     """The one person a name written with initials, a nickname or another spelling fits."""
+    tokens = names.name_tokens(folded)
+    if tokens and names.surname_of(tokens) in names.common_surnames():
+        return None  # "Mohammed Ali", "J. Smith": many fit, not just a listed "Mohamed Irfaan Ali"
     if names.is_initialled(folded):
         key = names.initial_key(folded)
         candidates, rule = (kb.initials.get(key, []) if key else []), "initials"
@@ -309,6 +313,8 @@ def _surname(text: str, surname: str, when: date | None, kb: KnowledgeBase,
             f"{text!r} is {seen.name or seen.entity_text!r}, named in full in the document"])
     if label is None and len(surname) < 5:
         return None
+    if surname in names.common_surnames():
+        return None  # "Smith", "Garcia": thousands share it; the document must name the person
     # the curated layers first; the generated rows (thousands of minor office-holders) only
     # for a name the curated layers lack, and only someone in a role on the date
     everyone = kb.surnames.get(surname, [])
@@ -349,6 +355,8 @@ def _first_and_last(text: str, tokens: list[str], when: date | None,
     """A full name the knowledge base does not list, whose first and last words are one listed
     person's (one person on the date, or one at all): most likely that person, or kin of the
     same country; a weak clue, kept at low confidence."""
+    if tokens[-1] in names.common_surnames():
+        return None  # "John Smith" is not "John Hilary Smith": too many people share the name
     candidates = [c for c in kb.surnames.get(tokens[-1], [])
                   if fold(c.name).split()[0] == tokens[0]]
     covering = [c for c in candidates if c.covers(when)]
