@@ -230,3 +230,12 @@ def test_what_an_accident_or_an_animal_does_is_no_ones_act(coder, text):
     (event,) = coder.code_text("Israeli fire killed two Palestinians in Gaza on Friday.",
                                published="2025-06-10")
     assert event.event == "ASSAULT" and event.actor[0].code == "ISR"
+
+
+@pytest.mark.parametrize("text", [
+    "The governor asked for federal help after floods that killed thirty people in Kenya.",
+    "The minister visited survivors of the stampede that killed twenty worshippers in India.",
+])
+def test_a_natural_force_a_relative_pronoun_stands_for_is_no_ones_doer(coder, text):
+    # "floods that killed": the relative pronoun's antecedent is the doer, a natural force
+    assert all(e.event != "ASSAULT" for e in coder.code_text(text, published="2025-06-10")), text
