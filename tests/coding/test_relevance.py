@@ -204,3 +204,38 @@ def test_what_a_natural_force_does_is_no_ones_act(coder, text):
     (event,) = coder.code_text("Rebels killed forty villagers in Mozambique during the floods.",
                                published="2025-06-10")
     assert event.event == "ASSAULT" and event.actor[0].sector == "REB"
+
+
+@pytest.mark.parametrize("text", [
+    "Typhoon Melor killed sixty people in the central Philippines on Monday.",
+    "Cholera has killed ninety people in northern Nigeria since June.",
+    "Tropical Storm Bret killed eight people in eastern Honduras.",
+])
+def test_a_named_storm_or_a_disease_opening_a_sentence_is_no_ones_act(coder, text):
+    # a name with a natural-force word in it ("Typhoon Melor", "Cholera" written capitalised)
+    # is resolved as a name, not by its sector noun: still no one's act
+    assert coder.code_text(text, published="2025-06-10") == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "A bus crash killed eleven pilgrims in western Peru on Sunday.",
+    "The accident killed two police officers near the Kenyan border.",
+    "A stampede killed nine worshippers at a shrine in northern India.",
+    "A crocodile killed a fisherman on the river in eastern Zambia.",
+    "Lightning killed four farmers in two districts of Bangladesh.",
+])
+def test_what_an_accident_or_an_animal_does_is_no_ones_act(coder, text):
+    assert coder.code_text(text, published="2025-06-10") == [], text
+    # control: a fire from a state's troops is still its act
+    (event,) = coder.code_text("Israeli fire killed two Palestinians in Gaza on Friday.",
+                               published="2025-06-10")
+    assert event.event == "ASSAULT" and event.actor[0].code == "ISR"
+
+
+@pytest.mark.parametrize("text", [
+    "The governor asked for federal help after floods that killed thirty people in Kenya.",
+    "The minister visited survivors of the stampede that killed twenty worshippers in India.",
+])
+def test_a_natural_force_a_relative_pronoun_stands_for_is_no_ones_doer(coder, text):
+    # "floods that killed": the relative pronoun's antecedent is the doer, a natural force
+    assert all(e.event != "ASSAULT" for e in coder.code_text(text, published="2025-06-10")), text

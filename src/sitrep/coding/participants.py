@@ -18,6 +18,7 @@ from sitrep.coding.modality import RECEIVING_VERBS, made_before
 from sitrep.coding.places import clause_tokens
 from sitrep.coding.reattach import clause_of_noun
 from sitrep.coding.recipients import INFORMATION_NOUNS, SHARING_TYPES, topic_of
+from sitrep.coding.relevance import NATURAL_FORCE
 from sitrep.coding.roles import (
     LIGHT_VERBS,
     NOT_AN_ACTOR,
@@ -52,6 +53,12 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
         agent = subject(trigger)
         if agent is not None:
             actor = actors_of(agent, ctx.mentions, sectors)
+        if not actor and agent is not None and agent.tag_ in {"WDT", "WP"} \
+                and trigger.dep_ == "relcl":
+            # "after floods that killed forty people": a natural force or an accident the
+            # relative pronoun stands for is the doer, and its act no one's (relevance rule 0)
+            actor = [a for a in actors_of(trigger.head, ctx.mentions, sectors)
+                     if a.sector == NATURAL_FORCE]
         if patient is not None:
             own_agent = any(c.dep_ == "agent" for c in trigger.children)
             if row.event == "MOBILIZE" and not own_agent:

@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sitrep.actors.knowledge import fold_uncached
 from sitrep.actors.parties import TRANSNATIONAL_SECTORS
 from sitrep.model import Actor, Event
 from sitrep.resources import data_json, read_tsv
@@ -89,6 +90,27 @@ def standing(actor: Actor) -> str:
 NATURAL_FORCE = "JNK"
 
 
+@lru_cache(maxsize=1)
+def natural_force_words() -> frozenset[str]:
+    """The words and two-word phrases the sector lists give JNK ("typhoon", "cholera", "crash"),
+    folded, from `data/sectors_current.tsv` and `data/sectors.tsv`."""
+    return frozenset(fold_uncached(row["phrase"]) for file in ("sectors_current.tsv", "sectors.tsv")
+                     for row in read_tsv(file) if row["sector"] == NATURAL_FORCE)
+
+
+def is_natural_force(actor: Actor) -> bool:
+    """A natural force, an accident or an animal: the sector JNK, or a name no one is known by
+    that a JNK word is part of ("Typhoon Haiyan", "Cholera" opening a sentence, "Covid-19"),
+    which the coder resolves as a name, not by its sector noun."""
+    if actor.sector == NATURAL_FORCE:
+        return True
+    if actor.code or actor.kb_id or actor.sector not in (None, "", "UNK"):
+        return False
+    words = [fold_uncached(w) for w in actor.entity_text.split()]
+    phrases = set(words) | {" ".join(pair) for pair in zip(words, words[1:], strict=False)}
+    return bool(phrases & natural_force_words())
+
+
 def participants_standing(event: Event) -> set[str]:
     return {standing(a) for a in event.actor + event.recipient} - {""}
 
@@ -100,8 +122,9 @@ def is_political(event: Event, protest_act: bool = False) -> bool:
     word names, or an act on one ("will not end the strike", "lifted their boycott"), by anyone
     who is not a business or a club ("Ana Ruiz said the miners will stay on strike").
     Rule 0: what a natural force does ("the earthquake killed 300 people", "floods displaced
-    thousands") is no one's act, whoever suffers it (PLOVER's agent list: JNK)."""
-    if event.actor and all(a.sector == NATURAL_FORCE for a in event.actor):
+    thousands") is no one's act, whoever suffers it (PLOVER's agent list: JNK), as is what an accident
+    or an animal does ("a bus crash killed eleven pilgrims", `is_natural_force`)."""
+    if event.actor and all(is_natural_force(a) for a in event.actor):
         return False
     if participants_standing(event):
         return True
