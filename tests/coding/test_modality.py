@@ -205,3 +205,12 @@ def test_a_clause_of_time_keeps_its_own_modality(coder, text, trigger, event_typ
     (event,) = [e for e in coder.code_text(text, published="2025-06-10")
                 if e.event_text == trigger]
     assert (event.event, event.modality) == (event_type, "asserted"), text
+
+
+def test_a_clause_of_time_still_to_come_is_not_asserted(coder):
+    # a clause of time in the present tense under a promise is still to come: part of the
+    # promise (AGREE), not a signing done (SUPPORT)
+    events = coder.code_text("The defence minister promised that the rebels will be allowed to "
+                             "return once a peace agreement with Colombia is signed.",
+                             published="2025-06-10")
+    assert not any(e.event_text == "signed" and e.event == "SUPPORT" for e in events)

@@ -39,10 +39,10 @@ def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> st
         verbal = verbal and child.dep_ in {"xcomp", "ccomp", "acl"}
         # A relative or participle clause ("weapons seized last year", "whom they had taken
         # hostage") keeps its own time: only a verb of saying above it still reports it.
-        # A clause of time ("refused to meet the envoy when he arrived") is its own act too.
+        # A past clause of time ("declined to send troops after Togo attacked") is its own act
+        # too; one still to come ("will be allowed once an agreement is signed") is not.
         own_clause = own_clause or child.dep_ in {"relcl", "acl"} and not _completes(
-            child, head) or child.dep_ == "advcl" and any(
-                c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in child.children)
+            child, head) or _past_time_clause(child)
         lemma = head.lemma_.lower()
         if lemma in INTENTION_NOUNS and child.dep_ in {"acl", "prep", "relcl"} and any(
                 c.dep_ == "det" and c.lower_ == "no" for c in head.children):
@@ -126,6 +126,15 @@ def planned_by_date(trigger) -> bool:
         return False
     return any(c.dep_ in {"npadvmod", "prep", "advmod"} and any(
         t.lower_ in FUTURE_TIME_WORDS for t in c.subtree) for c in verb.children)
+
+
+def _past_time_clause(clause) -> bool:
+    """"after Togo attacked the post", "when he was arrested": an adverbial clause of time in
+    the past tense, which happened whatever the clause above refuses, promises or guesses."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in clause.children) and (
+        clause.tag_ == "VBD" or any(a.dep_ in {"aux", "auxpass"} and a.tag_ == "VBD"
+                                    for a in clause.children))
 
 
 def _ruled_out(phrase) -> bool:
