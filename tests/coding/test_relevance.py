@@ -192,44 +192,39 @@ def test_a_protest_act_needs_a_protester(coder, text):
 
 
 @pytest.mark.parametrize("text", [
+    # natural forces: PLOVER's agent list gives natural disasters the sector JNK, no actor
     "The earthquake killed 300 people in southern Haiti.",
     "Floods killed forty people in northern Mozambique last week.",
     "The disaster killed forty people in the coastal provinces of Peru.",
     "The epidemic has killed 200 people in Yemen since March.",
-])
-def test_what_a_natural_force_does_is_no_ones_act(coder, text):
-    # PLOVER's agent list gives natural disasters the sector JNK: no actor, so no event
-    assert coder.code_text(text, published="2025-06-10") == [], text
-    # control: people who act during one still act
-    (event,) = coder.code_text("Rebels killed forty villagers in Mozambique during the floods.",
-                               published="2025-06-10")
-    assert event.event == "ASSAULT" and event.actor[0].sector == "REB"
-
-
-@pytest.mark.parametrize("text", [
+    # a name with a natural-force word in it ("Typhoon Melor", "Cholera" written capitalised)
+    # is resolved as a name, not by its sector noun: still no one's act
     "Typhoon Melor killed sixty people in the central Philippines on Monday.",
     "Cholera has killed ninety people in northern Nigeria since June.",
     "Tropical Storm Bret killed eight people in eastern Honduras.",
-])
-def test_a_named_storm_or_a_disease_opening_a_sentence_is_no_ones_act(coder, text):
-    # a name with a natural-force word in it ("Typhoon Melor", "Cholera" written capitalised)
-    # is resolved as a name, not by its sector noun: still no one's act
-    assert coder.code_text(text, published="2025-06-10") == [], text
-
-
-@pytest.mark.parametrize("text", [
+    # accidents and animals
     "A bus crash killed eleven pilgrims in western Peru on Sunday.",
     "The accident killed two police officers near the Kenyan border.",
     "A stampede killed nine worshippers at a shrine in northern India.",
     "A crocodile killed a fisherman on the river in eastern Zambia.",
     "Lightning killed four farmers in two districts of Bangladesh.",
 ])
-def test_what_an_accident_or_an_animal_does_is_no_ones_act(coder, text):
+def test_what_a_natural_force_an_accident_or_an_animal_does_is_no_ones_act(coder, text):
     assert coder.code_text(text, published="2025-06-10") == [], text
-    # control: a fire from a state's troops is still its act
-    (event,) = coder.code_text("Israeli fire killed two Palestinians in Gaza on Friday.",
-                               published="2025-06-10")
-    assert event.event == "ASSAULT" and event.actor[0].code == "ISR"
+
+
+@pytest.mark.parametrize("text, actor_sector, actor_code", [
+    # controls: people who act during a disaster still act; a state's troops' fire is its act
+    ("Rebels killed forty villagers in Mozambique during the floods.", "REB", None),
+    ("Israeli fire killed two Palestinians in Gaza on Friday.", None, "ISR"),
+])
+def test_parties_acting_amid_disasters_or_by_fire_still_act(coder, text, actor_sector,
+                                                            actor_code):
+    (event,) = coder.code_text(text, published="2025-06-10")
+    actor = event.actor[0]
+    assert event.event == "ASSAULT"
+    assert (actor_sector is None or actor.sector == actor_sector) and (
+        actor_code is None or actor.code == actor_code)
 
 
 @pytest.mark.parametrize("text", [

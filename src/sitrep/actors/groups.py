@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
+from sitrep.actors.cameo_dict import plural_word
 from sitrep.actors.phrases import Resolution
 from sitrep.model import Actor
 from sitrep.resources import word_class
@@ -20,13 +22,11 @@ _OF = re.compile(r"^(?:[\w-]+\s+){0,2}?([\w-]+)\s+of\s+(.+)$", re.I)
 _POSSESSED = re.compile(r"^(.+?)\s*(?:'s?|’s?)\s+([\w-]+)$")
 
 
-def _lemma(word: str) -> str:
-    word = word.lower()
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith("smen"):
-        return word
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+@lru_cache(maxsize=1)
+def _tie_nouns() -> dict[str, str]:
+    """Each tie noun and its regular plural ("relative", "relatives") -> its word class."""
+    return {form: kind for kind in ("kin_nouns", "opposing_nouns", "supporting_nouns")
+            for word in word_class(kind) for form in (word, plural_word(word))}
 
 
 def group_of(text: str, owner_of: Callable[[str], Actor]) -> Resolution | None:
@@ -39,15 +39,14 @@ def group_of(text: str, owner_of: Callable[[str], Actor]) -> Resolution | None:
         noun, owner = (found.group(1), found.group(2)) if found else (None, None)
     if not owner or not noun:
         return None
-    lemma = _lemma(noun)
-    if lemma not in word_class("kin_nouns") | word_class("opposing_nouns") | \
-            word_class("supporting_nouns"):
+    kind = _tie_nouns().get(noun.lower())
+    if kind is None:
         return None
     party = owner_of(owner)
     code, sector = party.code, None
-    if lemma in word_class("kin_nouns"):
+    if kind == "kin_nouns":
         sector = "CVL"
-    elif lemma in word_class("opposing_nouns"):
+    elif kind == "opposing_nouns":
         governs = party.sector == "GOV"
         code, sector = (code, "OPP") if governs else (None, None)
     actor = Actor(entity_text=text, code=code, sector=sector, confidence=0.5)

@@ -103,11 +103,9 @@ def _owners(head) -> list:
 def kin_of(head, mentions: Mentions, actors_of: ActorsOf) -> list[Actor]:
     """A party's kin ("relatives of the Kenyan president", "the minister's family"): civilians
     (CVL) of the party's country, not the party (a head of state's relatives hold no office)."""
-    if head.lemma_.lower() not in KIN_NOUNS or head.dep_ == "appos" or mentions.kb is None:
+    if head.lemma_.lower() not in KIN_NOUNS or head.dep_ == "appos":
         return []
-    return [Actor(entity_text=phrase(head, party=True), code=a.code, sector="CVL", confidence=0.5)
-            for owner in _owners(head)[:1] for a in actors_of(owner, mentions, mentions.kb.sectors)
-            if a.code][:1]
+    return _tied_to_owner(head, mentions, actors_of, "CVL", lambda owner: bool(owner.code))
 
 
 def opposition_of(head, mentions: Mentions, actors_of: ActorsOf) -> list[Actor]:
@@ -121,9 +119,19 @@ def opposition_of(head, mentions: Mentions, actors_of: ActorsOf) -> list[Actor]:
         # "X's strongest rival, Jane Roe": the person named is the party; "the Kremlin's
         # foreign critics" are no one's opposition at home
         return []
-    return [Actor(entity_text=phrase(head, party=True), code=a.code, sector="OPP", confidence=0.5)
+    return _tied_to_owner(head, mentions, actors_of, "OPP",
+                          lambda owner: bool(owner.code) and owner.sector in GOVERNING)
+
+
+def _tied_to_owner(head, mentions: Mentions, actors_of: ActorsOf, sector: str,
+                   accepts: Callable[[Actor], bool]) -> list[Actor]:
+    """The group a noun names, of its owner's country and a sector of its own, when the owner
+    (`_owners`) is a party `accepts` takes."""
+    if mentions.kb is None:
+        return []
+    return [Actor(entity_text=phrase(head, party=True), code=a.code, sector=sector, confidence=0.5)
             for owner in _owners(head)[:1] for a in actors_of(owner, mentions, mentions.kb.sectors)
-            if a.code and a.sector in GOVERNING][:1] if mentions.kb is not None else []
+            if accepts(a)][:1]
 
 
 def _named_in_partitive(head) -> bool:
@@ -137,6 +145,6 @@ def _named_in_partitive(head) -> bool:
     doc, comma = head.doc, head.right_edge.i + 1
     if comma >= len(doc) - 1 or doc[comma].text != ",":
         return False
-    return any(ent.label_ == "PERSON" and comma < ent.start <= comma + 5
-               and not any(t.pos_ in {"VERB", "AUX"} or t.is_punct for t in doc[comma + 1:ent.start])
-               for ent in doc.ents)
+    return any(ent.label_ == "PERSON" and comma < ent.start <= comma + 5 and not any(
+        t.pos_ in {"VERB", "AUX"} or t.is_punct for t in doc[comma + 1:ent.start])
+        for ent in doc.ents)

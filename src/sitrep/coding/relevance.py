@@ -122,8 +122,8 @@ def is_political(event: Event, protest_act: bool = False) -> bool:
     word names, or an act on one ("will not end the strike", "lifted their boycott"), by anyone
     who is not a business or a club ("Ana Ruiz said the miners will stay on strike").
     Rule 0: what a natural force does ("the earthquake killed 300 people", "floods displaced
-    thousands") is no one's act, whoever suffers it (PLOVER's agent list: JNK), as is what an accident
-    or an animal does ("a bus crash killed eleven pilgrims", `is_natural_force`)."""
+    thousands") is no one's act, whoever suffers it (PLOVER's agent list: JNK), as is what an
+    accident or an animal does ("a bus crash killed eleven pilgrims", `is_natural_force`)."""
     if event.actor and all(is_natural_force(a) for a in event.actor):
         return False
     if participants_standing(event):
