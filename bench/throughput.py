@@ -19,9 +19,13 @@ lexicon), and processing every text:
 Runs alternate bare/sitrep, --repeat times; the medians and the ratio bare/sitrep (sitrep's
 share of bare throughput; the bar is >= 0.8) are printed per corpus and process count, with
 words/s and documents/s. --profile prints where sitrep's own time goes (cProfile, 1 process).
+--components times each component of the bare pipeline and of sitrep's (1 process, alternating,
+medians): sitrep replaces the model's attribute ruler and lemmatizer by `sitrep_rule_memo`, the
+same annotations replayed from arrays (src/sitrep/text/rule_memo.py), so part of the ratio comes
+from a cheaper parse, and this says how much.
 
     python bench/throughput.py [--documents 600] [--repeat 3] [--processes 1,2] [--profile]
-                               [--type-model]
+                               [--components] [--type-model]
 """
 
 from __future__ import annotations
@@ -118,6 +122,34 @@ def profile(records: list[dict[str, str]]) -> None:
     stats.sort_stats("tottime").print_stats(25)
 
 
+def components(records: list[dict[str, str]], repeat: int) -> None:
+    import spacy
+
+    from sitrep.text.parsing import load_nlp, model_name
+
+    pipelines = {"bare": spacy.load(model_name()), "sitrep": load_nlp()}
+    texts = [r["text"] for r in records]
+    seconds: dict[str, dict[str, list[float]]] = {k: {} for k in pipelines}
+    for _ in range(repeat):
+        for kind, nlp in pipelines.items():
+            spent: dict[str, float] = {}
+            for start in range(0, len(texts), 32):
+                clock = time.perf_counter()
+                docs = [nlp.make_doc(text) for text in texts[start:start + 32]]
+                spent["tokenizer"] = spent.get("tokenizer", 0.0) + time.perf_counter() - clock
+                for name, component in nlp.pipeline:
+                    clock = time.perf_counter()
+                    docs = (list(component.pipe(docs, batch_size=32)) if hasattr(component, "pipe")
+                            else [component(doc) for doc in docs])
+                    spent[name] = spent.get(name, 0.0) + time.perf_counter() - clock
+            for name, value in spent.items():
+                seconds[kind].setdefault(name, []).append(value)
+    for kind, table in seconds.items():
+        parts = {name: statistics.median(values) for name, values in table.items()}
+        listed = ", ".join(f"{name} {value:.2f}" for name, value in parts.items())
+        print(f"  {kind}: {sum(parts.values()):.2f} s = {listed}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, default=600, help="news stories in `mixed`")
@@ -126,6 +158,8 @@ def main() -> None:
     parser.add_argument("--corpora", default="mixed,sentences")
     parser.add_argument("--shared", type=Path, default=corpus.DEFAULT_SHARED)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--components", action="store_true",
+                        help="time each pipeline component, bare and sitrep's (1 process)")
     parser.add_argument("--type-model", action="store_true",
                         help="code with the learned sentence type on (docs/sentence-type-model.md)")
     parser.add_argument("--child", choices=["bare", "sitrep"], help=argparse.SUPPRESS)
@@ -147,6 +181,9 @@ def main() -> None:
         print(f"corpus {name}: {len(records):,} documents, {words:,} words")
         if args.profile:
             profile(records)
+            continue
+        if args.components:
+            components(records, args.repeat)
             continue
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
             json.dump(records, handle)

