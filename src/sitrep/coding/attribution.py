@@ -76,6 +76,14 @@ def _outlet_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, keys))})(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _outlet_anywhere() -> re.Pattern[str]:
+    """Any listed name as plain lower-cased text, word boundaries or not: where it finds none,
+    no stretch of the text names an outlet (`outlet_in` of any part finds nothing)."""
+    keys = sorted((k for k in outlet_names() if len(k) >= 4), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, keys)))
+
+
 def outlet_in(text: str) -> str | None:
     """The outlet named in a stretch of text (the longest name, if several); a listed name that
     ends a longer proper name ("the Chaco Herald" is not "The Herald") does not count."""
@@ -130,6 +138,8 @@ def find_sources(sentences: list[tuple[int, str]], cited: list[CitedSource]) -> 
         outlet = None
         basis = None
         lowered = sentence.lower()
+        if cited_source is None and not _outlet_anywhere().search(lowered):
+            continue  # no outlet named and no URL cited: no source, whatever the wording
         # cheap substring checks first: the patterns below backtrack over the whole sentence
         obtained = OBTAINED.search(sentence) if " by " in lowered or " to " in lowered \
             or " in " in lowered or " told " in lowered else None

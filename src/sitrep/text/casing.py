@@ -63,6 +63,13 @@ def _read_case_forms() -> CaseForms:
 def is_lowercased(text: str) -> bool:
     """Whether a text lost its capitals: of its words that do not start a sentence, almost none
     starts with a capital letter."""
+    # Cheap bound first: each word that starts a sentence (but the first) follows its own
+    # sentence end, so at most 1 + (ends) words start sentences; if the capitalised words left
+    # over are already too many, the text has its capitals (the count below would say so too).
+    words = _WORD.findall(text)
+    ends = 1 + sum(text.count(mark) for mark in ".!?\n")
+    if sum(word[0].isupper() for word in words) - ends >= LOWERCASED_TEXT * len(words):
+        return False
     inside = capitalised = 0
     previous_end = 0
     for match in _WORD.finditer(text):
