@@ -148,6 +148,10 @@ def _resolve(text: str, folded: str, when: date | None, label: str | None, kb: K
     if entries and " " not in folded and text.strip().islower():
         # "who", "ice": a body's short name only when written as one
         entries = [e for e in entries if e.kind in {"country", "place"}]
+    if entries and " " not in folded and folded in names.common_surnames():
+        # "Hassan", "Abdullah": a generated row's one-word name that millions bear names no one
+        # alone, as such a surname does not (`_surname`: the document's own people first)
+        entries = [e for e in entries if e.kind != "person" or not e.source.endswith(".txt")]
     direct = choose(entries, when)
     if direct:
         entry, role = direct
