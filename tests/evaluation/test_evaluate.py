@@ -33,7 +33,7 @@ def test_sentence_csv_scores_type_and_actors(tmp_path, nlp):
     path.write_text(
         "id,text,label,source,target\n"
         "1,Iran asked China for air defence systems.,REQUEST,IRN,CHN\n"
-        "2,The United States imposed sanctions on Cuba.,SANCTION,USA,CUB\n"
+        "2,The United States imposed an embargo on Cuba.,SANCTION,USA,CUB\n"
         "3,Germany praised France for its support.,ACCUSE,DEU,FRA\n", encoding="utf-8")
     report = evaluate(path)
     assert report.cases == 3 and report.file == str(path)
