@@ -251,7 +251,12 @@ def test_common_verbs_only_fire_with_an_object():
         ("visit", "NOUN", "", None, "CONSULT", "visit"),
         ("hold", "VERB", "", "talk", "CONSULT", ""),
         ("praise", "VERB", "", None, "SUPPORT", ""),
-        ("impose", "VERB", "", "sanction", "SANCTION", "discontinue"),
+        # imposed sanctions: COERCE, as the real-news coders code them (the manual: SANCTION);
+        # an embargo stays SANCTION (docs/codebook-boundaries.md)
+        ("impose", "VERB", "", "sanction", "COERCE", "restrict"),
+        ("impose", "VERB", "", "embargo", "SANCTION", "discontinue"),
+        ("blockade", "VERB", "", None, "ASSAULT", ""),
+        ("cyberattack", "NOUN", "", None, "ASSAULT", ""),
         ("sanction", "NOUN", "", None, "SANCTION", "discontinue"),
         ("freeze", "VERB", "", "asset", "SANCTION", "discontinue"),
         ("deploy", "VERB", "", "troop", "MOBILIZE", "troops"),

@@ -12,9 +12,11 @@ CASES = [
     ("Iran asked China for air defence systems last week.", "REQUEST", ["IRN"], ["CHN"]),
     ("The Colombian government requested humanitarian aid from the United States.", "REQUEST",
      ["COL"], ["USA"]),
-    ("Sanctions were imposed on North Korea by the European Union in March.", "SANCTION", None,
+    # imposed sanctions are COERCE, as the real-news coders code them (the manual: SANCTION;
+    # docs/codebook-boundaries.md)
+    ("Sanctions were imposed on North Korea by the European Union in March.", "COERCE", None,
      ["PRK"]),
-    ("The United States imposed new sanctions on Iran's oil sector.", "SANCTION", ["USA"],
+    ("The United States imposed new sanctions on Iran's oil sector.", "COERCE", ["USA"],
      ["IRN"]),
     ("Russia and China signed a trade agreement in Beijing on Tuesday.", "SUPPORT", ["CHN", "RUS"],
      []),

@@ -297,6 +297,15 @@ def test_protest_violence_rows_and_acts_at_home(coder, text, event_type, actor, 
     ("The Philippine coast guard seized a fishing boat and its crew.", "COERCE"),
     ("The president ordered air strikes on the camps.", "ASSAULT"),
     ("Pakistan expelled the UN weapons inspectors.", "SANCTION"),
+    # the real-news coders' reading, where the manual's differs: imposed sanctions are COERCE
+    # (an embargo stays SANCTION), blockades and cyber attacks ASSAULT
+    ("Canada imposed sanctions on three Venezuelan generals.", "COERCE"),
+    ("Washington sanctioned two Iranian shipping firms.", "COERCE"),
+    ("The EU renewed its sanctions on Minsk.", "COERCE"),
+    ("Japan imposed an embargo on North Korean ships.", "SANCTION"),
+    ("The militia blockaded the port of Hodeidah.", "ASSAULT"),
+    ("The army imposed a blockade on the northern towns.", "ASSAULT"),
+    ("Russian hackers launched a cyber attack on the Estonian parliament.", "ASSAULT"),
     ("Ghana deployed 300 troops to Mali as part of the UN peacekeeping mission.", "AID"),
     # ... named by the phrase on the verb that carries the deployment, or as its doers
     ("Kenya announced the deployment of 400 police officers to Haiti on a peacekeeping mission.",
@@ -561,5 +570,6 @@ def test_a_sanction_not_renewed_lapses(coder, text, actor, recipient):
 
 
 def test_a_sanction_renewed_stays_a_sanction(coder):
-    # a control (passes either way)
-    assert one(coder, "The EU extended its sanctions on Russia for six months.").event == "SANCTION"
+    # a control (passes either way); sanctions imposed or renewed are COERCE, as the real-news
+    # coders code them (the manual: SANCTION; docs/codebook-boundaries.md)
+    assert one(coder, "The EU extended its sanctions on Russia for six months.").event == "COERCE"

@@ -59,7 +59,7 @@ CASES = [
     ("Belarus dismissed a plea from the European Parliament to free the journalists.", "REJECT"),
     # meet + demands/conditions -> CONCEDE (CAMEO 083)
     ("The Bolivian government met the demands of the striking miners.", "CONCEDE"),
-    # tighten + blockade/siege -> COERCE restrict
+    # tighten + siege -> COERCE restrict (a blockade: ASSAULT, as the real-news coders code it)
     ("Ethiopian troops tightened the siege of the town of Mekele.", "COERCE"),
     # abuse + detainees/children -> ASSAULT; sexual abuse (noun) -> ASSAULT
     ("Prison guards in Uganda abused detainees at the Luzira facility.", "ASSAULT"),

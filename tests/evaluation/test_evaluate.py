@@ -33,7 +33,7 @@ def test_sentence_csv_scores_type_and_actors(tmp_path, nlp):
     path.write_text(
         "id,text,label,source,target\n"
         "1,Iran asked China for air defence systems.,REQUEST,IRN,CHN\n"
-        "2,The United States imposed sanctions on Cuba.,SANCTION,USA,CUB\n"
+        "2,The United States imposed an embargo on Cuba.,SANCTION,USA,CUB\n"
         "3,Germany praised France for its support.,ACCUSE,DEU,FRA\n", encoding="utf-8")
     report = evaluate(path)
     assert report.cases == 3 and report.file == str(path)
@@ -90,8 +90,10 @@ def test_cameo_codes_map_by_longest_prefix():
 def test_plover_gold_records_floor(nlp):
     report = evaluate(needs_shared("plover", "PLOVER_GSR_CAMEO.txt"))
     assert report.cases == 322
-    # strict (the main event); 0.870 measured on 2026-12-07 (0.829 after issues 11, 12)
-    assert report.figures["event_type_accuracy"] >= 0.865  # 0.870
+    # strict (the main event); 0.870 measured on 2026-12-07 (0.829 after issues 11, 12); 0.863
+    # since imposed sanctions are COERCE and blockades ASSAULT, as the real-news coders code them,
+    # where two gold records follow the manual (docs/codebook-boundaries.md): lowered on purpose
+    assert report.figures["event_type_accuracy"] >= 0.86  # 0.863
     assert report.figures["actor_match"] >= 0.83  # 0.838
     assert report.figures["recipient_match"] >= 0.80  # 0.806
 
@@ -111,7 +113,9 @@ def test_petrarch_unit_suite_runs_with_imported_actors(nlp):
 # CONCEDE there, AGREE in the coder: docs/codebook-boundaries.md), so they sit lower by those rows.
 SENTENCE_SET_FLOORS = [
     ("heldout_sentences.csv", 0.88, 0.92, 0.79),
-    ("dev_sentences.csv", 0.92, 0.94, 0.82),
+    # 0.919: its imposed-sanctions sentence keeps the manual's SANCTION, the coder follows the
+    # real-news coders (COERCE; docs/codebook-boundaries.md): lowered on purpose from 0.92
+    ("dev_sentences.csv", 0.91, 0.94, 0.82),
     ("dev2_sentences.csv", 0.90, 0.94, 0.88),
     ("dev3_sentences.csv", 0.86, 0.90, 0.85),
 ]

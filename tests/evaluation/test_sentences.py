@@ -140,15 +140,16 @@ def test_real_news_development_set_floor(nlp):
     # 2026-12-07 night: 0.842 / 0.830; morning, after exercises, states of siege, ordered acts,
     # take-overs, receiving verbs, control verbs, the classifier kept to one-sentence documents:
     # 0.848 / 0.841; afternoon, after requests pressed on a party, revoked sanctions, groups of
-    # listed bodies, local councils, a government's critics: 0.863 / 0.858
-    assert figures["event_type_accuracy"] >= 0.855
-    assert figures["macro_f1"] >= 0.85
+    # listed bodies, local councils, a government's critics: 0.863 / 0.858; after imposed
+    # sanctions COERCE, blockades and cyber attacks ASSAULT (the coders' reading): 0.880 / 0.875
+    assert figures["event_type_accuracy"] >= 0.87
+    assert figures["macro_f1"] >= 0.865
     # actor / recipient where the type is right, type+source+target, lenient: 0.962 / 0.851 /
     # 0.709 / 0.714 (2026-12-07 morning, after settlements, peacekeeping hosts, dates as no target)
     assert figures["actor_where_type_right"] >= 0.955
     assert figures["recipient_where_type_right"] >= 0.845
-    assert figures["type_source_target"] >= 0.715  # 0.723 (afternoon)
-    assert figures["lenient_type_source_target"] >= 0.72  # 0.729
+    assert figures["type_source_target"] >= 0.73  # 0.740 (after the coders' sanctions)
+    assert figures["lenient_type_source_target"] >= 0.735  # 0.746
 
 
 @pytest.mark.slow

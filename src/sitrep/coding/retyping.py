@@ -205,7 +205,14 @@ def on_condition_unless(token, actor: list[Actor], ctx: Context) -> bool:
 CONDITION_MARKS = {"if", "unless", "whether"}
 
 
-def threatened_sanction(token) -> bool:
+def imposes_sanctions(row, event_type: str) -> bool:
+    """A SANCTION, or sanctions imposed, which the real-news coders code COERCE (the rows COERCE
+    restrict with the context economic; docs/codebook-boundaries.md)."""
+    return event_type == "SANCTION" or (event_type == row.event == "COERCE" and
+                                        row.mode == "restrict" and "economic" in row.context)
+
+
+def threatened_sanction(row, event_type: str, token) -> bool:
     """A sanction that would or may follow, not in a condition of its own: held over its
     target, THREATEN (CAMEO 1312 threaten with sanctions; as a future sanction is): "a bill that
     would sanction Turkish officials", "the EU may suspend talks if ..."; but "if they imposed
@@ -213,6 +220,8 @@ def threatened_sanction(token) -> bool:
     considers them; nor is a sanction ended ("would terminate the embargo": the verb it is the
     object of is no light verb that imposes it), nor one no one means to impose ("has no
     intention of seeking to revoke the accord")."""
+    if not imposes_sanctions(row, event_type):
+        return False
     if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" and \
             token.head.lemma_.lower() not in LIGHT_VERBS:
         return False
@@ -238,7 +247,7 @@ RENEWAL_VERBS = word_class("renewal_verbs")
 def lapsed_sanction(row, event_type: str, modality: str) -> bool:
     """A sanction not renewed, extended or kept ("the Council failed to renew the arms embargo")
     lapses: eased, RETREAT as "lifted" (CAMEO 085)."""
-    return modality == "negated" and event_type == "SANCTION" and row.lemma in RENEWAL_VERBS
+    return modality == "negated" and imposes_sanctions(row, event_type) and row.lemma in RENEWAL_VERBS
 
 
 # What a meeting, call or visit is for, when that is an act of its own: PLOVER codes a

@@ -379,7 +379,7 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         # "vowed to boycott the summit": a threat to suspend talks (PLOVER manual,
         # THREATEN relations), as the PLOVER records and the real-news coders code it
         event_type, mode, modality = "THREATEN", "relations", "asserted"
-    if modality == "hypothetical" and event_type == "SANCTION" and threatened_sanction(token):
+    if modality == "hypothetical" and threatened_sanction(row, event_type, token):
         event_type, mode, modality = "THREATEN", None, "asserted"  # "a bill that would sanction"
     if modality == "future" and event_type in INTENT_TYPES and not is_imminent(token, ctx.lexicon):
         # PLOVER codes a stated intention as its own act: a promise to cooperate, to concede or

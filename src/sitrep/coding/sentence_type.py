@@ -16,7 +16,8 @@ retreat's verbs say RETREAT and others CONCEDE.
 
 It is off by default (`type_model = false` in data/defaults.toml; `--type-model` turns it on).
 Its gate is learned per direction: it opens only the moves that win on real news and lose
-nothing on the sentences written from the manual, so "imposed sanctions on Cuba" stays SANCTION;
+nothing on the sentences written from the manual (it was learned when "imposed sanctions" was
+SANCTION; the rules now code it COERCE, as the real-news coders do: docs/codebook-boundaries.md);
 what it adds over the current rules is small, and it must be retrained whenever they change
 (docs/sentence-type-model.md has the figures).
 """
