@@ -676,8 +676,18 @@ def test_an_undated_title_beats_the_persons_undated_former_role():
     ("Rivera", "2022-06-01"),         # not "two curated people of one country"
     ("Mohammed Ali", "2024-06-01"),   # not Guyana's "Mohamed Irfaan Ali" by spelling
     ("Luis Lopez", "2020-06-01"),     # not Bolivia's "Luis Fernando López" by spelling
+    ("Georgiev", "2025-06-01"),       # not Bulgaria's foreign minister of 2025
+    ("Stoyanov", "2024-01-01"),       # not Bulgaria's interior minister of 2023-24
+    ("Dimitrov", "2023-06-01"),       # not North Macedonia's foreign minister of 2017-20
 ])
 def test_a_common_name_alone_is_placed_nowhere(text, when):
     actor = resolve(text, date.fromisoformat(when), label="PERSON")
     assert actor.code is None, (text, actor)
 
+
+def test_a_khmer_given_name_alone_does_not_pick_one_of_two_bearers():
+    """Khmer names put the family name first: "Sokha" alone is the given name of both the
+    opposition leader Kem Sokha and the interior minister Sar Sokha, so it names the country only."""
+    actor = resolve("Sokha", date(2024, 6, 1), label="PERSON")
+    assert (actor.code, actor.sector) == ("KHM", None), actor
+    assert resolve("Kem Sokha", date(2024, 6, 1)).sector == "OPP"
