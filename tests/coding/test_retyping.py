@@ -297,6 +297,11 @@ def test_protest_violence_rows_and_acts_at_home(coder, text, event_type, actor, 
     ("The Philippine coast guard seized a fishing boat and its crew.", "COERCE"),
     ("The president ordered air strikes on the camps.", "ASSAULT"),
     ("Pakistan expelled the UN weapons inspectors.", "SANCTION"),
+    # NGOs and their staff are expelled (SANCTION expel), individuals deported (COERCE deport)
+    ("The junta expelled the aid workers of two charities.", "SANCTION"),
+    ("Khartoum expelled humanitarian workers employed by the UN refugee agency.", "SANCTION"),
+    ("The government expelled foreign journalists.", "COERCE"),
+    ("Ankara expelled migrant workers.", "COERCE"),
     # the real-news coders' reading, where the manual's differs: imposed sanctions are COERCE
     # (an embargo stays SANCTION), blockades and cyber attacks ASSAULT
     ("Canada imposed sanctions on three Venezuelan generals.", "COERCE"),
