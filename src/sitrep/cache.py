@@ -59,17 +59,35 @@ def _load_without_gc(handle: BinaryIO) -> Any:
 
 def pickled(name: str, key: str, build: Callable[[], T]) -> T:
     """The value cached under `name`-`key`, else `build()` (then cached; older keys pruned)."""
+    if cache_dir() is None:
+        return build()
+    found = read_cached(name, key)
+    if found is not None:
+        return found
+    value = build()
+    write_cached(name, key, value)
+    return value
+
+
+def read_cached(name: str, key: str) -> Any:
+    """The value cached under `name`-`key`, or None (no cache, absent, truncated or stale)."""
     folder = cache_dir()
     if folder is None:
-        return build()
-    path = folder / f"{name}-{key}.pickle"
+        return None
     try:
-        with path.open("rb") as handle:
-            value: T = _load_without_gc(handle)
-            return value
-    except Exception:  # noqa: BLE001 - absent, truncated or stale: build it again
-        pass
-    value = build()
+        with (folder / f"{name}-{key}.pickle").open("rb") as handle:
+            return _load_without_gc(handle)
+    except Exception:  # noqa: BLE001 - absent, truncated or stale: the caller builds it
+        return None
+
+
+def write_cached(name: str, key: str, value: Any) -> None:
+    """Cache `value` under `name`-`key` (atomically; the oldest entries of `name` pruned); an
+    unwritable cache only costs the next run the build."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    path = folder / f"{name}-{key}.pickle"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False) as written:
@@ -81,4 +99,3 @@ def pickled(name: str, key: str, build: Callable[[], T]) -> T:
             old.unlink(missing_ok=True)
     except OSError:
         pass
-    return value

@@ -61,3 +61,32 @@ def test_a_ruler_with_patterns_it_cannot_model_keeps_the_real_components():
     ruler.add([[{"LENGTH": 3}]], {"POS": "NOUN"})  # LENGTH: not one of the features it keys on
     assert not supported(ruler, lemmatizer)
     assert not RuleMemo(nlp, ruler, lemmatizer).enabled
+
+
+def test_what_one_process_learned_the_next_starts_with(tmp_path, monkeypatch, pipelines):
+    from sitrep.text.rule_memo import memoise_rules
+
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path))
+    _, plain = pipelines
+
+    def fresh():
+        nlp = spacy.load(model_name())
+        nlp.add_pipe("sitrep_line_breaks", before="parser")
+        assert memoise_rules(nlp)
+        return nlp
+
+    first = fresh()
+    list(first.pipe(TEXTS))
+    first.get_pipe("sitrep_rule_memo").save()
+    assert list(tmp_path.glob("rule-memo-*.pickle"))
+    second = fresh()
+    memo = second.get_pipe("sitrep_rule_memo")
+    assert memo.lemmas and memo.outcomes  # loaded, before any document
+    learned = len(memo.lemmas)
+    for fast, real in zip(second.pipe(TEXTS), plain.pipe(TEXTS), strict=True):
+        assert [t.lemma_ for t in fast] == [t.lemma_ for t in real]
+        assert numpy.array_equal(fast.to_array(ATTRS), real.to_array(ATTRS))
+    assert len(memo.lemmas) == learned  # nothing left to learn
+    # every copy of the six sentences no multi-token rule can match ("there are", "gonna",
+    # "let's", "gotta", "c'mon" send the other four through the real components)
+    assert memo.replayed >= 6 * 3

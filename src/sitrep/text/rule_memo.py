@@ -23,19 +23,31 @@ Hands on: the same `Doc` the two components would have produced, to the entity r
 
 from __future__ import annotations
 
+import atexit
 import re
+from pathlib import Path
 from typing import Any
 
 import numpy
+import spacy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sitrep.cache import content_key, read_cached, write_cached
+
 # What the ruler's single-token patterns may read, and what its rules may set.
 READ = ("LOWER", "TAG", "DEP", "IS_SPACE")
 WRITTEN = [POS, TAG, MORPH, LEMMA, DEP]
-KEY_COLUMNS = [LOWER, TAG, DEP, IS_SPACE, POS, MORPH, LEMMA, ORTH]
+COLUMN = {attr: index for index, attr in enumerate(WRITTEN)}
+KEY_COLUMNS = [LOWER, TAG, DEP, IS_SPACE, ORTH]
 OPERATORS = {"IN", "NOT_IN", "REGEX"}
+# The memo is bounded (a long-running server or worker meets ever more words; past this many
+# lemmas new words are lemmatised as the real component does, and not kept), and kept in the
+# disk cache (sitrep/cache.py) after every SAVE_EVERY new entries and at exit, so that a new
+# process starts with what earlier ones learned (a cold lemmatizer costs ~0.1 ms a new word).
+MAX_LEMMAS = 200_000
+SAVE_EVERY = 2_000
 
 
 def supported(ruler: Any, lemmatizer: Any) -> bool:
@@ -54,6 +66,35 @@ def supported(ruler: Any, lemmatizer: Any) -> bool:
     return written <= set(WRITTEN)
 
 
+class _Values:
+    """One attribute's values as the patterns tell them apart: a value a pattern names is
+    itself; any other is only the results of the patterns' regular expressions on it."""
+
+    def __init__(self, ruler: Any, name: str):
+        self.named: set[str] = set()
+        self.regexes: list[re.Pattern] = []
+        for entry in ruler.patterns:
+            for pattern in entry["patterns"]:
+                for spec in pattern:
+                    value = spec.get(name)
+                    if isinstance(value, str):
+                        self.named.add(value)
+                    elif isinstance(value, dict):
+                        self.named.update(value.get("IN", ()), value.get("NOT_IN", ()))
+                        if "REGEX" in value:
+                            self.regexes.append(re.compile(value["REGEX"]))
+        self._keys: dict[int, Any] = {}
+
+    def key(self, strings: Any, value: int) -> Any:
+        found = self._keys.get(value)
+        if found is None:
+            text = strings[value]
+            found = text if text in self.named else tuple(bool(r.search(text))
+                                                          for r in self.regexes)
+            self._keys[value] = found
+        return found
+
+
 class RuleMemo:
     """The attribute ruler and the lemmatizer of a pipeline, replayed from what they did before."""
 
@@ -62,45 +103,66 @@ class RuleMemo:
         self.ruler = ruler
         self.lemmatizer = lemmatizer
         self.enabled = supported(ruler, lemmatizer)
-        self.outcomes: dict[tuple, tuple[int, ...]] = {}
+        # what the ruler's rules set on a token, by what they read of it: (column, value) pairs
+        self.outcomes: dict[tuple, tuple[tuple[int, int], ...]] = {}
+        self.lemmas: dict[tuple[int, int, int], int] = {}  # (ORTH, POS, MORPH) -> LEMMA
         self.replayed = 0  # documents annotated from the memo alone
-        self.lemmas: dict[tuple[int, int, int], int] = {}
-        self._lower_keys: dict[int, Any] = {}
-        # The LOWER values the patterns name, and their regular expressions: any other value
-        # satisfies exactly the same patterns as every other such value with the same
-        # regular-expression results.
-        named: set[str] = set()
-        regexes: list[re.Pattern] = []
-        self._openers: list[dict] = []
-        for entry in ruler.patterns:
-            for pattern in entry["patterns"]:
-                for spec in pattern:
-                    value = spec.get("LOWER")
-                    if isinstance(value, str):
-                        named.add(value)
-                    elif isinstance(value, dict):
-                        named.update(value.get("IN", ()), value.get("NOT_IN", ()))
-                        if "REGEX" in value:
-                            regexes.append(re.compile(value["REGEX"]))
-                if len(pattern) > 1:
-                    self._openers.append(pattern[0])
-        self._named = named
-        self._regexes = regexes
+        self._lower = _Values(ruler, "LOWER")
+        self._dep = _Values(ruler, "DEP")
+        self._openers = [pattern[0] for entry in ruler.patterns
+                         for pattern in entry["patterns"] if len(pattern) > 1]
         self._opener_keys: dict[tuple, bool] = {}
+        # keyed by the model, spaCy and this module: the memo is a function of all three
+        meta = nlp.meta
+        self._cache_key = content_key([Path(__file__)], spacy.__version__, meta.get("lang", ""),
+                                      meta.get("name", ""), meta.get("version", ""))
+        self._unsaved = 0
+        if self.enabled:
+            self._load()
+            atexit.register(self.save)
+
+    def _load(self) -> None:
+        cached = read_cached("rule-memo", self._cache_key)
+        if not isinstance(cached, tuple) or len(cached) != 2:
+            return
+        outcomes, lemmas = cached
+        self.outcomes.update(outcomes)
+        add = self.vocab.strings.add  # a lemma's hash means nothing until its text is known
+        self.lemmas.update((key, add(text)) for key, text in lemmas.items())
+
+    def save(self) -> None:
+        """Keep what was learned in the disk cache (nothing when nothing new was learned)."""
+        if not self._unsaved or not self.enabled:
+            return
+        strings = self.vocab.strings
+        write_cached("rule-memo", self._cache_key,
+                     (self.outcomes, {key: strings[lemma] for key, lemma in self.lemmas.items()}))
+        self._unsaved = 0
+
+    def _remember(self) -> None:
+        self._unsaved += 1
+        if self._unsaved >= SAVE_EVERY:
+            self.save()
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.enabled or not len(doc):
             return self._real(doc)
+        strings = self.vocab.strings
         rows = doc.to_array(KEY_COLUMNS).tolist()
-        keys = [(self._lower_key(row[0]),) + tuple(row[1:7]) for row in rows]
+        keys = [(self._lower.key(strings, lower), tag, self._dep.key(strings, dep), space)
+                for lower, tag, dep, space, _ in rows]
         if any(self._may_open(key, row) for key, row in zip(keys, rows, strict=True)):
             return self._real(doc)
         outcomes = self.outcomes
         if not all(key in outcomes for key in keys):
             self._learn(doc, keys, rows)
             return doc
-        after: Any = numpy.array([outcomes[key] for key in keys], dtype="uint64")
-        doc.from_array(WRITTEN, after)
+        after = doc.to_array(WRITTEN).tolist()
+        for row, key in zip(after, keys, strict=True):
+            for column, value in outcomes[key]:
+                row[column] = value
+        replayed: Any = numpy.array(after, dtype="uint64")
+        doc.from_array(WRITTEN, replayed)
         self._lemmatize(doc, after, rows)
         self.replayed += 1
         return doc
@@ -109,45 +171,60 @@ class RuleMemo:
         return self.lemmatizer(self.ruler(doc))
 
     def _learn(self, doc: Doc, keys: list[tuple], rows: list[list[int]]) -> None:
-        """Run the real components, remembering what each did to each token."""
-        self.ruler(doc)
+        """Run the real components, remembering what each did to each token: the ruler's
+        matches say which of its rules set what on which token."""
+        matches = self.ruler.match(doc)
+        self.ruler.set_annotations(doc, matches)  # what AttributeRuler.__call__ does
+        rules: dict[int, list[int]] = {}
+        for attr_id, _, start, end in matches:  # in the order the ruler applied them
+            if end - start != 1:
+                self.enabled = False  # a multi-token rule the opener check let through
+                self.lemmatizer(doc)
+                return
+            rules.setdefault(start, []).append(attr_id)
         ruled = doc.to_array(WRITTEN).tolist()
         self.lemmatizer(doc)
         lemmas = doc.to_array(LEMMA).tolist()
-        for key, row, outcome, lemma in zip(keys, rows, ruled, lemmas, strict=True):
-            if self.outcomes.setdefault(key, tuple(outcome)) != tuple(outcome):
+        for i, key in enumerate(keys):
+            columns = sorted({COLUMN[attr] for rule in rules.get(i, ())
+                              for attr in self.ruler.attrs[rule]})
+            outcome = tuple((column, ruled[i][column]) for column in columns)
+            known = self.outcomes.get(key)
+            if known is None:
+                self.outcomes[key] = outcome
+                self._remember()
+            elif known != outcome:
                 self.enabled = False  # an outcome this module cannot predict: stop replaying
-            if not outcome[3]:  # the lemmatizer's, not a rule's
-                lemma_key = (row[7], outcome[0], outcome[2])
-                if self.lemmas.setdefault(lemma_key, lemma) != lemma:
+            if not ruled[i][3]:  # a lemma the lemmatizer gave, not a rule
+                lemma_key = (rows[i][4], ruled[i][0], ruled[i][2])
+                known_lemma = self.lemmas.get(lemma_key)
+                if known_lemma is None:
+                    if len(self.lemmas) < MAX_LEMMAS:
+                        self.lemmas[lemma_key] = lemmas[i]
+                        self._remember()
+                elif known_lemma != lemmas[i]:
                     self.enabled = False
 
-    def _lemmatize(self, doc: Doc, after: numpy.ndarray, rows: list[list[int]]) -> None:
-        lemmas = after[:, 3]
-        if lemmas.all():
-            return
+    def _lemmatize(self, doc: Doc, after: list[list[int]], rows: list[list[int]]) -> None:
+        """The lemmatizer's part: a lemma for every token the rules gave none."""
         memo = self.lemmas
-        new = lemmas.tolist()
-        for i, lemma in enumerate(new):
+        lemmas = [row[3] for row in after]
+        missing = False
+        for i, (pos, _, morph, lemma, _) in enumerate(after):
             if lemma:
                 continue
-            pos, morph = int(after[i, 0]), int(after[i, 2])
-            key = (rows[i][7], pos, morph)
+            missing = True
+            key = (rows[i][4], pos, morph)
             found = memo.get(key)
             if found is None:
                 found = self.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
-                memo[key] = found
-            new[i] = found
-        replayed: Any = numpy.array(new, dtype="uint64")
-        doc.from_array([LEMMA], replayed)
-
-    def _lower_key(self, lower: int) -> Any:
-        key = self._lower_keys.get(lower)
-        if key is None:
-            text = self.vocab.strings[lower]
-            key = text if text in self._named else tuple(bool(r.search(text)) for r in self._regexes)
-            self._lower_keys[lower] = key
-        return key
+                if len(memo) < MAX_LEMMAS:
+                    memo[key] = found
+                    self._remember()
+            lemmas[i] = found
+        if missing:
+            column: Any = numpy.array(lemmas, dtype="uint64")
+            doc.from_array([LEMMA], column)
 
     def _may_open(self, key: tuple, row: list[int]) -> bool:
         """Whether the token could be the first of a multi-token pattern (conservative: yes when
