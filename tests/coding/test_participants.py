@@ -622,3 +622,16 @@ def test_the_maker_of_what_is_rejected_or_condemned(coder):
 )
 def test_a_refusal_held_until_the_refuser_is_satisfied_waits_on_the_other(coder, text, recipient):
     assert_coded(coder, text, "REJECT", None, recipient)
+
+
+def test_each_listed_owner_of_a_group_of_no_sector_takes_part(coder):
+    # "Kenyan and Ugandan negotiators": both countries' negotiators, not the first one's alone
+    event = one(coder, "Kenyan and Ugandan negotiators have agreed a new fishing pact.")
+    assert codes(event.actor) == ["KEN", "UGA"]
+
+
+def test_an_answer_to_a_message_goes_to_its_maker(coder):
+    # whoever made the demand, after "from", even a group named only by its sector
+    event = one(coder, "The mayor accepted demands from the striking workers.")
+    assert event.event == "CONCEDE"
+    assert [a.sector for a in event.recipient] == ["LAB"]

@@ -14,9 +14,9 @@ from sitrep.actors.parties import AUTHORITY_SECTORS, GROUP_SECTORS, same_party
 from sitrep.coding.candidate import Context
 from sitrep.coding.handover import handed_to
 from sitrep.coding.lexicon import Trigger, is_saying, verb_forms
-from sitrep.coding.modality import RECEIVING_VERBS, made_before
+from sitrep.coding.modality import MESSAGE_NOUNS, RECEIVING_VERBS, made_before
 from sitrep.coding.places import clause_tokens
-from sitrep.coding.reattach import clause_of_noun
+from sitrep.coding.reattach import CONTENT_NOUNS, clause_of_noun
 from sitrep.coding.recipients import INFORMATION_NOUNS, SHARING_TYPES, topic_of
 from sitrep.coding.relevance import NATURAL_FORCE
 from sitrep.coding.roles import (
@@ -84,6 +84,13 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
             ] + _made_by(obj)
             recipient = [a for pobj in doers for a in actors_of(pobj, ctx.mentions, sectors)
                          if a.code or a.sector]  # "a protest by white farmers" too
+        if not recipient and obj is not None and obj.lemma_.lower() in MESSAGE_NOUNS | CONTENT_NOUNS:
+            # "accepted demands from the striking dockers", "turned down a plea filed by the
+            # defence": an answer to a message goes to whoever made it, a group named only by its
+            # sector too
+            makers = list(prep_objects(obj, {"from", "by"})) + _made_by(obj)
+            recipient = [a for pobj in makers for a in actors_of(pobj, ctx.mentions, sectors)
+                         if a.code or a.sector]
         if not recipient and obj is not None and "with" in preps:
             # "discussed Libya with Trump", "agreed a plan with Kenya": a mutual act's partner
             # follows "with"; its object is what the act is about
