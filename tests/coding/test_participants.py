@@ -635,3 +635,13 @@ def test_an_answer_to_a_message_goes_to_its_maker(coder):
     event = one(coder, "The mayor accepted demands from the striking workers.")
     assert event.event == "CONCEDE"
     assert [a.sector for a in event.recipient] == ["LAB"]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("UN peacekeepers were deployed to Mali.", ["UNO"], ["MLI"]),
+    ("Kenyan peacekeepers are being sent to Somalia.", ["KEN"], ["SOM"]),
+    ("Cuban doctors were sent to Liberia.", ["CUB"], ["LBR"]),
+])
+def test_what_aid_sends_is_the_givers_not_the_receiver(coder, text, actor, recipient):
+    # the passive subject of a sending verb is what is sent (the row's object), not its recipient
+    assert_coded(coder, text, "AID", actor, recipient)

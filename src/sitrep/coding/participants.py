@@ -61,10 +61,13 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                      if a.sector == NATURAL_FORCE]
         if patient is not None:
             own_agent = any(c.dep_ == "agent" for c in trigger.children)
-            if row.event == "MOBILIZE" and not own_agent:
+            # "peacekeepers were deployed to Mali", "Cuban doctors were sent": what aid sends
+            # (the row's object) is the giver's, not the one given to
+            sent = row.event == "AID" and patient.lemma_.lower() in row.object_hint
+            if (row.event == "MOBILIZE" or sent) and not own_agent:
                 # "troops were deployed", "analysts expected Russian troops to be deployed"
                 actor = actors_of(patient, ctx.mentions, sectors)
-            else:
+            elif not sent:
                 recipient = actors_of(patient, ctx.mentions, sectors)
         obj = direct_object(trigger)
         if not recipient and row.event == "COOPERATE" and "legal" in row.context:
