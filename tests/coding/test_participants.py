@@ -645,3 +645,25 @@ def test_an_answer_to_a_message_goes_to_its_maker(coder):
 def test_what_aid_sends_is_the_givers_not_the_receiver(coder, text, actor, recipient):
     # the passive subject of a sending verb is what is sent (the row's object), not its recipient
     assert_coded(coder, text, "AID", actor, recipient)
+
+
+def test_a_mutual_act_is_not_aimed_at_its_topic(coder):
+    # several parties' deal is with one another; what it is on is no recipient
+    for text in ("Kenyan and Ugandan negotiators reached a deal on the Somali border.",
+                 "Kenya and Uganda signed an agreement on Somali refugees."):
+        event = one(coder, text)
+        assert codes(event.actor) == ["KEN", "UGA"] and event.recipient == [] and event.reciprocal
+    # but what they agree to do is aimed at its own target
+    event = one(coder, "Kenya, Uganda and Rwanda have agreed to lift a ban on imports of "
+                       "Tanzanian sugar.")
+    assert codes(event.recipient) == ["TZA"]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Brazil reiterated the government's commitment to supporting Bolivia's sovereignty.",
+     ["BOL"]),
+    ("The minister reaffirmed the UN's commitment to backing Mali's transition.", ["MLI"]),
+])
+def test_whose_stance_is_stated_is_the_doers_side(coder, text, recipient):
+    # the owner of the stance the row's object names (commitment) is no recipient
+    assert_coded(coder, text, "SUPPORT", None, recipient)

@@ -101,7 +101,7 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
             recipient = [a for holder in (trigger, obj) for pobj in prep_objects(holder, {"with"})
                          if pobj.lemma_.lower() not in HELP_NOUNS
                          for a in _prep_actors(pobj, ctx) if a.code or a.sector]
-        if not recipient and obj is not None and not own_act(obj, row, ctx) and not handed:
+        if not recipient and obj is not None and not _doers_own(obj, row, ctx) and not handed:
             # the object is the recipient when it names an actor ("asked Russia"), not a thing;
             # an object naming the act coded is its doer's ("reiterated Turkey's support for
             # Libya": Turkey supports), whose target follows it
@@ -138,6 +138,9 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                 if pobj.head.lower_ in {"on", "about"} and row.event in SHARING_TYPES and \
                         INFORMATION_NOUNS & {h.lemma_.lower() for h in (holder, obj) if h is not None}:
                     continue  # "share information on Iran": the topic, not a recipient
+                if pobj.head.lower_ in TOPIC_PREPS and allowed is not preps and \
+                        is_reciprocal(trigger, actor, []):
+                    continue  # "X and Y reached a deal on the Somali border": what it is about
                 # beyond the type's own prepositions, only a named, coded actor counts
                 recipient = [a for a in _prep_actors(pobj, ctx) if a.code or allowed is preps]
                 if recipient:
@@ -239,7 +242,11 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                                  if a.code and a.code not in own]
                 if recipient:
                     break
-    if not recipient and row.pos == "VERB":
+    mutual = is_reciprocal(trigger, actor, []) and not any(c.dep_ == "xcomp"
+                                                          for c in trigger.children)
+    if not recipient and row.pos == "VERB" and not mutual:
+        # (several parties' mutual act is with one another, not with whom its object names; what
+        # they agree to do is aimed at whom that act is)
         recipient = _named_in_object(trigger, row, actor, ctx)
     if not recipient and row.pos == "VERB" and trigger.dep_ == "pcomp" and \
             trigger.head.lower_ == "by" and trigger.head.head.pos_ == "VERB":
@@ -289,6 +296,8 @@ WARNING_VERBS = word_class("warning_verbs")
 
 
 WARNED_ABOUT = {"of", "about"}
+# Prepositions that say what a mutual act is about, not with whom.
+TOPIC_PREPS = {"on", "about", "over"}
 
 
 # Possessives that refer back to the third-person subject of the verb whose object they own.
@@ -312,6 +321,20 @@ SECTOR_OBJECT_EVENTS = {"COERCE", "ASSAULT", "ACCUSE", "SUPPORT", "CONSULT", "TH
 # ... and those whose object is such a group unless it is a force or an authority, often the
 # actor's own ("freed 20 detainees", but "withdrew its troops")
 PEOPLE_OBJECT_EVENTS = {"RETREAT"}
+
+
+def _doers_own(obj, row: Trigger, ctx: Context) -> bool:
+    """Whether the object names the act coded ("reiterated Turkey's support") or the stance the
+    row's object stands for ("reiterated the UN's commitment to ...", "expressed Japan's
+    readiness"): whose it is, is the doer's side, not the recipient."""
+    lemma = obj.lemma_.lower()
+    return own_act(obj, row, ctx) or (row.event in STANCE_TYPES and lemma in STANCE_NOUNS
+                                      and obj.pos_ == "NOUN")
+
+
+# Types whose object may be a stance (commitment, readiness, solidarity) rather than a party.
+STANCE_TYPES = {"SUPPORT", "AGREE"}
+STANCE_NOUNS = word_class("stance_nouns")
 
 
 def _made_by(obj) -> list:
@@ -414,7 +437,7 @@ def _named_in_object(trigger, row: Trigger, actor: list[Actor], ctx: Context) ->
             continue
         tokens = list(clause_tokens(obj))
         owner = possessor(obj)
-        if owner is not None and own_act(obj, row, ctx):
+        if owner is not None and _doers_own(obj, row, ctx):
             # "reiterated Turkey's support for the GNA": whose the act is, is its doer's side
             tokens = [t for t in tokens if t not in set(owner.subtree)]
         if obj.lemma_.lower() in INFORMATION_NOUNS and row.event in SHARING_TYPES:
