@@ -667,3 +667,16 @@ def test_a_mutual_act_is_not_aimed_at_its_topic(coder):
 def test_whose_stance_is_stated_is_the_doers_side(coder, text, recipient):
     # the owner of the stance the row's object names (commitment) is no recipient
     assert_coded(coder, text, "SUPPORT", None, recipient)
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Rwanda threatened to ban Ugandan and Kenyan candidates.", ["KEN", "UGA"]),
+    ("The union agreed to set up a force made up of Kenyan, Ugandan and South African troops.",
+     ["KEN", "UGA", "ZAF"]),
+    # the parser sets the first two side by side as modifiers of the noun
+    ("The council agreed to send a mission composed of Ghanaian, Nigerian and Senegalese police "
+     "officers.", ["GHA", "NGA", "SEN"]),
+])
+def test_the_countries_listed_inside_the_object_are_all_named(coder, text, recipient):
+    # the first country named inside the object, and those listed with it
+    assert codes(one(coder, text).recipient) == recipient

@@ -446,8 +446,32 @@ def _named_in_object(trigger, row: Trigger, actor: list[Actor], ctx: Context) ->
         found = first_coded(tokens, ctx, {"GPE", "NORP", "ORG", "PERSON"},
                              lambda party: party.code not in codes)
         if found:
-            return [found]
+            return [found] + _listed_after(found, tokens, codes, ctx)
     return []
+
+
+def _listed_after(first: Actor, tokens: list, codes: set, ctx: Context) -> list[Actor]:
+    """"threatened to ban Ugandan and Kenyan candidates", "a force of Kenyan, Ugandan and Rwandan
+    troops": the countries listed with the first one named inside the object."""
+    words = set(tokens)
+    head = next(t for t in sorted(tokens, key=lambda t: t.i) if (m := ctx.mentions.at(t))
+                and m.actor and m.actor.code == first.code)
+    mention = ctx.mentions.at(head)
+    while head.head in words and ctx.mentions.at(head.head) is mention:
+        head = head.head  # "South African": the name's head word carries its list
+    members = conjuncts(head)[1:]
+    if head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ",":
+        # "Ethiopian, Mozambican and South African troops" parsed as modifiers side by side: the
+        # list goes on in the next ones
+        members += [c for s in head.head.children if s.dep_ == head.dep_ and s.i > head.i
+                    for c in conjuncts(s)]
+    found: list[Actor] = []
+    for member in members:
+        named = ctx.mentions.at(member)
+        if named is not None and named.actor and named.actor.code and \
+                named.actor.code not in codes | {first.code} | {a.code for a in found}:
+            found.append(replace(named.actor))
+    return found
 
 
 def fallback_recipient(sentence, actor: list[Actor], ctx: Context) -> list[Actor]:
