@@ -654,7 +654,7 @@ def test_a_mutual_act_is_not_aimed_at_its_topic(coder):
         event = one(coder, text)
         assert codes(event.actor) == ["KEN", "UGA"] and event.recipient == [] and event.reciprocal
     # but what they agree to do is aimed at its own target
-    event = one(coder, "Kenya, Uganda and Rwanda have agreed to lift a ban on imports of "
+    event = one(coder, "Kenya, Uganda and Rwanda have agreed to end their embargo on "
                        "Tanzanian sugar.")
     assert codes(event.recipient) == ["TZA"]
 
