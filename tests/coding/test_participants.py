@@ -624,3 +624,61 @@ def test_the_maker_of_what_is_rejected_or_condemned(coder):
 )
 def test_a_refusal_held_until_the_refuser_is_satisfied_waits_on_the_other(coder, text, recipient):
     assert_coded(coder, text, "REJECT", None, recipient)
+
+
+def test_each_listed_owner_of_a_group_of_no_sector_takes_part(coder):
+    # "Kenyan and Ugandan negotiators": both countries' negotiators, not the first one's alone
+    event = one(coder, "Kenyan and Ugandan negotiators have agreed a new fishing pact.")
+    assert codes(event.actor) == ["KEN", "UGA"]
+
+
+def test_an_answer_to_a_message_goes_to_its_maker(coder):
+    # whoever made the demand, after "from", even a group named only by its sector
+    event = one(coder, "The mayor accepted demands from the striking workers.")
+    assert event.event == "CONCEDE"
+    assert [a.sector for a in event.recipient] == ["LAB"]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("UN peacekeepers were deployed to Mali.", ["UNO"], ["MLI"]),
+    ("Kenyan peacekeepers are being sent to Somalia.", ["KEN"], ["SOM"]),
+    ("Cuban doctors were sent to Liberia.", ["CUB"], ["LBR"]),
+])
+def test_what_aid_sends_is_the_givers_not_the_receiver(coder, text, actor, recipient):
+    # the passive subject of a sending verb is what is sent (the row's object), not its recipient
+    assert_coded(coder, text, "AID", actor, recipient)
+
+
+def test_a_mutual_act_is_not_aimed_at_its_topic(coder):
+    # several parties' deal is with one another; what it is on is no recipient
+    for text in ("Kenyan and Ugandan negotiators reached a deal on the Somali border.",
+                 "Kenya and Uganda signed an agreement on Somali refugees."):
+        event = one(coder, text)
+        assert codes(event.actor) == ["KEN", "UGA"] and event.recipient == [] and event.reciprocal
+    # but what they agree to do is aimed at its own target
+    event = one(coder, "Kenya, Uganda and Rwanda have agreed to end their embargo on "
+                       "Tanzanian sugar.")
+    assert codes(event.recipient) == ["TZA"]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Brazil reiterated the government's commitment to supporting Bolivia's sovereignty.",
+     ["BOL"]),
+    ("The minister reaffirmed the UN's commitment to backing Mali's transition.", ["MLI"]),
+])
+def test_whose_stance_is_stated_is_the_doers_side(coder, text, recipient):
+    # the owner of the stance the row's object names (commitment) is no recipient
+    assert_coded(coder, text, "SUPPORT", None, recipient)
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Rwanda threatened to ban Ugandan and Kenyan candidates.", ["KEN", "UGA"]),
+    ("The union agreed to set up a force made up of Kenyan, Ugandan and South African troops.",
+     ["KEN", "UGA", "ZAF"]),
+    # the parser sets the first two side by side as modifiers of the noun
+    ("The council agreed to send a mission composed of Ghanaian, Nigerian and Senegalese police "
+     "officers.", ["GHA", "NGA", "SEN"]),
+])
+def test_the_countries_listed_inside_the_object_are_all_named(coder, text, recipient):
+    # the first country named inside the object, and those listed with it
+    assert codes(one(coder, text).recipient) == recipient

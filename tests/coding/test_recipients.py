@@ -60,11 +60,12 @@ def test_same_party(one, other, same):
         ("Indonesian authorities imposed a curfew in Ambon after clashes.", ["IDN"]),
         ("Sri Lankan police imposed a curfew in Kandy on Tuesday.", ["LKA"]),
         ("Nigeria deployed troops in Maiduguri on Monday.", []),
-        # the purpose of the verb a noun trigger is the object of is the act's
+        # the purpose of the verb a noun trigger is the object of is the act's; a list it
+        # reaches, whole
         ("Canada announced extra funding of 10 million dollars to support farmers in Mali, "
-         "Niger and Chad.", ["MLI"]),
+         "Niger and Chad.", ["MLI", "TCD"]),  # the model tags "Niger" here a person
         ("Ireland has announced development assistance to help villages in Malawi and Zambia.",
-         ["MWI"]),
+         ["MWI", "ZMB"]),
     ],
 )
 def test_implied_recipients(coder, text, recipient):
@@ -252,3 +253,12 @@ def test_an_emergency_measure_is_imposed_at_home(coder, text, recipient):
     event = one(coder, text)
     assert event.event == "COERCE"
     assert codes(event.recipient) == recipient
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Russia massed troops near its borders with Ukraine and Georgia.", ["GEO", "UKR"]),
+    ("Cuba has offered to build clinics in Angola and Namibia.", ["AGO", "NAM"]),
+])
+def test_a_list_reached_is_reached_whole(coder, text, recipient):
+    # every member of the list the act reaches, not the first one alone
+    assert codes(one(coder, text).recipient) == recipient

@@ -14,9 +14,9 @@ from sitrep.actors.parties import AUTHORITY_SECTORS, GROUP_SECTORS, same_party
 from sitrep.coding.candidate import Context
 from sitrep.coding.handover import handed_to
 from sitrep.coding.lexicon import Trigger, is_saying, verb_forms
-from sitrep.coding.modality import RECEIVING_VERBS, made_before
+from sitrep.coding.modality import MESSAGE_NOUNS, RECEIVING_VERBS, made_before
 from sitrep.coding.places import clause_tokens
-from sitrep.coding.reattach import clause_of_noun
+from sitrep.coding.reattach import CONTENT_NOUNS, clause_of_noun
 from sitrep.coding.recipients import INFORMATION_NOUNS, SHARING_TYPES, topic_of
 from sitrep.coding.relevance import NATURAL_FORCE
 from sitrep.coding.roles import (
@@ -61,10 +61,13 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                      if a.sector == NATURAL_FORCE]
         if patient is not None:
             own_agent = any(c.dep_ == "agent" for c in trigger.children)
-            if row.event == "MOBILIZE" and not own_agent:
+            # "peacekeepers were deployed to Mali", "Cuban doctors were sent": what aid sends
+            # (the row's object) is the giver's, not the one given to
+            sent = row.event == "AID" and patient.lemma_.lower() in row.object_hint
+            if (row.event == "MOBILIZE" or sent) and not own_agent:
                 # "troops were deployed", "analysts expected Russian troops to be deployed"
                 actor = actors_of(patient, ctx.mentions, sectors)
-            else:
+            elif not sent:
                 recipient = actors_of(patient, ctx.mentions, sectors)
         obj = direct_object(trigger)
         if not recipient and row.event == "COOPERATE" and "legal" in row.context:
@@ -84,6 +87,13 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
             ] + _made_by(obj)
             recipient = [a for pobj in doers for a in actors_of(pobj, ctx.mentions, sectors)
                          if a.code or a.sector]  # "a protest by white farmers" too
+        if not recipient and obj is not None and obj.lemma_.lower() in MESSAGE_NOUNS | CONTENT_NOUNS:
+            # "accepted demands from the striking dockers", "turned down a plea filed by the
+            # defence": an answer to a message goes to whoever made it, a group named only by its
+            # sector too
+            makers = list(prep_objects(obj, {"from", "by"})) + _made_by(obj)
+            recipient = [a for pobj in makers for a in actors_of(pobj, ctx.mentions, sectors)
+                         if a.code or a.sector]
         if not recipient and obj is not None and "with" in preps:
             # "discussed Libya with Trump", "agreed a plan with Kenya": a mutual act's partner
             # follows "with"; its object is what the act is about
@@ -91,7 +101,7 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
             recipient = [a for holder in (trigger, obj) for pobj in prep_objects(holder, {"with"})
                          if pobj.lemma_.lower() not in HELP_NOUNS
                          for a in _prep_actors(pobj, ctx) if a.code or a.sector]
-        if not recipient and obj is not None and not own_act(obj, row, ctx) and not handed:
+        if not recipient and obj is not None and not _doers_own(obj, row, ctx) and not handed:
             # the object is the recipient when it names an actor ("asked Russia"), not a thing;
             # an object naming the act coded is its doer's ("reiterated Turkey's support for
             # Libya": Turkey supports), whose target follows it
@@ -128,6 +138,9 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                 if pobj.head.lower_ in {"on", "about"} and row.event in SHARING_TYPES and \
                         INFORMATION_NOUNS & {h.lemma_.lower() for h in (holder, obj) if h is not None}:
                     continue  # "share information on Iran": the topic, not a recipient
+                if pobj.head.lower_ in TOPIC_PREPS and allowed is not preps and \
+                        is_reciprocal(trigger, actor, []):
+                    continue  # "X and Y reached a deal on the Somali border": what it is about
                 # beyond the type's own prepositions, only a named, coded actor counts
                 recipient = [a for a in _prep_actors(pobj, ctx) if a.code or allowed is preps]
                 if recipient:
@@ -229,7 +242,11 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                                  if a.code and a.code not in own]
                 if recipient:
                     break
-    if not recipient and row.pos == "VERB":
+    mutual = is_reciprocal(trigger, actor, []) and not any(c.dep_ == "xcomp"
+                                                          for c in trigger.children)
+    if not recipient and row.pos == "VERB" and not mutual:
+        # (several parties' mutual act is with one another, not with whom its object names; what
+        # they agree to do is aimed at whom that act is)
         recipient = _named_in_object(trigger, row, actor, ctx)
     if not recipient and row.pos == "VERB" and trigger.dep_ == "pcomp" and \
             trigger.head.lower_ == "by" and trigger.head.head.pos_ == "VERB":
@@ -279,6 +296,8 @@ WARNING_VERBS = word_class("warning_verbs")
 
 
 WARNED_ABOUT = {"of", "about"}
+# Prepositions that say what a mutual act is about, not with whom.
+TOPIC_PREPS = {"on", "about", "over"}
 
 
 # Possessives that refer back to the third-person subject of the verb whose object they own.
@@ -302,6 +321,20 @@ SECTOR_OBJECT_EVENTS = {"COERCE", "ASSAULT", "ACCUSE", "SUPPORT", "CONSULT", "TH
 # ... and those whose object is such a group unless it is a force or an authority, often the
 # actor's own ("freed 20 detainees", but "withdrew its troops")
 PEOPLE_OBJECT_EVENTS = {"RETREAT"}
+
+
+def _doers_own(obj, row: Trigger, ctx: Context) -> bool:
+    """Whether the object names the act coded ("reiterated Turkey's support") or the stance the
+    row's object stands for ("reiterated the UN's commitment to ...", "expressed Japan's
+    readiness"): whose it is, is the doer's side, not the recipient."""
+    lemma = obj.lemma_.lower()
+    return own_act(obj, row, ctx) or (row.event in STANCE_TYPES and lemma in STANCE_NOUNS
+                                      and obj.pos_ == "NOUN")
+
+
+# Types whose object may be a stance (commitment, readiness, solidarity) rather than a party.
+STANCE_TYPES = {"SUPPORT", "AGREE"}
+STANCE_NOUNS = word_class("stance_nouns")
 
 
 def _made_by(obj) -> list:
@@ -404,7 +437,7 @@ def _named_in_object(trigger, row: Trigger, actor: list[Actor], ctx: Context) ->
             continue
         tokens = list(clause_tokens(obj))
         owner = possessor(obj)
-        if owner is not None and own_act(obj, row, ctx):
+        if owner is not None and _doers_own(obj, row, ctx):
             # "reiterated Turkey's support for the GNA": whose the act is, is its doer's side
             tokens = [t for t in tokens if t not in set(owner.subtree)]
         if obj.lemma_.lower() in INFORMATION_NOUNS and row.event in SHARING_TYPES:
@@ -413,8 +446,32 @@ def _named_in_object(trigger, row: Trigger, actor: list[Actor], ctx: Context) ->
         found = first_coded(tokens, ctx, {"GPE", "NORP", "ORG", "PERSON"},
                              lambda party: party.code not in codes)
         if found:
-            return [found]
+            return [found] + _listed_after(found, tokens, codes, ctx)
     return []
+
+
+def _listed_after(first: Actor, tokens: list, codes: set, ctx: Context) -> list[Actor]:
+    """"threatened to ban Ugandan and Kenyan candidates", "a force of Kenyan, Ugandan and Rwandan
+    troops": the countries listed with the first one named inside the object."""
+    words = set(tokens)
+    head = next(t for t in sorted(tokens, key=lambda t: t.i) if (m := ctx.mentions.at(t))
+                and m.actor and m.actor.code == first.code)
+    mention = ctx.mentions.at(head)
+    while head.head in words and ctx.mentions.at(head.head) is mention:
+        head = head.head  # "South African": the name's head word carries its list
+    members = conjuncts(head)[1:]
+    if head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ",":
+        # "Ethiopian, Mozambican and South African troops" parsed as modifiers side by side: the
+        # list goes on in the next ones
+        members += [c for s in head.head.children if s.dep_ == head.dep_ and s.i > head.i
+                    for c in conjuncts(s)]
+    found: list[Actor] = []
+    for member in members:
+        named = ctx.mentions.at(member)
+        if named is not None and named.actor and named.actor.code and \
+                named.actor.code not in codes | {first.code} | {a.code for a in found}:
+            found.append(replace(named.actor))
+    return found
 
 
 def fallback_recipient(sentence, actor: list[Actor], ctx: Context) -> list[Actor]:

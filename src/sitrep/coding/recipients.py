@@ -19,7 +19,14 @@ from sitrep.coding.lexicon import is_saying, load_lexicon
 from sitrep.coding.modality import reporting_governor
 from sitrep.coding.reporters import reporters_own_words
 from sitrep.coding.retyping import PEACEKEEPING
-from sitrep.coding.roles import BACKGROUND_MARKS, actors_of, direct_object, is_purpose, subject
+from sitrep.coding.roles import (
+    BACKGROUND_MARKS,
+    actors_of,
+    conjuncts,
+    direct_object,
+    is_purpose,
+    subject,
+)
 from sitrep.entities.mentions import Mentions
 from sitrep.model import Actor
 from sitrep.resources import word_class
@@ -196,13 +203,13 @@ def _reached_country(candidate: Candidate, mentions: Mentions, rules: Rules, kin
     actor's own ("lifted the state of emergency in West Darfur"); for a visit, its host."""
     event, place = candidate.event, candidate.event.event_loc
     codes = _actor_codes(event)
-    found = _reached(candidate.trigger, mentions, kind, rules)
-    reached = [a for a in found if a.code not in codes]
+    found = _reached_named(candidate.trigger, mentions, kind, rules)
+    reached = [(a, t) for a, t in found if a.code not in codes]
     if not reached and kind not in rules.outward:
         reached = found
     at_home = kind in rules.acts_on_place and kind not in rules.outward
     if reached:
-        event.recipient = reached[:1]
+        event.recipient = _listed_with(reached, mentions)
     elif place.country_code and codes and (place.country_code not in codes or at_home):
         # "arrived in Pyongyang"; an act done to a place at home is done to the actor's own
         # country ("Indonesian authorities imposed a curfew in Ambon")
@@ -231,9 +238,9 @@ def _promised_place(candidate: Candidate, mentions: Mentions, rules: Rules) -> N
     promised = promised_acts(candidate.trigger) if candidate.row.event == event.event else \
         [candidate.trigger]
     for verb in promised:
-        reached = _reached(verb, mentions, "", rules, on_place=True)
+        reached = _reached_named(verb, mentions, "", rules, on_place=True)
         if reached:
-            event.recipient = [replace(reached[0], confidence=0.4)]
+            event.recipient = [replace(a, confidence=0.4) for a in _listed_with(reached, mentions)]
             return
     if promised and place.country_code and place.extracted_place:
         # the place the promised act is done in, placed by the gazetteer ("in Munich")
@@ -349,9 +356,14 @@ def _linked(other, trigger) -> bool:
 
 def _reached(trigger, mentions: Mentions, event_type: str, rules: Rules,
              on_place: bool = False) -> list[Actor]:
+    return [a for a, _ in _reached_named(trigger, mentions, event_type, rules, on_place)]
+
+
+def _reached_named(trigger, mentions: Mentions, event_type: str, rules: Rules,
+                   on_place: bool = False) -> list[tuple[Actor, object]]:
     """Countries named inside what the trigger acts on or moves to (its object, its
     destination, its purpose, or, for a stated intention, its complement's), nearest first;
-    `on_place`: a place after in/at counts whatever the type."""
+    `on_place`: a place after in/at counts whatever the type; each with the word naming it."""
     on_place = on_place or event_type in rules.acts_on_place
     # a complement's object only when the verb has none of its own ("urged Egyptians to avoid
     # Libya" is aimed at the Egyptians, not at Libya)
@@ -377,13 +389,25 @@ def _reached(trigger, mentions: Mentions, event_type: str, rules: Rules,
         for child in verb.children:
             if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
                 heads.extend(g for g in child.children if g.dep_ == "pobj")
-    found: list[Actor] = []
+    found: list[tuple[Actor, object]] = []
     for head in heads:
         for token in _own_phrase(head, event_type):
             candidate = _reached_actor(mentions, token, event_type, rules)
-            if candidate is not None and not any(same_party(candidate, a) for a in found):
-                found.append(candidate)
+            if candidate is not None and not any(same_party(candidate, a) for a, _ in found):
+                found.append((candidate, token))
     return found
+
+
+def _listed_with(found: list[tuple[Actor, object]], mentions: Mentions) -> list[Actor]:
+    """The first party an act reaches and the parties listed with it ("massed troops near its
+    borders with Ukraine and Georgia", "a force of Kenyan, Ugandan and Rwandan troops"): a list
+    is reached whole."""
+    first, token = found[0]
+    mention = mentions.at(token)
+    while token.head.i != token.i and mentions.at(token.head) is mention:
+        token = token.head  # "South African": the name's head word carries its list
+    listed = {id(m) for c in conjuncts(token) if (m := mentions.at(c)) is not None} - {id(mention)}
+    return [first] + [a for a, t in found[1:] if id(mentions.at(t)) in listed]
 
 
 def _reached_actor(mentions: Mentions, token, event_type: str, rules: Rules) -> Actor | None:
