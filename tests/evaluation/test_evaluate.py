@@ -113,8 +113,9 @@ def test_petrarch_unit_suite_runs_with_imported_actors(nlp):
 # CONCEDE there, AGREE in the coder: docs/codebook-boundaries.md), so they sit lower by those rows.
 SENTENCE_SET_FLOORS = [
     ("heldout_sentences.csv", 0.88, 0.92, 0.79),
-    # 0.919: its imposed-sanctions sentence keeps the manual's SANCTION, the coder follows the
-    # real-news coders (COERCE; docs/codebook-boundaries.md): lowered on purpose from 0.92
+    # 0.912: its imposed-sanctions sentence keeps the manual's SANCTION and its expelled aid
+    # agencies (dev-104) the manual's COERCE note, the coder follows the real-news coders
+    # (COERCE, SANCTION; docs/codebook-boundaries.md): lowered on purpose from 0.92
     ("dev_sentences.csv", 0.91, 0.94, 0.82),
     ("dev2_sentences.csv", 0.90, 0.94, 0.88),
     ("dev3_sentences.csv", 0.86, 0.90, 0.85),
