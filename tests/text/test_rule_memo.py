@@ -87,6 +87,5 @@ def test_what_one_process_learned_the_next_starts_with(tmp_path, monkeypatch, pi
         assert [t.lemma_ for t in fast] == [t.lemma_ for t in real]
         assert numpy.array_equal(fast.to_array(ATTRS), real.to_array(ATTRS))
     assert len(memo.lemmas) == learned  # nothing left to learn
-    # every copy of the six sentences no multi-token rule can match ("there are", "gonna",
-    # "let's", "gotta", "c'mon" send the other four through the real components)
-    assert memo.replayed >= 6 * 3
+    # every document, those a multi-token rule matches in ("there are", "gonna", "let's") too
+    assert memo.replayed == len(TEXTS)

@@ -12,7 +12,7 @@ Which types follow which rule is data:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sitrep.actors.parties import TRANSNATIONAL_SECTORS, same_party
 from sitrep.coding.lexicon import is_saying, load_lexicon
@@ -398,7 +398,7 @@ def _reached_named(trigger, mentions: Mentions, event_type: str, rules: Rules,
     return found
 
 
-def _listed_with(found: list[tuple[Actor, object]], mentions: Mentions) -> list[Actor]:
+def _listed_with(found: list[tuple[Actor, Any]], mentions: Mentions) -> list[Actor]:
     """The first party an act reaches and the parties listed with it ("massed troops near its
     borders with Ukraine and Georgia", "a force of Kenyan, Ugandan and Rwandan troops"): a list
     is reached whole."""

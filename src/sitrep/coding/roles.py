@@ -478,7 +478,8 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
             if owner and owner.actor and owner.actor.code and owner.label in ACTOR_LABELS:
                 if not sector:  # "UK and EU negotiators": each listed owner
                     named = named_in_apposition(head, owner, mentions)
-                    return [named] if named else [replace(o.actor) for o in _owners(child, mentions)]
+                    return [named] if named else [replace(o.actor) for o in _owners(child, mentions)
+                                                  if o.actor]
                 # "U.S. and British forces": each owner's group
                 return [_placed(o.actor, sector, head) for o in _owners(child, mentions) if o.actor]
     group = next((c for c in head.children if c.dep_ == "poss" and not sector

@@ -9,14 +9,18 @@ the lemmatizer reads ORTH, POS and MORPH. So what they did to a token is learned
 components the first time that combination is seen and replayed from arrays afterwards
 (`Doc.to_array` / `Doc.from_array`).
 
-Exactness, not an approximation: a document goes through the real components (and teaches the
-memo) when any of its tokens shows a combination not seen yet, and when a multi-token pattern
-could match in it (any token satisfies that pattern's first token: "there" as an expletive,
-"gon", "let", ...). A pipeline whose ruler uses pattern features this module does not model
-keeps its real components (`supported`). A combination seen with two different outcomes would
-mean the model above is wrong: memoisation then switches itself off for the process and the
-real components run from there on. `tests/text/test_rule_memo.py` checks every attribute of
-every token against the real components.
+Exactness, not an approximation: a token's key is what the ruler's single-token patterns can
+tell apart (a LOWER or DEP value a pattern names, else only the patterns' regular-expression
+results on it; its TAG; IS_SPACE), and the memo holds which of those rules apply to it, in the
+ruler's order; the few multi-token rules ("there" + "is" as an expletive, "gon" + "na", "let" +
+"'s") depend on neighbours, so a matcher of their own runs on every document and adds them in
+their place. A document with a key not seen yet goes through the real components, which teach
+the memo (and are checked against what the rules say they set). A pipeline whose ruler uses
+pattern features this module does not model keeps its real components (`supported`); a rule
+that does not set what it says, or a key seen with two outcomes, would mean the model above is
+wrong: memoisation then switches itself off for the process and the real components run from
+there on. `tests/text/test_rule_memo.py` checks every attribute of every token against the real
+components.
 
 Hands on: the same `Doc` the two components would have produced, to the entity recogniser.
 """
@@ -32,6 +36,7 @@ import numpy
 import spacy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from sitrep.cache import content_key, read_cached, write_cached
@@ -103,15 +108,21 @@ class RuleMemo:
         self.ruler = ruler
         self.lemmatizer = lemmatizer
         self.enabled = supported(ruler, lemmatizer)
-        # what the ruler's rules set on a token, by what they read of it: (column, value) pairs
-        self.outcomes: dict[tuple, tuple[tuple[int, int], ...]] = {}
+        # the ruler's single-token rules that apply to a token, by what they read of it, in the
+        # order the ruler applies them
+        self.outcomes: dict[tuple, tuple[int, ...]] = {}
         self.lemmas: dict[tuple[int, int, int], int] = {}  # (ORTH, POS, MORPH) -> LEMMA
         self.replayed = 0  # documents annotated from the memo alone
         self._lower = _Values(ruler, "LOWER")
         self._dep = _Values(ruler, "DEP")
-        self._openers = [pattern[0] for entry in ruler.patterns
-                         for pattern in entry["patterns"] if len(pattern) > 1]
-        self._opener_keys: dict[tuple, bool] = {}
+        # the multi-token rules, matched on every document by a matcher of their own (a token's
+        # single-token rules are a function of its key; these depend on its neighbours)
+        self._multi = Matcher(nlp.vocab)
+        for attr_id, entry in enumerate(ruler.patterns):
+            multi = [pattern for pattern in entry["patterns"] if len(pattern) > 1]
+            if multi:
+                self._multi.add(str(attr_id), multi)
+        self._merged: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
         # keyed by the model, spaCy and this module: the memo is a function of all three
         meta = nlp.meta
         self._cache_key = content_key([Path(__file__)], spacy.__version__, meta.get("lang", ""),
@@ -151,21 +162,39 @@ class RuleMemo:
         rows = doc.to_array(KEY_COLUMNS).tolist()
         keys = [(self._lower.key(strings, lower), tag, self._dep.key(strings, dep), space)
                 for lower, tag, dep, space, _ in rows]
-        if any(self._may_open(key, row) for key, row in zip(keys, rows, strict=True)):
-            return self._real(doc)
         outcomes = self.outcomes
         if not all(key in outcomes for key in keys):
             self._learn(doc, keys, rows)
             return doc
+        rules = [outcomes[key] for key in keys]
+        if len(self._multi):
+            for match_id, start, end in self._multi(doc, allow_missing=True, as_spans=False):
+                attr_id = int(strings[match_id])
+                index = self.ruler.indices[attr_id]
+                at = (start if index >= 0 else end) + index
+                rules[at] = tuple(sorted(rules[at] + (attr_id,)))
         after = doc.to_array(WRITTEN).tolist()
-        for row, key in zip(after, keys, strict=True):
-            for column, value in outcomes[key]:
+        for row, applied in zip(after, rules, strict=True):
+            for column, value in self._columns(applied):
                 row[column] = value
         replayed: Any = numpy.array(after, dtype="uint64")
         doc.from_array(WRITTEN, replayed)
         self._lemmatize(doc, after, rows)
         self.replayed += 1
         return doc
+
+    def _columns(self, applied: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+        """What rules applied in this order leave on a token: (column, value), the last rule
+        winning an attribute, as `set_token_attrs` sets them one after the other."""
+        found = self._merged.get(applied)
+        if found is None:
+            merged: dict[int, int] = {}
+            for attr_id in applied:
+                for attr, value in self.ruler.attrs[attr_id].items():
+                    merged[COLUMN[attr]] = value
+            found = tuple(sorted(merged.items()))
+            self._merged[applied] = found
+        return found
 
     def _real(self, doc: Doc) -> Doc:
         return self.lemmatizer(self.ruler(doc))
@@ -175,26 +204,28 @@ class RuleMemo:
         matches say which of its rules set what on which token."""
         matches = self.ruler.match(doc)
         self.ruler.set_annotations(doc, matches)  # what AttributeRuler.__call__ does
-        rules: dict[int, list[int]] = {}
+        single: dict[int, list[int]] = {}
+        multi: set[int] = set()  # tokens a multi-token rule set: their values are no key's
         for attr_id, _, start, end in matches:  # in the order the ruler applied them
-            if end - start != 1:
-                self.enabled = False  # a multi-token rule the opener check let through
-                self.lemmatizer(doc)
-                return
-            rules.setdefault(start, []).append(attr_id)
+            if end - start == 1:
+                single.setdefault(start, []).append(attr_id)
+            else:
+                index = self.ruler.indices[attr_id]
+                multi.add((start if index >= 0 else end) + index)
         ruled = doc.to_array(WRITTEN).tolist()
         self.lemmatizer(doc)
         lemmas = doc.to_array(LEMMA).tolist()
         for i, key in enumerate(keys):
-            columns = sorted({COLUMN[attr] for rule in rules.get(i, ())
-                              for attr in self.ruler.attrs[rule]})
-            outcome = tuple((column, ruled[i][column]) for column in columns)
+            applied = tuple(single.get(i, ()))
+            if i not in multi and any(ruled[i][column] != value
+                                      for column, value in self._columns(applied)):
+                self.enabled = False  # the rules did not set what they say: stop replaying
             known = self.outcomes.get(key)
             if known is None:
-                self.outcomes[key] = outcome
+                self.outcomes[key] = applied
                 self._remember()
-            elif known != outcome:
-                self.enabled = False  # an outcome this module cannot predict: stop replaying
+            elif known != applied:
+                self.enabled = False  # rules this module cannot predict: stop replaying
             if not ruled[i][3]:  # a lemma the lemmatizer gave, not a rule
                 lemma_key = (rows[i][4], ruled[i][0], ruled[i][2])
                 known_lemma = self.lemmas.get(lemma_key)
@@ -225,32 +256,6 @@ class RuleMemo:
         if missing:
             column: Any = numpy.array(lemmas, dtype="uint64")
             doc.from_array([LEMMA], column)
-
-    def _may_open(self, key: tuple, row: list[int]) -> bool:
-        """Whether the token could be the first of a multi-token pattern (conservative: yes when
-        unsure)."""
-        found = self._opener_keys.get(key)
-        if found is None:
-            found = any(self._satisfies(spec, row) for spec in self._openers)
-            self._opener_keys[key] = found
-        return found
-
-    def _satisfies(self, spec: dict, row: list[int]) -> bool:
-        strings = self.vocab.strings
-        values = {"LOWER": strings[row[0]], "TAG": strings[row[1]], "DEP": strings[row[2]],
-                  "IS_SPACE": bool(row[3])}
-        for name, wanted in spec.items():
-            value = values[name]
-            if isinstance(wanted, dict):
-                if "IN" in wanted and value not in wanted["IN"]:
-                    return False
-                if "NOT_IN" in wanted and value in wanted["NOT_IN"]:
-                    return False
-                if "REGEX" in wanted and not re.search(wanted["REGEX"], str(value)):
-                    return False
-            elif value != wanted:
-                return False
-        return True
 
 
 @Language.factory("sitrep_rule_memo")
