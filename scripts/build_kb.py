@@ -541,6 +541,10 @@ EXTRA_ADJECTIVES = {
     "SVN": ["Slovenian", "Slovenians"],
     "ISL": ["Icelandic"],
 }
+# An adjective two countries share goes to the one the news means by it (hand-made, project MIT
+# licence): "Congolese" alone is the DR Congo's far more often than Congo-Brazzaville's (and so
+# the PLOVER gold records code "Congolese refugees" COD).
+SHARED_ADJECTIVES = {"Congolese": "COD", "Congolese people": "COD"}
 FORMER = {
     "SUN": ("Soviet Union", ["USSR", "U.S.S.R.", "Union of Soviet Socialist Republics"], "Soviet"),
     "YUG": ("Yugoslavia", ["Federal Republic of Yugoslavia"], "Yugoslav"),
@@ -591,6 +595,8 @@ def country_row(
         elif kind == "adjective":
             adjectives.append(item)
     adjectives.extend(EXTRA_ADJECTIVES.get(code, []))
+    adjectives = [a for a in adjectives if SHARED_ADJECTIVES.get(a, code) == code]
+    adjectives.extend(a for a, owner in SHARED_ADJECTIVES.items() if owner == code)
     variants = unique([n for n in names if fold(n) != fold(name)])
     sources = ["pycountry"] + (["ngec countries.csv"] if code in ngec else [])
     sources += ["Phoenix.Countries.actors.txt"] if code in phoenix else []
