@@ -2,7 +2,9 @@
 knowledge base (with the tables derived from it) and the gazetteer, built from data files in
 about a second, the case-forms table, py3langid's model (LZMA-compressed in its wheel: half
 a second to decompress) and the learned models shipped as JSON (`resources.data_json`), load
-from a pickle in a fraction of that, so a short run does not pay for them every time.
+from a pickle in a fraction of that, so a short run does not pay for them every time. It also
+keeps what the parse's rule memo learned (`text/rule_memo.py`: `read_cached` / `write_cached`),
+so that a new process starts with it.
 
 The cache lives in `$SITREP_CACHE`, else `$XDG_CACHE_HOME/sitrep`, else `~/.cache/sitrep`
 (`SITREP_CACHE=""` turns it off). An entry's name carries a hash of everything it was built from
