@@ -96,7 +96,8 @@ class _Values:
             text = strings[value]
             found = text if text in self.named else tuple(bool(r.search(text))
                                                           for r in self.regexes)
-            self._keys[value] = found
+            if len(self._keys) < MAX_LEMMAS:  # bounded, as the lemmas are
+                self._keys[value] = found
         return found
 
 
