@@ -40,6 +40,12 @@ class KBEntry:
     office: str | None = None  # an office of `data/offices.tsv` the row dates a holder of
     body: str | None = None  # the kb_id of the service or force the holder heads ("org:mossad")
 
+    @property
+    def generated(self) -> bool:
+        """A row of the generated or imported dictionary lists (Phoenix, CAMEO-format files),
+        not of the curated tables: thousands of minor office-holders, loose name variants."""
+        return self.source.endswith(".txt")
+
     def covers(self, when: date | None) -> bool:
         if when is None or (self.start is None and self.end is None):
             return False
@@ -122,7 +128,7 @@ class KnowledgeBase:
         tokens = fold_uncached(entry.name).split()
         if len(tokens) > 1 and len(tokens[-1]) > 2:
             self.surnames[tokens[-1]].append(entry)
-        if entry.source.endswith(".txt"):
+        if entry.generated:
             return  # generated and imported rows: their variants are too loose for these keys
         for variant in {entry.name, *variants}:
             folded = fold_uncached(variant)
@@ -154,7 +160,7 @@ class KnowledgeBase:
         lavrov"): where a name written in lower case can start. Kept on the base, like
         `proper_forms`."""
         return frozenset(key.split()[0] for key, entries in self.names.items()
-                         if " " in key and any(e.kind == "person" and not e.source.endswith(".txt")
+                         if " " in key and any(e.kind == "person" and not e.generated
                                                for e in entries))
 
     @cached_property

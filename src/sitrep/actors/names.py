@@ -36,6 +36,15 @@ def common_surnames() -> frozenset[str]:
     return frozenset(row["surname"] for row in read_tsv("common_surnames.tsv"))
 
 
+def without_namesakes(name: str, entries: list) -> list:
+    """The knowledge-base rows a one-word name may stand for alone: not the generated rows'
+    people when millions bear the name ("Hassan", "Abdullah": `common_surnames`); curated people,
+    bodies and places stay."""
+    if " " in name or name not in common_surnames():
+        return entries
+    return [e for e in entries if e.kind != "person" or not e.generated]
+
+
 # Words before a name that are no part of it ("President Johnson" is indexed as "johnson").
 TITLES = {"president", "prime", "minister", "mr", "mrs", "ms", "dr", "sir", "dame", "general",
           "gen", "king", "queen", "prince", "princess", "sheikh", "sheik", "emir", "sultan",

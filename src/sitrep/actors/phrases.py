@@ -16,7 +16,7 @@ from datetime import date
 
 from sitrep.actors.gazetteer import city_country, subdivision_country
 from sitrep.actors.knowledge import KBEntry, KnowledgeBase, fold
-from sitrep.actors.names import common_surnames
+from sitrep.actors.names import without_namesakes
 from sitrep.model import Actor
 from sitrep.resources import place_nouns, word_class
 from sitrep.text.casing import case_forms
@@ -404,9 +404,8 @@ def _spans(tokens: list[str], kb: KnowledgeBase, when: date | None,
             if size == 1 < len(tokens) and not names_a_group:
                 # "Hassan" inside an unknown "Hassan X" is not Hassan
                 entries = [e for e in entries if e.kind != "person"]
-            elif size == 1 and phrase in common_surnames():
-                # nor is "Hassan" alone, a generated row's name that millions bear
-                entries = [e for e in entries if e.kind != "person" or not e.source.endswith(".txt")]
+            elif size == 1:
+                entries = without_namesakes(phrase, entries)  # nor is "Hassan" alone
             if size == 1 and entries and text and _lower_case(text, phrase):
                 # "who", "ice": a body's short name only when written as one
                 entries = [e for e in entries if e.kind in {"country", "place"}]

@@ -148,10 +148,9 @@ def _resolve(text: str, folded: str, when: date | None, label: str | None, kb: K
     if entries and " " not in folded and text.strip().islower():
         # "who", "ice": a body's short name only when written as one
         entries = [e for e in entries if e.kind in {"country", "place"}]
-    if entries and " " not in folded and folded in names.common_surnames():
-        # "Hassan", "Abdullah": a generated row's one-word name that millions bear names no one
-        # alone, as such a surname does not (`_surname`: the document's own people first)
-        entries = [e for e in entries if e.kind != "person" or not e.source.endswith(".txt")]
+    # "Hassan" alone names no one, as such a surname does not (`_surname`: the document's own
+    # people first)
+    entries = names.without_namesakes(folded, entries)
     direct = choose(entries, when)
     if direct:
         entry, role = direct
@@ -267,7 +266,7 @@ def _keyed_people(folded: str, when: date | None,
         for key in names.loose_keys(folded):
             candidates.extend(e for e in kb.loose.get(key, []) if e not in candidates)
     # the curated layers only: the generated Phoenix rows' variants are too loose for this
-    candidates = [e for e in candidates if not e.source.endswith(".txt")]
+    candidates = [e for e in candidates if not e.generated]
     if not candidates:
         return None
     ids = {e.kb_id for e in candidates}
@@ -322,7 +321,7 @@ def _surname(text: str, surname: str, when: date | None, kb: KnowledgeBase,
     # the curated layers first; the generated rows (thousands of minor office-holders) only
     # for a name the curated layers lack, and only someone in a role on the date
     everyone = kb.surnames.get(surname, [])
-    candidates = [c for c in everyone if not c.source.endswith(".txt")]
+    candidates = [c for c in everyone if not c.generated]
     covering = [c for c in (candidates or everyone) if c.covers(when)]
     ids = {c.kb_id for c in covering} or {c.kb_id for c in candidates}
     if len(ids) > 1 and candidates:

@@ -70,18 +70,22 @@ def outlet_names() -> dict[str, str]:
     return names
 
 
+def _outlet_alternatives() -> str:
+    """The listed names of four letters or more, longest first, as regex alternatives."""
+    keys = sorted((k for k in outlet_names() if len(k) >= 4), key=len, reverse=True)
+    return "|".join(map(re.escape, keys))
+
+
 @lru_cache(maxsize=1)
 def _outlet_pattern() -> re.Pattern[str]:
-    keys = sorted((k for k in outlet_names() if len(k) >= 4), key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, keys))})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{_outlet_alternatives()})(?!\w)")
 
 
 @lru_cache(maxsize=1)
 def _outlet_anywhere() -> re.Pattern[str]:
     """Any listed name as plain lower-cased text, word boundaries or not: where it finds none,
     no stretch of the text names an outlet (`outlet_in` of any part finds nothing)."""
-    keys = sorted((k for k in outlet_names() if len(k) >= 4), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, keys)))
+    return re.compile(_outlet_alternatives())
 
 
 def outlet_in(text: str) -> str | None:

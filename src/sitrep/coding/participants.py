@@ -17,7 +17,7 @@ from sitrep.coding.lexicon import Trigger, is_saying, verb_forms
 from sitrep.coding.modality import MESSAGE_NOUNS, RECEIVING_VERBS, made_before
 from sitrep.coding.places import clause_tokens
 from sitrep.coding.reattach import CONTENT_NOUNS, clause_of_noun
-from sitrep.coding.recipients import INFORMATION_NOUNS, SHARING_TYPES, topic_of
+from sitrep.coding.recipients import INFORMATION_NOUNS, SHARING_TYPES, name_head, topic_of
 from sitrep.coding.relevance import NATURAL_FORCE
 from sitrep.coding.roles import (
     LIGHT_VERBS,
@@ -453,12 +453,9 @@ def _named_in_object(trigger, row: Trigger, actor: list[Actor], ctx: Context) ->
 def _listed_after(first: Actor, tokens: list, codes: set, ctx: Context) -> list[Actor]:
     """"threatened to ban Ugandan and Kenyan candidates", "a force of Kenyan, Ugandan and Rwandan
     troops": the countries listed with the first one named inside the object."""
-    words = set(tokens)
     head = next(t for t in sorted(tokens, key=lambda t: t.i) if (m := ctx.mentions.at(t))
                 and m.actor and m.actor.code == first.code)
-    mention = ctx.mentions.at(head)
-    while head.head in words and ctx.mentions.at(head.head) is mention:
-        head = head.head  # "South African": the name's head word carries its list
+    head = name_head(head, ctx.mentions, set(tokens))
     members = conjuncts(head)[1:]
     if head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ",":
         # "Ethiopian, Mozambican and South African troops" parsed as modifiers side by side: the

@@ -398,14 +398,23 @@ def _reached_named(trigger, mentions: Mentions, event_type: str, rules: Rules,
     return found
 
 
+def name_head(token, mentions: Mentions, within: set | None = None):
+    """The head word of the name `token` is part of ("South African": "African"), where a list
+    of names hangs; with `within`, no higher than those tokens."""
+    mention = mentions.at(token)
+    while token.head.i != token.i and mentions.at(token.head) is mention and \
+            (within is None or token.head in within):
+        token = token.head
+    return token
+
+
 def _listed_with(found: list[tuple[Actor, Any]], mentions: Mentions) -> list[Actor]:
     """The first party an act reaches and the parties listed with it ("massed troops near its
     borders with Ukraine and Georgia", "a force of Kenyan, Ugandan and Rwandan troops"): a list
     is reached whole."""
     first, token = found[0]
     mention = mentions.at(token)
-    while token.head.i != token.i and mentions.at(token.head) is mention:
-        token = token.head  # "South African": the name's head word carries its list
+    token = name_head(token, mentions)
     listed = {id(m) for c in conjuncts(token) if (m := mentions.at(c)) is not None} - {id(mention)}
     return [first] + [a for a, t in found[1:] if id(mentions.at(t)) in listed]
 

@@ -330,7 +330,7 @@ def _lowercase_person(parsed, index: int, kb: KnowledgeBase, busy: set[int]):
                 for t in span) or span[-1].text[:1].isupper():
             continue
         entries = kb.names.get(fold(span.text), ())
-        if any(e.kind == "person" and not e.source.endswith(".txt") for e in entries) \
+        if any(e.kind == "person" and not e.generated for e in entries) \
                 and all(e.kind == "person" for e in entries):
             return span
     return None

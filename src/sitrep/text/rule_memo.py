@@ -228,14 +228,16 @@ class RuleMemo:
             elif known != applied:
                 self.enabled = False  # rules this module cannot predict: stop replaying
             if not ruled[i][3]:  # a lemma the lemmatizer gave, not a rule
-                lemma_key = (rows[i][4], ruled[i][0], ruled[i][2])
-                known_lemma = self.lemmas.get(lemma_key)
-                if known_lemma is None:
-                    if len(self.lemmas) < MAX_LEMMAS:
-                        self.lemmas[lemma_key] = lemmas[i]
-                        self._remember()
-                elif known_lemma != lemmas[i]:
-                    self.enabled = False
+                self._keep_lemma((rows[i][4], ruled[i][0], ruled[i][2]), lemmas[i])
+
+    def _keep_lemma(self, key: tuple[int, int, int], lemma: int) -> None:
+        known = self.lemmas.get(key)
+        if known is None:
+            if len(self.lemmas) < MAX_LEMMAS:  # bounded: past it, new words are not kept
+                self.lemmas[key] = lemma
+                self._remember()
+        elif known != lemma:
+            self.enabled = False  # one word, two lemmas: stop replaying
 
     def _lemmatize(self, doc: Doc, after: list[list[int]], rows: list[list[int]]) -> None:
         """The lemmatizer's part: a lemma for every token the rules gave none."""
@@ -250,9 +252,7 @@ class RuleMemo:
             found = memo.get(key)
             if found is None:
                 found = self.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
-                if len(memo) < MAX_LEMMAS:
-                    memo[key] = found
-                    self._remember()
+                self._keep_lemma(key, found)
             lemmas[i] = found
         if missing:
             column: Any = numpy.array(lemmas, dtype="uint64")
