@@ -647,6 +647,27 @@ def test_an_unknown_name_before_a_body_makes_another_body(text, code, sector):
     assert (actor.code, actor.sector) == (code, sector)
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    # a country's name before a natural feature names the feature, which often lies in another
+    # country or in several; the country's adjective, or a man-made thing, still states it
+    ("the Congo Basin", None),
+    ("the Gambia River", None),
+    ("Chad Lake", None),
+    ("the Afghan mountains", "AFG"),
+    ("the Mexico border", "MEX"),
+    ("Chad's army", "TCD"),
+])
+def test_a_country_name_before_a_natural_feature_states_no_country(text, code):
+    assert resolve(text, date(2024, 5, 1)).code == code
+
+
+@pytest.mark.parametrize("text", ["Amit Kumar", "Hamas Smith"])
+def test_a_body_s_one_word_name_before_a_common_surname_is_a_person_s_name(text):
+    # the surname makes a person's name the knowledge base does not know, not the body
+    assert resolve(text, date(2024, 5, 1)).code is None
+    assert resolve(text.split()[0], date(2024, 5, 1)).code is not None  # alone it is the body
+
+
 def test_an_airport_code_in_the_city_list_places_nothing():
     from sitrep.actors.gazetteer import resolve_place
 

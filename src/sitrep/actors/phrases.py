@@ -16,7 +16,7 @@ from datetime import date
 
 from sitrep.actors.gazetteer import city_country, subdivision_country
 from sitrep.actors.knowledge import KBEntry, KnowledgeBase, fold
-from sitrep.actors.names import without_namesakes
+from sitrep.actors.names import common_surnames, without_namesakes
 from sitrep.model import Actor
 from sitrep.resources import place_nouns, word_class
 from sitrep.text.casing import case_forms
@@ -60,6 +60,7 @@ BEARS_ARMS = ARMED | {"COP", "SPY", "GOV", "PTY", "CRM", "IGO"}
 ARTICLES = {"al", "el", "ad", "ash", "as", "at", "an", "ar", "az", "ud", "ul", "ed", "es", "et"}
 COALITION_NOUNS = word_class("coalition_nouns")
 BODY_HEADS = word_class("body_head_nouns")
+NATURAL_FEATURES = word_class("natural_feature_nouns")
 
 
 @dataclass
@@ -127,6 +128,7 @@ class _Span:
     end: int
     entries: list[KBEntry]
     code: str | None = None  # a country the span states (a country name or adjective)
+    country_name: bool = False  # the span is a country's name, not its adjective
 
 
 def resolve_phrase(text: str, tokens: list[str], when: date | None,
@@ -182,7 +184,7 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
                 # "Rada Force" is not Ukraine's parliament, "Fatah al-Islam" not Fatah: the
                 # longer name is another body's, of the head noun's sector and no known country
                 another = True
-                steps.append(f"{phrase!r} ({entry.kb_id}) only opens the name of another body: "
+                steps.append(f"{phrase!r} ({entry.kb_id}) only opens another name: "
                              f"{opened}")
                 if head is None:  # the longer name a kind of body ("Majlis al-Shura": LEG)
                     head = sector_of(tokens[:cut], kb)
@@ -306,7 +308,8 @@ def _opens_another_name(text: str, tokens: list[str], entity: _Span, spans: list
     """Why a body's name at the start of a longer proper name is only part of another body's
     name, or None: the words after it, in no other name and not after a possessive, are an
     armed unit's head noun after a body that has no armed units ("Rada Force", "Duma Brigade"),
-    or a transliterated Arabic name ("Fatah al-Islam"), written as a name."""
+    or a transliterated Arabic name ("Fatah al-Islam"), written as a name; or a surname many
+    bear after a one-word name, which makes a person's name ("Amit Kumar")."""
     rest = tokens[entity.end:]
     if not rest or any(entity.end <= s.start < len(tokens) for s in spans) \
             or _possessive(text, tokens[entity.end - 1]):
@@ -319,6 +322,9 @@ def _opens_another_name(text: str, tokens: list[str], entity: _Span, spans: list
         return f"a {entry.sector} body has no {rest[-1]!r}"
     if len(rest) > 1 and rest[0] in ARTICLES and all(capitalised[1:]):
         return f"{rest[0]!r} opens another name"
+    if len(rest) == 1 and capitalised[0] and entity.end - entity.start == 1 \
+            and rest[0] in common_surnames():
+        return f"{rest[0]!r}, a surname, makes it a person's"
     return None
 
 
@@ -384,6 +390,10 @@ def _has_country(span: _Span, when: date | None) -> bool:
 def _owns(tokens: list[str], span: _Span) -> bool:
     after = tokens[span.end] if span.end < len(tokens) else ""
     before = tokens[span.start - 1] if span.start else ""
+    if span.country_name and after in NATURAL_FEATURES:
+        # "the Jordan Valley", "the Niger Delta": a feature named after a river or a region
+        # that gave the country its name, often in another country or in several
+        return False
     return after not in NOT_OWNER_AFTER and before not in NOT_OWNER_BEFORE
 
 
@@ -417,7 +427,7 @@ def _spans(tokens: list[str], kb: KnowledgeBase, when: date | None,
                 continue
             countries = [e for e in entries if e.kind == "country"]
             code = countries[0].country if countries else demonym
-            found.append(_Span(i, i + size, [] if countries else entries, code))
+            found.append(_Span(i, i + size, [] if countries else entries, code, bool(countries)))
             used[i:i + size] = [True] * size
     return sorted(found, key=lambda s: s.start)
 
