@@ -16,7 +16,7 @@ import unicodedata
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -192,19 +192,36 @@ AMBIGUOUS_LOWERCASE = {"turkey", "chad", "jordan", "georgia", "china", "guinea",
                        "panama", "israel", "victoria", "regina", "nice", "reading", "mobile"}
 
 
+Term = tuple[date, date | None]
+# Generated rows are dated to the month: an overlap this short with an office term is no overlap.
+MONTH_SLACK = timedelta(days=45)
+
+
+def beside_terms(start: date | None, end: date | None, terms: list[Term]) -> bool:
+    """Whether a generated row of a person the office tables date fits beside their terms: it
+    ends before the first (the career before the tables begin), or, dated at both ends, it
+    falls before, between or after them (another post the tables do not list: a health
+    minister between a defence and a home office)."""
+    if end is not None and end - MONTH_SLACK <= min(began for began, _ in terms):
+        return True
+    if start is None or end is None:
+        return False
+    return all(end - MONTH_SLACK <= began or (ended is not None and start + MONTH_SLACK >= ended)
+               for began, ended in terms)
+
+
 def _person_rows(kb: KnowledgeBase, file: str, curated: set[str] | None = None,
-                 earlier: dict[str, date] | None = None) -> set[str]:
+                 earlier: dict[str, list[Term]] | None = None) -> set[str]:
     """Add people; with `curated` (kb_ids and names of the curated layer), rows of the same
     person are skipped, so the curated dates replace the generated ones rather than mix. With
-    `earlier` (kb_ids and names of people the office tables date from some day on), only the
-    rows that end before that day are kept: the career before the tables begin."""
+    `earlier` (kb_ids and names of people the office tables date, with their terms), only the
+    rows that fit beside those terms are kept (`beside_terms`)."""
     seen: set[str] = set()
     aliases: dict[str, set[str]] = defaultdict(set)
     earlier = earlier or {}
     for row in read_tsv(file):
-        since = earlier.get(row["kb_id"]) or earlier.get(fold_uncached(row["name"]))
-        ended = _date(row["end"])
-        if since is not None and not (ended and ended <= since):
+        terms = earlier.get(row["kb_id"]) or earlier.get(fold_uncached(row["name"]))
+        if terms and not beside_terms(_date(row["start"]), _date(row["end"]), terms):
             aliases[fold_uncached(row["name"])].update(
                 v for v in row.get("variants", "").split("|") if v)
             continue
@@ -243,17 +260,17 @@ def office_of_role(kb: KnowledgeBase, role: str, country: str) -> str | None:
     return None
 
 
-def _office_rows(kb: KnowledgeBase) -> dict[str, date]:
+def _office_rows(kb: KnowledgeBase) -> dict[str, list[Term]]:
     """Dated office-holders (`people_offices.tsv`): a row per person and term, its sector the
     office's (`offices.tsv`), its role the office's and the country's name. Returns each
-    person's kb_id and name with the day the tables first date them."""
+    person's kb_id and name with the terms the tables date."""
     offices = {row["office"]: row for row in read_tsv("offices.tsv") if not row["country"]}
-    seen: dict[str, date] = {}
+    seen: dict[str, list[Term]] = defaultdict(list)
     for row in read_tsv("people_offices.tsv"):
         kb_id = row["kb_id"]
-        began = _date(row["start"]) or date.min
+        term = (_date(row["start"]) or date.min, _date(row["end"]))
         for key in (kb_id, fold_uncached(row["name"])):
-            seen[key] = min(seen.get(key, date.max), began)
+            seen[key].append(term)
         if row["office"]:
             office = offices[row["office"]]
             country = kb.country_names.get(row["country"], row["country"])
