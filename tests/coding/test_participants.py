@@ -682,3 +682,17 @@ def test_whose_stance_is_stated_is_the_doers_side(coder, text, recipient):
 def test_the_countries_listed_inside_the_object_are_all_named(coder, text, recipient):
     # the first country named inside the object, and those listed with it
     assert codes(one(coder, text).recipient) == recipient
+
+
+@pytest.mark.parametrize("text, actors", [
+    # the parser leaves the "and" dangling on the first name and hangs the second on the noun
+    ("UK and EU negotiators have agreed a new fisheries deal.", ["EUR", "GBR"]),
+    ("UK and EU negotiators have signed a new accord.", ["EUR", "GBR"]),
+    ("UK and EU leaders have agreed a deal on fishing rights.", ["EUR", "GBR"]),
+    # controls, parsed as a list whole
+    ("Serbia and Kosovo negotiators signed an accord in Brussels.", ["SRB", "XKX"]),
+    ("Peru and Chile delegates held talks in Lima on Monday.", ["CHL", "PER"]),
+])
+def test_names_listed_before_a_noun_are_each_a_party(coder, text, actors):
+    event = one(coder, text)
+    assert codes(event.actor) == actors and event.reciprocal

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from sitrep.actors.resolve import resolve
 from sitrep.coding import posts
+from sitrep.coding.lists import PASSIVE_SUBJECTS, SUBJECTS, conjuncts, listed_owners
 from sitrep.coding.party_phrase import phrase
 from sitrep.coding.posts import POST_NOUNS, named_in_apposition, phrase_sector, post_body
 from sitrep.coding.reattach import aim_doer, controller, fronted_subject, mistagged_subject
@@ -19,13 +20,9 @@ from sitrep.entities.mentions import ACTOR_LABELS, Mention, Mentions
 from sitrep.model import Actor
 from sitrep.resources import word_class
 
-SUBJECTS = {"nsubj", "csubj"}
 # The confidence `resolve` gives a name matched whole (0.9) or after a title (0.85); spelling,
 # initials and surnames give less: such a match yields to what the text says of the person.
 EXACT_NAME = 0.85
-
-
-PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 
 
 CLIMB = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"}
@@ -56,42 +53,6 @@ QUANTITY_NOUNS = word_class("quantity_nouns")
 PURPOSE_NOUNS = word_class("purpose_nouns")
 BODY_NOUNS = word_class("body_nouns")
 COALITION_NOUNS = word_class("coalition_nouns")
-
-
-def conjuncts(token) -> list:
-    """The token and the members of the list it heads, also where the parser broke the list:
-    "Mali, the Central African Republic, Niger and Chad" (a member parsed as an apposition that
-    the list goes on from) and "Students, workers, and police" (the last member parsed as a
-    second subject of the verb after a dangling "and")."""
-    found = [token]
-    for child in token.children:
-        if child.dep_ == "conj" or (child.dep_ == "appos" and _continues_list(child)):
-            found.extend(conjuncts(child))
-    if token.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
-        dangling = [c for member in found for c in member.children
-                    if c.dep_ == "cc" and c.i > member.i
-                    and not any(d.dep_ == "conj" and d.i > c.i for d in member.children)]
-        if dangling:
-            for sibling in token.head.children:
-                if sibling.dep_ == token.dep_ and sibling.i > dangling[0].i and \
-                        all(t.dep_ != "cc" for t in token.doc[dangling[0].i + 1:sibling.left_edge.i]):
-                    found.extend(conjuncts(sibling))
-                    break
-    return found
-
-
-def _continues_list(appos) -> bool:
-    """An apposition that is really a list member: a name after a comma that a list of names
-    continues from ("Mordor, the Shire, Fornost and Bree"); "Lavrov, Russia's foreign minister
-    and a veteran diplomat" is no list (its members are not names)."""
-    if appos.pos_ != "PROPN" or appos.i == 0 or appos.doc[appos.left_edge.i - 1].text != ",":
-        return False
-    return any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in appos.children)
-
-
-def _listed_owners(token) -> list:
-    """A modifier and the names coordinated with it: "U.S. and British forces"."""
-    return [t for t in conjuncts(token) if t.i < token.head.i or t is token]
 
 
 def _with_absolute_subject(verb):
@@ -548,7 +509,7 @@ def _leader(head, mentions: Mentions) -> Actor | None:
 
 def _owners(child, mentions: Mentions) -> list[Mention]:
     owners = []
-    for token in _listed_owners(child):
+    for token in listed_owners(child):
         owner = mentions.at(token)
         if owner and owner.actor and owner.actor.code and owner.label in ACTOR_LABELS and \
                 owner not in owners:
