@@ -696,3 +696,14 @@ def test_the_countries_listed_inside_the_object_are_all_named(coder, text, recip
 def test_names_listed_before_a_noun_are_each_a_party(coder, text, actors):
     event = one(coder, text)
     assert codes(event.actor) == actors and event.reciprocal
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # the parser hangs "to" on the last of the things given
+    ("Japan will provide a grant and a loan to the Kenyan Red Cross.", [("KEN", "NGO")]),
+    ("Germany will give a grant and a loan to Ukrainian farmers.", [("UKR", "AGR")]),
+    ("The Ohio Department of Health will provide a grant and a loan to the Toledo Port "
+     "Authority.", [("USA", "GOV")]),
+])
+def test_whom_a_list_of_things_is_given_to(coder, text, recipient):
+    assert [(r.code, r.sector) for r in one(coder, text).recipient] == recipient

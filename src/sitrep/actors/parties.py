@@ -26,11 +26,31 @@ def same_party(one: Actor, other: Actor) -> bool:
         return True
     if _is_person(one) and _is_person(other):
         return False  # two people the knowledge base knows apart ("Mbeki released Zuma")
+    if _body_name(one) and _body_name(other) and not (
+            _body_name(one) <= _body_name(other) or _body_name(other) <= _body_name(one)):
+        return False  # two bodies named apart ("the Ohio Department of Health" gave a grant
+        # to "the Toledo Port Authority"), whatever country and sector they share
     if one.code is None or one.code != other.code:
         return False
     if _is_state(one) and _is_state(other):
         return True
     return one.sector is not None and one.sector == other.sector
+
+
+def _body_name(actor: Actor) -> set[str]:
+    """The words of a body's proper name ("the Ohio Housing Authority"), without its article and
+    linking words; empty for a country, a person, or a group named by common nouns ("the
+    government", "Kenyan police")."""
+    if (actor.kb_id or "").startswith(("country:", "person:")):
+        return set()
+    words = [w for w in (actor.entity_text or "").split() if w.lower() not in NAME_LINKS]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return set()
+    return {w.lower() for w in words}
+
+
+# Words a body's name links its proper words with ("the Department of State and Defence").
+NAME_LINKS = {"the", "of", "and", "for", "on", "&"}
 
 
 def _is_person(actor: Actor) -> bool:

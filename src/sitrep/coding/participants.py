@@ -117,7 +117,9 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                 for person in recipient:
                     person.code = person.code or (inside.code if inside else next(iter(home)))
         complement = next((c for c in trigger.children if c.dep_ == "xcomp"), None)
-        holders = [trigger] + [h for h in (obj, complement) if h is not None]
+        # "gave a grant and a loan to the city": the parser may hang "to" on the last thing given
+        holders = [trigger] + [h for h in (obj, complement) if h is not None] + (
+            conjuncts(obj)[1:] if obj is not None else [])
         own_preps = [(h, preps | WARNED_ABOUT) for h in (trigger, obj) if h is not None] \
             if verb_forms(trigger) & WARNING_VERBS else []
         if own_preps and recipient and actor and all(
