@@ -707,3 +707,14 @@ def test_names_listed_before_a_noun_are_each_a_party(coder, text, actors):
 ])
 def test_whom_a_list_of_things_is_given_to(coder, text, recipient):
     assert [(r.code, r.sector) for r in one(coder, text).recipient] == recipient
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # "N of a country's prisoners" freed by its authorities: the prisoners, not the country
+    ("Egyptian authorities released 40 of Egypt's jailed journalists on Sunday.", ("EGY", "JRN")),
+    ("The Cuban government freed 12 of Cuba's political prisoners.", ("CUB", "CVL")),
+    ("Venezuelan authorities released 20 of Venezuela's detained opposition activists.",
+     ("VEN", "CVL")),
+])
+def test_a_countrys_own_people_freed_by_its_authorities(coder, text, recipient):
+    assert [(r.code, r.sector) for r in one(coder, text).recipient] == [recipient]

@@ -53,6 +53,13 @@ def test_rules_come_from_plover_json_and_name_only_plover_types():
          Actor("the Kenyan government", code="KEN", sector="GOV"), True),
         (Actor("Kenyan police", code="KEN", sector="COP"),
          Actor("Nairobi Police", code="KEN", sector="COP"), True),
+        # a group of a country that keeps the country's row is not the country's state
+        (Actor("Cuba's political prisoners", code="CUB", sector="CVL", kb_id="country:CUB"),
+         Actor("The Cuban government", code="CUB", sector="GOV"), False),
+        (Actor("Cuba's political prisoners", code="CUB", sector="CVL", kb_id="country:CUB"),
+         Actor("Cuba", code="CUB", kb_id="country:CUB"), False),
+        (Actor("Cuba's government", code="CUB", sector="GOV", kb_id="country:CUB"),
+         Actor("Cuba", code="CUB", kb_id="country:CUB"), True),
     ],
 )
 def test_same_party(one, other, same):

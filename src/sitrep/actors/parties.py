@@ -22,8 +22,9 @@ def same_party(one: Actor, other: Actor) -> bool:
     """The same actor twice: the same entity, or the same country and sector, where a bare
     country name ("Germany") is the same party as its government but its people ("Germans")
     or a group of it is not."""
-    if one.kb_id and one.kb_id == other.kb_id:
-        return True
+    if one.kb_id and one.kb_id == other.kb_id and (
+            one.sector == other.sector or not _of_a_country(one)):
+        return True  # not "Iran's political prisoners" freed by Iran: a group of it (its row kept)
     if _is_person(one) and _is_person(other):
         return False  # two people the knowledge base knows apart ("Mbeki released Zuma")
     if _body_name(one) and _body_name(other) and not (
@@ -57,7 +58,12 @@ def _is_person(actor: Actor) -> bool:
     return (actor.kb_id or "").startswith("person:")
 
 
+def _of_a_country(actor: Actor) -> bool:
+    return (actor.kb_id or "").startswith("country:")
+
+
 def _is_state(actor: Actor) -> bool:
-    """A country named as such ("Germany") or its government."""
-    return (actor.kb_id or "").startswith("country:") or (actor.sector == "GOV"
-                                                          and actor.kb_id is None)
+    """A country named as such ("Germany") or its government, not a group of it that keeps the
+    country's row ("Iran's political prisoners")."""
+    return (_of_a_country(actor) and actor.sector in {None, "GOV"}) or (
+        actor.sector == "GOV" and actor.kb_id is None)
