@@ -718,3 +718,17 @@ def test_whom_a_list_of_things_is_given_to(coder, text, recipient):
 ])
 def test_a_countrys_own_people_freed_by_its_authorities(coder, text, recipient):
     assert [(r.code, r.sector) for r in one(coder, text).recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, trigger, recipient", [
+    # an object pronoun of a clause that hangs on another stands for that clause's subject
+    ("The striking miners were released after the governor pardoned them.", "pardoned",
+     "The striking miners"),
+    ("Journalist Maria Soto was detained in March after police accused her of spying.",
+     "accused", "Maria Soto"),
+    ("Tomas Ruiz was released on Monday after the governor pardoned him.", "pardoned",
+     "Tomas Ruiz"),
+])
+def test_an_object_pronoun_stands_for_the_main_clauses_subject(coder, text, trigger, recipient):
+    event = next(e for e in coder.code_text(text) if e.event_text == trigger)
+    assert [r.entity_text for r in event.recipient] == [recipient]

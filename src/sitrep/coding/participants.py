@@ -30,6 +30,7 @@ from sitrep.coding.roles import (
     passive_patient,
     possessor,
     prep_objects,
+    referent,
     subject,
 )
 from sitrep.coding.targets import POSSESSIVE_PRONOUNS, own_act
@@ -69,7 +70,7 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                 actor = actors_of(patient, ctx.mentions, sectors)
             elif not sent:
                 recipient = actors_of(patient, ctx.mentions, sectors)
-        obj = direct_object(trigger)
+        obj = referent(direct_object(trigger))
         if not recipient and row.event == "COOPERATE" and "legal" in row.context:
             # "extradited Viktor Bout to the United States": the receiving state, not the person
             recipient = [a for pobj in prep_objects(trigger, {"to"})

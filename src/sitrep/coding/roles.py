@@ -222,6 +222,23 @@ def direct_object(token):
     return None
 
 
+def referent(obj):
+    """"Ali Musa was freed after the president pardoned him": an object pronoun of a clause that
+    hangs on another ("after", "when", "because") stands for that clause's subject, a person for
+    "him" or "her", several for "them"; any other object is itself."""
+    if obj is None or obj.lower_ not in OBJECT_PRONOUNS or obj.head.dep_ != "advcl":
+        return obj
+    main = obj.head.head
+    named = next((c for c in main.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
+    if named is None or named.lower_ in PRONOUNS or (
+            named.ent_type_ != "PERSON" if obj.lower_ != "them" else named.tag_ != "NNS"):
+        return obj
+    return named
+
+
+OBJECT_PRONOUNS = {"him", "her", "them"}
+
+
 # Nouns naming a relation between parties: "the resumption of ties with Somalia" is a relation
 # with Somalia, whatever the relation's fate.
 RELATION_NOUNS = word_class("relation_nouns")
