@@ -732,3 +732,15 @@ def test_a_countrys_own_people_freed_by_its_authorities(coder, text, recipient):
 def test_an_object_pronoun_stands_for_the_main_clauses_subject(coder, text, trigger, recipient):
     event = next(e for e in coder.code_text(text) if e.event_text == trigger)
     assert [r.entity_text for r in event.recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    # a noun trigger a country is said to lead ("-led") is that country's act
+    ("The US-led invasion of Iraq began in March 2003.", "invasion", ["USA"]),
+    ("The French-led offensive against the jihadists began in January.", "offensive", ["FRA"]),
+    ("A Saudi-led strike on a school bus that killed 40 children used a US-made bomb.",
+     "strike", ["SAU"]),
+])
+def test_a_noun_trigger_led_by_a_country_is_its_act(coder, text, trigger, actor):
+    event = next(e for e in coder.code_text(text) if e.event_text == trigger)
+    assert codes(event.actor) == actor

@@ -27,6 +27,7 @@ from sitrep.coding.roles import (
     actors_of,
     conjuncts,
     direct_object,
+    leading_country,
     passive_patient,
     possessor,
     prep_objects,
@@ -156,6 +157,9 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                 # country; the verb's subject says whose otherwise
                 actor = [a for a in found if a.code or a.kb_id or (
                     a.sector and child.lower_ not in POSSESSIVE_PRONOUNS)]
+        leader = leading_country(trigger, ctx.mentions) if not actor else None
+        if leader is not None:  # "a Saudi-led strike on a bus": the leading country's
+            actor = [replace(leader)]
         definite = is_anaphoric(trigger)
         position = nominal_position(trigger)
         givers = [*prep_objects(trigger, {"from"}), *prep_objects(position.head, {"from"})]

@@ -428,7 +428,7 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
                        or m.dep_ == "nmod" and "PROPN" in {head.pos_, m.pos_} for c in conjuncts(m)
                        if sectors.get(c.lemma_.lower())  # "House and Senate negotiators": LEG
                        and sectors[c.lemma_.lower()] != NOT_AN_ACTOR), sector)
-    leader = _leader(head, mentions)
+    leader = leading_country(head, mentions)
     if leader is not None:
         # "the Saudi-led coalition", "US-led forces": the leading country's (a coalition of
         # states' forces led by one is that country's military, as PLOVER's records code it)
@@ -504,8 +504,9 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
             for a in actors_of(pobj, mentions, sectors) if a.code or a.sector]
 
 
-def _leader(head, mentions: Mentions) -> Actor | None:
-    """The country a "-led" modifier names ("the Saudi-led coalition", "U.S.-led forces"); a
+def leading_country(head, mentions: Mentions) -> Actor | None:
+    """The country a "-led" modifier names ("the Saudi-led coalition", "U.S.-led forces", "a
+    Saudi-led strike": participants.py reads a noun trigger's too); a
     party or a person leading ("the Labour-led coalition") is not one."""
     for child in head.children:
         if child.dep_ != "amod":
