@@ -744,3 +744,18 @@ def test_an_object_pronoun_stands_for_the_main_clauses_subject(coder, text, trig
 def test_a_noun_trigger_led_by_a_country_is_its_act(coder, text, trigger, actor):
     event = next(e for e in coder.code_text(text) if e.event_text == trigger)
     assert codes(event.actor) == actor
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # what one asked for, granted or given, goes to whoever asked
+    ("A Kenyan court granted the bail sought by the opposition leader's lawyers.",
+     "the opposition leader 's lawyers"),
+    ("The governor granted the clemency requested by Human Rights Watch.", "Human Rights Watch"),
+    ("The Chilean government granted the pardon requested by Amnesty International.",
+     "Amnesty International"),
+    # a control that another rule already reads
+    ("A federal judge granted a temporary restraining order sought by the American Civil "
+     "Liberties Union.", "the American Civil Liberties Union"),
+])
+def test_what_was_asked_for_goes_to_whoever_asked(coder, text, recipient):
+    assert [r.entity_text for r in one(coder, text).recipient] == [recipient]

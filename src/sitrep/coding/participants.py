@@ -89,11 +89,14 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
             ] + _made_by(obj)
             recipient = [a for pobj in doers for a in actors_of(pobj, ctx.mentions, sectors)
                          if a.code or a.sector]  # "a protest by white farmers" too
-        if not recipient and obj is not None and obj.lemma_.lower() in MESSAGE_NOUNS | CONTENT_NOUNS:
+        asked = _made_by(obj, ASKING_VERBS) if obj is not None and row.event in ANSWER_TYPES \
+            else []
+        if not recipient and obj is not None and (
+                obj.lemma_.lower() in MESSAGE_NOUNS | CONTENT_NOUNS or asked):
             # "accepted demands from the striking dockers", "turned down a plea filed by the
             # defence": an answer to a message goes to whoever made it, a group named only by its
-            # sector too
-            makers = list(prep_objects(obj, {"from", "by"})) + _made_by(obj)
+            # sector too; so does what one asked for ("granted the injunction sought by the union")
+            makers = asked or [*prep_objects(obj, {"from", "by"}), *_made_by(obj)]
             recipient = [a for pobj in makers for a in actors_of(pobj, ctx.mentions, sectors)
                          if a.code or a.sector]
         if not recipient and obj is not None and "with" in preps:
@@ -344,12 +347,19 @@ STANCE_TYPES = {"SUPPORT", "AGREE"}
 STANCE_NOUNS = word_class("stance_nouns")
 
 
-def _made_by(obj) -> list:
+def _made_by(obj, verbs: frozenset[str] | None = None) -> list:
     """"rejected an appeal filed by the defence", "condemned the threats made by Kenya": the
-    agent of a participle clause on the object (or on a member of its list) made what it names."""
+    agent of a participle clause on the object (or on a member of its list) made what it names
+    (`verbs`: only a participle of these, "sought", "requested")."""
     return [pobj for member in conjuncts(obj) for clause in member.children
             if clause.dep_ == "acl" and clause.tag_ == "VBN"
+            and (verbs is None or clause.lemma_.lower() in verbs)
             for pobj in prep_objects(clause, {"by"})]
+
+
+# Verbs of asking for something, and the types that answer what someone asked for.
+ASKING_VERBS = word_class("asking_verbs")
+ANSWER_TYPES = {"CONCEDE", "RETREAT", "REJECT", "AGREE", "AID", "SUPPORT"}
 
 
 def _blamed_in_topic(holders: list, preps: set[str], ctx: Context) -> list[Actor]:
