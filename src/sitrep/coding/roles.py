@@ -291,7 +291,8 @@ def actors_of(token, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]
             done.add(mention.start)
             found.extend(_split_mention(mention, shared[mention.start], mentions))
             continue
-        found.extend(_actors_of_head(head, mentions, sectors))
+        found.extend(_named_person(head, _actors_of_head(head, mentions, sectors), mentions,
+                                   sectors))
     _share_owner(found, token, mentions)
     found = [one for actor in found for one in _joint_actors(actor, mentions)]
     unique: list[Actor] = []
@@ -301,6 +302,26 @@ def actors_of(token, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]
             continue
         unique.append(actor)
     return unique
+
+
+def _named_person(head, found: list[Actor], mentions: Mentions,
+                  sectors: dict[str, str]) -> list[Actor]:
+    """"The journalist Ibrahim Sani", "his deputy Joseph Banda": a common noun a person's name
+    follows in apposition is that person: the one the knowledge base knows, else the noun's
+    party under the person's name (of the noun's sector if nothing else placed it); a country the
+    phrase states wins over the name's ("Kenya's minister X" is Kenya's whoever X may be)."""
+    named = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i
+                  and getattr(mentions.at(c), "label", None) == "PERSON"), None) \
+        if head.pos_ == "NOUN" and mentions.at(head) is None else None
+    person = _actors_of_head(named, mentions, sectors)[:1] if named is not None else []
+    if not person:
+        return found
+    sector = sectors.get(head.lower_) or sectors.get(head.lemma_.lower())
+    known, placed = person[0], {a.code for a in found if a.code}
+    if (known.kb_id or known.code or not found) and (not placed or known.code in placed):
+        return [replace(known, sector=known.sector or (sector if sector != NOT_AN_ACTOR else None))]
+    return [replace(a, entity_text=known.entity_text, kb_id=None if (
+        a.kb_id or "").startswith("person:") else a.kb_id) for a in found]
 
 
 def _joint_actors(actor: Actor, mentions: Mentions) -> list[Actor]:
