@@ -89,14 +89,14 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
             ] + _made_by(obj)
             recipient = [a for pobj in doers for a in actors_of(pobj, ctx.mentions, sectors)
                          if a.code or a.sector]  # "a protest by white farmers" too
-        asked = _made_by(obj, ASKING_VERBS) if obj is not None and row.event in ANSWER_TYPES \
+        askers = _made_by(obj, ASKING_VERBS) if obj is not None and row.event in ANSWER_TYPES \
             else []
         if not recipient and obj is not None and (
-                obj.lemma_.lower() in MESSAGE_NOUNS | CONTENT_NOUNS or asked):
+                obj.lemma_.lower() in MESSAGE_NOUNS | CONTENT_NOUNS or askers):
             # "accepted demands from the striking dockers", "turned down a plea filed by the
             # defence": an answer to a message goes to whoever made it, a group named only by its
             # sector too; so does what one asked for ("granted the injunction sought by the union")
-            makers = asked or [*prep_objects(obj, {"from", "by"}), *_made_by(obj)]
+            makers = askers or [*prep_objects(obj, {"from", "by"}), *_made_by(obj)]
             recipient = [a for pobj in makers for a in actors_of(pobj, ctx.mentions, sectors)
                          if a.code or a.sector]
         if not recipient and obj is not None and "with" in preps:
