@@ -769,3 +769,15 @@ def test_what_was_asked_for_goes_to_whoever_asked(coder, text, recipient):
 ])
 def test_a_noun_named_by_its_apposition_is_that_person(coder, text, recipient):
     assert [(r.entity_text, r.sector) for r in one(coder, text).recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # an act of opening access goes to whom "to" names
+    ("Hungary opened its borders to refugees in 2015.", ("refugees", "REF")),
+    ("Israel granted access to foreign journalists on Monday.", ("foreign journalists", "JRN")),
+    # what a party is willing to do goes to whom that act does
+    ("Japan is willing to provide military expertise to the United Nations.",
+     ("the United Nations", "IGO")),
+])
+def test_whom_access_or_a_willing_act_goes_to(coder, text, recipient):
+    assert [(r.entity_text, r.sector) for r in one(coder, text).recipient] == [recipient]

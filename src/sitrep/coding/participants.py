@@ -47,7 +47,8 @@ DEFAULT_ACTOR_SECTOR = {"MOBILIZE": "MIL", "ASSAULT": "MIL", "SANCTION": "GOV", 
 
 def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list[Actor]]:
     sectors = ctx.kb.sectors
-    preps = RECIPIENT_PREPS.get(row.event, set())
+    # an act of opening access goes to whom "to" names ("opened its borders to refugees")
+    preps = RECIPIENT_PREPS.get(row.event, set()) | ({"to"} if row.mode == "access" else set())
     actor: list[Actor] = []
     recipient: list[Actor] = []
     if row.pos == "VERB":
@@ -121,7 +122,8 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                 inside = first_coded(obj.subtree, ctx)
                 for person in recipient:
                     person.code = person.code or (inside.code if inside else next(iter(home)))
-        complement = next((c for c in trigger.children if c.dep_ == "xcomp"), None)
+        complement = next((c for t in [trigger, *(a for a in trigger.children if a.dep_ == "acomp")]
+                           for c in t.children if c.dep_ == "xcomp"), None)  # "is willing to"
         # "gave a grant and a loan to the city": the parser may hang "to" on the last thing given
         holders = [trigger] + [h for h in (obj, complement) if h is not None] + (
             conjuncts(obj)[1:] if obj is not None else [])
@@ -303,8 +305,6 @@ ANY_RECIPIENT_PREPS = {"to", "with", "against", "on", "for", "from", "toward", "
 # "warned of the Prince of Dol Amroth", "warned their populations about the Taliban": whatever
 # type a warning is coded as, the one warned about is its target when no one is addressed.
 WARNING_VERBS = word_class("warning_verbs")
-
-
 WARNED_ABOUT = {"of", "about"}
 # Prepositions that say what a mutual act is about, not with whom.
 TOPIC_PREPS = {"on", "about", "over"}
@@ -312,7 +312,6 @@ TOPIC_PREPS = {"on", "about", "over"}
 
 # Possessives that refer back to the third-person subject of the verb whose object they own.
 BOUND_POSSESSIVES = {"its", "their", "his", "her"}
-
 
 # Types whose recipient is the one blamed: who did what their object names ("an attack by X").
 BLAME_TYPES = {"ACCUSE", "REJECT", "SANCTION"}
@@ -326,8 +325,6 @@ HELP_NOUNS = {"help", "support", "assistance", "backing", "aid", "cooperation", 
 # Events whose direct object may be a group named only by its sector ("arrested protesters").
 SECTOR_OBJECT_EVENTS = {"COERCE", "ASSAULT", "ACCUSE", "SUPPORT", "CONSULT", "THREATEN",
                         "CONCEDE"}  # "pardoned 6,000 prisoners"
-
-
 # ... and those whose object is such a group unless it is a force or an authority, often the
 # actor's own ("freed 20 detainees", but "withdrew its troops")
 PEOPLE_OBJECT_EVENTS = {"RETREAT"}
