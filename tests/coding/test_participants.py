@@ -682,3 +682,102 @@ def test_whose_stance_is_stated_is_the_doers_side(coder, text, recipient):
 def test_the_countries_listed_inside_the_object_are_all_named(coder, text, recipient):
     # the first country named inside the object, and those listed with it
     assert codes(one(coder, text).recipient) == recipient
+
+
+@pytest.mark.parametrize("text, actors", [
+    # the parser leaves the "and" dangling on the first name and hangs the second on the noun
+    ("UK and EU negotiators on Friday agreed a new fisheries deal.", ["EUR", "GBR"]),
+    ("UK and EU negotiators have signed a new accord.", ["EUR", "GBR"]),
+    ("UK and EU leaders have agreed a deal on fishing rights.", ["EUR", "GBR"]),
+    # controls, parsed as a list whole
+    ("Serbia and Kosovo negotiators signed an accord in Brussels.", ["SRB", "XKX"]),
+    ("Peru and Chile delegates held talks in Lima on Monday.", ["CHL", "PER"]),
+])
+def test_names_listed_before_a_noun_are_each_a_party(coder, text, actors):
+    event = one(coder, text)
+    assert codes(event.actor) == actors and event.reciprocal
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # the parser hangs "to" on the last of the things given
+    ("Japan will provide a grant and a loan to the Kenyan Red Cross.", [("KEN", "NGO")]),
+    ("Germany will give a grant and a loan to Ukrainian farmers.", [("UKR", "AGR")]),
+    ("The Ohio Department of Health will provide a grant and a loan to the Toledo Port "
+     "Authority.", [("USA", "GOV")]),
+])
+def test_whom_a_list_of_things_is_given_to(coder, text, recipient):
+    assert [(r.code, r.sector) for r in one(coder, text).recipient] == recipient
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # "N of a country's prisoners" freed by its authorities: the prisoners, not the country
+    ("Egyptian authorities released 40 of Egypt's jailed journalists on Sunday.", ("EGY", "JRN")),
+    ("The Cuban government freed 12 of Cuba's political prisoners.", ("CUB", "CVL")),
+    ("Venezuelan authorities released 20 of Venezuela's detained opposition activists.",
+     ("VEN", "CVL")),
+])
+def test_a_countrys_own_people_freed_by_its_authorities(coder, text, recipient):
+    assert [(r.code, r.sector) for r in one(coder, text).recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, trigger, recipient", [
+    # an object pronoun of a clause that hangs on another stands for that clause's subject
+    ("The striking miners were released after the governor pardoned them.", "pardoned",
+     "The striking miners"),
+    ("Journalist Maria Soto was detained in March after police accused her of spying.",
+     "accused", "Maria Soto"),
+    ("Tomas Ruiz was released on Monday after the governor pardoned him.", "pardoned",
+     "Tomas Ruiz"),
+])
+def test_an_object_pronoun_stands_for_the_main_clauses_subject(coder, text, trigger, recipient):
+    event = next(e for e in coder.code_text(text) if e.event_text == trigger)
+    assert [r.entity_text for r in event.recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    # a noun trigger a country is said to lead ("-led") is that country's act
+    ("The US-led invasion of Iraq began in March 2003.", "invasion", ["USA"]),
+    ("The French-led offensive against the jihadists began in January.", "offensive", ["FRA"]),
+    ("A Saudi-led strike on a school bus that killed 40 children used a US-made bomb.",
+     "strike", ["SAU"]),
+])
+def test_a_noun_trigger_led_by_a_country_is_its_act(coder, text, trigger, actor):
+    event = next(e for e in coder.code_text(text) if e.event_text == trigger)
+    assert codes(event.actor) == actor
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # what one asked for, granted or given, goes to whoever asked
+    ("A Kenyan court granted the bail sought by the opposition leader's lawyers.",
+     "the opposition leader 's lawyers"),
+    ("The governor granted the clemency requested by Human Rights Watch.", "Human Rights Watch"),
+    ("The Chilean government granted the pardon requested by Amnesty International.",
+     "Amnesty International"),
+    # a control that another rule already reads
+    ("A federal judge granted a stay sought by the Sierra Club.", "the Sierra Club"),
+])
+def test_what_was_asked_for_goes_to_whoever_asked(coder, text, recipient):
+    assert [r.entity_text for r in one(coder, text).recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # a common noun a person's name follows in apposition names that person, of its sector
+    ("The journalist Ibrahim Sani was arrested on Monday in Niger.",
+     ("Ibrahim Sani", "JRN")),
+    ("Police arrested the activist Kofi Mensah in Accra.", ("Kofi Mensah", "CVL")),
+    ("Rebels kidnapped the engineer, Pedro Alvarez, near the dam.", ("Pedro Alvarez", "CVL")),
+])
+def test_a_noun_named_by_its_apposition_is_that_person(coder, text, recipient):
+    assert [(r.entity_text, r.sector) for r in one(coder, text).recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # an act of opening access goes to whom "to" names
+    ("Hungary opened its borders to refugees in 2015.", ("refugees", "REF")),
+    ("Israel granted access to foreign journalists on Monday.", ("foreign journalists", "JRN")),
+    # what a party is willing to do goes to whom that act does
+    ("Japan is willing to provide military expertise to the United Nations.",
+     ("the United Nations", "IGO")),
+])
+def test_whom_access_or_a_willing_act_goes_to(coder, text, recipient):
+    assert [(r.entity_text, r.sector) for r in one(coder, text).recipient] == [recipient]

@@ -57,3 +57,21 @@ def test_a_things_place_stays(nlp):
         "Farmers in Lara"
     assert _subject_phrase(nlp, "A state of siege in Lara was lifted.") == \
         "A state of siege in Lara"
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    ("Caracas expelled foreign reporters, including two from Spain and one from Chile.",
+     "expel", "foreign reporters"),
+    ("The junta detained several union leaders including Ana Ruiz and Pedro Gil.", "detain",
+     "several union leaders"),
+    ("The ministry sanctioned three banks, including the Bank of Lagos, on Monday.", "sanction",
+     "three banks"),
+])
+def test_the_examples_after_a_group_are_not_its_words(nlp, text, verb, expected):
+    assert _object_phrase(nlp, text, verb) == expected
+
+
+def test_examples_after_a_subject_are_not_its_words(nlp):
+    assert _subject_phrase(
+        nlp, "Opposition deputies including Senator Okafor and Senator Bello walked out.") == \
+        "Opposition deputies"

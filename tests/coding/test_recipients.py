@@ -41,6 +41,25 @@ def test_rules_come_from_plover_json_and_name_only_plover_types():
         # two people the knowledge base knows apart are two parties, whatever their sectors
         (Actor("Mbeki", code="ZAF", sector="GOV", kb_id="person:thabo-mbeki"),
          Actor("Motlanthe", code="ZAF", sector="GOV", kb_id="person:kgalema-motlanthe"), False),
+        # two bodies named apart are two parties, whatever country and sector they share
+        (Actor("the Ohio Department of Health", code="USA", sector="GOV"),
+         Actor("the Toledo Port Authority", code="USA", sector="GOV"), False),
+        (Actor("Kenya Revenue Authority", code="KEN", sector="GOV"),
+         Actor("the Ministry of Finance", code="KEN", sector="GOV"), False),
+        # ... but one name, said twice or shorter, and a body named by common nouns, are one
+        (Actor("the U.S. State Department", code="USA", sector="GOV"),
+         Actor("the State Department", code="USA", sector="GOV"), True),
+        (Actor("the Ministry of Finance", code="KEN", sector="GOV"),
+         Actor("the Kenyan government", code="KEN", sector="GOV"), True),
+        (Actor("Kenyan police", code="KEN", sector="COP"),
+         Actor("Nairobi Police", code="KEN", sector="COP"), True),
+        # a group of a country that keeps the country's row is not the country's state
+        (Actor("Cuba's political prisoners", code="CUB", sector="CVL", kb_id="country:CUB"),
+         Actor("The Cuban government", code="CUB", sector="GOV"), False),
+        (Actor("Cuba's political prisoners", code="CUB", sector="CVL", kb_id="country:CUB"),
+         Actor("Cuba", code="CUB", kb_id="country:CUB"), False),
+        (Actor("Cuba's government", code="CUB", sector="GOV", kb_id="country:CUB"),
+         Actor("Cuba", code="CUB", kb_id="country:CUB"), True),
     ],
 )
 def test_same_party(one, other, same):

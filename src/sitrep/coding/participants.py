@@ -27,9 +27,11 @@ from sitrep.coding.roles import (
     actors_of,
     conjuncts,
     direct_object,
+    leading_country,
     passive_patient,
     possessor,
     prep_objects,
+    referent,
     subject,
 )
 from sitrep.coding.targets import POSSESSIVE_PRONOUNS, own_act
@@ -45,7 +47,8 @@ DEFAULT_ACTOR_SECTOR = {"MOBILIZE": "MIL", "ASSAULT": "MIL", "SANCTION": "GOV", 
 
 def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list[Actor]]:
     sectors = ctx.kb.sectors
-    preps = RECIPIENT_PREPS.get(row.event, set())
+    # an act of opening access goes to whom "to" names ("opened its borders to refugees")
+    preps = RECIPIENT_PREPS.get(row.event, set()) | ({"to"} if row.mode == "access" else set())
     actor: list[Actor] = []
     recipient: list[Actor] = []
     if row.pos == "VERB":
@@ -69,7 +72,7 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                 actor = actors_of(patient, ctx.mentions, sectors)
             elif not sent:
                 recipient = actors_of(patient, ctx.mentions, sectors)
-        obj = direct_object(trigger)
+        obj = referent(direct_object(trigger))
         if not recipient and row.event == "COOPERATE" and "legal" in row.context:
             # "extradited Viktor Bout to the United States": the receiving state, not the person
             recipient = [a for pobj in prep_objects(trigger, {"to"})
@@ -87,11 +90,14 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
             ] + _made_by(obj)
             recipient = [a for pobj in doers for a in actors_of(pobj, ctx.mentions, sectors)
                          if a.code or a.sector]  # "a protest by white farmers" too
-        if not recipient and obj is not None and obj.lemma_.lower() in MESSAGE_NOUNS | CONTENT_NOUNS:
+        askers = _made_by(obj, ASKING_VERBS) if obj is not None and row.event in ANSWER_TYPES \
+            else []
+        if not recipient and obj is not None and (
+                obj.lemma_.lower() in MESSAGE_NOUNS | CONTENT_NOUNS or askers):
             # "accepted demands from the striking dockers", "turned down a plea filed by the
             # defence": an answer to a message goes to whoever made it, a group named only by its
-            # sector too
-            makers = list(prep_objects(obj, {"from", "by"})) + _made_by(obj)
+            # sector too; so does what one asked for ("granted the injunction sought by the union")
+            makers = askers or [*prep_objects(obj, {"from", "by"}), *_made_by(obj)]
             recipient = [a for pobj in makers for a in actors_of(pobj, ctx.mentions, sectors)
                          if a.code or a.sector]
         if not recipient and obj is not None and "with" in preps:
@@ -116,8 +122,11 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                 inside = first_coded(obj.subtree, ctx)
                 for person in recipient:
                     person.code = person.code or (inside.code if inside else next(iter(home)))
-        complement = next((c for c in trigger.children if c.dep_ == "xcomp"), None)
-        holders = [trigger] + [h for h in (obj, complement) if h is not None]
+        complement = next((c for t in [trigger, *(a for a in trigger.children if a.dep_ == "acomp")]
+                           for c in t.children if c.dep_ == "xcomp"), None)  # "is willing to"
+        # "gave a grant and a loan to the city": the parser may hang "to" on the last thing given
+        holders = [trigger] + [h for h in (obj, complement) if h is not None] + (
+            conjuncts(obj)[1:] if obj is not None else [])
         own_preps = [(h, preps | WARNED_ABOUT) for h in (trigger, obj) if h is not None] \
             if verb_forms(trigger) & WARNING_VERBS else []
         if own_preps and recipient and actor and all(
@@ -153,6 +162,9 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                 # country; the verb's subject says whose otherwise
                 actor = [a for a in found if a.code or a.kb_id or (
                     a.sector and child.lower_ not in POSSESSIVE_PRONOUNS)]
+        leader = leading_country(trigger, ctx.mentions) if not actor else None
+        if leader is not None:  # "a Saudi-led strike on a bus": the leading country's
+            actor = [replace(leader)]
         definite = is_anaphoric(trigger)
         position = nominal_position(trigger)
         givers = [*prep_objects(trigger, {"from"}), *prep_objects(position.head, {"from"})]
@@ -293,8 +305,6 @@ ANY_RECIPIENT_PREPS = {"to", "with", "against", "on", "for", "from", "toward", "
 # "warned of the Prince of Dol Amroth", "warned their populations about the Taliban": whatever
 # type a warning is coded as, the one warned about is its target when no one is addressed.
 WARNING_VERBS = word_class("warning_verbs")
-
-
 WARNED_ABOUT = {"of", "about"}
 # Prepositions that say what a mutual act is about, not with whom.
 TOPIC_PREPS = {"on", "about", "over"}
@@ -302,7 +312,6 @@ TOPIC_PREPS = {"on", "about", "over"}
 
 # Possessives that refer back to the third-person subject of the verb whose object they own.
 BOUND_POSSESSIVES = {"its", "their", "his", "her"}
-
 
 # Types whose recipient is the one blamed: who did what their object names ("an attack by X").
 BLAME_TYPES = {"ACCUSE", "REJECT", "SANCTION"}
@@ -316,8 +325,6 @@ HELP_NOUNS = {"help", "support", "assistance", "backing", "aid", "cooperation", 
 # Events whose direct object may be a group named only by its sector ("arrested protesters").
 SECTOR_OBJECT_EVENTS = {"COERCE", "ASSAULT", "ACCUSE", "SUPPORT", "CONSULT", "THREATEN",
                         "CONCEDE"}  # "pardoned 6,000 prisoners"
-
-
 # ... and those whose object is such a group unless it is a force or an authority, often the
 # actor's own ("freed 20 detainees", but "withdrew its troops")
 PEOPLE_OBJECT_EVENTS = {"RETREAT"}
@@ -337,12 +344,19 @@ STANCE_TYPES = {"SUPPORT", "AGREE"}
 STANCE_NOUNS = word_class("stance_nouns")
 
 
-def _made_by(obj) -> list:
+def _made_by(obj, verbs: frozenset[str] | None = None) -> list:
     """"rejected an appeal filed by the defence", "condemned the threats made by Kenya": the
-    agent of a participle clause on the object (or on a member of its list) made what it names."""
+    agent of a participle clause on the object (or on a member of its list) made what it names
+    (`verbs`: only a participle of these, "sought", "requested")."""
     return [pobj for member in conjuncts(obj) for clause in member.children
             if clause.dep_ == "acl" and clause.tag_ == "VBN"
+            and (verbs is None or clause.lemma_.lower() in verbs)
             for pobj in prep_objects(clause, {"by"})]
+
+
+# Verbs of asking for something, and the types that answer what someone asked for.
+ASKING_VERBS = word_class("asking_verbs")
+ANSWER_TYPES = {"CONCEDE", "RETREAT", "REJECT", "AGREE", "AID", "SUPPORT"}
 
 
 def _blamed_in_topic(holders: list, preps: set[str], ctx: Context) -> list[Actor]:

@@ -2,7 +2,8 @@
 
 Hands on the text an `Actor` carries for a party the knowledge base does not name whole
 (roles.py, participants.py, sentence.py): the noun phrase of its head, without the other
-members of a list, the clauses that say more about it, or the charge a verb of accusing or
+members of a list, the examples it is followed by ("including ..."), the clauses that say more
+about it, or the charge a verb of accusing or
 barring hangs after it.
 """
 
@@ -12,6 +13,9 @@ from sitrep.resources import place_nouns, word_class
 
 PARTY_CLAUSES = {"relcl", "acl"}
 PLACE_NOUNS = place_nouns(("place",))
+# Words that open examples of a group ("aid workers, including those from Oxfam"): members named
+# after the group, not its words.
+EXAMPLE_OPENERS = word_class("example_openers")
 
 # Verbs whose object is followed by what it is charged with or barred from ("accused the army of
 # killings", "banned the party from holding office"): the parser often hangs that phrase on the
@@ -30,7 +34,8 @@ def phrase(head, party: bool = False) -> str:
     """The noun phrase of a head without the other members of its list, nor the clauses that
     say more about it: a party is "protesters", not "protesters who ignored a ban in Lima
     and threw stones at the police" (relative and participle clauses), and "the army", not "the
-    army of killing civilians" after "accused"; for a party (`party`: a group or body the
+    army of killing civilians" after "accused"; "aid workers", not "aid workers, including two
+    nurses from Oslo" (the examples a group is followed by); for a party (`party`: a group or body the
     knowledge base places), "protesters", not "protesters in the town of X": where it acts is
     the event's place, not who it is (a thing's place stays: "a state of siege in X")."""
     skip: set[int] = set()
@@ -38,7 +43,8 @@ def phrase(head, party: bool = False) -> str:
     for child in head.children:
         if child.dep_ in {"conj", "cc", "appos"} or (child.dep_ == "punct" and child.i > head.i):
             skip.update(t.i for t in child.subtree)
-        elif child.dep_ in PARTY_CLAUSES and child.i > head.i:
+        elif child.dep_ in PARTY_CLAUSES | {"prep"} and child.i > head.i and (
+                child.dep_ != "prep" or child.lower_ in EXAMPLE_OPENERS):
             skip.update(t.i for t in child.subtree)
             # the comma that opened the clause ("the newspaper, which is aligned with ...")
             skip.update(t.i for t in head.doc[head.i + 1:child.left_edge.i] if t.is_punct)

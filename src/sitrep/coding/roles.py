@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from sitrep.actors.resolve import resolve
 from sitrep.coding import posts
+from sitrep.coding.lists import PASSIVE_SUBJECTS, SUBJECTS, conjuncts, listed_owners
 from sitrep.coding.party_phrase import phrase
 from sitrep.coding.posts import POST_NOUNS, named_in_apposition, phrase_sector, post_body
 from sitrep.coding.reattach import aim_doer, controller, fronted_subject, mistagged_subject
@@ -19,13 +20,9 @@ from sitrep.entities.mentions import ACTOR_LABELS, Mention, Mentions
 from sitrep.model import Actor
 from sitrep.resources import word_class
 
-SUBJECTS = {"nsubj", "csubj"}
 # The confidence `resolve` gives a name matched whole (0.9) or after a title (0.85); spelling,
 # initials and surnames give less: such a match yields to what the text says of the person.
 EXACT_NAME = 0.85
-
-
-PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 
 
 CLIMB = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"}
@@ -56,42 +53,6 @@ QUANTITY_NOUNS = word_class("quantity_nouns")
 PURPOSE_NOUNS = word_class("purpose_nouns")
 BODY_NOUNS = word_class("body_nouns")
 COALITION_NOUNS = word_class("coalition_nouns")
-
-
-def conjuncts(token) -> list:
-    """The token and the members of the list it heads, also where the parser broke the list:
-    "Mali, the Central African Republic, Niger and Chad" (a member parsed as an apposition that
-    the list goes on from) and "Students, workers, and police" (the last member parsed as a
-    second subject of the verb after a dangling "and")."""
-    found = [token]
-    for child in token.children:
-        if child.dep_ == "conj" or (child.dep_ == "appos" and _continues_list(child)):
-            found.extend(conjuncts(child))
-    if token.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
-        dangling = [c for member in found for c in member.children
-                    if c.dep_ == "cc" and c.i > member.i
-                    and not any(d.dep_ == "conj" and d.i > c.i for d in member.children)]
-        if dangling:
-            for sibling in token.head.children:
-                if sibling.dep_ == token.dep_ and sibling.i > dangling[0].i and \
-                        all(t.dep_ != "cc" for t in token.doc[dangling[0].i + 1:sibling.left_edge.i]):
-                    found.extend(conjuncts(sibling))
-                    break
-    return found
-
-
-def _continues_list(appos) -> bool:
-    """An apposition that is really a list member: a name after a comma that a list of names
-    continues from ("Mordor, the Shire, Fornost and Bree"); "Lavrov, Russia's foreign minister
-    and a veteran diplomat" is no list (its members are not names)."""
-    if appos.pos_ != "PROPN" or appos.i == 0 or appos.doc[appos.left_edge.i - 1].text != ",":
-        return False
-    return any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in appos.children)
-
-
-def _listed_owners(token) -> list:
-    """A modifier and the names coordinated with it: "U.S. and British forces"."""
-    return [t for t in conjuncts(token) if t.i < token.head.i or t is token]
 
 
 def _with_absolute_subject(verb):
@@ -261,6 +222,23 @@ def direct_object(token):
     return None
 
 
+def referent(obj):
+    """"Ali Musa was freed after the president pardoned him": an object pronoun of a clause that
+    hangs on another ("after", "when", "because") stands for that clause's subject, a person for
+    "him" or "her", several for "them"; any other object is itself."""
+    if obj is None or obj.lower_ not in OBJECT_PRONOUNS or obj.head.dep_ != "advcl":
+        return obj
+    main = obj.head.head
+    named = next((c for c in main.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
+    if named is None or named.lower_ in PRONOUNS or (
+            named.ent_type_ != "PERSON" if obj.lower_ != "them" else named.tag_ != "NNS"):
+        return obj
+    return named
+
+
+OBJECT_PRONOUNS = {"him", "her", "them"}
+
+
 # Nouns naming a relation between parties: "the resumption of ties with Somalia" is a relation
 # with Somalia, whatever the relation's fate.
 RELATION_NOUNS = word_class("relation_nouns")
@@ -313,7 +291,8 @@ def actors_of(token, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]
             done.add(mention.start)
             found.extend(_split_mention(mention, shared[mention.start], mentions))
             continue
-        found.extend(_actors_of_head(head, mentions, sectors))
+        found.extend(_named_person(head, _actors_of_head(head, mentions, sectors), mentions,
+                                   sectors))
     _share_owner(found, token, mentions)
     found = [one for actor in found for one in _joint_actors(actor, mentions)]
     unique: list[Actor] = []
@@ -323,6 +302,26 @@ def actors_of(token, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]
             continue
         unique.append(actor)
     return unique
+
+
+def _named_person(head, found: list[Actor], mentions: Mentions,
+                  sectors: dict[str, str]) -> list[Actor]:
+    """"The journalist Ibrahim Sani", "his deputy Joseph Banda": a common noun a person's name
+    follows in apposition is that person: the one the knowledge base knows, else the noun's
+    party under the person's name (of the noun's sector if nothing else placed it); a country the
+    phrase states wins over the name's ("Kenya's minister X" is Kenya's whoever X may be)."""
+    named = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i
+                  and getattr(mentions.at(c), "label", None) == "PERSON"), None) \
+        if head.pos_ == "NOUN" and mentions.at(head) is None else None
+    person = _actors_of_head(named, mentions, sectors)[:1] if named is not None else []
+    if not person:
+        return found
+    sector = sectors.get(head.lower_) or sectors.get(head.lemma_.lower())
+    known, placed = person[0], {a.code for a in found if a.code}
+    if (known.kb_id or known.code or not found) and (not placed or known.code in placed):
+        return [replace(known, sector=known.sector or (sector if sector != NOT_AN_ACTOR else None))]
+    return [replace(a, entity_text=known.entity_text, kb_id=None if (
+        a.kb_id or "").startswith("person:") else a.kb_id) for a in found]
 
 
 def _joint_actors(actor: Actor, mentions: Mentions) -> list[Actor]:
@@ -450,7 +449,7 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
                        or m.dep_ == "nmod" and "PROPN" in {head.pos_, m.pos_} for c in conjuncts(m)
                        if sectors.get(c.lemma_.lower())  # "House and Senate negotiators": LEG
                        and sectors[c.lemma_.lower()] != NOT_AN_ACTOR), sector)
-    leader = _leader(head, mentions)
+    leader = leading_country(head, mentions)
     if leader is not None:
         # "the Saudi-led coalition", "US-led forces": the leading country's (a coalition of
         # states' forces led by one is that country's military, as PLOVER's records code it)
@@ -526,8 +525,9 @@ def _actors_of_head(head, mentions: Mentions, sectors: dict[str, str]) -> list[A
             for a in actors_of(pobj, mentions, sectors) if a.code or a.sector]
 
 
-def _leader(head, mentions: Mentions) -> Actor | None:
-    """The country a "-led" modifier names ("the Saudi-led coalition", "U.S.-led forces"); a
+def leading_country(head, mentions: Mentions) -> Actor | None:
+    """The country a "-led" modifier names ("the Saudi-led coalition", "U.S.-led forces", "a
+    Saudi-led strike": participants.py reads a noun trigger's too); a
     party or a person leading ("the Labour-led coalition") is not one."""
     for child in head.children:
         if child.dep_ != "amod":
@@ -548,7 +548,7 @@ def _leader(head, mentions: Mentions) -> Actor | None:
 
 def _owners(child, mentions: Mentions) -> list[Mention]:
     owners = []
-    for token in _listed_owners(child):
+    for token in listed_owners(child):
         owner = mentions.at(token)
         if owner and owner.actor and owner.actor.code and owner.label in ACTOR_LABELS and \
                 owner not in owners:

@@ -29,6 +29,7 @@ from sitrep.coding.roles import (
     passive_patient,
     possessor,
     prep_objects,
+    referent,
     subject,
 )
 from sitrep.coding.triggers import match_trigger, nominal_position, phrase_lemmas
@@ -114,7 +115,7 @@ def _target(trigger, row: Trigger, ctx: Context):
         if patient is not None and not (row.event in OBJECT_IS_NO_RECIPIENT and row.object_hint
                                         and _hinted_things(patient, row, ctx)):
             return patient  # not "the drill was staged by ...": the thing its row's hint chose
-        obj = direct_object(trigger)
+        obj = referent(direct_object(trigger))
         if obj is None and row.particle:
             # "called for sanctions against the junta": the particle's object names the act,
             # and whom it is aimed at follows it
