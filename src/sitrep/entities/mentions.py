@@ -25,6 +25,7 @@ from sitrep.entities.equipment import (
     merge_entities,
 )
 from sitrep.entities.recall import is_title_head, recalled_entities, recalled_places
+from sitrep.entities.support import DocumentSupport, may_be
 from sitrep.model import Actor, Document, Entity
 from sitrep.resources import place_nouns, read_tsv, word_class
 from sitrep.spans import SpanIndex
@@ -151,12 +152,16 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
     full_names = {fold(ent.text).split()[-1] for ent in parsed.ents
                   if ent.label_ == "PERSON" and len(fold(ent.text).split()) > 1}
     taken = []
+    # what backs a full name many bear ("Stephen Smith"): the document's titles, countries, offices
+    support = DocumentSupport(parsed, kb, when, lambda ent: title_of(
+        ent.root, Mention(ent.start_char, ent.end_char, ent.label_, None)))
     for ent, model_label in _model_names(parsed, kb):
         title = title_of(ent.root, Mention(ent.start_char, ent.end_char, model_label, None))
         actor = resolve(ent.text, _as_of(text, ent.start_char, ent.text, when, kb),
-                        model_label, kb, title=title, people=people_seen)
+                        model_label, kb, title=title, people=people_seen,
+                        support=support.for_name(ent))
         key = fold(ent.text).split()[-1] if fold(ent.text) else ""
-        if actor.code is None and key in people_seen:
+        if actor.code is None and key in people_seen and may_be(ent.text, people_seen[key]):
             actor = Actor(**{**people_seen[key].__dict__, "entity_text": ent.text})
         if actor.code and (model_label == "PERSON" or (actor.kb_id or "").startswith("person:")):
             people_seen.setdefault(key, actor)
@@ -184,7 +189,7 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
             actor = Actor(entity_text=ent.text, name=name, code=code, confidence=0.5)
         items.append(Mention(ent.start_char, ent.end_char, label, actor, region=_is_region(label, actor)))
         taken.append((ent.start, ent.end))
-    items.extend(_kb_mentions(parsed, kb, when, taken, text))
+    items.extend(_kb_mentions(parsed, kb, when, taken, text, support))
     return Mentions(items, kb=kb, when=when, text=text)
 
 
@@ -257,7 +262,7 @@ def _is_region(label: str, actor: Actor) -> bool:
 
 
 def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple[int, int]],
-                 text: str):
+                 text: str, support: DocumentSupport):
     """Names the knowledge base knows that the model did not tag ("since the era of Hugo Chávez")."""
     busy: set[int] = set()
     for start, end in taken:
@@ -312,7 +317,8 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
             index += 1
             continue
         span, entries = found
-        actor = resolve(span.text, _as_of(text, span.start_char, span.text, when, kb), None, kb)
+        actor = resolve(span.text, _as_of(text, span.start_char, span.text, when, kb), None, kb,
+                        support=support.for_name(span))
         label = {"person": "PERSON", "organisation": "ORG"}.get(entries[0].kind, "GPE" if actor.code else "LOC")
         yield Mention(span.start_char, span.end_char, label, actor, region=_is_region(label, actor))
         index = span.end
