@@ -39,10 +39,17 @@ def test_a_common_pair_is_a_common_given_name_and_a_common_surname(name, common)
     ("Paul Martin", "2004-08-22"),     # heads of government are no exception
     ("Andrew Bailey", "2022-07-04"),
 ])
-def test_a_common_full_name_alone_is_no_one(name, when):
-    found = explain(name, date.fromisoformat(when), label="PERSON")
+def test_a_common_full_name_in_a_document_that_backs_nothing_is_no_one(name, when):
+    found = explain(name, date.fromisoformat(when), label="PERSON", support=Support())
     assert found.actor.code is None and found.actor.kb_id is None, found
     assert any("not backed" in step for step in found.steps)
+
+
+def test_a_common_full_name_looked_up_alone_is_the_listed_person_and_says_so():
+    # no document, no title: whoever asks for "Stephen Smith" in 2012 means the listed minister
+    found = explain("Stephen Smith", date(2012, 5, 6), label="PERSON")
+    assert found.actor.kb_id == "person:stephen-smith"
+    assert any("name many bear" in step for step in found.steps), found.steps
 
 
 def test_a_title_of_theirs_backs_the_name():

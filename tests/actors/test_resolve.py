@@ -379,8 +379,7 @@ CASES = [
     ("Warsaw", "", "2025-10-31", "POL", "GOV"),
     ("Alexander Lukashenko", "", "2020-08-10", "BLR", "GOV"),
     ("Minsk", "", "2025-10-31", "BLR", "GOV"),
-    # a full name many bear: backed by a title (bare, tests/actors/test_common_names.py)
-    ("Pedro Sánchez", "Prime Minister", "2022-06-01", "ESP", "GOV"),
+    ("Pedro Sánchez", "", "2022-06-01", "ESP", "GOV"),
     ("Madrid", "", "2025-10-31", "ESP", "GOV"),
     ("EFE", "", "2025-10-31", "ESP", "JRN"),
     ("Mark Rutte", "", "2020-06-01", "NLD", "GOV"),

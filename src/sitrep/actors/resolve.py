@@ -219,11 +219,18 @@ def _backed(folded: str, entries: list[KBEntry], kb: KnowledgeBase,
     kept, with the step that says what backed them, when a title of theirs comes before the
     name, or the document names them with a title elsewhere (or in full before, `people`), or
     their country is named in the sentence or their office in the document (`names.Support`);
-    else only the bodies and places of that name stay. Heads of state and government are no
-    exception: Paul Martin and John Howard were heads of government, Pedro Sánchez and Li Qiang
+    else only the bodies and places of that name stay. A name looked up alone, with no
+    document and no title, is the listed person (the step says the name is common). Heads of
+    state and government are no exception: Paul Martin and John Howard were heads of government, Pedro Sánchez and Li Qiang
     are, and political copy about them names their country or office anyway."""
     if not names.is_common_pair(folded):
         return entries, []
+    if context.support is None and not context.title:
+        # a name looked up alone, outside any document ("sitrep actors resolve", a brief's
+        # focus): whoever asks means the listed person; in a document the rule applies
+        people = sorted({e.kb_id for e in entries if e.kind == "person"})
+        return entries, [f"{folded!r} is a name many bear, looked up with no document: "
+                         f"taken as {', '.join(people)}"] if people else []
     rows: dict[str, list[KBEntry]] = {}
     for entry in entries:
         if entry.kind == "person":

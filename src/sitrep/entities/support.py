@@ -86,7 +86,9 @@ class DocumentSupport:
                 continue
             title = self.title_of(ent)
             if title or len(ent) > 2:  # a title before the name, or in it
-                actor = resolve(ent.text, self.when, "PERSON", self.kb, title=title)
+                # checked as in a document that backs nothing else: the title must be theirs
+                actor = resolve(ent.text, self.when, "PERSON", self.kb, title=title,
+                                support=names.Support())
                 if (actor.kb_id or "").startswith("person:"):
                     found.add(actor.kb_id or "")
         return frozenset(found)
