@@ -133,3 +133,14 @@ def test_an_unbacked_full_name_is_not_the_earlier_person_of_its_surname(coder):
                             "farmer, won first prize.", "2011-05-01")
     assert found.get("Stephen Smith") == "person:stephen-smith"
     assert found.get("John Smith") is None, found
+
+
+def test_a_namesake_is_no_office_holder_in_the_coded_events_either(coder):
+    # the coder re-reads a mention's words (an unresolved name, a list member): in a document
+    # they stay unbacked, where the same name looked up alone is the listed person
+    from sitrep.model import Document
+
+    text = "Stephen Smith accused the referee of bias after the county cup final on Saturday."
+    doc = coder.code(Document(id="x", text=text, published="2012-05-06"))
+    assert all(a.kb_id != "person:stephen-smith" for e in doc.events for a in e.actor), doc.events
+    assert resolve("Stephen Smith", date(2012, 5, 6)).kb_id == "person:stephen-smith"

@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 
 from sitrep.actors.gazetteer import city_country, resolve_place
 from sitrep.actors.knowledge import KnowledgeBase, fold
+from sitrep.actors.names import Support
 from sitrep.actors.parties import GROUP_SECTORS
 from sitrep.actors.resolve import resolve
 from sitrep.entities.equipment import (
@@ -58,6 +59,11 @@ class Mentions:
         self.starts = [m.start for m in self.items]
         self.kb = kb
         self.when = when
+
+    def resolve_words(self, text: str, label: str | None) -> Actor:
+        """Some of a mention's words resolved again, as in a document (a common full name stays
+        unbacked: `actors/resolve.py _backed`)."""
+        return resolve(text, self.when, label, self.kb, support=Support())
 
     def at(self, token) -> Mention | None:
         index = bisect_right(self.starts, token.idx) - 1
@@ -280,7 +286,7 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
             continue
         if lower is not None:
             span = lower
-            actor = resolve(span.text, when, "PERSON", kb)
+            actor = resolve(span.text, when, "PERSON", kb, support=support.for_name(span))
             yield Mention(span.start_char, span.end_char, "PERSON", actor)
             index = span.end
             continue
@@ -560,7 +566,7 @@ def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[s
     if mentions.kb is not None:
         recalled = list(recalled_entities(parsed, mentions.kb, taken))
         for span_start, span_end, label in recalled:
-            actor = resolve(text[span_start:span_end], mentions.when, label, mentions.kb)
+            actor = mentions.resolve_words(text[span_start:span_end], label)
             start, end = original(span_start, span_end)
             found.append(Entity(start=start, end=end, text=doc.text[start:end], label=label,
                                 code=actor.code, sector=actor.sector, kb_id=actor.kb_id))
