@@ -11,6 +11,7 @@ resolver uses only when the exact name is unknown, and only when it picks out on
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from sitrep.resources import read_tsv
@@ -34,6 +35,44 @@ def common_surnames() -> frozenset[str]:
     """Surnames so widely borne that alone they name no one ("smith", "garcia", "ivanov"),
     from `data/common_surnames.tsv`."""
     return frozenset(row["surname"] for row in read_tsv("common_surnames.tsv"))
+
+
+@lru_cache(maxsize=1)
+def common_given_names() -> dict[str, str]:
+    """Given names millions bear ("john", "mohammed", "sergei") -> their population, from
+    `data/common_given_names.tsv`."""
+    return {row["given"]: row["population"] for row in read_tsv("common_given_names.tsv")}
+
+
+# Populations that write the family name first ("Li Qiang"): their given names also close a name.
+SURNAME_FIRST = {"Chinese"}
+
+
+def is_common_pair(folded: str) -> bool:
+    """A full name many people bear: a given name millions bear and a surname thousands bear
+    (`common_surnames`), with at most initials between ("stephen smith", "john f kelly", "mike
+    walker" as "michael"), or surname first before such a given name of a population that
+    writes it so ("li qiang")."""
+    tokens = name_tokens(folded)
+    if len(tokens) < 2 or tokens[0] in PARTICLES or any(len(t) > 1 for t in tokens[1:-1]):
+        return False  # "Ben Ali": "ben" is the particle, no given name
+    first, last = tokens[0], tokens[-1]
+    given = common_given_names()
+    if nicknames().get(first, first) in given and last in common_surnames():
+        return True
+    return first in common_surnames() and given.get(last) in SURNAME_FIRST
+
+
+@dataclass(frozen=True)
+class Support:
+    """What a document says around a mention that can back a common full name (`is_common_pair`)
+    as one listed person: the countries its sentence names (a body named there gives its
+    country), the offices of `data/offices.tsv` the document names by a title, and the people
+    the document names with a title or office elsewhere (their kb_ids)."""
+
+    countries: frozenset[str] = frozenset()
+    offices: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
 
 
 def without_namesakes(name: str, entries: list) -> list:

@@ -11,6 +11,7 @@ sector. See `resolve.py` for the order of the rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -131,13 +132,18 @@ class _Span:
     country_name: bool = False  # the span is a country's name, not its adjective
 
 
+# The rows a name inside a phrase (tokens start to end) may stand for: the resolver's check that a
+# full name many people bear is backed (resolve.py `_backed`).
+Backing = Callable[[int, int, list[KBEntry]], list[KBEntry]]
+
+
 def resolve_phrase(text: str, tokens: list[str], when: date | None,
-            kb: KnowledgeBase) -> Resolution | None:
+            kb: KnowledgeBase, backing: Backing | None = None) -> Resolution | None:
     """A longer mention: who owns it (a stated country first), its office, its head noun."""
     if not tokens:
         return None
     cut = next((i for i, t in enumerate(tokens) if t in COMPLEMENT and i > 0), len(tokens))
-    spans = _spans(tokens, kb, when, text)
+    spans = _spans(tokens, kb, when, text, backing)
     core = [s for s in spans if s.start < cut]
     later = [s for s in spans if s.start >= cut]
     if not core and later and tokens[cut] == "for":
@@ -398,7 +404,7 @@ def _owns(tokens: list[str], span: _Span) -> bool:
 
 
 def _spans(tokens: list[str], kb: KnowledgeBase, when: date | None,
-           text: str = "") -> list[_Span]:
+           text: str = "", backing: Backing | None = None) -> list[_Span]:
     """Names inside a phrase, longest first, none overlapping: knowledge-base names (a
     one-word person only where the phrase names a group: "Maduro government") and nationality
     adjectives."""
@@ -416,6 +422,8 @@ def _spans(tokens: list[str], kb: KnowledgeBase, when: date | None,
                 entries = [e for e in entries if e.kind != "person"]
             elif size == 1:
                 entries = without_namesakes(phrase, entries)  # nor is "Hassan" alone
+            elif backing is not None and entries:
+                entries = backing(i, i + size, entries)  # "Stephen Smith" needs support
             if size == 1 and entries and text and _lower_case(text, phrase):
                 # "who", "ice": a body's short name only when written as one
                 entries = [e for e in entries if e.kind in {"country", "place"}]

@@ -20,6 +20,11 @@ that answers wins; `explain` says which one did and which rows it used):
              that surname whose dated role covers the date; several of one country: the country;
              a surname thousands bear (data/common_surnames.tsv) only the first way.
 
+A full name many bear ("Stephen Smith": a common given name and a common surname,
+`names.is_common_pair`) is a listed person by rules 1 and 2 only with support (`_backed`): a
+title of theirs in the mention, the person named with one elsewhere in the document, their
+country named in the sentence or their office in the document (`names.Support`).
+
 "former", "ex-", "retired", "ousted" and "exiled" before an office follow PLOVER's agent list
 (FORMER_PRESIDENT, RETIRED_GENERAL, OUSTED_LEADER: ELI). A partially recognised state (South
 Ossetia, Transnistria, Somaliland, Northern Cyprus, ...) is the state it broke from with the
@@ -32,7 +37,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -63,11 +68,13 @@ HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|madam|mme|m)\.?\s+", re.
 
 def resolve(text: str, when: date | None = None, label: str | None = None,
             kb: KnowledgeBase | None = None, title: str = "",
-            people: dict[str, Actor] | None = None) -> Actor:
+            people: dict[str, Actor] | None = None,
+            support: names.Support | None = None) -> Actor:
     """Resolve a mention ("Caracas", "Maduro's government", "former President Hugo Chávez",
-    "riot police") to an `Actor`; `people` maps surnames the document named in full to them."""
-    if title or people or kb is None or kb is not _MEMO_KB:
-        return explain(text, when, label, kb, title, people).actor
+    "riot police") to an `Actor`; `people` maps surnames the document named in full to them,
+    `support` is what the document says that backs a common full name."""
+    if title or people or support or kb is None or kb is not _MEMO_KB:
+        return explain(text, when, label, kb, title, people, support).actor
     key = (text, when, label)
     known = _RESOLVED.get(key)
     if known is not None:
@@ -107,13 +114,15 @@ def memoised(kb: KnowledgeBase) -> Iterator[None]:
 
 def explain(text: str, when: date | None = None, label: str | None = None,
             kb: KnowledgeBase | None = None, title: str = "",
-            people: dict[str, Actor] | None = None) -> Resolution:
+            people: dict[str, Actor] | None = None,
+            support: names.Support | None = None) -> Resolution:
     """`resolve`, with the rule that decided and the knowledge-base rows it read."""
     kb = kb or shipped_kb()
     text = HONORIFIC.sub("", text.strip()) or text
     folded = fold(text)
     stated = _title_owner(fold(title).split(), kb)[0] if title else None
-    found = _resolve(text, folded, when, label, kb, people, stated)
+    context = _Context(fold(title).split(), people, support)
+    found = _resolve(text, folded, when, label, kb, people, stated, context)
     if title:
         found.steps.append(f"title {title!r} applied")
         found.actor = _apply_title(found.actor, title, kb, when)
@@ -142,8 +151,20 @@ def _of_country(entries: list[KBEntry], code: str | None) -> list[KBEntry]:
     return entries
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What backs a common full name: the title before the mention, the people the document
+    named in full before it, and what the document says around it."""
+
+    title: list[str]
+    people: dict[str, Actor] | None = None
+    support: names.Support | None = None
+
+
 def _resolve(text: str, folded: str, when: date | None, label: str | None, kb: KnowledgeBase,
-             people: dict[str, Actor] | None, stated: str | None = None) -> Resolution:
+             people: dict[str, Actor] | None, stated: str | None = None,
+             context: _Context | None = None) -> Resolution:
+    context = context or _Context([], people)
     entries = _of_country(kb.names.get(folded, []), stated)
     if entries and " " not in folded and text.strip().islower():
         # "who", "ice": a body's short name only when written as one
@@ -151,23 +172,28 @@ def _resolve(text: str, folded: str, when: date | None, label: str | None, kb: K
     # "Hassan" alone names no one, as such a surname does not (`_surname`: the document's own
     # people first)
     entries = names.without_namesakes(folded, entries)
+    entries, backing = _backed(folded, entries, kb, context)
     direct = choose(entries, when)
     if direct:
         entry, role = direct
         return Resolution(to_actor(text, entry, role, 0.9), "name", [entry],
-                          [f"{text!r} is a name of {entry.kb_id} ({entry.source})"])
+                          [f"{text!r} is a name of {entry.kb_id} ({entry.source})", *backing])
     tokens = folded.split()
-    group = group_of(text, lambda owner: _resolve(owner, fold(owner), when, None, kb, people).actor)
+    owners = _Context([], people, context.support)
+    group = group_of(text, lambda owner: _resolve(owner, fold(owner), when, None, kb, people,
+                                                  None, owners).actor)
     if group:
         return group
-    titled = _titled_person(text, tokens, when, label, kb)
+    titled = _titled_person(text, tokens, when, label, kb, context)
     if titled:
         return titled
     if label in (None, "PERSON") and _looks_like_name(text):
         keyed = _person_by_keys(text, folded, when, kb)
         if keyed:
             return keyed
-    phrase = resolve_phrase(text, tokens, when, kb)
+    phrase = resolve_phrase(text, tokens, when, kb, lambda start, end, rows: _backed(
+        " ".join(tokens[start:end]), rows, kb,
+        replace(context, title=context.title + tokens[:start]))[0])
     if phrase:
         return phrase
     agent = _agent(text, tokens, kb)
@@ -182,7 +208,75 @@ def _resolve(text: str, folded: str, when: date | None, label: str | None, kb: K
         if namesake:
             return namesake
     return Resolution(Actor(entity_text=text, confidence=0.2), "unknown", [],
-                      [f"no rule resolves {text!r}"])
+                      [*backing, f"no rule resolves {text!r}"])
+
+
+def _backed(folded: str, entries: list[KBEntry], kb: KnowledgeBase,
+            context: _Context) -> tuple[list[KBEntry], list[str]]:
+    """A full name many people bear ("Stephen Smith", "Sergei Ivanov": `names.is_common_pair`)
+    stands for a listed person only with support: in a sports, business or culture story most
+    bearers are other people, and a wrong country is worse than none. The person's rows are
+    kept, with the step that says what backed them, when a title of theirs comes before the
+    name, or the document names them with a title elsewhere (or in full before, `people`), or
+    their country is named in the sentence or their office in the document (`names.Support`);
+    else only the bodies and places of that name stay. A name looked up alone, with no
+    document and no title, is the listed person (the step says the name is common). Heads of
+    state and government are no exception: Paul Martin and John Howard were heads of government, Pedro Sánchez and Li Qiang
+    are, and political copy about them names their country or office anyway."""
+    if not names.is_common_pair(folded):
+        return entries, []
+    if context.support is None and not context.title:
+        # a name looked up alone, outside any document ("sitrep actors resolve", a brief's
+        # focus): whoever asks means the listed person; in a document the rule applies
+        people = sorted({e.kb_id for e in entries if e.kind == "person"})
+        return entries, [f"{folded!r} is a name many bear, looked up with no document: "
+                         f"taken as {', '.join(people)}"] if people else []
+    rows: dict[str, list[KBEntry]] = {}
+    for entry in entries:
+        if entry.kind == "person":
+            rows.setdefault(entry.kb_id, []).append(entry)
+    steps, backed = [], set()
+    for kb_id, own in rows.items():
+        reason = _backing(kb_id, own, kb, context)
+        steps.append(f"{folded!r} is a name many bear: {kb_id} " + (
+            f"backed by {reason}" if reason else "not backed by the mention or the document"))
+        if reason:
+            backed.add(kb_id)
+    return [e for e in entries if e.kind != "person" or e.kb_id in backed], steps
+
+
+def _backing(kb_id: str, rows: list[KBEntry], kb: KnowledgeBase, context: _Context) -> str | None:
+    """What backs one listed bearer of a common full name, if anything (`_backed`)."""
+    countries = {r.country for r in rows if r.country}
+    offices = {r.office for r in rows if r.office}
+    title = context.title
+    if title:
+        owner = _title_owner(title, kb)[0]
+        office = office_in(title, kb)
+        sectors = {r.sector for r in rows} | {s for o in offices for s in _office_sectors(kb, o)}
+        if owner is None or owner in countries:
+            if (office[0] in offices) if office else (sector_of(title, kb) in sectors):
+                return f"the title {' '.join(title)!r}"
+            if owner:
+                return f"the country in the title {' '.join(title)!r}"
+    if context.people and any(a.kb_id == kb_id for a in context.people.values()):
+        return "the document's earlier mention"
+    support = context.support
+    if support is None:
+        return None
+    if kb_id in support.people:
+        return "the document's mention with a title"
+    if countries & support.countries:
+        return f"the sentence's {sorted(countries & support.countries)[0]}"
+    if offices & support.offices:
+        return f"the document's {sorted(offices & support.offices)[0]}"
+    return None
+
+
+def _office_sectors(kb: KnowledgeBase, office: str) -> set[str]:
+    """The sectors an office's holders act in (`data/offices.tsv`)."""
+    return {sector for options in kb.office_titles.values() for name, sector, _ in options
+            if name == office}
 
 
 def _looks_like_name(text: str) -> bool:
@@ -191,7 +285,7 @@ def _looks_like_name(text: str) -> bool:
 
 
 def _titled_person(text: str, tokens: list[str], when: date | None, label: str | None,
-                   kb: KnowledgeBase) -> Resolution | None:
+                   kb: KnowledgeBase, context: _Context) -> Resolution | None:
     """A known person's name at the end, titles before it."""
     for i in range(1, len(tokens)):
         suffix = " ".join(tokens[i:])
@@ -205,6 +299,8 @@ def _titled_person(text: str, tokens: list[str], when: date | None, label: str |
             keyed = _keyed_people(suffix, when, kb)
             if keyed:
                 entries, rule = keyed
+        entries, backing = _backed(suffix, entries, kb, replace(
+            context, title=context.title + tokens[:i]))
         hit = choose(entries, when)
         if hit is None or CONJUNCTIONS & set(tokens[:i]) or not _ends_title(text, tokens[i - 1], kb):
             continue  # "security forces and Hassan", "Yameen Abdul Gayoom": no title before
@@ -213,7 +309,7 @@ def _titled_person(text: str, tokens: list[str], when: date | None, label: str |
         actor = _apply_title(to_actor(text, entry, role, 0.85), title, kb, when)
         return Resolution(actor, rule, [entry], [
             f"{suffix!r} is a name of {entry.kb_id} ({entry.source})",
-            f"{title!r} read as its title"])
+            f"{title!r} read as its title", *backing])
     return None
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sitrep.actors.resolve import resolve
 from sitrep.coding.roles import NOT_AN_ACTOR, actors_of
 from sitrep.entities.mentions import Mentions
 from sitrep.model import Actor
@@ -85,7 +84,7 @@ def known_name(head, mentions: Mentions) -> Actor | None:
     if not words or any(t.pos_ in NOT_IN_NAMES for t in words):
         return None
     text = head.doc[words[0].i:head.i + 1].text
-    actor = resolve(text, mentions.when, "ORG", mentions.kb)
+    actor = mentions.resolve_words(text, "ORG")
     if actor.kb_id and actor.confidence >= KNOWN_NAME_CONFIDENCE and (actor.code or actor.sector):
         return actor
     return None

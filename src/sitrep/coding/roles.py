@@ -379,7 +379,7 @@ def _split_mention(mention: Mention, heads: list, mentions: Mentions) -> list[Ac
     for head in heads:
         words = [t for t in _name_tokens(head) if mention.start <= t.idx < mention.end]
         text = " ".join(t.text for t in words)
-        actor = resolve(text, mentions.when, mention.label, mentions.kb) if text else None
+        actor = mentions.resolve_words(text, mention.label) if text else None
         if actor is not None and (actor.code or actor.kb_id):
             found.append(actor)
     return found or [replace(mention.actor)]

@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 
 from sitrep.actors.gazetteer import city_country, resolve_place
 from sitrep.actors.knowledge import KnowledgeBase, fold
+from sitrep.actors.names import Support
 from sitrep.actors.parties import GROUP_SECTORS
 from sitrep.actors.resolve import resolve
 from sitrep.entities.equipment import (
@@ -25,6 +26,7 @@ from sitrep.entities.equipment import (
     merge_entities,
 )
 from sitrep.entities.recall import is_title_head, recalled_entities, recalled_places
+from sitrep.entities.support import DocumentSupport, may_be
 from sitrep.model import Actor, Document, Entity
 from sitrep.resources import place_nouns, read_tsv, word_class
 from sitrep.spans import SpanIndex
@@ -57,6 +59,11 @@ class Mentions:
         self.starts = [m.start for m in self.items]
         self.kb = kb
         self.when = when
+
+    def resolve_words(self, text: str, label: str | None) -> Actor:
+        """Some of a mention's words resolved again, as in a document (a common full name stays
+        unbacked: `actors/resolve.py _backed`)."""
+        return resolve(text, self.when, label, self.kb, support=Support())
 
     def at(self, token) -> Mention | None:
         index = bisect_right(self.starts, token.idx) - 1
@@ -151,12 +158,16 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
     full_names = {fold(ent.text).split()[-1] for ent in parsed.ents
                   if ent.label_ == "PERSON" and len(fold(ent.text).split()) > 1}
     taken = []
+    # what backs a full name many bear ("Stephen Smith"): the document's titles, countries, offices
+    support = DocumentSupport(parsed, kb, when, lambda ent: title_of(
+        ent.root, Mention(ent.start_char, ent.end_char, ent.label_, None)))
     for ent, model_label in _model_names(parsed, kb):
         title = title_of(ent.root, Mention(ent.start_char, ent.end_char, model_label, None))
         actor = resolve(ent.text, _as_of(text, ent.start_char, ent.text, when, kb),
-                        model_label, kb, title=title, people=people_seen)
+                        model_label, kb, title=title, people=people_seen,
+                        support=support.for_name(ent))
         key = fold(ent.text).split()[-1] if fold(ent.text) else ""
-        if actor.code is None and key in people_seen:
+        if actor.code is None and key in people_seen and may_be(ent.text, people_seen[key]):
             actor = Actor(**{**people_seen[key].__dict__, "entity_text": ent.text})
         if actor.code and (model_label == "PERSON" or (actor.kb_id or "").startswith("person:")):
             people_seen.setdefault(key, actor)
@@ -184,7 +195,7 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
             actor = Actor(entity_text=ent.text, name=name, code=code, confidence=0.5)
         items.append(Mention(ent.start_char, ent.end_char, label, actor, region=_is_region(label, actor)))
         taken.append((ent.start, ent.end))
-    items.extend(_kb_mentions(parsed, kb, when, taken, text))
+    items.extend(_kb_mentions(parsed, kb, when, taken, text, support))
     return Mentions(items, kb=kb, when=when, text=text)
 
 
@@ -257,7 +268,7 @@ def _is_region(label: str, actor: Actor) -> bool:
 
 
 def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple[int, int]],
-                 text: str):
+                 text: str, support: DocumentSupport):
     """Names the knowledge base knows that the model did not tag ("since the era of Hugo Chávez")."""
     busy: set[int] = set()
     for start, end in taken:
@@ -275,7 +286,7 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
             continue
         if lower is not None:
             span = lower
-            actor = resolve(span.text, when, "PERSON", kb)
+            actor = resolve(span.text, when, "PERSON", kb, support=support.for_name(span))
             yield Mention(span.start_char, span.end_char, "PERSON", actor)
             index = span.end
             continue
@@ -312,7 +323,8 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
             index += 1
             continue
         span, entries = found
-        actor = resolve(span.text, _as_of(text, span.start_char, span.text, when, kb), None, kb)
+        actor = resolve(span.text, _as_of(text, span.start_char, span.text, when, kb), None, kb,
+                        support=support.for_name(span))
         label = {"person": "PERSON", "organisation": "ORG"}.get(entries[0].kind, "GPE" if actor.code else "LOC")
         yield Mention(span.start_char, span.end_char, label, actor, region=_is_region(label, actor))
         index = span.end
@@ -554,7 +566,7 @@ def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[s
     if mentions.kb is not None:
         recalled = list(recalled_entities(parsed, mentions.kb, taken))
         for span_start, span_end, label in recalled:
-            actor = resolve(text[span_start:span_end], mentions.when, label, mentions.kb)
+            actor = mentions.resolve_words(text[span_start:span_end], label)
             start, end = original(span_start, span_end)
             found.append(Entity(start=start, end=end, text=doc.text[start:end], label=label,
                                 code=actor.code, sector=actor.sector, kb_id=actor.kb_id))

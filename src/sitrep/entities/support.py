@@ -1,0 +1,104 @@
+"""Support: what a document says that backs a full name many people bear as one listed person.
+
+A name such as "Stephen Smith" (a common given name and a common surname, `names.is_common_pair`)
+is a listed office-holder only when the mention or the document backs it (actors/resolve.py
+`_backed`; docs/actors.md "common full names"). The entity stage gathers, for such a mention, the
+countries its sentence names, the offices the document names by a title, and the people the
+document names with a title elsewhere, the way it gathers the people named in full for a
+surname alone (`find_mentions`' `people_seen`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from sitrep.actors import names
+from sitrep.actors.knowledge import KnowledgeBase, fold
+from sitrep.actors.resolve import resolve
+from sitrep.model import Actor
+from sitrep.resources import word_class
+
+# The model's labels of names that can state a country: a country, a people, a body, a place.
+PLACING_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC"}
+
+
+class DocumentSupport:
+    """Built once per document; `for_name` answers per mention, and only for common full
+    names (every other mention resolves as before, from the memo)."""
+
+    def __init__(self, parsed, kb: KnowledgeBase, when: date | None,
+                 title_of: Callable[[Any], str]):
+        self.parsed = parsed
+        self.kb = kb
+        self.when = when
+        self.title_of = title_of  # a name's title words before it, from the parse
+        self._countries: dict[int, frozenset[str]] = {}
+
+    def for_name(self, span) -> names.Support | None:
+        """What backs the name `span` (a spaCy span), if it is a common full name."""
+        if not names.is_common_pair(fold(span.text)):
+            return None
+        return names.Support(self.sentence_countries(span.sent), self.offices, self.people)
+
+    def sentence_countries(self, sent) -> frozenset[str]:
+        """The countries a sentence names: a country, a nationality, or a body or place of one
+        ("Canberra", "the Pentagon")."""
+        known = self._countries.get(sent.start)
+        if known is None:
+            codes = set()
+            for ent in sent.ents:
+                if ent.label_ not in PLACING_LABELS:
+                    continue
+                folded = fold(ent.text)
+                code = self.kb.adjectives.get(folded) or next(
+                    (e.country for e in self.kb.names.get(folded, ())
+                     if e.kind in {"country", "organisation", "place"} and e.country), None)
+                if code:
+                    codes.add(code)
+            known = self._countries[sent.start] = frozenset(codes)
+        return known
+
+    @cached_property
+    def offices(self) -> frozenset[str]:
+        """The offices (`data/offices.tsv`) the document names by a title of their own ("the
+        defence minister"), not by one that clubs and companies use too ("president",
+        `shared_office_titles` in `data/word_classes.tsv`)."""
+        shared = word_class("shared_office_titles")
+        words = [fold(t.text) for t in self.parsed if not t.is_punct and fold(t.text)]
+        found: set[str] = set()
+        for start in range(len(words)):
+            for size in range(1, self.kb.max_title_words + 1):
+                phrase = " ".join(words[start:start + size])
+                if phrase not in shared:
+                    found.update(office for office, _, _ in self.kb.office_titles.get(phrase, ()))
+        return frozenset(found)
+
+    @cached_property
+    def people(self) -> frozenset[str]:
+        """The listed people the document names with a title or office that backs them
+        ("Defence Minister Stephen Smith"): a bare "Stephen Smith" elsewhere is that person."""
+        found = set()
+        for ent in self.parsed.ents:
+            if ent.label_ != "PERSON":
+                continue
+            title = self.title_of(ent)
+            if title or len(ent) > 2:  # a title before the name, or in it
+                # checked as in a document that backs nothing else: the title must be theirs
+                actor = resolve(ent.text, self.when, "PERSON", self.kb, title=title,
+                                support=names.Support())
+                if (actor.kb_id or "").startswith("person:"):
+                    found.add(actor.kb_id or "")
+        return frozenset(found)
+
+
+def may_be(text: str, seen: Actor) -> bool:
+    """Whether a name the resolver left unknown may be the person of that surname the document
+    named before (`seen`): any name may, except a full name many bear that is not theirs ("John
+    Smith" after "Foreign Minister Stephen Smith")."""
+    folded = fold(text)
+    if not names.is_common_pair(folded):
+        return True
+    return fold(seen.entity_text).endswith(folded) or fold(seen.name or "") == folded
