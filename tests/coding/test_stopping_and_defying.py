@@ -1,0 +1,88 @@
+"""Rows for acts the real-news coders code that the lexicon missed: a halt to fighting (RETREAT,
+refused REJECT), a ban or embargo defied (REJECT), a party welcomed to act (SUPPORT), captives
+let or set free (RETREAT). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from ..conftest import assert_coded, one
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # stopping one's own attacks de-escalates (CAMEO 087): RETREAT, aimed where they were
+        ("The Israeli army halted its air strikes on Gaza on Sunday.", "RETREAT", ["ISR"],
+         ["PSE"]),
+        ("Armenian forces have ceased their shelling of Azerbaijani villages.", "RETREAT",
+         ["ARM"], None),
+        ("Nigeria suspended its military operations in the Niger Delta for a week.", "RETREAT",
+         ["NGA"], None),
+        ("Colombian troops stopped the offensive against the ELN in Arauca.", "RETREAT", ["COL"],
+         None),
+        # refused, it is REJECT; promised, AGREE
+        ("The Malian government said it would never end its war against the jihadists.",
+         "REJECT", ["MLI"], None),
+        ("Turkey will not stop its offensive in northern Iraq, the defence minister said.",
+         "REJECT", ["TUR"], None),
+        ("Ukraine said it would halt the bombardment of Donetsk next week.", "AGREE", ["UKR"],
+         None),
+    ],
+)
+def test_a_halt_to_fighting_is_a_retreat(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "The company stopped operations at its Kenyan plant after the flood.",
+    "The two rappers ended their war of words on Friday.",
+    "The airline suspended operations in Lagos for a week.",
+])
+def test_a_halt_to_no_fighting_is_no_retreat(coder, text):
+    events = coder.code_text(text, published="2025-06-10")
+    assert not any(e.event in {"RETREAT", "REJECT"} for e in events), text
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        # defying a ban, an embargo, a resolution or a law is REJECT (CAMEO 128)
+        ("Eritrea violated the UN arms embargo, a panel of experts found.", ["ERI"]),
+        ("Iran has violated a Security Council resolution on ballistic missiles.", ["IRN"]),
+        ("The Bolivian government violated the constitution, the opposition said.", ["BOL"]),
+    ],
+)
+def test_a_ban_or_law_violated_is_rejected(coder, text, actor):
+    assert_coded(coder, text, "REJECT", actor, None)
+
+
+def test_a_ceasefire_violated_stays_an_attack(coder):
+    assert one(coder, "Sudanese rebels violated the ceasefire in Darfur.").event == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # welcoming a party to act endorses its act
+        ("Chile welcomed Peru to join the Pacific fisheries pact.", "SUPPORT", ["CHL"], ["PER"]),
+        ("The Ghanaian foreign ministry welcomed Nigerian President Bola Tinubu to mediate "
+         "between Mali and the rebels.", "SUPPORT", ["GHA"], ["NGA"]),
+        # welcoming a visitor is still hosting: the guest visits
+        ("Kenya welcomed the Ugandan president to Nairobi on Monday.", "CONSULT", ["UGA"],
+         ["KEN"]),
+    ],
+)
+def test_a_party_welcomed_to_act_is_endorsed(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "Myanmar let free 200 political prisoners on Tuesday.",
+    "Egypt today let free the Al Jazeera journalist Ahmed Mansour.",
+    "The Houthis set free three Saudi soldiers.",
+    "The junta set the detained ministers free on Monday.",
+])
+def test_let_or_set_free_is_a_release(coder, text):
+    event = one(coder, text)
+    assert (event.event, event.mode) == ("RETREAT", "release"), (text, event.event)
