@@ -1,6 +1,7 @@
 """Rows for acts the real-news coders code that the lexicon missed: a halt to fighting (RETREAT,
 refused REJECT), a ban or embargo defied (REJECT), a party welcomed to act (SUPPORT), captives
-let or set free (RETREAT). Sentences written for these tests."""
+let or set free (RETREAT), criticism or praise offered (ACCUSE, SUPPORT), seized bases handed
+back (RETREAT), a search for evidence (ACCUSE investigate). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -86,3 +87,46 @@ def test_a_party_welcomed_to_act_is_endorsed(coder, text, event_type, actor, rec
 def test_let_or_set_free_is_a_release(coder, text):
     event = one(coder, text)
     assert (event.event, event.mode) == ("RETREAT", "release"), (text, event.event)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # offer is a light verb: criticism or praise offered is voiced
+        ("The Kenyan foreign minister offered sharp criticism of the Ugandan government.",
+         "ACCUSE", ["KEN"], ["UGA"]),
+        ("The Chilean president offered praise to the Peruvian army for its rescue work.",
+         "SUPPORT", ["CHL"], ["PER"]),
+        # ... and help offered is still a promise
+        ("Norway offered help to the Sri Lankan government.", "AGREE", ["NOR"], ["LKA"]),
+    ],
+)
+def test_criticism_or_praise_offered_is_voiced(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # seized bases, depots and checkpoints handed back (RETREAT), promised (AGREE)
+        ("The rebels returned the military bases to the Malian army on Monday.", "RETREAT"),
+        ("The Houthis returned two checkpoints to the Yemeni government.", "RETREAT"),
+        ("Hezbollah announced it will return the weapons depots it seized to the Lebanese army.",
+         "AGREE"),
+    ],
+)
+def test_seized_bases_returned_are_a_retreat(coder, text, event_type):
+    assert one(coder, text).event == event_type, text
+
+
+@pytest.mark.parametrize("text, event_type, mode", [
+    # a search for evidence investigates; a search with no such aim is a seizure's search
+    ("Kenyan police searched the opposition leader's home for evidence of vote rigging.",
+     "ACCUSE", "investigate"),
+    ("Brazilian federal police searched the senator's offices for evidence of bribery.", "ACCUSE",
+     "investigate"),
+    ("Israeli troops searched the house of a Palestinian activist in Hebron.", "COERCE", "seize"),
+])
+def test_a_search_for_evidence_investigates(coder, text, event_type, mode):
+    event = one(coder, text)
+    assert (event.event, event.mode) == (event_type, mode), text
