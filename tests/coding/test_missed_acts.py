@@ -130,3 +130,22 @@ def test_seized_bases_returned_are_a_retreat(coder, text, event_type):
 def test_a_search_for_evidence_investigates(coder, text, event_type, mode):
     event = one(coder, text)
     assert (event.event, event.mode) == (event_type, mode), text
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # a visit made to help is aid (retyping.consultation_purposes, word class help_verbs)
+        ("Ethiopian medical teams arrived in Djibouti on Monday to help flood victims.", "AID",
+         ["ETH"], ["DJI"]),
+        ("Japanese rescue workers arrived in Turkey to assist survivors of the earthquake.", "AID",
+         ["JPN"], ["TUR"]),
+        # ... unless the help names an act of its own, which the visit is for
+        ("The Chilean foreign minister arrived in Lima to help mediate between the government "
+         "and the protesters.", "CONSULT", ["CHL"], None),
+        # a visit for no stated help stays a visit
+        ("The Chilean foreign minister arrived in Lima on Monday.", "CONSULT", ["CHL"], ["PER"]),
+    ],
+)
+def test_a_visit_made_to_help_is_aid(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)

@@ -15,6 +15,7 @@ import copy
 
 from sitrep.actors.parties import same_party
 from sitrep.coding.candidate import Candidate, Context
+from sitrep.coding.lexicon import Lexicon
 from sitrep.coding.modality import RECEIVING_VERBS
 from sitrep.coding.party_phrase import phrase
 from sitrep.coding.roles import LIGHT_VERBS, QUANTITY_NOUNS, actors_of, passive_patient, subject
@@ -255,10 +256,29 @@ def lapsed_sanction(row, event_type: str, modality: str) -> bool:
 PURPOSE_TYPES = {"SUPPORT", "ACCUSE", "REQUEST", "AID", "REJECT", "THREATEN", "COOPERATE"}
 
 
-def consultation_purposes(candidates: list[Candidate]) -> list[Candidate]:
+# Verbs of helping a visit may be made for ("arrived in Lombardy to help"): no trigger of their
+# own, too common alone (word class `help_verbs`).
+HELP_VERBS = word_class("help_verbs")
+
+
+def _made_to_help(trigger, coded: set[int]) -> bool:
+    """A visit made to help, with no act of its own named under the help ("arrived in Lima to
+    help mediate" is the mediation's)."""
+    return any(c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in HELP_VERBS and any(
+        g.dep_ == "aux" and g.lower_ == "to" for g in c.children) and not any(
+        t.i in coded for t in c.subtree) for c in trigger.children)
+
+
+def consultation_purposes(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """"called his counterpart to congratulate him" (SUPPORT), "summoned the envoy to protest"
     (ACCUSE), "doctors arrived in Lombardy to help" (AID): the consultation takes its purpose's
     type, keeping its own parties, and the purpose is not coded again."""
+    coded = {c.trigger.i for c in candidates}
+    for outer in candidates:
+        if outer.event.event == "CONSULT" and _made_to_help(outer.trigger, coded):
+            event = outer.event  # "rescue teams arrived in Pakistan to help survivors": aid
+            event.event, event.mode = "AID", None
+            event.quad_code, event.event_scale = lexicon.quad("AID"), lexicon.score("AID", None)
     by_token = {c.trigger.i: c for c in candidates}
     dropped: set[int] = set()
     for purpose in candidates:

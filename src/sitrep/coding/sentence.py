@@ -160,7 +160,7 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
         if fallback is not None:
             candidates.append(fallback)
     candidates = charged_acts(fold_complements(convictions(operation_purposes(
-        consultation_purposes(ordered_acts(candidates, ctx))))), ctx)
+        consultation_purposes(ordered_acts(candidates, ctx), ctx.lexicon)))), ctx)
     for candidate in candidates:
         peacekeeping(candidate, ctx.lexicon)
     fill_recipients(candidates, ctx.mentions, ctx.lexicon.plover)
