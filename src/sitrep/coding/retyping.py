@@ -274,11 +274,11 @@ def consultation_purposes(candidates: list[Candidate], lexicon: Lexicon) -> list
     (ACCUSE), "doctors arrived in Lombardy to help" (AID): the consultation takes its purpose's
     type, keeping its own parties, and the purpose is not coded again."""
     coded = {c.trigger.i for c in candidates}
-    for outer in candidates:
-        if outer.event.event == "CONSULT" and _made_to_help(outer.trigger, coded):
-            event = outer.event  # "rescue teams arrived in Pakistan to help survivors": aid
-            event.event, event.mode = "AID", None
-            event.quad_code, event.event_scale = lexicon.quad("AID"), lexicon.score("AID", None)
+    for visit in candidates:
+        if visit.event.event == "CONSULT" and _made_to_help(visit.trigger, coded):
+            aid = visit.event  # "rescue teams arrived in Pakistan to help survivors": aid
+            aid.event, aid.mode = "AID", None
+            aid.quad_code, aid.event_scale = lexicon.quad("AID"), lexicon.score("AID", None)
     by_token = {c.trigger.i: c for c in candidates}
     dropped: set[int] = set()
     for purpose in candidates:
