@@ -149,3 +149,31 @@ def test_a_search_for_evidence_investigates(coder, text, event_type, mode):
 )
 def test_a_visit_made_to_help_is_aid(coder, text, event_type, actor, recipient):
     assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # goods or services supplied under a deal or in exchange for something are a trade
+        # (retyping.material_senses, word class exchange_nouns): COOPERATE, not AID
+        ("Qatar began supplying Pakistan with liquefied gas under a ten-year contract.",
+         "COOPERATE", ["QAT"], ["PAK"]),
+        ("Iran supplied Armenia with electricity in exchange for natural gas.", "COOPERATE",
+         ["IRN"], ["ARM"]),
+        ("Swiss prosecutors handed over bank documents to Brazilian investigators under a mutual "
+         "legal assistance treaty.", "COOPERATE", ["CHE"], ["BRA"]),
+        # a suspect handed over under a warrant is judicial cooperation (an extradition)
+        ("Italy handed over a former Belgian politician to Belgian police under a European arrest "
+         "warrant.", "COOPERATE", ["ITA"], ["BEL"]),
+        # supplies with no deal, or under a programme of aid, stay aid; so does money lent or
+        # given under an arrangement, and a release under a ceasefire deal stays a release
+        ("Japan supplied Ukraine with generators.", "AID", ["JPN"], ["UKR"]),
+        ("The World Bank disbursed a $300 million loan to Kenya under its credit agreement.",
+         "AID", None, ["KEN"]),
+        ("Ethiopian rebels released 40 government soldiers under the ceasefire deal.", "RETREAT",
+         None, None),
+        ("Kenya delivered food aid to Somalia under a UN programme.", "AID", ["KEN"], ["SOM"]),
+    ],
+)
+def test_supplies_under_a_deal_are_a_trade(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)

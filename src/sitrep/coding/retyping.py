@@ -18,7 +18,14 @@ from sitrep.coding.candidate import Candidate, Context
 from sitrep.coding.lexicon import Lexicon
 from sitrep.coding.modality import RECEIVING_VERBS
 from sitrep.coding.party_phrase import phrase
-from sitrep.coding.roles import LIGHT_VERBS, QUANTITY_NOUNS, actors_of, passive_patient, subject
+from sitrep.coding.roles import (
+    LIGHT_VERBS,
+    QUANTITY_NOUNS,
+    actors_of,
+    direct_object,
+    passive_patient,
+    subject,
+)
 from sitrep.coding.triggers import nominal_position
 from sitrep.model import Actor
 from sitrep.resources import word_class
@@ -361,6 +368,60 @@ def peacekeeping(candidate: Candidate, lexicon) -> None:
     event.quad_code, event.event_scale = lexicon.quad("AID"), lexicon.score("AID", None)
     if "peacekeeping" not in event.context:
         event.context.append("peacekeeping")
+
+
+# What makes a delivery a trade: the deal it is made under, what it is exchanged for (word class
+# `exchange_nouns`: "supplied gas under a 15-year contract", "in exchange for oil").
+EXCHANGE_NOUNS = word_class("exchange_nouns")
+
+
+# Nouns of money given, which stays aid whatever it is given under (manual §AID: monetary aid,
+# grants and credit: "disbursed a loan tranche under its credit arrangement").
+MONEY_NOUNS = {"loan", "credit", "grant", "fund", "funding", "tranche", "money", "cash", "aid",
+               "assistance", "financing", "budget", "bailout"}
+
+
+def _exchanged(trigger) -> str | None:
+    """What a delivery is made under: "trade" (a deal, or in exchange for something) or
+    "judicial" (a warrant: "handed over a suspect under a European arrest warrant")."""
+    obj = direct_object(trigger)
+    if obj is not None and any(t.ent_type_ == "MONEY" or t.lemma_.lower() in MONEY_NOUNS
+                               for t in obj.subtree):
+        return None
+    for token in trigger.subtree:
+        if token.dep_ != "pobj":
+            continue
+        lemma, prep = token.lemma_.lower(), token.head.lower_
+        if prep == "under" and lemma == "warrant":
+            return "judicial"
+        if prep == "under" and (lemma in EXCHANGE_NOUNS or any(
+                c.dep_ == "amod" and c.lower_ == "mutual" for c in token.children)):
+            return "trade"  # "under a $25 billion loans-for-oil deal", "under a mutual ... request"
+        if prep == "in" and lemma in {"exchange", "return"}:
+            return "trade"  # "in exchange for discounted oil" (the parser may hang "for" apart)
+    return None
+
+
+def material_senses(candidate: Candidate, lexicon: Lexicon) -> None:
+    """What a material act is by what it comes with: peacekeepers' deployments provide
+    protection (`peacekeeping`: AID); goods or services supplied under a deal or in exchange
+    for something are an exchange that benefits both sides, COOPERATE economic, not AID (manual
+    §COOPERATE, "distinguished from AID because the activity is generally understood to directly
+    benefit both parties"), and a person handed over under a warrant is judicial cooperation
+    (manual §COOPERATE: extraditions), not a release."""
+    peacekeeping(candidate, lexicon)
+    event = candidate.event
+    if event.event not in {"AID", "RETREAT"} or candidate.trigger.pos_ not in {"VERB", "AUX"}:
+        return
+    kind = _exchanged(candidate.trigger)
+    if kind is None or (event.event == "RETREAT" and kind != "judicial"):
+        return  # "released the prisoners under the ceasefire deal" is a release
+    event.event, event.mode = "COOPERATE", None
+    event.quad_code = lexicon.quad("COOPERATE")
+    event.event_scale = lexicon.score("COOPERATE", None)
+    context = "economic" if kind == "trade" else "legal"
+    if context not in event.context:
+        event.context.append(context)
 
 
 # Verbs of a conviction, and of the sentence that may follow it.
