@@ -177,3 +177,29 @@ def test_a_visit_made_to_help_is_aid(coder, text, event_type, actor, recipient):
 )
 def test_supplies_under_a_deal_are_a_trade(coder, text, event_type, actor, recipient):
     assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # going to a named place is a visit (CAMEO GO_SOMEWHERE, as travel and fly)
+        ("The Chilean foreign minister went to Lima on Monday.", "CONSULT", ["CHL"], ["PER"]),
+        # promised, AGREE; refused, REJECT
+        ("The Kenyan president will go to Kampala next week for talks.", "AGREE", ["KEN"],
+         ["UGA"]),
+        ("The Ghanaian president said he would not go to Nigeria to meet its leader.",
+         "REJECT", ["GHA"], None),
+    ],
+)
+def test_going_to_a_place_is_a_visit(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan shilling went to a record low against the dollar.",
+    "The land dispute went to court last year.",
+    "The two neighbours went to war in 1998.",
+])
+def test_going_nowhere_named_is_no_visit(coder, text):
+    events = coder.code_text(text, published="2025-06-10")
+    assert not any(e.event in {"CONSULT", "AGREE", "REJECT"} for e in events), text
