@@ -203,3 +203,16 @@ def test_going_to_a_place_is_a_visit(coder, text, event_type, actor, recipient):
 def test_going_nowhere_named_is_no_visit(coder, text):
     events = coder.code_text(text, published="2025-06-10")
     assert not any(e.event in {"CONSULT", "AGREE", "REJECT"} for e in events), text
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # platoons, squadrons and detachments sent are troops; as peacekeepers, aid
+        ("Ghana sent a platoon of engineers to South Sudan.", "MOBILIZE", ["GHA"], ["SSD"]),
+        ("Kenya is sending a police detachment to Haiti, its first peacekeeping mission in the "
+         "Caribbean.", "AID", ["KEN"], ["HTI"]),
+    ],
+)
+def test_small_units_sent_are_troops(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
