@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..conftest import assert_coded, one
+from ..conftest import assert_coded, codes, one
 
 
 @pytest.mark.parametrize(
@@ -216,3 +216,19 @@ def test_going_nowhere_named_is_no_visit(coder, text):
 )
 def test_small_units_sent_are_troops(coder, text, event_type, actor, recipient):
     assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text, event_type, mode, recipient",
+    [
+        # a country suspended is suspended from the body that suspends it (SANCTION expel)
+        ("The Commonwealth suspended Zimbabwe in 2002.", "SANCTION", "expel", ["ZWE"]),
+        ("ECOWAS suspended Guinea after the coup in Conakry.", "SANCTION", "expel", ["GIN"]),
+        # ... its flights or licences suspended are cut (SANCTION discontinue)
+        ("Ethiopia suspended flights to Eritrea.", "SANCTION", "discontinue", ["ERI"]),
+    ],
+)
+def test_a_country_suspended_is_expelled(coder, text, event_type, mode, recipient):
+    event = one(coder, text)
+    assert (event.event, event.mode) == (event_type, mode), text
+    assert codes(event.recipient) == recipient
