@@ -232,3 +232,38 @@ def test_a_country_suspended_is_expelled(coder, text, event_type, mode, recipien
     event = one(coder, text)
     assert (event.event, event.mode) == (event_type, mode), text
     assert codes(event.recipient) == recipient
+
+
+@pytest.mark.parametrize("text", [
+    # the first or the last of those held, released, are those held (word class quantifiers)
+    "Al-Shabaab freed the first of the Kenyan teachers it abducted.",
+    "Houthi rebels released the last of the Saudi soldiers captured in Jizan.",
+])
+def test_the_first_or_last_of_the_captives_released(coder, text):
+    event = one(coder, text)
+    assert (event.event, event.mode) == ("RETREAT", "release"), text
+
+
+@pytest.mark.parametrize(
+    "text, mode",
+    [
+        # placing a place or a person under martial law, a curfew or arrest imposes it
+        ("The Malian junta placed the northern regions under martial law on Sunday.",
+         "martial-law"),
+        ("The Guinean army put Conakry under a night curfew.", "curfew"),
+        ("Zimbabwean police placed the opposition leader under house arrest.", "arrest"),
+    ],
+)
+def test_placed_under_martial_law_or_arrest(coder, text, mode):
+    event = one(coder, text)
+    assert (event.event, event.mode) == ("COERCE", mode), text
+    assert event.depth == 0  # the verb, not the noun below it
+
+
+@pytest.mark.parametrize("text", [
+    "The company placed the project under review.",
+    "The coach put the team under pressure before the final.",
+])
+def test_placed_under_no_restriction(coder, text):
+    events = coder.code_text(text, published="2025-06-10")
+    assert not any(e.event == "COERCE" for e in events), text
