@@ -267,3 +267,20 @@ def test_placed_under_martial_law_or_arrest(coder, text, mode):
 def test_placed_under_no_restriction(coder, text):
     events = coder.code_text(text, published="2025-06-10")
     assert not any(e.event == "COERCE" for e in events), text
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor, recipient",
+    [
+        # an arrival's participle says why, as an infinitive does
+        ("Thousands of Eritreans arrived in Sudan seeking refuge last year.", "REQUEST", ["ERI"],
+         ["SDN"]),
+        ("The Somali president arrived in Nairobi seeking more military aid.", "REQUEST", ["SOM"],
+         ["KEN"]),
+        # a participle that names no act of the purposes leaves the visit a visit
+        ("The Chilean foreign minister arrived in Lima, meeting officials.", "CONSULT", ["CHL"],
+         ["PER"]),
+    ],
+)
+def test_an_arrival_seeking_help_is_a_request(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)

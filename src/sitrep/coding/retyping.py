@@ -278,8 +278,9 @@ def _made_to_help(trigger, coded: set[int]) -> bool:
 
 def consultation_purposes(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """"called his counterpart to congratulate him" (SUPPORT), "summoned the envoy to protest"
-    (ACCUSE), "doctors arrived in Lombardy to help" (AID): the consultation takes its purpose's
-    type, keeping its own parties, and the purpose is not coded again."""
+    (ACCUSE), "doctors arrived in Lombardy to help" (AID), "arrived in Iran seeking refuge"
+    (REQUEST): the consultation takes its purpose's type, keeping its own parties, and the
+    purpose is not coded again."""
     coded = {c.trigger.i for c in candidates}
     for visit in candidates:
         if visit.event.event == "CONSULT" and _made_to_help(visit.trigger, coded):
@@ -296,7 +297,9 @@ def consultation_purposes(candidates: list[Candidate], lexicon: Lexicon) -> list
         outer = by_token.get(token.head.i)
         if outer is None or outer is purpose or outer.event.event != "CONSULT" or \
                 purpose.event.event not in PURPOSE_TYPES or token.dep_ not in {"xcomp", "advcl"} \
-                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+                or not (any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or (
+                    # "arrived in Kyrgyzstan seeking refuge": an arrival's participle says why
+                    outer.event.mode == "visit" and token.tag_ == "VBG" and token.dep_ == "advcl")):
             continue
         event = outer.event
         event.event, event.mode = purpose.event.event, purpose.event.mode
