@@ -209,6 +209,11 @@ def test_members_of_a_political_body_are_the_body(coder, text, trigger, sector):
     ("The city council condemned the police raid on the mosque.", "condemned", "GOV"),
     ("The County Commission ended its talks with the quarry owners.", "ended", "GOV"),
     ("County commissioners rejected the governor's request for more funds.", "rejected", "GOV"),
+    # a municipal corporation is a city's government in South Asia, not a firm
+    ("The Greater Hyderabad Municipal Corporation banned street protests in the old city.",
+     "banned", "GOV"),
+    ("The Lahore Metropolitan Corporation condemned the attack on the mosque.", "condemned",
+     "GOV"),
 ])
 def test_a_group_of_listed_bodies_or_a_local_council_takes_the_bodies_sector(coder, text,
                                                                               trigger, sector):

@@ -15,9 +15,17 @@ import copy
 
 from sitrep.actors.parties import same_party
 from sitrep.coding.candidate import Candidate, Context
+from sitrep.coding.lexicon import Lexicon
 from sitrep.coding.modality import RECEIVING_VERBS
 from sitrep.coding.party_phrase import phrase
-from sitrep.coding.roles import LIGHT_VERBS, QUANTITY_NOUNS, actors_of, passive_patient, subject
+from sitrep.coding.roles import (
+    LIGHT_VERBS,
+    QUANTITY_NOUNS,
+    actors_of,
+    direct_object,
+    passive_patient,
+    subject,
+)
 from sitrep.coding.triggers import nominal_position
 from sitrep.model import Actor
 from sitrep.resources import word_class
@@ -255,10 +263,30 @@ def lapsed_sanction(row, event_type: str, modality: str) -> bool:
 PURPOSE_TYPES = {"SUPPORT", "ACCUSE", "REQUEST", "AID", "REJECT", "THREATEN", "COOPERATE"}
 
 
-def consultation_purposes(candidates: list[Candidate]) -> list[Candidate]:
+# Verbs of helping a visit may be made for ("arrived in Lombardy to help"): no trigger of their
+# own, too common alone (word class `help_verbs`).
+HELP_VERBS = word_class("help_verbs")
+
+
+def _made_to_help(trigger, coded: set[int]) -> bool:
+    """A visit made to help, with no act of its own named under the help ("arrived in Lima to
+    help mediate" is the mediation's)."""
+    return any(c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in HELP_VERBS and any(
+        g.dep_ == "aux" and g.lower_ == "to" for g in c.children) and not any(
+        t.i in coded for t in c.subtree) for c in trigger.children)
+
+
+def consultation_purposes(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """"called his counterpart to congratulate him" (SUPPORT), "summoned the envoy to protest"
-    (ACCUSE), "doctors arrived in Lombardy to help" (AID): the consultation takes its purpose's
-    type, keeping its own parties, and the purpose is not coded again."""
+    (ACCUSE), "doctors arrived in Lombardy to help" (AID), "arrived in Iran seeking refuge"
+    (REQUEST): the consultation takes its purpose's type, keeping its own parties, and the
+    purpose is not coded again."""
+    coded = {c.trigger.i for c in candidates}
+    for visit in candidates:
+        if visit.event.event == "CONSULT" and _made_to_help(visit.trigger, coded):
+            aid = visit.event  # "rescue teams arrived in Pakistan to help survivors": aid
+            aid.event, aid.mode = "AID", None
+            aid.quad_code, aid.event_scale = lexicon.quad("AID"), lexicon.score("AID", None)
     by_token = {c.trigger.i: c for c in candidates}
     dropped: set[int] = set()
     for purpose in candidates:
@@ -269,7 +297,9 @@ def consultation_purposes(candidates: list[Candidate]) -> list[Candidate]:
         outer = by_token.get(token.head.i)
         if outer is None or outer is purpose or outer.event.event != "CONSULT" or \
                 purpose.event.event not in PURPOSE_TYPES or token.dep_ not in {"xcomp", "advcl"} \
-                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+                or not (any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or (
+                    # "arrived in Kyrgyzstan seeking refuge": an arrival's participle says why
+                    outer.event.mode == "visit" and token.tag_ == "VBG" and token.dep_ == "advcl")):
             continue
         event = outer.event
         event.event, event.mode = purpose.event.event, purpose.event.mode
@@ -341,6 +371,60 @@ def peacekeeping(candidate: Candidate, lexicon) -> None:
     event.quad_code, event.event_scale = lexicon.quad("AID"), lexicon.score("AID", None)
     if "peacekeeping" not in event.context:
         event.context.append("peacekeeping")
+
+
+# What makes a delivery a trade: the deal it is made under, what it is exchanged for (word class
+# `exchange_nouns`: "supplied gas under a 15-year contract", "in exchange for oil").
+EXCHANGE_NOUNS = word_class("exchange_nouns")
+
+
+# Nouns of money given, which stays aid whatever it is given under (manual §AID: monetary aid,
+# grants and credit: "disbursed a loan tranche under its credit arrangement").
+MONEY_NOUNS = {"loan", "credit", "grant", "fund", "funding", "tranche", "money", "cash", "aid",
+               "assistance", "financing", "budget", "bailout"}
+
+
+def _exchanged(trigger) -> str | None:
+    """What a delivery is made under: "trade" (a deal, or in exchange for something) or
+    "judicial" (a warrant: "handed over a suspect under a European arrest warrant")."""
+    obj = direct_object(trigger)
+    if obj is not None and any(t.ent_type_ == "MONEY" or t.lemma_.lower() in MONEY_NOUNS
+                               for t in obj.subtree):
+        return None
+    for token in trigger.subtree:
+        if token.dep_ != "pobj":
+            continue
+        lemma, prep = token.lemma_.lower(), token.head.lower_
+        if prep == "under" and lemma == "warrant":
+            return "judicial"
+        if prep == "under" and (lemma in EXCHANGE_NOUNS or any(
+                c.dep_ == "amod" and c.lower_ == "mutual" for c in token.children)):
+            return "trade"  # "under a $25 billion loans-for-oil deal", "under a mutual ... request"
+        if prep == "in" and lemma in {"exchange", "return"}:
+            return "trade"  # "in exchange for discounted oil" (the parser may hang "for" apart)
+    return None
+
+
+def material_senses(candidate: Candidate, lexicon: Lexicon) -> None:
+    """What a material act is by what it comes with: peacekeepers' deployments provide
+    protection (`peacekeeping`: AID); goods or services supplied under a deal or in exchange
+    for something are an exchange that benefits both sides, COOPERATE economic, not AID (manual
+    §COOPERATE, "distinguished from AID because the activity is generally understood to directly
+    benefit both parties"), and a person handed over under a warrant is judicial cooperation
+    (manual §COOPERATE: extraditions), not a release."""
+    peacekeeping(candidate, lexicon)
+    event = candidate.event
+    if event.event not in {"AID", "RETREAT"} or candidate.trigger.pos_ not in {"VERB", "AUX"}:
+        return
+    kind = _exchanged(candidate.trigger)
+    if kind is None or (event.event == "RETREAT" and kind != "judicial"):
+        return  # "released the prisoners under the ceasefire deal" is a release
+    event.event, event.mode = "COOPERATE", None
+    event.quad_code = lexicon.quad("COOPERATE")
+    event.event_scale = lexicon.score("COOPERATE", None)
+    context = "economic" if kind == "trade" else "legal"
+    if context not in event.context:
+        event.context.append(context)
 
 
 # Verbs of a conviction, and of the sentence that may follow it.

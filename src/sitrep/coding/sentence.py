@@ -57,12 +57,12 @@ from sitrep.coding.retyping import (
     fold_complements,
     in_words,
     lapsed_sanction,
+    material_senses,
     on_condition_unless,
     opened_to_refugees,
     operation_purposes,
     ordered_acts,
     out_of_reach,
-    peacekeeping,
     permitted_party,
     raid_from_the_air,
     reversed_acts,
@@ -160,9 +160,9 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
         if fallback is not None:
             candidates.append(fallback)
     candidates = charged_acts(fold_complements(convictions(operation_purposes(
-        consultation_purposes(ordered_acts(candidates, ctx))))), ctx)
+        consultation_purposes(ordered_acts(candidates, ctx), ctx.lexicon)))), ctx)
     for candidate in candidates:
-        peacekeeping(candidate, ctx.lexicon)
+        material_senses(candidate, ctx.lexicon)  # peacekeeping, trade
     fill_recipients(candidates, ctx.mentions, ctx.lexicon.plover)
     for candidate in candidates:
         name_unresolved(candidate, ctx)

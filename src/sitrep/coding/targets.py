@@ -132,7 +132,8 @@ def _target(trigger, row: Trigger, ctx: Context):
         handed = handed_to(trigger, obj, row.event)
         if handed:
             return handed[0]  # "returned a stolen portrait to its owners": whom it goes to
-        if obj is not None and obj.ent_type_ not in NOT_PARTIES and not _own(obj):
+        if obj is not None and obj.ent_type_ not in NOT_PARTIES and not (
+                _own(obj) and not _names_an_act(obj, ctx)):  # "stopped its war on X": X
             if obj.lemma_.lower() in AGREEMENT_NOUNS:
                 # "signed an agreement with Milrem": the other party, not the document
                 aimed = next(prep_objects(obj, {"with", "between"}), None)
@@ -207,7 +208,8 @@ MOVES_FORCES = {"RETREAT", "SANCTION"}
 
 
 def _own(obj) -> bool:
-    """"withdrew its troops", "lay down their weapons": the doer's own, never a recipient."""
+    """"withdrew its troops", "lay down their weapons": the doer's own, never a recipient (its
+    own act is aimed at someone: "halted its air strikes on the town")."""
     return any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in obj.children)
 
 

@@ -76,8 +76,13 @@ def object_heads(token) -> list:
         objects.append(token.head)
     if token.pos_ in {"VERB", "AUX"}:
         # "found the minister guilty": the verdict the parser hangs as the verb's complement
-        objects.extend(c for c in token.children if c.dep_ in {"ccomp", "acomp"}
+        # "set the prisoners free": the state the verb leaves its object in
+        objects.extend(c for c in token.children if c.dep_ in {"ccomp", "acomp", "oprd", "advcl"}
                        and c.pos_ == "ADJ")
+        obj = direct_object(token)
+        if obj is not None:  # ... or hangs after the object ("set the ministers free")
+            objects.extend(c for c in obj.children if c.dep_ == "amod" and c.pos_ == "ADJ"
+                           and c.i > obj.i)
     # "was found not guilty": a negated verdict names nothing
     objects = [o for o in objects if not (o.pos_ == "ADJ" and _negated(o))]
     objects.extend(c for head in list(objects) for c in head.conjuncts
@@ -104,10 +109,16 @@ def _negated_verdicts(token) -> set[str]:
 def _object_and_act(verb) -> bool:
     """Whether the verb has a direct object and a to-infinitive with no subject of its own, for
     the object to carry out ("pressed Pakistan to crack down on militants")."""
-    return direct_object(verb) is not None and any(
+    return (direct_object(verb) is not None and any(
         c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB" and c.i > verb.i
         and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
         and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+        for c in verb.children)) or any(
+        # the parser's other reading: the object as the infinitive's subject ("welcomed [Putin
+        # to mediate]")
+        c.dep_ == "ccomp" and c.pos_ == "VERB" and c.i > verb.i
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        and any(g.dep_ == "nsubj" and verb.i < g.i < c.i for g in c.children)
         for c in verb.children)
 
 
@@ -198,7 +209,9 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
             others = set(row.words) - {row.lemma}
             if pos == "NOUN" and not others <= modifiers:
                 continue
-            if pos == "VERB" and not others <= (particles | objects):
+            # a verb's other words are its particles or objects, or follow it ("let free")
+            following = {t.lemma_.lower() for t in token.doc[token.i + 1:token.i + len(row.words)]}
+            if pos == "VERB" and not others <= (particles | objects | following):
                 continue
         if row.particle and row.particle not in particles:
             continue
@@ -206,10 +219,12 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
                 adjectives if row.priority else set()))):
             continue
         # a multiword hint beats a single-lemma one ("defence pact" over "pact"), as the
-        # lexicon's header says
+        # lexicon's header says; an object with the act it is to carry out beats the object
+        # alone ("welcomed the envoy to mediate" endorses, "welcomed the envoy" hosts)
         score = 10 * row.priority + 3 * bool(row.object_hint) + bool(row.particle) + (
             row.particle in true_particles) + (len(row.words) > 1) + 0.5 * bool(
-            row.object_hint & heads) + 0.75 * any(" " in hint for hint in row.object_hint & objects)
+            row.object_hint & heads) + 0.75 * any(" " in hint for hint in row.object_hint & objects) \
+            + 0.75 * (OBJECT_AND_ACT in row.object_hint & objects)
         if score > best_score:
             best, best_score = row, score
     return best
