@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from sitrep.coding.document import main_event
 from sitrep.evaluation.seed import check_seed
 from sitrep.model import Document
 from sitrep.text.reading import read_path
@@ -58,3 +59,34 @@ def test_a_standing_tie_does_not_absorb_a_dated_act(coder):
     assert len(bought) == 2
     once = next(e for e in bought if e.event_text == "bought")
     assert once.items == [] and once.enddate == "2015-12-31" and once.date_basis == "text"
+
+
+@pytest.mark.parametrize(("text", "said", "event_type"), [
+    ("The German chancellor said before visiting Kyiv that Berlin would supply air defence "
+     "systems to Ukraine.", "supply", "AGREE"),
+    ("Egypt's foreign minister said after meeting Hamas leaders that Israel had bombed a "
+     "refugee camp in Rafah.", "bombed", "ASSAULT"),
+    ("Kenya's president announced after meeting Somali officials that Kenyan troops would "
+     "withdraw from Somalia.", "withdraw", "AGREE"),
+    ("The French president told reporters after meeting King Charles that France would "
+     "recognise a Palestinian state.", "recognise", "AGREE"),
+])
+def test_what_was_said_is_the_main_event_not_the_meeting_before_it(coder, text, said, event_type):
+    # "X said after meeting Y that Z ...": the parser hangs the "that" clause on the meeting;
+    # it is what X said, and the meeting, a time phrase, only sets the scene
+    events = coder.code_text(text)
+    main = main_event(events)
+    assert main is not None and (main.event_text, main.event) == (said, event_type), text
+    assert main.depth == 1 and main.main
+    meeting = [e for e in events if e.event == "CONSULT"]
+    assert meeting and all(e.depth > main.depth and not e.main for e in meeting)
+
+
+def test_a_meeting_after_a_visit_stays_the_main_event(coder):
+    # the gerund of a time phrase with no clause of saying above it is background all the same
+    events = coder.code_text("The Russian foreign minister met his Chinese counterpart in "
+                             "Beijing after visiting North Korea.")
+    main = main_event(events)
+    assert main is not None and main.event_text == "met"
+    visit = next(e for e in events if e.event_text == "visiting")
+    assert visit.depth == 3  # two steps below the verb, and one more as background

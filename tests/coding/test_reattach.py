@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.coding.reattach import aim_verb, clause_of_noun, fronted_subject, noun_clause
+from sitrep.coding.reattach import (
+    aim_verb,
+    clause_of_noun,
+    clause_of_saying,
+    fronted_subject,
+    noun_clause,
+)
 from tests.conftest import one
 
 
@@ -138,3 +144,22 @@ def test_what_a_bid_aims_at_has_not_happened(coder):
         events = [e for e in coder.code_text(text, published="2025-06-10")
                   if e.event == event_type]
         assert events and all(e.modality == "asserted" for e in events), text
+
+
+@pytest.mark.parametrize(("text", "clause", "owner"), [
+    # the clause of a verb of saying, hung on a meeting or visit in a time phrase: the saying's
+    ("Egypt's foreign minister said after meeting Hamas leaders that Israel had bombed a "
+     "refugee camp in Rafah.", "bombed", "said"),
+    ("The German chancellor said before visiting Kyiv that Berlin would supply air defence "
+     "systems to Ukraine.", "supply", "said"),
+    # a gerund that takes a "that" clause of its own keeps it
+    ("The minister said after learning that Russia had shelled the port that Kyiv would "
+     "retaliate.", "shelled", None),
+    ("Iran said after announcing that talks would resume that Tehran rejected any "
+     "preconditions.", "resume", None),
+])
+def test_a_clause_hung_on_a_meeting_in_a_time_phrase_is_what_was_said(nlp, text, clause, owner):
+    from sitrep.coding.roles import BACKGROUND_MARKS
+
+    found = clause_of_saying(token(nlp(text), clause), BACKGROUND_MARKS)
+    assert (found.text if found is not None else None) == owner

@@ -16,7 +16,7 @@ from sitrep.actors.knowledge import KnowledgeBase
 from sitrep.coding.attribution import Sources
 from sitrep.coding.dates import DateRange
 from sitrep.coding.lexicon import Lexicon, Trigger
-from sitrep.coding.reattach import noun_clause
+from sitrep.coding.reattach import clause_of_saying, noun_clause
 from sitrep.coding.relevance import Frames
 from sitrep.coding.roles import BACKGROUND_MARKS
 from sitrep.entities.mentions import Mentions
@@ -70,15 +70,26 @@ class Context:
 
 
 def is_background(token) -> bool:
+    """A clause of time or cause that sets the scene for the main one: "... after Israeli jets
+    bombed a depot" (a clause with its conjunction), "... said after meeting the envoy" (a
+    gerund after its preposition)."""
+    if token.dep_ == "pcomp":
+        return token.head.dep_ == "prep" and token.head.lower_ in BACKGROUND_MARKS
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
                                          for c in token.children)
 
 
 def depth_of(token) -> int:
     """Steps from the token to the root of its parse; a clause the parser hung on a verb that
-    belongs to the verb's object ("its demand today that Israel ease ...") is a step lower."""
+    belongs to the verb's object ("its demand today that Israel ease ...") is a step lower; one
+    it hung on the gerund of a time phrase ("said after meeting Scholz that France would ...")
+    is what the verb of saying said, a step below that verb."""
     depth = 0
     while token.head.i != token.i and depth < 50:
+        saying = clause_of_saying(token, BACKGROUND_MARKS)
+        if saying is not None:
+            token, depth = saying, depth + 1
+            continue
         if token.dep_ == "ccomp" and noun_clause(token) is not None:
             depth += 1
         token, depth = token.head, depth + 1

@@ -8,11 +8,14 @@ the repaired reading without re-parsing.
 
 from __future__ import annotations
 
+from sitrep.coding.lexicon import is_saying
 from sitrep.resources import word_class
 
 # Nouns whose "that" clause says what they demand, claim or promise ("its demand that Israel
 # ease restrictions").
 CONTENT_NOUNS = word_class("content_nouns")
+# Verbs of meeting or visiting, which take no "that" clause of their own ("after meeting Scholz").
+ENCOUNTER_VERBS = word_class("encounter_verbs")
 
 
 def fronted_subject(verb):
@@ -76,6 +79,27 @@ def noun_clause(verb):
                or _names_a_time(t) for t in between):
             return obj
     return None
+
+
+def clause_of_saying(clause, time_marks):
+    """"said after meeting Scholz that France would send troops": the parser hangs the "that"
+    clause of a verb of saying on the gerund of a time phrase standing between them ("after
+    meeting", "before visiting"), or on the gerund's object. A gerund of meeting or visiting
+    (`encounter_verbs`) takes no "that" clause of its own, so the clause is what was said
+    ("after learning that ..." keeps its clause). The verb of saying, or None. `time_marks`:
+    the prepositions of such a phrase."""
+    if clause.dep_ not in {"ccomp", "acl", "advcl"} or not _introduced_by_that(clause):
+        return None
+    gerund = clause.head
+    if clause.dep_ == "acl" and gerund.dep_ == "dobj":
+        gerund = gerund.head  # "before visiting Kyiv that Berlin would ...": on its object
+    prep = gerund.head
+    if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG" or \
+            gerund.lemma_.lower() not in ENCOUNTER_VERBS or \
+            prep.dep_ != "prep" or prep.lower_ not in time_marks:
+        return None
+    saying = prep.head
+    return saying if saying.i < gerund.i < clause.i and is_saying(saying.lemma_.lower()) else None
 
 
 def _introduced_by_that(clause) -> bool:
