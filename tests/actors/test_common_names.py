@@ -144,3 +144,18 @@ def test_a_namesake_is_no_office_holder_in_the_coded_events_either(coder):
     doc = coder.code(Document(id="x", text=text, published="2012-05-06"))
     assert all(a.kb_id != "person:stephen-smith" for e in doc.events for a in e.actor), doc.events
     assert resolve("Stephen Smith", date(2012, 5, 6)).kb_id == "person:stephen-smith"
+
+
+@pytest.mark.parametrize(("name", "when"), [
+    ("Richard", "2000-05-01"),     # Alain Richard, France's defence minister then
+    ("Alexander", "2015-05-01"),   # Willem-Alexander, king of the Netherlands
+    ("Marie", "2005-05-01"),       # Michèle Alliot-Marie
+    ("Benjamin", "2014-05-01"),    # Barnaba Marial Benjamin
+])
+def test_a_given_name_millions_bear_alone_is_no_one(name, when):
+    # the last word of a listed name, but alone most often a first name (a singer, a film's
+    # title): like a common surname, it names only the person the document named in full
+    found = explain(name, date.fromisoformat(when), label="PERSON")
+    assert found.actor.code is None and found.actor.kb_id is None, found
+    people = {"richard": resolve("Alain Richard", date(2000, 5, 1))}
+    assert resolve("Richard", date(2000, 5, 1), "PERSON", people=people).code == "FRA"

@@ -412,8 +412,10 @@ def _surname(text: str, surname: str, when: date | None, kb: KnowledgeBase,
             f"{text!r} is {seen.name or seen.entity_text!r}, named in full in the document"])
     if label is None and len(surname) < 5:
         return None
-    if surname in names.common_surnames():
-        return None  # "Smith", "Garcia": thousands share it; the document must name the person
+    if surname in names.common_surnames() or surname in names.common_given_names():
+        # "Smith", "Garcia": thousands share it; "Richard", "Alexander": millions bear it as a
+        # given name (a singer, a film's title); the document must name the person
+        return None
     # the curated layers first; the generated rows (thousands of minor office-holders) only
     # for a name the curated layers lack, and only someone in a role on the date
     everyone = kb.surnames.get(surname, [])

@@ -93,6 +93,34 @@ class DocumentSupport:
                     found.add(actor.kb_id or "")
         return frozenset(found)
 
+    @cached_property
+    def full_names(self) -> dict[str, list]:
+        """The people the document names in full (the model's PERSONs of two words or more), by
+        surname."""
+        found: dict[str, list] = {}
+        for ent in self.parsed.ents:
+            words = fold(ent.text).split()
+            if ent.label_ == "PERSON" and len(words) > 1:
+                found.setdefault(words[-1], []).append(ent)
+        return found
+
+    def another_bearer(self, span, actor: Actor) -> bool:
+        """Whether a surname alone the resolver gave a listed person's row ("Mann": Shwe Mann)
+        is rather someone else the document names in full ("Michael Mann", whom the knowledge
+        base does not know): none of the document's full names of that surname is that person,
+        or of that country."""
+        words = fold(span.text).split()
+        if len(words) != 1 or not actor.code or not (
+                actor.kb_id is None or actor.kb_id.startswith("person:")):
+            return False
+        bearers = self.full_names.get(words[0], [])
+        for ent in bearers:
+            other = resolve(ent.text, self.when, "PERSON", self.kb, title=self.title_of(ent),
+                            support=self.for_name(ent))
+            if other.kb_id == actor.kb_id if actor.kb_id else other.code == actor.code:
+                return False
+        return bool(bearers)
+
 
 def may_be(text: str, seen: Actor) -> bool:
     """Whether a name the resolver left unknown may be the person of that surname the document
