@@ -43,3 +43,21 @@ def test_a_common_word_in_lower_cased_text_is_no_one(coder):
             "along. the song reached number two in the charts  the label said.")
     doc = coder.entities(Document(id="x", text=text, published="2021-06-01"))
     assert not [e for e in doc.entities if e.code == "PRK"], doc.entities
+
+
+@pytest.mark.parametrize("text", [
+    "Mike Johnson and the Tigers' coach criticised the league over the ban.",
+    "The Tigers sacked their coach after a third defeat in a row.",
+    "The referee sent off two Tigers players before half-time.",
+])
+def test_a_team_named_like_an_armed_group_is_no_armed_group(coder, text):
+    # "Tigers" is an armed group's name in the knowledge base (a Phoenix row); in a sports
+    # story's sentence it is a team
+    doc = coder.entities(Document(id="x", text=text, published="2024-10-12"))
+    assert not [e for e in doc.entities if e.sector == "REB"], doc.entities
+
+
+def test_without_a_sports_word_the_group_keeps_its_row(coder):
+    doc = coder.entities(Document(id="x", text="The Tigers attacked an army camp on Monday, "
+                                  "the military said.", published="2008-10-12"))
+    assert [e for e in doc.entities if e.text == "Tigers" and e.sector == "REB"], doc.entities

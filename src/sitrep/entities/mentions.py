@@ -167,8 +167,8 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
         key = fold(ent.text).split()[-1] if fold(ent.text) else ""
         if actor.code is None and key in people_seen and may_be(ent.text, people_seen[key]):
             actor = Actor(**{**people_seen[key].__dict__, "entity_text": ent.text})
-        elif model_label == "PERSON" and support.another_bearer(ent, actor):
-            actor = Actor(entity_text=ent.text, confidence=0.2)  # "Mann", of "Michael Mann"
+        elif support.someone_else(ent, actor, model_label):  # "Mann"; "the Tigers' coach"
+            actor = Actor(entity_text=ent.text, confidence=0.2)
         if actor.code and (model_label == "PERSON" or (actor.kb_id or "").startswith("person:")):
             people_seen.setdefault(key, actor)
         before = parsed[ent.start - 1].lower_.rstrip(".") if ent.start else ""
