@@ -144,3 +144,56 @@ def test_a_namesake_is_no_office_holder_in_the_coded_events_either(coder):
     doc = coder.code(Document(id="x", text=text, published="2012-05-06"))
     assert all(a.kb_id != "person:stephen-smith" for e in doc.events for a in e.actor), doc.events
     assert resolve("Stephen Smith", date(2012, 5, 6)).kb_id == "person:stephen-smith"
+
+
+@pytest.mark.parametrize(("name", "when"), [
+    ("Richard", "2000-05-01"),     # Alain Richard, France's defence minister then
+    ("Alexander", "2015-05-01"),   # Willem-Alexander, king of the Netherlands
+    ("Marie", "2005-05-01"),       # Michèle Alliot-Marie
+    ("Benjamin", "2014-05-01"),    # Barnaba Marial Benjamin
+])
+def test_a_given_name_millions_bear_alone_is_no_one(name, when):
+    # the last word of a listed name, but alone most often a first name (a singer, a film's
+    # title): like a common surname, it names only the person the document named in full
+    found = explain(name, date.fromisoformat(when), label="PERSON")
+    assert found.actor.code is None and found.actor.kb_id is None, found
+    people = {"richard": resolve("Alain Richard", date(2000, 5, 1))}
+    assert resolve("Richard", date(2000, 5, 1), "PERSON", people=people).code == "FRA"
+
+
+@pytest.mark.parametrize("name", [
+    "Sofia Bergström",    # Sofia, Bulgaria's capital
+    "Victoria Okafor",    # Victoria, the Seychelles' capital
+    "Tony Jordan",        # a country's name
+    "Philip French",      # a nationality
+    "Leonardo Castelli",  # Leonardo, the Italian defence company
+    "Rand Patterson",     # the RAND Corporation
+])
+def test_a_person_named_by_a_given_name_and_one_more_word_is_no_place_or_body(name):
+    # the model's PERSON, a given name of the knowledge base's people first: someone it does
+    # not list, not what a word of the name names elsewhere
+    found = explain(name, date(2015, 3, 1), label="PERSON")
+    assert found.actor.code is None and found.actor.kb_id is None, found
+    assert explain(name.split()[0], date(2015, 3, 1), label="GPE").actor.code or \
+        explain(name.split()[-1], date(2015, 3, 1), label="ORG").actor.code
+
+
+def test_a_listed_person_or_a_title_still_reads_in_such_a_name():
+    when = date(2015, 3, 1)
+    assert resolve("Sofia", when, "GPE").code == "BGR"
+    assert resolve("Jordanian King Abdullah", when, "PERSON").code == "JOR"
+    assert resolve("Vladimir Putin", when, "PERSON").kb_id == "person:vladimir-putin"
+
+
+@pytest.mark.parametrize(("name", "when"), [
+    ("John Peel", "2003-01-01"),   # not John Paul II: "peel" and "paul" share only "pl"
+    ("Ali Kan", "2010-01-01"),     # "kn": too few consonants to stand for a listed name
+])
+def test_a_short_surname_spelt_another_way_fits_no_one(name, when):
+    found = explain(name, date.fromisoformat(when), label="PERSON")
+    assert found.rule != "spelling", found
+
+
+def test_a_longer_name_still_fits_by_spelling():
+    assert resolve("Omar El Bashir", date(2010, 1, 1), "PERSON").kb_id == "person:omar-al-bashir"
+    assert resolve("Volodimir Zelenskiy", date(2023, 1, 1), "PERSON").code == "UKR"

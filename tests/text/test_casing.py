@@ -66,3 +66,12 @@ def test_the_coder_finds_the_names_of_a_lower_cased_story(coder):
     assert ("tommy robredo", "PERSON") in people and ("nicolas kiefer", "PERSON") in people
     for entity in doc.entities:
         assert text[entity.start:entity.end] == entity.text
+
+
+def test_a_given_name_that_is_also_a_common_word_opens_a_name_only_with_a_name_after_it():
+    names = NAMES | {"song", "may", "theresa"}
+    text = ("the band said the song was recorded in a barn  and said the tickets may sell out by friday  "
+            "the promoter added. later song kang-ho and theresa may were seen at the premiere")
+    out = restore_case(repair_text(text), names).text
+    assert "the song was recorded" in out and "said the tickets may sell out" in out
+    assert "Song Kang-Ho" in out and "Theresa May were" in out

@@ -60,7 +60,7 @@ from sitrep.actors.phrases import (
     to_actor,
 )
 from sitrep.model import Actor
-from sitrep.resources import read_tsv
+from sitrep.resources import read_tsv, word_class
 
 __all__ = ["Resolution", "choose", "explain", "memoised", "resolve", "to_actor"]
 
@@ -194,7 +194,11 @@ def _resolve(text: str, folded: str, when: date | None, label: str | None, kb: K
     phrase = resolve_phrase(text, tokens, when, kb, lambda start, end, rows: _backed(
         " ".join(tokens[start:end]), rows, kb,
         replace(context, title=context.title + tokens[:start]))[0])
-    if phrase:
+    if phrase and _unlisted_person(text, tokens, label, kb) and \
+            not (phrase.actor.kb_id or "").startswith("person:"):
+        backing.append(f"{text!r}, a given name and a name, is a person the knowledge base "
+                       f"does not list, not {phrase.actor.kb_id or phrase.actor.code}")
+    elif phrase:
         return phrase
     agent = _agent(text, tokens, kb)
     if agent:
@@ -279,6 +283,17 @@ def _office_sectors(kb: KnowledgeBase, office: str) -> set[str]:
             if name == office}
 
 
+def _unlisted_person(text: str, tokens: list[str], label: str | None,
+                     kb: KnowledgeBase) -> bool:
+    """Whether a mention the model took for a person is a given name and one more name word
+    ("Sofia Coppola", "Tony Jordan", "Leonardo DiCaprio", initials between changing nothing): a
+    person the knowledge base does not list, not the place, country or body a word of it names."""
+    words = [t for t in tokens if len(t) > 1]
+    return label == "PERSON" and len(words) == 2 and _looks_like_name(text) and \
+        words[0] in kb.given_names and words[0] not in names.PARTICLES and \
+        words[0] not in word_class("name_titles")
+
+
 def _looks_like_name(text: str) -> bool:
     words = [w for w in re.split(r"[\s\-]+", text) if w and w[0].isalpha()]
     return bool(words) and all(w[0].isupper() for w in words if w.lower() not in names.PARTICLES)
@@ -359,8 +374,13 @@ def _keyed_people(folded: str, when: date | None,
         candidates, rule = (kb.initials.get(key, []) if key else []), "initials"
     else:
         candidates, rule = [], "spelling"
+        # a surname of fewer than three consonants ("Peel", "Paul": "pl") fits too many words
+        # spelt another way: it must be written as the listed person's
+        last = names.surname_of(tokens).split()[-1] if tokens else ""
+        short = len(names.skeleton(last)) < 3
         for key in names.loose_keys(folded):
-            candidates.extend(e for e in kb.loose.get(key, []) if e not in candidates)
+            candidates.extend(e for e in kb.loose.get(key, []) if e not in candidates and (
+                not short or last in fold(e.name).split()))
     # the curated layers only: the generated Phoenix rows' variants are too loose for this
     candidates = [e for e in candidates if not e.generated]
     if not candidates:
@@ -412,8 +432,10 @@ def _surname(text: str, surname: str, when: date | None, kb: KnowledgeBase,
             f"{text!r} is {seen.name or seen.entity_text!r}, named in full in the document"])
     if label is None and len(surname) < 5:
         return None
-    if surname in names.common_surnames():
-        return None  # "Smith", "Garcia": thousands share it; the document must name the person
+    if surname in names.common_surnames() or surname in names.common_given_names():
+        # "Smith", "Garcia": thousands share it; "Richard", "Alexander": millions bear it as a
+        # given name (a singer, a film's title); the document must name the person
+        return None
     # the curated layers first; the generated rows (thousands of minor office-holders) only
     # for a name the curated layers lack, and only someone in a role on the date
     everyone = kb.surnames.get(surname, [])

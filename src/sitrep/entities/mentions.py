@@ -154,13 +154,11 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
     text = text if text is not None else parsed.text
     items = []
     people_seen: dict[str, Actor] = {}
-    # The document's people named in full, by surname: a surname alone is one of them first
-    full_names = {fold(ent.text).split()[-1] for ent in parsed.ents
-                  if ent.label_ == "PERSON" and len(fold(ent.text).split()) > 1}
     taken = []
     # what backs a full name many bear ("Stephen Smith"): the document's titles, countries, offices
     support = DocumentSupport(parsed, kb, when, lambda ent: title_of(
         ent.root, Mention(ent.start_char, ent.end_char, ent.label_, None)))
+    full_names = support.full_names  # by surname: a surname alone is one of them first
     for ent, model_label in _model_names(parsed, kb):
         title = title_of(ent.root, Mention(ent.start_char, ent.end_char, model_label, None))
         actor = resolve(ent.text, _as_of(text, ent.start_char, ent.text, when, kb),
@@ -169,6 +167,8 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
         key = fold(ent.text).split()[-1] if fold(ent.text) else ""
         if actor.code is None and key in people_seen and may_be(ent.text, people_seen[key]):
             actor = Actor(**{**people_seen[key].__dict__, "entity_text": ent.text})
+        elif support.someone_else(ent, actor, model_label):  # "Mann"; "the Tigers' coach"
+            actor = Actor(entity_text=ent.text, confidence=0.2)
         if actor.code and (model_label == "PERSON" or (actor.kb_id or "").startswith("person:")):
             people_seen.setdefault(key, actor)
         before = parsed[ent.start - 1].lower_.rstrip(".") if ent.start else ""

@@ -23,6 +23,8 @@ from sitrep.resources import word_class
 
 # The model's labels of names that can state a country: a country, a people, a body, a place.
 PLACING_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC"}
+# Sectors of bodies that field no sports team under their own name.
+TEAMLESS = {"REB", "PTY", "UAF", "PRM", "MIL", "CRM", "SPY"}
 
 
 class DocumentSupport:
@@ -92,6 +94,51 @@ class DocumentSupport:
                 if (actor.kb_id or "").startswith("person:"):
                     found.add(actor.kb_id or "")
         return frozenset(found)
+
+    @cached_property
+    def full_names(self) -> dict[str, list]:
+        """The people the document names in full (the model's PERSONs of two words or more), by
+        surname."""
+        found: dict[str, list] = {}
+        for ent in self.parsed.ents:
+            words = fold(ent.text).split()
+            if ent.label_ == "PERSON" and len(words) > 1:
+                found.setdefault(words[-1], []).append(ent)
+        return found
+
+    def someone_else(self, span, actor: Actor, label: str) -> bool:
+        """Whether the listed person or body the resolver gave a name is rather someone the
+        document means by it: a person it names in full (`another_bearer`) or a team
+        (`a_team`)."""
+        return label == "PERSON" and self.another_bearer(span, actor) or self.a_team(span, actor)
+
+    def another_bearer(self, span, actor: Actor) -> bool:
+        """Whether a surname alone the resolver gave a listed person's row ("Mann": Shwe Mann)
+        is rather someone else the document names in full ("Michael Mann", whom the knowledge
+        base does not know): none of the document's full names of that surname is that person,
+        or of that country."""
+        words = fold(span.text).split()
+        if len(words) != 1 or not actor.code or not (
+                actor.kb_id is None or actor.kb_id.startswith("person:")):
+            return False
+        bearers = self.full_names.get(words[0], [])
+        for ent in bearers:
+            other = resolve(ent.text, self.when, "PERSON", self.kb, title=self.title_of(ent),
+                            support=self.for_name(ent))
+            if other.kb_id == actor.kb_id if actor.kb_id else other.code == actor.code:
+                return False
+        return bool(bearers)
+
+    def a_team(self, span, actor: Actor) -> bool:
+        """Whether a body the resolver found is rather a team: an armed group, party or force
+        named by one plural word ("the Tigers", "Falcons"; not an acronym) in a sentence of a
+        sports story ("the Tigers' coach criticised the league")."""
+        words = [t for t in span if t.lower_ != "the" and not t.is_punct and t.text != "'s"]
+        if len(words) != 1 or actor.sector not in TEAMLESS or words[0].text.isupper() or \
+                not words[0].lower_.endswith("s") or \
+                not (actor.kb_id or "").startswith(("org:", "organisation:")):
+            return False
+        return any(t.lemma_.lower() in word_class("sport_nouns") for t in span.sent)
 
 
 def may_be(text: str, seen: Actor) -> bool:

@@ -5,8 +5,10 @@ Only a text that reads as lower-cased is touched (almost no capitalised word ins
 sentences). Then a word takes the form cased news writes it in (`data/casing.tsv`: "monday" ->
 "Monday", "nato" -> "NATO"), and a run of words that starts with a given name or a title
 ("tommy robredo", "mr pitylak", "president george w bush") is a name: its words that cased news
-does not write in lower case are capitalised too. Every change keeps the word's length, so the
-offset map to the original stays one-to-one; each is recorded as a repair.
+does not write in lower case are capitalised too. A given name that is also a common lower-case
+word ("song", "may") opens a name only when a word of the name follows it ("the song was" stays).
+Every change keeps the word's length, so the offset map to the original stays one-to-one; each is
+recorded as a repair.
 
 `restore_case(repaired, names)` takes the given names and titles to start runs with (the
 pipeline passes the knowledge base's given names, so this stage needs no actor data of its own).
@@ -103,6 +105,9 @@ def restore_case(repaired: RepairedText, names: frozenset[str]) -> RepairedText:
     titles = word_class("name_titles")
     changes: list[tuple[int, int, str]] = []
     in_name = False
+    # a given name cased news also writes in lower case ("song", "may") opening a run: a name
+    # only if a word of the name follows ("the song was" keeps its noun, "may depend" its verb)
+    pending: tuple[int, int, str] | None = None
     previous_end = -1
     for match in _WORD.finditer(text):
         word = match.group()
@@ -114,15 +119,23 @@ def restore_case(repaired: RepairedText, names: frozenset[str]) -> RepairedText:
             in_name = False  # "mr trotter s companies": what is left of "'s"
             continue
         share = forms.share.get(lower)
+        continues = in_name and (share is None or share >= LOWER_CASE)
+        if pending is not None and continues:
+            changes.append(pending)
+        pending = None
         starts = lower in names and (share is None or share >= LOWER_CASE) or lower in titles
-        if in_name and (share is None or share >= LOWER_CASE) or starts:
+        if continues or starts:
             if lower in titles:  # "Mr", but "president" stays as written
                 proper = _proper(lower, forms.forms.get(lower)) if (
                     share or 0.0) >= ALWAYS_CAPITALISED else word
             else:
                 proper = _proper(lower, forms.forms.get(lower))
             if proper != word and word.islower():
-                changes.append((match.start(), match.end(), proper))
+                change = (match.start(), match.end(), proper)
+                if in_name or lower in titles or share is None or share >= ALWAYS_CAPITALISED:
+                    changes.append(change)
+                else:
+                    pending = change
             in_name = True
             continue
         in_name = False
