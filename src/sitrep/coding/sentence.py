@@ -15,6 +15,7 @@ from sitrep.coding.charges import charged_acts
 from sitrep.coding.dates import date_for, era_starts, set_date
 from sitrep.coding.intermediaries import intermediaries
 from sitrep.coding.items import phrase_items
+from sitrep.coding.joint import held_jointly, is_reciprocal, joining_party, partners
 from sitrep.coding.lexicon import Trigger, is_saying
 from sitrep.coding.modality import (
     RECEIVING_VERBS,
@@ -32,11 +33,7 @@ from sitrep.coding.participants import (
     awaited_party,
     bound_actors,
     fallback_recipient,
-    held_jointly,
-    is_reciprocal,
-    joining_party,
     participants,
-    partners,
 )
 from sitrep.coding.party_phrase import phrase
 from sitrep.coding.places import place_of, unnamed_bomber
