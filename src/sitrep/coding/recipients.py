@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from sitrep.actors.parties import TRANSNATIONAL_SECTORS, same_party
 from sitrep.coding.lexicon import is_saying, load_lexicon
+from sitrep.coding.material import PEACEKEEPING
 from sitrep.coding.modality import reporting_governor
 from sitrep.coding.reporters import reporters_own_words
-from sitrep.coding.retyping import PEACEKEEPING
 from sitrep.coding.roles import (
     BACKGROUND_MARKS,
     actors_of,

@@ -17,6 +17,7 @@ from sitrep.coding.intermediaries import intermediaries
 from sitrep.coding.items import phrase_items
 from sitrep.coding.joint import held_jointly, is_reciprocal, joining_party, partners
 from sitrep.coding.lexicon import Trigger, is_saying
+from sitrep.coding.material import material_senses
 from sitrep.coding.modality import (
     RECEIVING_VERBS,
     has_obligation,
@@ -43,27 +44,15 @@ from sitrep.coding.retyping import (
     INTENT_TYPES,
     MEETING_STOPPERS,
     RIOT_MODES,
-    an_illness_or_animal,
     by_protesters,
-    civil_container,
     consultation_purposes,
     convictions,
-    counted_in_money,
-    cut_in,
-    fights_a_scourge,
     fold_complements,
-    in_words,
     lapsed_sanction,
-    material_senses,
     on_condition_unless,
-    opened_to_refugees,
     operation_purposes,
     ordered_acts,
-    out_of_reach,
-    permitted_party,
-    raid_from_the_air,
     reversed_acts,
-    support_given_by_aid,
     threatened_sanction,
 )
 from sitrep.coding.roles import (
@@ -73,6 +62,19 @@ from sitrep.coding.roles import (
     passive_patient,
     prep_objects,
     subject,
+)
+from sitrep.coding.senses import (
+    an_illness_or_animal,
+    civil_container,
+    counted_in_money,
+    cut_in,
+    fights_a_scourge,
+    in_words,
+    opened_to_refugees,
+    out_of_reach,
+    permitted_party,
+    raid_from_the_air,
+    support_given_by_aid,
 )
 from sitrep.coding.targets import name_unresolved, named_target, undergone
 from sitrep.coding.triggers import (
