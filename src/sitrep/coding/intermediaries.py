@@ -6,7 +6,7 @@ its actors to `sentence.py` for the event's `intermediary` field.
 
 from __future__ import annotations
 
-from sitrep.coding.roles import actors_of
+from sitrep.coding.phrase_actors import actors_of
 from sitrep.entities.mentions import Mentions
 from sitrep.model import Actor
 from sitrep.resources import word_class

@@ -10,13 +10,8 @@ recipient) and `sentence.py` (a joint exercise's partners, `Event.reciprocal`).
 from __future__ import annotations
 
 from sitrep.coding.candidate import Context
-from sitrep.coding.roles import (
-    actors_of,
-    direct_object,
-    passive_patient,
-    prep_objects,
-    subject,
-)
+from sitrep.coding.phrase_actors import actors_of
+from sitrep.coding.roles import direct_object, passive_patient, prep_objects, subject
 from sitrep.model import Actor
 from sitrep.resources import word_class
 

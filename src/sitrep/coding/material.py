@@ -11,10 +11,7 @@ from __future__ import annotations
 
 from sitrep.coding.candidate import Candidate
 from sitrep.coding.lexicon import Lexicon
-from sitrep.coding.roles import (
-    direct_object,
-    subject,
-)
+from sitrep.coding.roles import direct_object, subject
 from sitrep.resources import word_class
 
 PEACEKEEPING = {"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "peacekeep"}

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sitrep.coding.roles import NOT_AN_ACTOR, actors_of
+from sitrep.coding.phrase_actors import actors_of
+from sitrep.coding.roles import NOT_AN_ACTOR
 from sitrep.entities.mentions import Mentions
 from sitrep.model import Actor
 

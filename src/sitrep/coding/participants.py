@@ -16,7 +16,9 @@ from sitrep.coding.candidate import Context
 from sitrep.coding.handover import handed_to
 from sitrep.coding.joint import is_reciprocal
 from sitrep.coding.lexicon import Trigger, is_saying, verb_forms
+from sitrep.coding.lists import conjuncts
 from sitrep.coding.modality import MESSAGE_NOUNS, RECEIVING_VERBS, made_before
+from sitrep.coding.phrase_actors import actors_of, leading_country
 from sitrep.coding.places import clause_tokens
 from sitrep.coding.reattach import CONTENT_NOUNS, clause_of_noun
 from sitrep.coding.recipients import INFORMATION_NOUNS, SHARING_TYPES, name_head, topic_of
@@ -26,10 +28,7 @@ from sitrep.coding.roles import (
     NOT_AN_ACTOR,
     PRONOUNS,
     RECIPIENT_PREPS,
-    actors_of,
-    conjuncts,
     direct_object,
-    leading_country,
     passive_patient,
     possessor,
     prep_objects,

@@ -18,13 +18,8 @@ from sitrep.coding.candidate import Candidate, Context
 from sitrep.coding.lexicon import Lexicon
 from sitrep.coding.modality import RECEIVING_VERBS
 from sitrep.coding.party_phrase import phrase
-from sitrep.coding.roles import (
-    LIGHT_VERBS,
-    QUANTITY_NOUNS,
-    actors_of,
-    passive_patient,
-    subject,
-)
+from sitrep.coding.phrase_actors import actors_of
+from sitrep.coding.roles import LIGHT_VERBS, QUANTITY_NOUNS, passive_patient, subject
 from sitrep.model import Actor
 from sitrep.resources import word_class
 

@@ -11,12 +11,8 @@ Reads the parse helpers of `roles.py`; hands on predicates (and the permitted pa
 from __future__ import annotations
 
 from sitrep.coding.candidate import Context
-from sitrep.coding.roles import (
-    QUANTITY_NOUNS,
-    actors_of,
-    passive_patient,
-    subject,
-)
+from sitrep.coding.phrase_actors import actors_of
+from sitrep.coding.roles import QUANTITY_NOUNS, passive_patient, subject
 from sitrep.coding.triggers import CONTAINER_NOUNS, nominal_position
 from sitrep.model import Actor
 from sitrep.resources import word_class

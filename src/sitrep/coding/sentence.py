@@ -37,6 +37,7 @@ from sitrep.coding.participants import (
     participants,
 )
 from sitrep.coding.party_phrase import phrase
+from sitrep.coding.phrase_actors import actors_of
 from sitrep.coding.places import place_of, unnamed_bomber
 from sitrep.coding.recipients import fill_recipients
 from sitrep.coding.reporters import unarmed_reporters
@@ -55,14 +56,7 @@ from sitrep.coding.retyping import (
     reversed_acts,
     threatened_sanction,
 )
-from sitrep.coding.roles import (
-    actors_of,
-    direct_object,
-    is_purpose,
-    passive_patient,
-    prep_objects,
-    subject,
-)
+from sitrep.coding.roles import direct_object, is_purpose, passive_patient, prep_objects, subject
 from sitrep.coding.senses import (
     an_illness_or_animal,
     civil_container,

@@ -16,6 +16,7 @@ from dataclasses import replace
 from sitrep.coding.candidate import Context
 from sitrep.coding.handover import handed_to
 from sitrep.coding.lexicon import Trigger
+from sitrep.coding.lists import conjuncts
 from sitrep.coding.naming import known_name, place_party
 from sitrep.coding.party_phrase import phrase
 from sitrep.coding.reattach import aim_verb
@@ -24,7 +25,6 @@ from sitrep.coding.roles import (
     PRONOUNS,
     QUANTITY_NOUNS,
     RECIPIENT_PREPS,
-    conjuncts,
     direct_object,
     passive_patient,
     possessor,
