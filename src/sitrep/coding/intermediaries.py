@@ -1,7 +1,7 @@
 """Intermediaries: who delivers an act for its actor ("an appeal, delivered by Minister X").
 
 Reads the agent of a delivering verb (word class `intermediary_verbs`) under a trigger and hands
-its actors to `sentence.py` for the event's `intermediary` field.
+its actors to `build.py` for the event's `intermediary` field.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ exercise is held jointly, and whether several parties do a mutual act ("X and Y 
 them all as actors with no recipient).
 
 Reads the parse helpers of `roles.py`; hands on to `participants.py` (a mutual act takes no
-recipient) and `sentence.py` (a joint exercise's partners, `Event.reciprocal`).
+recipient) and `build.py` (a joint exercise's partners, `Event.reciprocal`).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ who is blamed for what an object names, an imported pattern's bound parties).
 
 Reads the parse helpers of `roles.py`, whether an object names the act coded
 (`targets.own_act`) and whether an act is mutual (`joint.is_reciprocal`); hands on (actors,
-recipients) to `sentence.py`.
+recipients) to `build.py`.
 """
 
 from __future__ import annotations

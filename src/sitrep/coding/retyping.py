@@ -6,7 +6,8 @@ complements folded into the verb that governs them, and the other side's act an 
 dictionary codes (docs/codebook-boundaries.md). The senses a trigger's arguments decide are in
 `senses.py`, what a material act comes with in `material.py`.
 
-Hands the sentence's adjusted candidates back to `sentence.py`.
+Hands the promise, refusal and riot rules to `build.py` (one candidate) and the rules that read
+several candidates to `sentence.py`.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ issuer's reach (THREATEN), a measure counted in money, support given by aid, a c
 the party a permission is given to (docs/codebook-boundaries.md).
 
 Reads the parse helpers of `roles.py`; hands on predicates (and the permitted party) to
-`sentence.py`, which re-decides a candidate's type or drops it.
+`build.py`, which re-decides a candidate's type, and `sentence.py`, which declines a trigger.
 """
 
 from __future__ import annotations

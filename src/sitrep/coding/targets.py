@@ -4,8 +4,8 @@ and the doer and target a role keeps by its words when the knowledge base names 
 (`name_unresolved`). Tells whether an object names the very act coded (`own_act`), and
 whether a trigger verb's subject only undergoes it (`undergone`: no one's act).
 
-Reads the parse helpers of `roles.py` and the lexicon's triggers; hands on `named_target`,
-`name_unresolved` and `undergone` to `sentence.py`, `own_act` and `POSSESSIVE_PRONOUNS` to
+Reads the parse helpers of `roles.py` and the lexicon's triggers; hands on `named_target` to
+`build.py`, `name_unresolved` and `undergone` to `sentence.py`, `own_act` and `POSSESSIVE_PRONOUNS` to
 `participants.py`.
 """
 
