@@ -28,7 +28,8 @@ from sitrep.coding.reporters import unarmed_report
 from sitrep.coding.roles import direct_object, subject
 from sitrep.coding.sentence import code_sentence
 from sitrep.coding.sentence_type import TypeJudge, retype_mains
-from sitrep.entities.mentions import document_entities, find_mentions
+from sitrep.entities.entity_list import document_entities
+from sitrep.entities.mentions import find_mentions
 from sitrep.model import Actor, Document, Event, Item
 from sitrep.options import Options
 from sitrep.spans import SpanIndex
