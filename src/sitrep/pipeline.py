@@ -36,7 +36,8 @@ from sitrep.coding.document import code_parsed
 from sitrep.coding.lexicon import Lexicon, load_lexicon, read_verb_dictionary, with_verbs
 from sitrep.coding.sentence_type import load_type_model
 from sitrep.coding.verbpatterns import read_verb_patterns, with_patterns
-from sitrep.entities.mentions import document_entities, find_mentions
+from sitrep.entities.entity_list import document_entities
+from sitrep.entities.mentions import find_mentions
 from sitrep.errors import DocumentError, SitrepError
 from sitrep.model import Document, Event
 from sitrep.options import Options

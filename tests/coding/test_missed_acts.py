@@ -155,7 +155,7 @@ def test_a_visit_made_to_help_is_aid(coder, text, event_type, actor, recipient):
     "text, event_type, actor, recipient",
     [
         # goods or services supplied under a deal or in exchange for something are a trade
-        # (retyping.material_senses, word class exchange_nouns): COOPERATE, not AID
+        # (material.material_senses, word class exchange_nouns): COOPERATE, not AID
         ("Qatar began supplying Pakistan with liquefied gas under a ten-year contract.",
          "COOPERATE", ["QAT"], ["PAK"]),
         ("Iran supplied Armenia with electricity in exchange for natural gas.", "COOPERATE",

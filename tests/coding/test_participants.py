@@ -320,30 +320,6 @@ def test_people_of_a_listed_body_with_no_country_are_the_body(coder, text, body)
     assert body in [a.kb_id for a in event.recipient]
 
 
-# Reciprocal acts: several parties as the subject of a mutual act, no one else its object
-# (docs/codebook-boundaries.md, "Who is source and who is target").
-@pytest.mark.parametrize("text, first, second", [
-    ("Chile and Peru signed a fisheries accord in Lima.", "CHL", "PER"),
-    ("The foreign ministers of Ghana and Togo met in Accra on Friday.", "GHA", "TGO"),
-    ("Ethiopian and Eritrean troops clashed along the border.", "ETH", "ERI"),
-    ("Senior Hungarian and Slovak officials agreed that their countries should share "
-     "border patrols.", "HUN", "SVK"),
-])
-def test_reciprocal_acts_read_first_party_towards_the_second(coder, text, first, second):
-    event = one(coder, text)
-    assert event.reciprocal and not event.recipient
-    dyads = [(a.code, b.code) for a, b in event.dyads()]
-    assert dyads[0] == (first, second) and (second, first) in dyads
-
-
-@pytest.mark.parametrize("text", [
-    "The United States and France condemned the bombing in Kabul.",  # co-actors, no mutual act
-    "Kenya met Ugandan officials in Nairobi.",  # one party meets another: directed
-])
-def test_co_actors_and_directed_meetings_are_not_reciprocal(coder, text):
-    assert not one(coder, text).reciprocal
-
-
 def test_parties_the_knowledge_base_does_not_know_keep_their_words(coder):
     event = one(coder, "Tariq Osei demanded an apology from the prime minister.")
     assert [a.entity_text for a in event.actor] == ["Tariq Osei"]

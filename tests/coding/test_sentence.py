@@ -84,27 +84,3 @@ def test_a_guessed_concession_whose_verb_is_a_retreats_is_a_retreat(coder):
 def test_weighing_or_receiving_is_no_act_of_its_own(coder, text):
     # no row fires; the fallback classifier would guess from the sentence's other words
     assert coder.code_text(text, published="2025-06-10") == []
-
-
-@pytest.mark.parametrize("text, actor", [
-    ("The blogger Amadou Sy was arrested on Tuesday in Senegal for criticising the president.",
-     ["SEN"]),
-    ("Two opposition activists were detained in Uganda ahead of the vote.", ["UGA"]),
-])
-def test_an_arrest_by_no_one_named_is_the_states_where_it_happens(coder, text, actor):
-    event = one(coder, text)
-    assert event.event == "COERCE" and codes(event.actor) == actor
-    # the country only: no sector, so an arrest no one political suffers stays no event
-    assert all(a.sector is None for a in event.actor)
-
-
-def test_a_private_persons_arrest_stays_no_event(coder):
-    assert not coder.code_text("The singer was arrested in Los Angeles for drunk driving.",
-                               published="2025-06-10")
-
-
-def test_a_passive_expulsion_from_a_state_is_that_states(coder):
-    # by no one named: the state they are put out of expels them; they are its recipients
-    event = one(coder, "Four Kenyan election monitors were expelled from Burundi on Friday.")
-    assert codes(event.actor) == ["BDI"]
-    assert codes(event.recipient) == ["KEN"]

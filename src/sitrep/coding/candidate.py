@@ -1,7 +1,7 @@
 """The candidate model: one event mention found in a sentence, before document-level merging,
 and the context every stage of the coder reads (the parse, mentions, lexicon, knowledge base).
 
-Built by `sentence.py` (one per trigger), adjusted by `retyping.py` and `recipients.py`, merged
+Built by `build.py` (one per trigger), adjusted by `retyping.py` and `recipients.py`, merged
 into the document's events by `document.py`.
 """
 

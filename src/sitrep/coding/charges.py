@@ -19,7 +19,7 @@ from sitrep.coding.party_phrase import (
     CHARGE_PREPS,
     CLEARING_VERBS,
 )
-from sitrep.coding.roles import actors_of
+from sitrep.coding.phrase_actors import actors_of
 
 
 def charged_acts(candidates: list[Candidate], ctx: Context) -> list[Candidate]:

@@ -28,11 +28,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sitrep.actors.parties import AUTHORITY_SECTORS, same_party
+from sitrep.coding.build import build_candidate
 from sitrep.coding.candidate import Candidate, Context
 from sitrep.coding.lexicon import Trigger, is_saying
 from sitrep.coding.modality import CAPACITY_NOUNS
-from sitrep.coding.roles import actors_of, direct_object, prep_objects, subject
-from sitrep.coding.sentence import build_candidate
+from sitrep.coding.phrase_actors import actors_of
+from sitrep.coding.roles import direct_object, prep_objects, subject
 from sitrep.model import Actor
 from sitrep.resources import word_class
 

@@ -22,12 +22,14 @@ from sitrep.coding.discourse import clause_parties, sane, settle_parties
 from sitrep.coding.items import bullet_items
 from sitrep.coding.lexicon import Lexicon
 from sitrep.coding.participants import is_resolved
+from sitrep.coding.phrase_actors import actors_of
 from sitrep.coding.relevance import Frames, is_licensed, is_political, needs_licence, standing
 from sitrep.coding.reporters import unarmed_report
-from sitrep.coding.roles import actors_of, direct_object, subject
+from sitrep.coding.roles import direct_object, subject
 from sitrep.coding.sentence import code_sentence
 from sitrep.coding.sentence_type import TypeJudge, retype_mains
-from sitrep.entities.mentions import document_entities, find_mentions
+from sitrep.entities.entity_list import document_entities
+from sitrep.entities.mentions import find_mentions
 from sitrep.model import Actor, Document, Event, Item
 from sitrep.options import Options
 from sitrep.spans import SpanIndex

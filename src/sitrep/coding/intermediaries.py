@@ -1,12 +1,12 @@
 """Intermediaries: who delivers an act for its actor ("an appeal, delivered by Minister X").
 
 Reads the agent of a delivering verb (word class `intermediary_verbs`) under a trigger and hands
-its actors to `sentence.py` for the event's `intermediary` field.
+its actors to `build.py` for the event's `intermediary` field.
 """
 
 from __future__ import annotations
 
-from sitrep.coding.roles import actors_of
+from sitrep.coding.phrase_actors import actors_of
 from sitrep.entities.mentions import Mentions
 from sitrep.model import Actor
 from sitrep.resources import word_class

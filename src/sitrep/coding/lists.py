@@ -2,7 +2,7 @@
 where the parser broke it, and the names coordinated as modifiers of one noun
 (`listed_owners`: "U.S. and British forces", "UK and EU negotiators").
 
-Used by `roles.py` (the actors a phrase names) and, through it, by every role finder.
+Used by `phrase_actors.py` (the actors a phrase names) and, through it, by every role finder.
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from sitrep.coding.candidate import MODALITY_ORDER, Context
 from sitrep.coding.lexicon import Lexicon, is_saying, verb_forms
-from sitrep.coding.roles import actors_of, is_purpose, subject
+from sitrep.coding.phrase_actors import actors_of
+from sitrep.coding.roles import is_purpose, subject
 from sitrep.model import Actor
 from sitrep.resources import word_class
 

@@ -7,7 +7,7 @@ and Customs Enforcement returned ..."). `participants.py` asks this module to pl
 - `place_party`: a group by its sector words (`data/sectors*.tsv`): its head noun, a noun that
   modifies it ("opposition leaders") or one that describes a name in an apposition ("Gul Rahman,
   a suspected militant"); its country from a nationality or country word inside the phrase
-  ("Iraqi officials"), else later from the event's place (`sentence.py`, "police in Caracas");
+  ("Iraqi officials"), else later from the event's place (`build.py`, "police in Caracas");
 - `known_name`: a proper name the knowledge base lists whole though no mention covers it.
 
 A thing ("the terrorist attack", "curfew hours") is no party: `place_party` gives nothing, and the
@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sitrep.coding.roles import NOT_AN_ACTOR, actors_of
+from sitrep.coding.phrase_actors import actors_of
+from sitrep.coding.roles import NOT_AN_ACTOR
 from sitrep.entities.mentions import Mentions
 from sitrep.model import Actor
 

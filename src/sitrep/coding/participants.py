@@ -2,8 +2,9 @@
 type (subject and object, passives, prepositions each type takes, what a noun's clause says,
 who is blamed for what an object names, an imported pattern's bound parties).
 
-Reads the parse helpers of `roles.py` and whether an object names the act coded
-(`targets.own_act`); hands on (actors, recipients) to `sentence.py`.
+Reads the parse helpers of `roles.py`, whether an object names the act coded
+(`targets.own_act`) and whether an act is mutual (`joint.is_reciprocal`); hands on (actors,
+recipients) to `build.py`.
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from dataclasses import replace
 from sitrep.actors.parties import AUTHORITY_SECTORS, GROUP_SECTORS, same_party
 from sitrep.coding.candidate import Context
 from sitrep.coding.handover import handed_to
+from sitrep.coding.joint import is_reciprocal
 from sitrep.coding.lexicon import Trigger, is_saying, verb_forms
+from sitrep.coding.lists import conjuncts
 from sitrep.coding.modality import MESSAGE_NOUNS, RECEIVING_VERBS, made_before
+from sitrep.coding.phrase_actors import actors_of, leading_country
 from sitrep.coding.places import clause_tokens
 from sitrep.coding.reattach import CONTENT_NOUNS, clause_of_noun
 from sitrep.coding.recipients import INFORMATION_NOUNS, SHARING_TYPES, name_head, topic_of
@@ -24,10 +28,7 @@ from sitrep.coding.roles import (
     NOT_AN_ACTOR,
     PRONOUNS,
     RECIPIENT_PREPS,
-    actors_of,
-    conjuncts,
     direct_object,
-    leading_country,
     passive_patient,
     possessor,
     prep_objects,
@@ -505,90 +506,6 @@ def bound_actors(root, ctx: Context) -> list[Actor]:
         return found
     inner = first_coded(root.subtree, ctx)
     return [inner] if inner else found
-
-
-def partners(trigger, ctx: Context) -> list[Actor]:
-    """The countries an exercise or patrol is held with ("held exercises with France", "held a
-    week of drills with France"), or whose forces are joined for it ("joined U.S. warships for
-    the exercises")."""
-    noun = trigger
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
-        noun = noun.head.head  # "a week of drills"
-    holders = [trigger, noun] + ([noun.head] if noun.dep_ == "dobj" else [])  # "held ... with"
-    obj = direct_object(trigger) if trigger.pos_ in {"VERB", "AUX"} else None
-    holders += [obj] if obj is not None else []  # "staged drills with Sudan"
-    joined = [_joined_force(trigger)]
-    held_with = [pobj for holder in {h.i: h for h in holders}.values()
-                 for pobj in prep_objects(holder, {"with"})]
-    return [a for pobj in held_with + joined if pobj is not None
-            for a in actors_of(pobj, ctx.mentions, ctx.kb.sectors) if a.code]
-
-
-def _joined_force(trigger):
-    """The force joined for an exercise or patrol ("joined U.S. warships for the exercises",
-    "joined Malaysian vessels in patrols"; the parse may hang "for" or "in" on the vessels)."""
-    if trigger.dep_ != "pobj" or trigger.head.lower_ not in {"for", "in"}:
-        return None
-    owner = trigger.head.head
-    if owner.lemma_.lower() == "join":
-        return direct_object(owner)
-    return owner if owner.dep_ == "dobj" and owner.head.lemma_.lower() == "join" else None
-
-
-def joining_party(trigger, ctx: Context) -> list[Actor]:
-    """Whoever joins another's force for an exercise ("The Indian Navy joined U.S. warships for
-    the exercises"): the subject of "join"."""
-    force = _joined_force(trigger)
-    if force is None:
-        return []
-    verb = force if force.lemma_.lower() == "join" else force.head
-    doer = subject(verb)
-    return actors_of(doer, ctx.mentions, ctx.kb.sectors) if doer is not None else []
-
-
-JOINT_WORDS = word_class("joint_words")
-
-
-def held_jointly(trigger, held) -> bool:
-    """An exercise or patrol said to be joint ("began joint drills", "coordinated patrols"),
-    joined for, or held by a party with its allies ("the US and its allies launched war games"),
-    is held with others whoever they are (PLOVER manual §MOBILIZE: joint military operations are
-    COOPERATE)."""
-    if _joined_force(trigger) is not None:
-        return True
-    exercise = held if held is not None else trigger
-    if any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in JOINT_WORDS
-           for c in exercise.children):
-        return True
-    verb = trigger.head if trigger.dep_ in {"dobj", "pobj"} else trigger
-    doer = subject(verb)
-    return doer is not None and any(t.lemma_.lower() in JOINT_WORDS for t in doer.subtree)
-
-
-# "X and Y met / agreed / signed a pact / fought": predicates whose doers act with one another.
-RECIPROCAL_PREDICATES = word_class("reciprocal_predicates")
-
-
-def is_reciprocal(trigger, actor: list[Actor], recipient: list[Actor]) -> bool:
-    """Several parties do a mutual act and no one else is named as its object: PLOVER lists them
-    all as actors with no recipient (manual, "Compound and Reciprocal Actors"); read as dyads,
-    each acts towards the other (`Event.dyads`), the first named towards the second."""
-    if recipient or len(parties(actor)) < 2:
-        return False
-    words = {trigger.lemma_.lower()}
-    if trigger.pos_ in {"VERB", "AUX"}:
-        obj = direct_object(trigger) or passive_patient(trigger)  # "the drill was held by"
-        if obj is not None:
-            words.add(obj.lemma_.lower())
-    return bool(words & RECIPROCAL_PREDICATES)
-
-
-def parties(actors: list[Actor]) -> list[Actor]:
-    """The distinct parties of a list: one per country, else one per name."""
-    seen: dict[str, Actor] = {}
-    for actor in actors:
-        seen.setdefault(actor.code or actor.kb_id or actor.entity_text.lower(), actor)
-    return list(seen.values())
 
 
 def is_resolved(party: Actor) -> bool:

@@ -1,7 +1,7 @@
 """Party phrases: the words that name a party in an event, read off the parse of its head noun.
 
 Hands on the text an `Actor` carries for a party the knowledge base does not name whole
-(roles.py, participants.py, sentence.py): the noun phrase of its head, without the other
+(phrase_actors.py, participants.py, build.py): the noun phrase of its head, without the other
 members of a list, the examples it is followed by ("including ..."), the clauses that say more
 about it, or the charge a verb of accusing or
 barring hangs after it.

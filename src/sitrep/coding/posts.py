@@ -1,7 +1,7 @@
 """Groups and people named by words a knowledge base lookup of one word misses: two words the
 agent dictionaries list together ("peacekeeping troops"), and a name no one tagged or knows,
 known by the post an apposition gives it in a political body ("Jane Roe, a spokeswoman for the
-U.N."). `roles.py` asks this module while it reads a noun phrase's parties.
+U.N."). `phrase_actors.py` asks this module while it reads a noun phrase's parties.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from sitrep.entities.mentions import Mention, Mentions
 from sitrep.model import Actor
 from sitrep.resources import word_class
 
-# `roles.actors_of`, passed in by `roles.py` (which imports this module)
+# `phrase_actors.actors_of`, passed in by `phrase_actors.py` (which imports this module)
 ActorsOf = Callable[..., list[Actor]]
 
 POST_NOUNS = word_class("post_nouns")

@@ -16,17 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from sitrep.actors.parties import TRANSNATIONAL_SECTORS, same_party
 from sitrep.coding.lexicon import is_saying, load_lexicon
+from sitrep.coding.lists import conjuncts
+from sitrep.coding.material import PEACEKEEPING
 from sitrep.coding.modality import reporting_governor
+from sitrep.coding.phrase_actors import actors_of
 from sitrep.coding.reporters import reporters_own_words
-from sitrep.coding.retyping import PEACEKEEPING
-from sitrep.coding.roles import (
-    BACKGROUND_MARKS,
-    actors_of,
-    conjuncts,
-    direct_object,
-    is_purpose,
-    subject,
-)
+from sitrep.coding.roles import BACKGROUND_MARKS, direct_object, is_purpose, subject
 from sitrep.entities.mentions import Mentions
 from sitrep.model import Actor
 from sitrep.resources import word_class

@@ -1,12 +1,13 @@
 """Sentence-level retyping: PLOVER's rules that change a candidate's type once its modality and
 parties are known (a promised act is AGREE or THREATEN; a refusal REJECT; an ultimatum
-THREATEN; violence by protesters a riot), demands inside reported speech (REQUEST), complements
-folded into the verb that governs them, and the other side's act an imported dictionary codes;
-and the senses a trigger's arguments decide: a raid flown by aircraft, an attack in words, an
-operation with a purpose, a campaign with a civil purpose, a fight against a scourge, a border
-opened to refugees (docs/codebook-boundaries.md).
+THREATEN; violence by protesters a riot; a conviction with a prison sentence an arrest; a
+consultation or an operation with a purpose), demands inside reported speech (REQUEST),
+complements folded into the verb that governs them, and the other side's act an imported
+dictionary codes (docs/codebook-boundaries.md). The senses a trigger's arguments decide are in
+`senses.py`, what a material act comes with in `material.py`.
 
-Hands the sentence's adjusted candidates back to `sentence.py`.
+Hands the promise, refusal and riot rules to `build.py` (one candidate) and the rules that read
+several candidates to `sentence.py`.
 """
 
 from __future__ import annotations
@@ -18,15 +19,8 @@ from sitrep.coding.candidate import Candidate, Context
 from sitrep.coding.lexicon import Lexicon
 from sitrep.coding.modality import RECEIVING_VERBS
 from sitrep.coding.party_phrase import phrase
-from sitrep.coding.roles import (
-    LIGHT_VERBS,
-    QUANTITY_NOUNS,
-    actors_of,
-    direct_object,
-    passive_patient,
-    subject,
-)
-from sitrep.coding.triggers import nominal_position
+from sitrep.coding.phrase_actors import actors_of
+from sitrep.coding.roles import LIGHT_VERBS, QUANTITY_NOUNS, passive_patient, subject
 from sitrep.model import Actor
 from sitrep.resources import word_class
 
@@ -146,52 +140,6 @@ def by_protesters(verb, event_type: str) -> bool:
         h.lemma_.lower() in QUANTITY_NOUNS and any(
             g.lemma_.lower() in who for p in h.children if p.lower_ == "of"
             for g in p.children)) for h in heads)
-
-
-AIRCRAFT_WORDS = word_class("aircraft_words")
-DRONE_WORDS = word_class("drone_words")
-
-
-def raid_from_the_air(verb) -> str | None:
-    """The ASSAULT mode of a raid done by aircraft ("Israeli jets raided Hezbollah positions",
-    "warplanes carried out a raid on ..."): PLOVER's COERCE raid is a search and seizure on the
-    ground; one flown is an air strike (ASSAULT aerial, or drone). None when no aircraft does it."""
-    agent = subject(verb)
-    if agent is None or passive_patient(verb) is not None:
-        return None
-    for head in [agent, *agent.conjuncts]:
-        lemma = head.lemma_.lower()
-        if lemma in DRONE_WORDS:
-            return "drone"
-        if lemma in AIRCRAFT_WORDS or lemma == "force" and any(
-                c.lower_ == "air" for c in head.children if c.dep_ in {"compound", "amod"}):
-            return "aerial"
-    return None
-
-
-NAME_CALLING_VERBS = word_class("name_calling_verbs")
-ATTACK_WORDS = word_class("attack_words")
-
-
-def in_words(token) -> bool:
-    """Whether an attack is made in words: "launched an extraordinary attack on the spy chiefs,
-    calling them nutters", "attacked the ruling, describing it as a disgrace" — the attack (or
-    the verb that carries it) goes on to call its target names (ACCUSE disapprove, as PLOVER
-    codes verbal attacks)."""
-    if token.lemma_.lower() not in ATTACK_WORDS:
-        return False
-    holders = [token]
-    if token.pos_ == "NOUN" and token.dep_ in {"dobj", "pobj", "nsubj"}:
-        holders.append(token.head if token.dep_ != "pobj" else token.head.head)
-    return any(c.dep_ in {"advcl", "xcomp", "acl", "conj"} and c.tag_ == "VBG" and
-               c.lemma_.lower() in NAME_CALLING_VERBS and not _calls_for(c)
-               for h in holders for c in h.children)
-
-
-def _calls_for(verb) -> bool:
-    """"calling for reinforcements", "calling on the army": a call that asks, not a name."""
-    return any(c.dep_ in {"prep", "prt"} and c.lower_ in {"for", "on", "upon", "up", "off"}
-               for c in verb.children)
 
 
 def on_condition_unless(token, actor: list[Actor], ctx: Context) -> bool:
@@ -345,88 +293,6 @@ def operation_purposes(candidates: list[Candidate]) -> list[Candidate]:
     return [c for c in candidates if id(c) not in dropped]
 
 
-PEACEKEEPING = {"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper", "peacekeep"}
-
-
-def peacekeeping(candidate: Candidate, lexicon) -> None:
-    """Troops deployed or arriving as peacekeepers provide protection: AID (manual §AID,
-    CAMEO 074), not a show of force (MOBILIZE) nor a visit (CONSULT)."""
-    event = candidate.event
-    if event.event not in {"MOBILIZE", "CONSULT"}:
-        return
-    # the peacekeepers may be named by the trigger's phrase, by its doers ("Russian
-    # peacekeepers began deploying"), or by a phrase on the verb that carries it ("announced
-    # the dispatch of 150 soldiers to Mali on a peacekeeping mission")
-    trigger = candidate.trigger
-    tokens = list(trigger.subtree)
-    if trigger.dep_ in {"dobj", "nsubj", "nsubjpass"}:
-        tokens += [t for c in trigger.head.children if c.dep_ == "prep" for t in c.subtree]
-    doer = subject(trigger) if trigger.pos_ in {"VERB", "AUX"} else None
-    if doer is not None:
-        tokens += list(doer.subtree)
-    words = [w for t in tokens for w in (t.lemma_.lower(), t.lower_)]
-    if not any(w in PEACEKEEPING for w in words):
-        return
-    event.event, event.mode = "AID", None
-    event.quad_code, event.event_scale = lexicon.quad("AID"), lexicon.score("AID", None)
-    if "peacekeeping" not in event.context:
-        event.context.append("peacekeeping")
-
-
-# What makes a delivery a trade: the deal it is made under, what it is exchanged for (word class
-# `exchange_nouns`: "supplied gas under a 15-year contract", "in exchange for oil").
-EXCHANGE_NOUNS = word_class("exchange_nouns")
-
-
-# Nouns of money given, which stays aid whatever it is given under (manual §AID: monetary aid,
-# grants and credit: "disbursed a loan tranche under its credit arrangement").
-MONEY_NOUNS = {"loan", "credit", "grant", "fund", "funding", "tranche", "money", "cash", "aid",
-               "assistance", "financing", "budget", "bailout"}
-
-
-def _exchanged(trigger) -> str | None:
-    """What a delivery is made under: "trade" (a deal, or in exchange for something) or
-    "judicial" (a warrant: "handed over a suspect under a European arrest warrant")."""
-    obj = direct_object(trigger)
-    if obj is not None and any(t.ent_type_ == "MONEY" or t.lemma_.lower() in MONEY_NOUNS
-                               for t in obj.subtree):
-        return None
-    for token in trigger.subtree:
-        if token.dep_ != "pobj":
-            continue
-        lemma, prep = token.lemma_.lower(), token.head.lower_
-        if prep == "under" and lemma == "warrant":
-            return "judicial"
-        if prep == "under" and (lemma in EXCHANGE_NOUNS or any(
-                c.dep_ == "amod" and c.lower_ == "mutual" for c in token.children)):
-            return "trade"  # "under a $25 billion loans-for-oil deal", "under a mutual ... request"
-        if prep == "in" and lemma in {"exchange", "return"}:
-            return "trade"  # "in exchange for discounted oil" (the parser may hang "for" apart)
-    return None
-
-
-def material_senses(candidate: Candidate, lexicon: Lexicon) -> None:
-    """What a material act is by what it comes with: peacekeepers' deployments provide
-    protection (`peacekeeping`: AID); goods or services supplied under a deal or in exchange
-    for something are an exchange that benefits both sides, COOPERATE economic, not AID (manual
-    §COOPERATE, "distinguished from AID because the activity is generally understood to directly
-    benefit both parties"), and a person handed over under a warrant is judicial cooperation
-    (manual §COOPERATE: extraditions), not a release."""
-    peacekeeping(candidate, lexicon)
-    event = candidate.event
-    if event.event not in {"AID", "RETREAT"} or candidate.trigger.pos_ not in {"VERB", "AUX"}:
-        return
-    kind = _exchanged(candidate.trigger)
-    if kind is None or (event.event == "RETREAT" and kind != "judicial"):
-        return  # "released the prisoners under the ceasefire deal" is a release
-    event.event, event.mode = "COOPERATE", None
-    event.quad_code = lexicon.quad("COOPERATE")
-    event.event_scale = lexicon.score("COOPERATE", None)
-    context = "economic" if kind == "trade" else "legal"
-    if context not in event.context:
-        event.context.append(context)
-
-
 # Verbs of a conviction, and of the sentence that may follow it.
 CONVICTING = {"convict", "find"}
 SENTENCING = {"sentence", "jail", "imprison"}
@@ -453,143 +319,3 @@ def convictions(candidates: list[Candidate]) -> list[Candidate]:
     return [c for c in candidates if id(c) not in dropped]
 
 
-CIVIL_PURPOSES = word_class("civil_purposes")
-
-
-def civil_container(verb) -> bool:
-    """"launched a publicity campaign", "began a vaccination drive": the campaign or operation a
-    verb carries is named by a civil purpose, so the verb's military sense does not apply."""
-    return any(obj.lemma_.lower() in CONTAINER_NOUNS and any(
-        m.dep_ in {"compound", "amod"} and m.lemma_.lower() in CIVIL_PURPOSES
-        for m in obj.children) for obj in verb.children if obj.dep_ == "dobj")
-
-
-SCOURGES = word_class("scourges")
-
-
-def fights_a_scourge(trigger) -> bool:
-    """"to fight the Ebola epidemic", "the battle against corruption", "fighting the root causes
-    of migration": a fight against a disease, a disaster or a social ill is no attack on anyone."""
-    objects = [c for c in trigger.children if c.dep_ == "dobj"] + [
-        g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"against", "on"}
-        for g in c.children if g.dep_ == "pobj"]
-    return bool(objects) and all(o.lemma_.lower() in SCOURGES or any(
-        f"{m.lemma_.lower()} {o.lemma_.lower()}" in SCOURGES for m in o.children
-        if m.dep_ in {"compound", "amod"}) for o in objects)
-
-
-SEIZURE_WORDS = word_class("seizure_words")
-
-
-def an_illness_or_animal(trigger) -> bool:
-    """"died of a heart attack", "a panic attack", "a shark attack": the modifier says the attack
-    is an illness or an animal's, not violence by anyone; so is harm a verb says came from one
-    ("was injured in a shark attack")."""
-    if trigger.pos_ in {"VERB", "AUX"}:
-        return any(an_illness_or_animal(g) for c in trigger.children
-                   if c.dep_ == "prep" and c.lower_ in {"in", "by", "of", "from", "after"}
-                   for g in c.children if g.dep_ == "pobj")
-    return trigger.pos_ == "NOUN" and any(
-        m.dep_ in {"compound", "amod"} and m.lemma_.lower() in SEIZURE_WORDS
-        for m in trigger.children)
-
-
-REFUGEE_WORDS = word_class("refugee_words")
-
-
-def opened_to_refugees(verb) -> bool:
-    """"opened its borders to refugees", "... to a large number of Syrians and Afghans": a border
-    opened to people fleeing is refuge given (AID, as granting asylum: CAMEO 075), not a border
-    opened to a state (RETREAT access)."""
-    people = [g for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
-              for g in c.children if g.dep_ == "pobj"]
-    people += [g for p in people if p.lemma_.lower() in QUANTITY_NOUNS
-               for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
-               for g in c.children if g.dep_ == "pobj"]
-    # a nationality as the object of "to" or "of" names people ("to Syrians"), not a state
-    return any(p.lemma_.lower() in REFUGEE_WORDS or p.ent_type_ == "NORP" for p in people)
-
-
-ABSENCE_WORDS = word_class("absence_words")
-
-
-def out_of_reach(noun) -> bool:
-    """"issued an arrest warrant in absentia", "an international arrest warrant": a warrant for
-    someone out of the issuer's reach threatens an arrest (PLOVER manual §THREATEN: an
-    in-absentia arrest is THREATEN arrest); an ordinary warrant is COERCE arrest. "In absentia"
-    may hang on the warrant or on the verb that issues it."""
-    holders = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
-    return any(c.lemma_.lower() in ABSENCE_WORDS for c in noun.children if c.dep_ == "amod") or \
-        any(g.lower_ in ABSENCE_WORDS for h in holders for c in h.children
-            if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj")
-
-
-def counted_in_money(noun) -> bool:
-    """"$300 million support", "€45m support for farmers": support counted in money is money
-    given (AID, with an economic context: PLOVER manual §AID, monetary aid, grants and credit),
-    not words of support. The amount is a money entity or a currency sign before the noun."""
-    return noun.pos_ == "NOUN" and any(
-        t.ent_type_ == "MONEY" or t.tag_ == "$"
-        for child in noun.children if child.i < noun.i for t in child.subtree)
-
-
-# Nouns of material aid that can do the supporting (word class `aid_nouns`).
-AID_NOUNS = word_class("aid_nouns")
-
-
-def support_given_by_aid(verb) -> bool:
-    """"Canadian grants supported the Haitian police academy", "backed the clinics with a grant
-    of $2 million": support whose doer or means is aid, funding or a grant is aid given (PLOVER
-    manual §AID), not words of support."""
-    if verb.pos_ not in {"VERB", "AUX"}:
-        return False
-    if any(c.dep_ == "nsubj" and c.lemma_.lower() in AID_NOUNS for c in verb.children):
-        return True
-    # the means may hang on the verb or on its object ("renewed its pledge ... with a grant")
-    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    return any(c.dep_ == "prep" and c.lower_ == "with" and g.dep_ == "pobj" and
-               g.lemma_.lower() in AID_NOUNS
-               for holder in holders for c in holder.children for g in c.children)
-
-
-# Change nouns that reduce the act named after "in" (word class `cut_nouns`).
-CUT_NOUNS = word_class("cut_nouns")
-
-
-def cut_in(noun) -> bool:
-    """"a sharp cut in military aid to Egypt": aid or cooperation reduced is a sanction (PLOVER
-    manual §SANCTION discontinue), on whom it went to."""
-    return nominal_position(noun).lemma_.lower() in CUT_NOUNS
-
-
-# Nouns of leave to act (word class `permission_nouns`).
-PERMISSION_NOUNS = word_class("permission_nouns")
-
-
-def permitted_party(verb, ctx: Context) -> list[Actor]:
-    """"gave approval for the Red Cross to visit the camps", "granted permission for Kenyan
-    jets to land": leave given to a party to act eases a restriction on it (PLOVER manual
-    §CONCEDE), and that party, the subject of the "for ... to" clause, is its recipient.
-    Approval of a plan ("gave its approval to the plan") names no one given leave: no party."""
-    if verb.pos_ not in {"VERB", "AUX"}:
-        return []
-    for noun in verb.children:
-        words = {noun.lemma_.lower(), *(f"{c.lemma_.lower()} {noun.lemma_.lower()}"
-                                        for c in noun.children if c.dep_ in {"amod", "compound"})}
-        if noun.dep_ not in {"dobj", "nsubjpass"} or not words & PERMISSION_NOUNS:
-            continue
-        clauses = [c for c in [*noun.children, *verb.children]
-                   if c.dep_ in {"advcl", "acl", "relcl", "xcomp"} and c.i > noun.i]
-        doers = [subject(c) for c in clauses if any(
-            m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
-        # the parser may hang "for X" on the verb and "to act" beside it
-        doers += [g for c in [*noun.children, *verb.children]
-                  if c.dep_ in {"prep", "dative"} and c.lower_ == "for"
-                  for g in c.children if g.dep_ == "pobj"
-                  and any(k.i > g.i and any(a.lower_ == "to" for a in k.children
-                                            if a.dep_ == "aux") for k in clauses)]
-        for doer in (d for d in doers if d is not None):
-            found = [a for a in actors_of(doer, ctx.mentions, ctx.kb.sectors) if a.code or a.sector]
-            if found:
-                return found
-    return []

@@ -4,8 +4,8 @@ and the doer and target a role keeps by its words when the knowledge base names 
 (`name_unresolved`). Tells whether an object names the very act coded (`own_act`), and
 whether a trigger verb's subject only undergoes it (`undergone`: no one's act).
 
-Reads the parse helpers of `roles.py` and the lexicon's triggers; hands on `named_target`,
-`name_unresolved` and `undergone` to `sentence.py`, `own_act` and `POSSESSIVE_PRONOUNS` to
+Reads the parse helpers of `roles.py` and the lexicon's triggers; hands on `named_target` to
+`build.py`, `name_unresolved` and `undergone` to `sentence.py`, `own_act` and `POSSESSIVE_PRONOUNS` to
 `participants.py`.
 """
 
@@ -16,6 +16,7 @@ from dataclasses import replace
 from sitrep.coding.candidate import Context
 from sitrep.coding.handover import handed_to
 from sitrep.coding.lexicon import Trigger
+from sitrep.coding.lists import conjuncts
 from sitrep.coding.naming import known_name, place_party
 from sitrep.coding.party_phrase import phrase
 from sitrep.coding.reattach import aim_verb
@@ -24,7 +25,6 @@ from sitrep.coding.roles import (
     PRONOUNS,
     QUANTITY_NOUNS,
     RECIPIENT_PREPS,
-    conjuncts,
     direct_object,
     passive_patient,
     possessor,

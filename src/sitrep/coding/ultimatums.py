@@ -12,7 +12,8 @@ tax returns") is a schedule, not a threat: `code_sentence` drops it. Hands `buil
 from __future__ import annotations
 
 from sitrep.coding.candidate import Context
-from sitrep.coding.roles import actors_of, subject
+from sitrep.coding.phrase_actors import actors_of
+from sitrep.coding.roles import subject
 from sitrep.model import Actor
 
 ULTIMATUM_NOUNS = {"deadline", "ultimatum"}

@@ -1,0 +1,55 @@
+"""The document's entity list (entities/entity_list.py): sites, a country that names the state
+and one that names a place, the place a body is of, events the model takes for places."""
+
+from __future__ import annotations
+
+
+def entities(coder, text: str) -> set[tuple[str, str]]:
+    from sitrep.model import Document
+
+    doc = coder.entities(Document(id="x", text=text, published="2016-06-01"))
+    return {(e.text, e.label) for e in doc.entities}
+
+
+def test_sites_named_by_owner_or_weapon_are_locations(coder):
+    from sitrep.model import Document
+
+    text = "Coalition aircraft destroyed an ISIL-held building and a VBIED facility near Mosul."
+    doc = coder.code(Document(id="x", text=text, published="2016-01-05"))
+    places = {e.text for e in doc.entities if e.label == "FAC"}
+    assert {"ISIL-held building", "VBIED facility"} <= places
+
+
+def test_a_country_modifying_a_noun_names_the_state(coder):
+    found = entities(coder, "U.S. airstrikes destroyed two positions near Raqqah, and U.S. "
+                            "assistance reached the Syria border.")
+    assert ("U.S.", "ORG") in found and ("U.S.", "GPE") not in found
+    assert ("Syria", "GPE") in found  # before a place noun it stays a place
+
+
+def test_a_possessive_country_stays_a_place(coder):
+    assert ("Iraq", "GPE") in entities(coder, "Iraq's efforts to rebuild Mosul continue.")
+
+
+def test_the_place_a_body_is_of_is_its_own_entity(coder):
+    found = entities(coder, "Medical teams were sent with the approval of the Government of Iraq.")
+    assert ("the Government of Iraq", "ORG") in found and ("Iraq", "GPE") in found
+    # a name that only holds a place is one name
+    found = entities(coder, "She studied at the University of Chicago.")
+    assert ("the University of Chicago", "ORG") in found and ("Chicago", "GPE") not in found
+
+
+def test_an_event_the_model_takes_for_a_place_is_no_entity(coder):
+    found = entities(coder, "The minister spoke at the Manama Dialogue and at the G-20 "
+                            "Interfaith Conference in Berlin.")
+    assert not [text for text, label in found if label in {"GPE", "LOC", "FAC"}
+                and ("Dialogue" in text or "Conference" in text)]
+    assert ("Berlin", "GPE") in found
+
+
+def test_a_country_before_a_war_is_where_it_happens(coder):
+    found = entities(coder, "Gunmen fired on officials fighting the Mozambique civil war.")
+    assert ("Mozambique", "GPE") in found
+    # and a name ending in such a word is no place
+    found = entities(coder, "The Coalition complies with the Law of Armed Conflict.")
+    assert not [text for text, label in found if label in {"GPE", "LOC", "FAC"}]
