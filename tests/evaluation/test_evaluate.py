@@ -117,8 +117,8 @@ SENTENCE_SET_FLOORS = [
     # agencies (dev-104) the manual's COERCE note, the coder follows the real-news coders
     # (COERCE, SANCTION; docs/codebook-boundaries.md): lowered on purpose from 0.92
     ("dev_sentences.csv", 0.91, 0.94, 0.82),
-    ("dev2_sentences.csv", 0.90, 0.94, 0.88),
-    ("dev3_sentences.csv", 0.86, 0.90, 0.85),
+    ("dev2_sentences.csv", 0.92, 0.94, 0.89),  # 0.931 / 0.956 / 0.906 (2026-12-07 late evening)
+    ("dev3_sentences.csv", 0.89, 0.90, 0.85),  # 0.900 / 0.919 / 0.863
 ]
 
 

@@ -141,15 +141,16 @@ def test_real_news_development_set_floor(nlp):
     # take-overs, receiving verbs, control verbs, the classifier kept to one-sentence documents:
     # 0.848 / 0.841; afternoon, after requests pressed on a party, revoked sanctions, groups of
     # listed bodies, local councils, a government's critics: 0.863 / 0.858; after imposed
-    # sanctions COERCE, blockades and cyber attacks ASSAULT (the coders' reading): 0.880 / 0.875
-    assert figures["event_type_accuracy"] >= 0.87
-    assert figures["macro_f1"] >= 0.865
-    # actor / recipient where the type is right, type+source+target, lenient: 0.962 / 0.851 /
-    # 0.709 / 0.714 (2026-12-07 morning, after settlements, peacekeeping hosts, dates as no target)
-    assert figures["actor_where_type_right"] >= 0.955
-    assert figures["recipient_where_type_right"] >= 0.845
-    assert figures["type_source_target"] >= 0.73  # 0.740 (after the coders' sanctions)
-    assert figures["lenient_type_source_target"] >= 0.735  # 0.746
+    # sanctions COERCE, blockades and cyber attacks ASSAULT (the coders' reading): 0.880 / 0.875;
+    # late evening, after ceasefires, defiance, visits to help, trade under deals: 0.893 / 0.891
+    assert figures["event_type_accuracy"] >= 0.885
+    assert figures["macro_f1"] >= 0.88
+    # actor / recipient where the type is right, type+source+target, lenient: 0.968 / 0.874 /
+    # 0.768 / 0.773 (2026-12-07 late evening, after listed owners, pronouns, asked-for grants)
+    assert figures["actor_where_type_right"] >= 0.96
+    assert figures["recipient_where_type_right"] >= 0.865
+    assert figures["type_source_target"] >= 0.755
+    assert figures["lenient_type_source_target"] >= 0.76
 
 
 @pytest.mark.slow
