@@ -55,6 +55,13 @@ def one(coder, text, published="2025-06-10"):
     return main_event(events)
 
 
+def event_of(coder, text, trigger, published="2024-05-01"):
+    """The sentence's (first) event on a trigger word, whatever the main event."""
+    events = [e for e in coder.code_text(text, published=published) if e.event_text == trigger]
+    assert events, f"no event on {trigger!r} in {text!r}"
+    return events[0]
+
+
 def code_and_sector(text: str, when) -> tuple[str | None, str | None]:
     """What `resolve` makes of a mention on a day: (country code, sector)."""
     from sitrep.actors.resolve import resolve

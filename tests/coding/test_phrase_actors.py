@@ -13,11 +13,7 @@ from sitrep.coding.lists import conjuncts
 from sitrep.coding.phrase_actors import actors_of
 from sitrep.entities.mentions import Mention, Mentions
 
-
-def event_of(coder, text, trigger):
-    events = [e for e in coder.code_text(text, published="2024-05-01") if e.event_text == trigger]
-    assert events, f"no event on {trigger!r} in {text!r}"
-    return events[0]
+from ..conftest import event_of
 
 
 def codes(actors):

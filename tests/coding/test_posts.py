@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def event_of(coder, text, trigger):
-    events = [e for e in coder.code_text(text, published="2024-05-01") if e.event_text == trigger]
-    assert events, f"no event on {trigger!r} in {text!r}"
-    return events[0]
+from ..conftest import event_of
 
 
 @pytest.mark.parametrize("text, trigger, sector", [

@@ -8,11 +8,7 @@ import pytest
 
 from sitrep.text.reading import from_record
 
-
-def event_of(coder, text, trigger):
-    events = [e for e in coder.code_text(text, published="2024-05-01") if e.event_text == trigger]
-    assert events, f"no event on {trigger!r} in {text!r}"
-    return events[0]
+from ..conftest import event_of
 
 
 def codes(actors):
