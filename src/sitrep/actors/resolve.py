@@ -225,8 +225,9 @@ def _backed(folded: str, entries: list[KBEntry], kb: KnowledgeBase,
     their country is named in the sentence or their office in the document (`names.Support`);
     else only the bodies and places of that name stay. A name looked up alone, with no
     document and no title, is the listed person (the step says the name is common). Heads of
-    state and government are no exception: Paul Martin and John Howard were heads of government, Pedro Sánchez and Li Qiang
-    are, and political copy about them names their country or office anyway."""
+    state and government are no exception: Paul Martin and John Howard were heads of
+    government, Pedro Sánchez and Li Qiang are, and political copy about them names their
+    country or office anyway."""
     if not names.is_common_pair(folded):
         return entries, []
     if context.support is None and not context.title:

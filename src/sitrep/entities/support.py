@@ -25,6 +25,8 @@ from sitrep.resources import word_class
 PLACING_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC"}
 # Sectors of bodies that field no sports team under their own name.
 TEAMLESS = {"REB", "PTY", "UAF", "PRM", "MIL", "CRM", "SPY"}
+SPORT_NOUNS = word_class("sport_nouns")
+SHARED_OFFICE_TITLES = word_class("shared_office_titles")
 
 
 class DocumentSupport:
@@ -38,6 +40,7 @@ class DocumentSupport:
         self.when = when
         self.title_of = title_of  # a name's title words before it, from the parse
         self._countries: dict[int, frozenset[str]] = {}
+        self._bearers: dict[int, Actor] = {}  # a full name's resolution, by its start
 
     def for_name(self, span) -> names.Support | None:
         """What backs the name `span` (a spaCy span), if it is a common full name."""
@@ -68,13 +71,12 @@ class DocumentSupport:
         """The offices (`data/offices.tsv`) the document names by a title of their own ("the
         defence minister"), not by one that clubs and companies use too ("president",
         `shared_office_titles` in `data/word_classes.tsv`)."""
-        shared = word_class("shared_office_titles")
         words = [fold(t.text) for t in self.parsed if not t.is_punct and fold(t.text)]
         found: set[str] = set()
         for start in range(len(words)):
             for size in range(1, self.kb.max_title_words + 1):
                 phrase = " ".join(words[start:start + size])
-                if phrase not in shared:
+                if phrase not in SHARED_OFFICE_TITLES:
                     found.update(office for office, _, _ in self.kb.office_titles.get(phrase, ()))
         return frozenset(found)
 
@@ -123,11 +125,19 @@ class DocumentSupport:
             return False
         bearers = self.full_names.get(words[0], [])
         for ent in bearers:
-            other = resolve(ent.text, self.when, "PERSON", self.kb, title=self.title_of(ent),
-                            support=self.for_name(ent))
+            other = self._bearer(ent)
             if other.kb_id == actor.kb_id if actor.kb_id else other.code == actor.code:
                 return False
         return bool(bearers)
+
+    def _bearer(self, ent) -> Actor:
+        """A full name of the document resolved once, however many times its surname recurs."""
+        known = self._bearers.get(ent.start)
+        if known is None:
+            known = self._bearers[ent.start] = resolve(
+                ent.text, self.when, "PERSON", self.kb, title=self.title_of(ent),
+                support=self.for_name(ent))
+        return known
 
     def a_team(self, span, actor: Actor) -> bool:
         """Whether a body the resolver found is rather a team: an armed group, party or force
@@ -138,7 +148,7 @@ class DocumentSupport:
                 not words[0].lower_.endswith("s") or \
                 not (actor.kb_id or "").startswith(("org:", "organisation:")):
             return False
-        return any(t.lemma_.lower() in word_class("sport_nouns") for t in span.sent)
+        return any(t.lemma_.lower() in SPORT_NOUNS for t in span.sent)
 
 
 def may_be(text: str, seen: Actor) -> bool:
