@@ -1,6 +1,7 @@
 """Generated (Phoenix) rows beside the office tables' terms of the same person: the rows that
 fall before, between or after the dated terms are kept (another post the tables do not list),
-the rows that overlap a term or run open-ended past one give way."""
+the rows that overlap a term or run open-ended past one give way, but for their time outside the
+terms (`parts_beside_terms`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from sitrep.actors.knowledge import beside_terms
+from sitrep.actors.knowledge import beside_terms, parts_beside_terms
 from sitrep.actors.resolve import resolve
 
 D = date.fromisoformat
@@ -48,3 +49,42 @@ def test_generated_row_beside_terms(start, end, kept):
 def test_other_posts_between_tabled_offices_stay_government(text, when, code, sector):
     actor = resolve(text, D(when))
     assert (actor.code, actor.sector) == (code, sector)
+
+
+# One tabled term, ended: a generated row still open that began after it is a later post.
+ONE_TERM = [(D("2004-05-10"), D("2006-09-20"))]
+
+
+@pytest.mark.parametrize("terms, start, end, parts", [
+    (TERMS, "1998-01-01", "2003-12-31", [("1998-01-01", "2003-12-31")]),  # beside: kept whole
+    (TERMS, "2003-01-01", "2005-12-31", [("2003-01-01", "2004-05-10")]),  # over a term's start
+    (TERMS, "2005-01-01", "2010-06-30", [("2006-09-20", "2009-02-01")]),  # over an end and a start
+    (TERMS, "2003-01-01", None, [("2003-01-01", "2004-05-10")]),  # open: the post before only
+    (TERMS, "2004-06-01", None, []),            # open, begun inside a term: that term's office
+    (TERMS, "2004-04-20", None, []),            # the same, dated a few weeks early
+    (TERMS, "2005-01-01", "2006-08-31", []),    # inside a term: the table's dates win
+    (TERMS, None, "2005-01-01", []),            # its start unknown
+    (ONE_TERM, "2007-03-01", None, [("2007-03-01", None)]),  # open, begun after: a later post
+])
+def test_generated_row_parts_beside_terms(terms, start, end, parts):
+    got = parts_beside_terms(start and D(start), end and D(end), terms)
+    assert got == [(D(first), last and D(last)) for first, last in parts]
+
+
+@pytest.mark.parametrize("text, when, code, sector", [
+    # Phoenix's finance minister of 2003-2007, prime minister in the tables from 2004-08-28
+    ("Shaukat Aziz", "2003-06-01", "PAK", "GOV"),
+    # Phoenix's vice-president from 2007 (open), tabled president 2010-2015: not still in office
+    ("Goodluck Jonathan", "2008-06-01", "NGA", "GOV"),
+    ("Goodluck Jonathan", "2017-01-01", "NGA", "ELI"),
+])
+def test_generated_rows_keep_their_time_outside_the_tabled_terms(text, when, code, sector):
+    actor = resolve(text, D(when))
+    assert (actor.code, actor.sector) == (code, sector)
+
+
+def test_undated_mention_takes_the_latest_role():
+    # with no date, a person's latest-starting role (the president of 2001-2008), not the row
+    # read last (a part of Phoenix's row of his career before the tabled army command)
+    actor = resolve("Pervez Musharraf", None)
+    assert (actor.code, actor.sector) == ("PAK", "GOV")

@@ -210,18 +210,58 @@ def beside_terms(start: date | None, end: date | None, terms: list[Term]) -> boo
                for began, ended in terms)
 
 
+def parts_beside_terms(start: date | None, end: date | None, terms: list[Term]) -> list[Term]:
+    """The parts of a generated row's dates that lie outside the office tables' terms of the
+    same person, each longer than the month slack. A row dated at both ends keeps the time
+    before, between and after the terms it overlaps (Shaukat Aziz: Phoenix's finance minister
+    of 2003-2007, prime minister in the tables from 2004-08-28, is GOV in 2003). A row still
+    open keeps only the time before the first term it reaches (Goodluck Jonathan's open row
+    from 2007 is his vice-presidency, not a post after his tabled presidency: Phoenix's open
+    rows are the post it last knew, seldom updated when the person moved on), or, begun after
+    the last term ended, all of it (a later post: Amr Moussa's Arab League after his foreign
+    ministry); one that begins with or inside a term gives way, and so does a row whose start
+    is unknown."""
+    if beside_terms(start, end, terms):
+        return [(start or date.min, end)]
+    if start is None:
+        return []
+    if end is None:
+        later = [began for began, _ in terms if began - MONTH_SLACK > start]
+        inside = any(began - MONTH_SLACK <= start and (ended is None or start < ended)
+                     for began, ended in terms)
+        if inside:
+            return []
+        if not later:  # begun after the last term ended: a later post Phoenix knew of
+            return [(start, None)]
+        return [(start, min(later))] if min(later) - start > MONTH_SLACK else []
+    parts: list[Term] = [(start, end)]
+    for began, ended in terms:
+        cut: list[Term] = []
+        for first, last in parts:
+            if first < began:
+                cut.append((first, began if last is None else min(last, began)))
+            if ended is not None and (last is None or last > ended):
+                cut.append((max(first, ended), last))
+        parts = cut
+    return [(first, last) for first, last in parts if last is None or last - first > MONTH_SLACK]
+
+
 def _person_rows(kb: KnowledgeBase, file: str, curated: set[str] | None = None,
                  earlier: dict[str, list[Term]] | None = None) -> set[str]:
     """Add people; with `curated` (kb_ids and names of the curated layer), rows of the same
     person are skipped, so the curated dates replace the generated ones rather than mix. With
     `earlier` (kb_ids and names of people the office tables date, with their terms), only the
-    rows that fit beside those terms are kept (`beside_terms`)."""
+    parts of rows that fit beside those terms are kept (`parts_beside_terms`)."""
     seen: set[str] = set()
     aliases: dict[str, set[str]] = defaultdict(set)
     earlier = earlier or {}
     for row in read_tsv(file):
         terms = earlier.get(row["kb_id"]) or earlier.get(fold_uncached(row["name"]))
-        if terms and not beside_terms(_date(row["start"]), _date(row["end"]), terms):
+        parts: list[tuple[date | None, date | None]] = [(_date(row["start"]), _date(row["end"]))]
+        if terms:
+            parts = [(None if first == date.min else first, last)
+                     for first, last in parts_beside_terms(*parts[0], terms)]
+        if not parts:
             aliases[fold_uncached(row["name"])].update(
                 v for v in row.get("variants", "").split("|") if v)
             continue
@@ -231,15 +271,15 @@ def _person_rows(kb: KnowledgeBase, file: str, curated: set[str] | None = None,
                 v for v in row.get("variants", "").split("|") if v)
             continue
         seen.update({row["kb_id"], fold_uncached(row["name"])})
-        entry = KBEntry(
-            kb_id=row["kb_id"], name=row["name"], kind="person", country=row["country"] or None,
-            sector=row["sector"] or None, role=row.get("role") or None, start=_date(row["start"]),
-            end=_date(row["end"]), source=row.get("source", file),
-            office=row.get("office") or None,
-        )
-        if curated is None and entry.office is None and entry.role and entry.country:
-            entry = replace(entry, office=office_of_role(kb, entry.role, entry.country))
-        kb.add(entry, row.get("variants", "").split("|"))
+        for first, last in parts:
+            entry = KBEntry(
+                kb_id=row["kb_id"], name=row["name"], kind="person", country=row["country"] or None,
+                sector=row["sector"] or None, role=row.get("role") or None, start=first, end=last,
+                source=row.get("source", file), office=row.get("office") or None,
+            )
+            if curated is None and entry.office is None and entry.role and entry.country:
+                entry = replace(entry, office=office_of_role(kb, entry.role, entry.country))
+            kb.add(entry, row.get("variants", "").split("|"))
     for name, variants in aliases.items():
         people = [e for e in kb.names.get(name, []) if e.kind == "person"]
         country = {e.country for e in people}

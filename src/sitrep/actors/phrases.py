@@ -98,8 +98,8 @@ def choose(entries: list[KBEntry], when: date | None) -> tuple[KBEntry, str | No
         e for e in entries if e.kind != "person" and e.kb_id in ids and e.start is None and
         e.end is None]
     dated = [e for e in people if e.start or e.end]
-    if when is None:
-        pick = undated[0] if undated else dated[-1]
+    if when is None:  # the undated role, else the latest-starting one, whatever order it was read in
+        pick = undated[0] if undated else max(dated, key=lambda e: e.start or date.min)
         return pick, pick.role
     past = [e for e in dated if e.end and e.end < when]
     future = [e for e in dated if e.start and e.start > when]
