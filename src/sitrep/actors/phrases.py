@@ -160,8 +160,9 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
     steps: list[str] = []
     former = any(t in FORMER for t in tokens[:cut])
     # the head noun outside the names ("Islamic State targets": not the "state" of a name)
+    # and outside a stated country ("Supreme Court of South Africa": not PLOVER's AFRICA, NON)
     masked = list(tokens[:cut])
-    for span in named:
+    for span in named + [s for s in core if s.code and not s.entries]:
         masked[span.start:span.end] = ["·"] * (span.end - span.start)
     head = sector_of(masked, kb)
     of = _of_a_place(masked)
@@ -493,10 +494,15 @@ def _demonym(span: str, kb: KnowledgeBase) -> str | None:
 
 
 def sector_of(tokens: list[str], kb: KnowledgeBase) -> str | None:
-    """The sector named by the right-most sector phrase (the head of a noun phrase)."""
+    """The sector named by the right-most sector phrase (the head of a noun phrase); a head
+    PLOVER leaves unknown ("members", "group": UNK) takes a modifier's sector ("gang members":
+    CRM)."""
+    unknown = None
     for end in range(len(tokens), 0, -1):
         for size in range(min(kb.max_sector_words, end), 0, -1):
             phrase = " ".join(tokens[end - size:end])
             if phrase in kb.sectors and not (phrase in TITLE_MODIFIERS and end < len(tokens)):
-                return kb.sectors[phrase]
-    return None
+                if kb.sectors[phrase] != "UNK":
+                    return kb.sectors[phrase]
+                unknown = unknown or "UNK"
+    return unknown

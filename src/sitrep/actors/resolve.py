@@ -184,6 +184,12 @@ def _resolve(text: str, folded: str, when: date | None, label: str | None, kb: K
                                                   None, owners).actor)
     if group:
         return group
+    if label in (None, "PERSON") and JOINED_INITIALS.fullmatch(text.strip()):
+        # "R.T. Erdogan": initials written together fold to one word ("rt"), not a title
+        spaced = re.sub(r"([A-Z])\.(?=[A-Z])", r"\1. ", text.strip())
+        keyed = _person_by_keys(text, fold(spaced), when, kb)
+        if keyed:
+            return keyed
     titled = _titled_person(text, tokens, when, label, kb, context)
     if titled:
         return titled
@@ -329,6 +335,7 @@ def _titled_person(text: str, tokens: list[str], when: date | None, label: str |
     return None
 
 
+JOINED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3} ?[A-Z][\w'-]+(?: [A-Z][\w'-]+)?")
 CONJUNCTIONS = {"and", "or", "nor", "with", "plus", "versus", "vs"}
 FUNCTION_WORDS = {"the", "a", "an", "of", "to", "in", "on", "at", "for", "by", "from", "and",
                   "or", "that", "this", "his", "her", "its", "their"}
@@ -532,8 +539,20 @@ def _apply_title(actor: Actor, title: str, kb: KnowledgeBase, when: date | None 
             not any(t in FORMER for t in tokens):
         actor.role = None
     if any(t in FORMER for t in tokens) or (actor.role or "").startswith("former"):
-        # "former President X", or a title the person no longer held on the date
-        actor.sector = "ELI" if actor.sector in OFFICIAL or actor.sector is None else actor.sector
+        # "former President X", or a title the person no longer held on the date; a former
+        # office the title names is ELI whatever the person does now ("former President X" who
+        # leads an opposition party: PLOVER's FORMER_PRESIDENT)
+        stated = [t for t in tokens[:cut] if t not in FORMER]
+        office = office_in(stated, kb)
+        named = office[1] if office is not None else sector_of(stated, kb)
+        if named is None and (actor.role or "").startswith("former"):
+            # the name's own variant held the office ("former" + "President Jacob Zuma")
+            held = [t for t in fold(actor.role or "").split() if t not in FORMER]
+            office = office_in(held, kb)
+            named = office[1] if office is not None else sector_of(held, kb)
+        if actor.sector in OFFICIAL or actor.sector is None or (
+                named in OFFICIAL and any(t in FORMER for t in tokens)):
+            actor.sector = "ELI"
         actor.role = actor.role if actor.role and actor.role.startswith("former") else (
             f"former {title.replace('former', '').strip()}")
         return actor
