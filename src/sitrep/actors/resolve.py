@@ -61,6 +61,7 @@ from sitrep.actors.phrases import (
 )
 from sitrep.model import Actor
 from sitrep.resources import read_tsv, word_class
+from sitrep.text.casing import LOWER_CASE, case_forms
 
 __all__ = ["Resolution", "choose", "explain", "memoised", "resolve", "to_actor"]
 
@@ -118,11 +119,17 @@ def explain(text: str, when: date | None = None, label: str | None = None,
             support: names.Support | None = None) -> Resolution:
     """`resolve`, with the rule that decided and the knowledge-base rows it read."""
     kb = kb or shipped_kb()
+    honorific = HONORIFIC.match(text.strip())
     text = HONORIFIC.sub("", text.strip()) or text
     folded = fold(text)
     stated = _title_owner(fold(title).split(), kb)[0] if title else None
     context = _Context(fold(title).split(), people, support)
     found = _resolve(text, folded, when, label, kb, people, stated, context)
+    if honorific and found.rule == "agent" and folded.split()[-1] not in word_class(
+            "addressed_offices"):
+        # "Mr Dean", "Ms King": a surname, not the dean or the king ("Mr President" is one)
+        found = Resolution(Actor(entity_text=text, confidence=0.2), "unknown", [], [
+            f"{text!r} after {honorific.group(0).strip()!r} is a surname, not an agent noun"])
     if title:
         found.steps.append(f"title {title!r} applied")
         found.actor = _apply_title(found.actor, title, kb, when)
@@ -205,8 +212,10 @@ def _resolve(text: str, folded: str, when: date | None, label: str | None, kb: K
         backing.append(f"{text!r}, a given name and a name, is a person the knowledge base "
                        f"does not list, not {phrase.actor.kb_id or phrase.actor.code}")
     elif phrase:
-        return phrase
-    agent = _agent(text, tokens, kb)
+        return _named_for_place(phrase, tokens, label)
+    # "Claude King", "Christian Harris": a given name and a surname, not the king or a Christian
+    agent = None if _unlisted_person(text, tokens, label, kb) or \
+        _lower_case_name(text, tokens, label) else _agent(text, tokens, kb)
     if agent:
         return agent
     if label in (None, "PERSON") and len(tokens) == 1 and _looks_like_name(text):
@@ -219,6 +228,24 @@ def _resolve(text: str, folded: str, when: date | None, label: str | None, kb: K
             return namesake
     return Resolution(Actor(entity_text=text, confidence=0.2), "unknown", [],
                       [*backing, f"no rule resolves {text!r}"])
+
+
+def _named_for_place(found: Resolution, tokens: list[str], label: str | None) -> Resolution:
+    """A body the model tagged, named for a place and one word the resolver does not know ("ITV
+    London", "Lycos Europe", "the Tehran Times"): in the place's country if it has one, but not
+    the place, and not its government (a capital stands for it only named alone). Longer names
+    are left as they were ("Santa Rosa de Lima" is a town)."""
+    row = found.rows[0] if len(found.rows) == 1 else None
+    words = [t for t in tokens if t != "the"]
+    if label != "ORG" or row is None or row.kind != "place" or \
+            found.actor.kb_id != row.kb_id or len(words) != len(fold(row.name).split()) + 1 or \
+            any(step.startswith(("the head noun", "the title")) for step in found.steps):
+        return found
+    sector = None if found.actor.sector == row.sector else found.actor.sector
+    actor = Actor(entity_text=found.actor.entity_text, code=found.actor.code, sector=sector,
+                  confidence=0.5 if found.actor.code else 0.2)
+    return Resolution(actor, "phrase", found.rows, [
+        *found.steps, f"a body named for {row.name!r}, not the place or its government"])
 
 
 def _backed(folded: str, entries: list[KBEntry], kb: KnowledgeBase,
@@ -292,13 +319,33 @@ def _office_sectors(kb: KnowledgeBase, office: str) -> set[str]:
 
 def _unlisted_person(text: str, tokens: list[str], label: str | None,
                      kb: KnowledgeBase) -> bool:
-    """Whether a mention the model took for a person is a given name and one more name word
-    ("Sofia Coppola", "Tony Jordan", "Leonardo DiCaprio", initials between changing nothing): a
-    person the knowledge base does not list, not the place, country or body a word of it names."""
+    """Whether a mention the model took for a person (or for a body, `_name_word`) is a given
+    name and one more name word ("Sofia Coppola", "Tony Jordan", "Leonardo DiCaprio", initials
+    between changing nothing): a person the knowledge base does not list, not the place,
+    country or body a word of it names."""
     words = [t for t in tokens if len(t) > 1]
-    return label == "PERSON" and len(words) == 2 and _looks_like_name(text) and \
+    return label in {"PERSON", "ORG"} and len(words) == 2 and _looks_like_name(text) and \
         words[0] in kb.given_names and words[0] not in names.PARTICLES and \
-        words[0] not in word_class("name_titles")
+        words[0] not in word_class("name_titles") and words[0] not in names.TITLES and \
+        words[0] not in kb.adjectives and (label == "PERSON" or (
+            all(e.kind == "organisation" for e in kb.names.get(words[0], ()))
+            and _name_word(words[1], kb)))
+
+
+def _lower_case_name(text: str, tokens: list[str], label: str | None) -> bool:
+    """Whether a "person" in a text that lost its capitals is a given name millions bear and one
+    more word ("stephen king", "paul fisher"): a name, whatever the second word also means."""
+    return label == "PERSON" and len(tokens) == 2 and text.islower() and \
+        tokens[0] in names.common_given_names() and tokens[0] not in names.TITLES
+
+
+def _name_word(word: str, kb: KnowledgeBase) -> bool:
+    """Whether a word after a body's one-word name (no country's or place's) that is also a given
+    name makes a person's name of it ("Leonardo DiCaprio", "Rafael Nadal" the model took for bodies): no word the
+    knowledge base knows, none cased news writes in lower case ("Wagner Group", "Leonardo
+    helicopters" stay the bodies)."""
+    return word not in kb.names and word not in kb.sectors and word not in kb.adjectives and \
+        case_forms().share.get(word, 1.0) >= LOWER_CASE
 
 
 def _looks_like_name(text: str) -> bool:

@@ -126,6 +126,9 @@ def _equipment_in(text: str) -> tuple[tuple[int, int, Equipment], ...]:
             index += 1
             continue
         start, end, entry, size = hit
+        if _short_code(text, start, end, entry):
+            index += 1  # "a pc": the next word may start a name
+            continue
         if not entry.ambiguous or _licensed(text, start, end, text[start:end], entry.generic):
             found.append((start, end, entry))
         index += size + 1
@@ -209,6 +212,25 @@ AS_WELL = re.compile(r"\bas\s+well$", re.IGNORECASE)
 SENTENCE_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
                   "our", "in", "on", "at", "near", "one", "two", "three", "four", "five", "six",
                   "seven", "eight", "nine", "ten", "several", "many", "some", "all", "each"}
+
+
+# A code of three letters or digits or fewer ("APC", "AT-5", "F-4") is also a run of
+# everyday words ("a pc", "at 5") or a label's or a product's code ("the f4 label").
+SHORT_CODE = 3
+
+
+def _short_code(text: str, start: int, end: int, entry: Equipment) -> bool:
+    """Whether a short code's match is no system: written across a space ("a pc", "at 5"), or a
+    named system's letters and digits written in lower case with no military word near it ("f4",
+    a label's; "t-72" in a lower-cased report of tanks stays)."""
+    written = text[start:end]
+    key = fold_equipment(written)
+    if len(key) > SHORT_CODE and not (len(key) == SHORT_CODE + 1 and key.endswith("s")):
+        return False  # longer than a code, or its plural ("APCs")
+    if re.search(r"\s", written):
+        return True
+    return not entry.generic and written == written.lower() and \
+        any(c.isdigit() for c in written) and not _licensed(text, start, end, written, True)
 
 
 def _licensed(text: str, start: int, end: int, found: str, generic: bool) -> bool:

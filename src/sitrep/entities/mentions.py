@@ -16,7 +16,7 @@ from functools import cached_property
 
 from sitrep.actors.gazetteer import city_country, resolve_place
 from sitrep.actors.knowledge import KnowledgeBase, fold
-from sitrep.actors.names import Support
+from sitrep.actors.names import Support, common_given_names
 from sitrep.actors.parties import GROUP_SECTORS
 from sitrep.actors.resolve import resolve
 from sitrep.entities.recall import is_title_head
@@ -162,12 +162,15 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
         if actor.code and (model_label == "PERSON" or (actor.kb_id or "").startswith("person:")):
             people_seen.setdefault(key, actor)
         before = parsed[ent.start - 1].lower_.rstrip(".") if ent.start else ""
-        located = before in LOCATIVE or ent.text.lower().startswith("near ") or (
+        located = (before in LOCATIVE and not (model_label == "PERSON"
+                                               and _person_not_town(ent, actor, kb))) or \
+            ent.text.lower().startswith("near ") or (
             # "to Raqqah", "Ar Raqqah": a direction or an Arabic article before a known town;
             # a one-word "person" no one of that name is known as, and a town is (unless the
             # document names someone of that surname, or a title comes before it)
             model_label == "PERSON" and len(ent) == 1
-            and ((before in TOWARDS and resolve_place(ent.text)[1] is not None)
+            and ((before in TOWARDS and resolve_place(ent.text)[1] is not None
+                  and key not in full_names and not _person_not_town(ent, actor, kb))
                  or (actor.code is None and key not in full_names
                      and before not in PERSON_TITLES and (_known_town(ent.text, kb)
                                                           or _after_place_noun(parsed, ent)))))
@@ -238,6 +241,18 @@ def _known_town(name: str, kb: KnowledgeBase) -> bool:
     "person" of that name no one is known as is the town ("Raqqah"; not "Bush", a village)."""
     return any(e.kind == "place" and e.country for e in kb.lookup(name)) or \
         city_country(name) is not None
+
+
+def _person_not_town(ent, actor: Actor, kb: KnowledgeBase) -> bool:
+    """Whether a one-word "person" after "in" stays one ("starred in Ray", "her role in
+    Elizabeth": a film's title): no place the knowledge base lists and no big city, and the
+    small town the gazetteer finds bears it only as another name ("Ray" for Raytown) or it is a
+    given name millions bear ("Gao" in Mali stays a town)."""
+    if len(ent) != 1 or actor.code is not None or _known_town(ent.text, kb):
+        return False
+    word = fold(ent.text)
+    name, code = resolve_place(ent.text)
+    return code is not None and (fold(name) != word or word in common_given_names())
 
 
 ERA_OF = re.compile(r"\b(?:era|years|days|time|rule|regime|presidency|reign|tenure) of\s*$",

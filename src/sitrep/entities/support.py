@@ -120,6 +120,10 @@ class DocumentSupport:
         base does not know): none of the document's full names of that surname is that person,
         or of that country."""
         words = fold(span.text).split()
+        if len(words) == 1 and not actor.code and not actor.kb_id and actor.sector and \
+                self.kb.sectors.get(words[0]) == actor.sector:
+            # "Dean" after "Rick Dean": the surname of someone the document names, no dean
+            return bool(self.full_names.get(words[0]))
         if len(words) != 1 or not actor.code or not (
                 actor.kb_id is None or actor.kb_id.startswith("person:")):
             return False
