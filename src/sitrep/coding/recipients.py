@@ -202,7 +202,7 @@ def _reached_country(candidate: Candidate, mentions: Mentions, rules: Rules, kin
     actor's own ("lifted the state of emergency in West Darfur"); for a visit, its host."""
     event, place = candidate.event, candidate.event.event_loc
     codes = _actor_codes(event)
-    # "ceased its operations in the villages near Homs": a ceasefire acts on its place
+    # "stopped its offensive in the hills around Homs": a ceasefire acts on its place
     on_place = event.mode in rules.place_modes
     found = _reached_named(candidate.trigger, mentions, kind, rules, on_place)
     reached = [(a, t) for a, t in found if a.code not in codes]
