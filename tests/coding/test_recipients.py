@@ -281,3 +281,35 @@ def test_an_emergency_measure_is_imposed_at_home(coder, text, recipient):
 def test_a_list_reached_is_reached_whole(coder, text, recipient):
     # every member of the list the act reaches, not the first one alone
     assert codes(one(coder, text).recipient) == recipient
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # a facility attacked or seized is the recipient, placed in the country its place is in
+    ("Turkish troops seized two oil wells near Hasakah.", ("two oil wells", "SYR")),
+    ("Rebels shelled the Shayrat air base in Syria.", ("Shayrat air base", "SYR")),
+    ("Russian jets struck Syria's Shayrat air base.", ("Shayrat air base", "SYR")),
+    ("Gunmen attacked a checkpoint in southern Afghanistan.", ("checkpoint", "AFG")),
+])
+def test_a_facility_attacked_is_the_recipient_in_its_country(coder, text, recipient):
+    event = one(coder, text)
+    assert [(r.entity_text, r.code) for r in event.recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # the unplaced district a curfew is imposed on, in the authority's country, not the country
+    # the authority is said to be in
+    ("Officials in Pakistan ordered a curfew across much of the Swat Valley.",
+     ("the Swat Valley", "PAK")),
+    ("Authorities in Kenya imposed a curfew in the Mandera district.", ("Mandera", "KEN")),
+    ("Authorities in Nigeria declared a curfew in Jos North.", ("Jos North", "NGA")),
+])
+def test_an_unplaced_place_at_home_is_the_recipient(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event == "COERCE"
+    assert [(r.entity_text, r.code) for r in event.recipient] == [recipient]
+
+
+def test_a_ceasefire_acts_on_its_place(coder):
+    # where a ceasefire of any type holds is what it is done to, at home too
+    event = one(coder, "The Syrian army stopped its offensive in the hills around Homs.")
+    assert (event.event, codes(event.recipient)) == ("RETREAT", ["SYR"])

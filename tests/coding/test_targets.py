@@ -96,3 +96,16 @@ def test_an_effort_that_holds_an_act_is_no_target(coder):
                              "junta and the rebels agree a truce.", published="2025-06-10")
     consult = [e for e in events if e.event == "CONSULT"]
     assert consult and [r.entity_text for r in consult[0].recipient] == []
+
+
+@pytest.mark.parametrize("text, target", [
+    # a threat, a refusal or a promise is aimed at what the act it promises names, kept by its
+    # words where the knowledge base cannot place it
+    ("North Korea threatened to shell the big radio tower that activists built on the ridge.",
+     "the big radio tower"),
+    ("The militia threatened to bomb the new dam on the river.",
+     "the new dam on the river"),
+    ("Hungary refused to let the lorries cross its border.", "the lorries"),
+])
+def test_a_promised_act_names_the_target(coder, text, target):
+    assert [r.entity_text for r in one(coder, text).recipient] == [target]

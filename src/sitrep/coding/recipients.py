@@ -59,6 +59,7 @@ class Rules:
     settled_with: frozenset[str]
     peacekeeping_host: frozenset[str]
     measure_at_home: frozenset[tuple[str, str]] = frozenset()
+    place_modes: frozenset[str] = frozenset()  # modes acting on places whatever their type
 
     @classmethod
     def from_plover(cls, plover: dict) -> Rules:
@@ -78,6 +79,7 @@ class Rules:
                    promise_reaches=types("promise_reaches"),
                    settled_with=types("settled_with"),
                    peacekeeping_host=types("peacekeeping_host"),
+                   place_modes=frozenset(table["acts_on_place"].get("modes", ())),
                    measure_at_home=frozenset(
                        (kind, mode) for kind in types("measure_at_home")
                        for mode in table["measure_at_home"]["modes"]))
@@ -112,6 +114,8 @@ def _implied(candidate: Candidate, stated: list[Candidate], mentions: Mentions,
     kind = candidate.row.event if event.event in PROMISED_TYPES else event.event
     if event.recipient:
         _place_named_groups(candidate, mentions, rules)
+        if kind in rules.group_takes_country:
+            _facility_of_country(candidate, mentions)
     elif kind in rules.protest_target:
         if not any(a.sector == "GOV" for a in event.actor):
             _protest_target(candidate, stated, mentions, rules)
@@ -198,23 +202,108 @@ def _reached_country(candidate: Candidate, mentions: Mentions, rules: Rules, kin
     actor's own ("lifted the state of emergency in West Darfur"); for a visit, its host."""
     event, place = candidate.event, candidate.event.event_loc
     codes = _actor_codes(event)
-    found = _reached_named(candidate.trigger, mentions, kind, rules)
+    # "stopped its offensive in the hills around Homs": a ceasefire acts on its place
+    on_place = event.mode in rules.place_modes
+    found = _reached_named(candidate.trigger, mentions, kind, rules, on_place)
     reached = [(a, t) for a, t in found if a.code not in codes]
     if not reached and kind not in rules.outward:
         reached = found
-    at_home = kind in rules.acts_on_place and kind not in rules.outward
-    if reached:
+    at_home = (kind in rules.acts_on_place or on_place) and kind not in rules.outward
+    unplaced = _unplaced_place(candidate, mentions, kind, rules) if not reached else None
+    # "seized two oil wells near Hasakah", "shelled the air base in Syria": the facility, placed
+    # in the country the act reaches
+    facility = _facility(candidate.trigger, mentions) if kind in rules.group_takes_country \
+        else None
+    if reached and facility is not None:
+        event.recipient = [Actor(entity_text=facility, code=reached[0][0].code, confidence=0.5)]
+    elif reached:
         event.recipient = _listed_with(reached, mentions)
+    elif unplaced is not None and not (place.country_code and unplaced == place.extracted_place) \
+            and at_home and \
+            len(codes) == 1 and any(
+            a.sector in rules.authorities for a in event.actor):
+        # "authorities in Pakistan imposed a curfew in parts of Swat district": the place the act
+        # is done to, which the knowledge base cannot place, in the authority's own country;
+        # not the place the actor is said to be in
+        event.recipient = [Actor(entity_text=unplaced, code=next(iter(codes)), confidence=0.4)]
     elif place.country_code and codes and (place.country_code not in codes or at_home):
         # "arrived in Pyongyang"; an act done to a place at home is done to the actor's own
         # country ("Indonesian authorities imposed a curfew in Ambon")
-        event.recipient = [Actor(entity_text=place.extracted_place or "",
+        event.recipient = [Actor(entity_text=facility or place.extracted_place or "",
                                  code=place.country_code, confidence=0.4)]
     elif len(codes) == 1 and (kind, event.mode) in rules.measure_at_home and any(
             a.sector in rules.authorities for a in event.actor) and not _placed_by_words(
             candidate.trigger):
         # "Kenya declared a state of emergency": a measure on the authority's own country
         event.recipient = [Actor(entity_text="", code=next(iter(codes)), confidence=0.4)]
+
+
+FACILITY_NOUNS = word_class("facility_nouns")
+
+
+def _facility(trigger, mentions: Mentions) -> str | None:
+    """The words of a facility the act is done to, up to its head noun ("two oil wells near
+    Hasakah": "two oil wells"), unless a name says what it is (a named site is a mention)."""
+    heads = [direct_object(trigger)] + [g for c in trigger.children if c.dep_ == "prep"
+                                        and c.lower_ in {"on", "against"}
+                                        for g in c.children if g.dep_ == "pobj"]
+    for head in heads:
+        if head is None or head.lemma_.lower() not in FACILITY_NOUNS:
+            continue
+        mention = mentions.at(head)
+        if mention is not None:  # a named site: its name ("the Shayrat air base")
+            if mention.label != "FAC" or (mention.actor is not None and mention.actor.code):
+                continue
+            text = mentions.text if mentions.text is not None else head.doc.text
+            return text[mention.start:mention.end]
+        owner = {t.i for c in head.children if c.dep_ in {"det", "poss", "predet"}
+                 for t in c.subtree}  # "Syria's", "the"
+        words = [t for t in head.subtree if t.i <= head.i and t.i not in owner]
+        return " ".join(t.text for t in words)
+    return None
+
+
+def _facility_of_country(candidate: Candidate, mentions: Mentions) -> None:
+    """"Gunmen attacked a checkpoint in southern Afghanistan": a country stated only as where the
+    facility attacked is, is that facility's country; the facility is the recipient."""
+    event = candidate.event
+    if len(event.recipient) != 1 or event.recipient[0].sector is not None or \
+            not event.recipient[0].code:
+        return
+    country = event.recipient[0]
+    facility = _facility(candidate.trigger, mentions)
+    if facility is not None and country.entity_text in {event.event_loc.extracted_place,
+                                                        *_object_words(candidate.trigger)}:
+        event.recipient = [replace(country, entity_text=facility)]
+
+
+def _object_words(trigger) -> set[str]:
+    obj = direct_object(trigger)
+    return {t.text for t in obj.subtree} if obj is not None else set()
+
+
+def _unplaced_place(candidate: Candidate, mentions: Mentions, kind: str,
+                    rules: Rules) -> str | None:
+    """The words of the first place the act reaches (its object, the places after its own
+    prepositions) that the knowledge base names no country for ("in the Kupwara district")."""
+    for token in _reach_tokens(candidate.trigger, kind, rules):
+        mention = mentions.at(token)
+        # not an owner ("following Zelaya's announcement": a person the model took for a place)
+        if mention is None or mention.label not in {"GPE", "LOC", "FAC"} or token.dep_ == "poss":
+            continue
+        text = mentions.text if mentions.text is not None else token.doc.text
+        name = text[mention.start:mention.end]
+        actor = mention.actor
+        # a place the knowledge base lists by that name with no country spans several ("in
+        # Europe", "across the Middle East")
+        if actor is None or not actor.code and not (
+                actor.kb_id and _bare(actor.name or "") == _bare(name)):
+            return name
+    return None
+
+
+def _bare(name: str) -> str:
+    return name.lower().removeprefix("the ")
 
 
 def _placed_by_words(trigger) -> bool:
@@ -359,6 +448,16 @@ def _reached_named(trigger, mentions: Mentions, event_type: str, rules: Rules,
     """Countries named inside what the trigger acts on or moves to (its object, its
     destination, its purpose, or, for a stated intention, its complement's), nearest first;
     `on_place`: a place after in/at counts whatever the type; each with the word naming it."""
+    found: list[tuple[Actor, object]] = []
+    for token in _reach_tokens(trigger, event_type, rules, on_place):
+        candidate = _reached_actor(mentions, token, event_type, rules)
+        if candidate is not None and not any(same_party(candidate, a) for a, _ in found):
+            found.append((candidate, token))
+    return found
+
+
+def _reach_tokens(trigger, event_type: str, rules: Rules, on_place: bool = False):
+    """The words of what the trigger acts on or moves to (`_reached_named`), nearest first."""
     on_place = on_place or event_type in rules.acts_on_place
     # a complement's object only when the verb has none of its own ("urged Egyptians to avoid
     # Libya" is aimed at the Egyptians, not at Libya)
@@ -384,13 +483,7 @@ def _reached_named(trigger, mentions: Mentions, event_type: str, rules: Rules,
         for child in verb.children:
             if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
                 heads.extend(g for g in child.children if g.dep_ == "pobj")
-    found: list[tuple[Actor, object]] = []
-    for head in heads:
-        for token in _own_phrase(head, event_type):
-            candidate = _reached_actor(mentions, token, event_type, rules)
-            if candidate is not None and not any(same_party(candidate, a) for a, _ in found):
-                found.append((candidate, token))
-    return found
+    return (token for head in heads for token in _own_phrase(head, event_type))
 
 
 def name_head(token, mentions: Mentions, within: set | None = None):

@@ -67,9 +67,30 @@ def name_unresolved(candidate, ctx: Context) -> None:
             taken |= {t.i for t in doer.subtree}
     if not event.recipient and not event.reciprocal:
         target = _target(trigger, row, ctx)
+        if target is None and event.event in PROMISE_TYPES:
+            target = _promised_target(trigger, row, ctx)
         named = _unresolved(target, ctx) if target is not None and target.i not in taken else []
         actors = {a.entity_text.lower() for a in event.actor}  # "the army was deployed": no target
         event.recipient = [r for r in named if r.entity_text.lower() not in actors]
+
+
+# Types a promise, a threat or a refusal of another act is coded as: whom or what they name is
+# whom or what the act promised or refused names ("threatened to shell the hilltop tower").
+PROMISE_TYPES = {"AGREE", "THREATEN", "CONCEDE", "REJECT"}
+
+
+def _promised_target(trigger, row: Trigger, ctx: Context):
+    """"Threatened to shell the tower on the hill", "refused to allow the ship to dock", "agreed
+    to let aid into the flooded districts": the target of the act a verb promises or refuses, read
+    by that act's own row where it is a trigger (a refusal keeps its own)."""
+    if row.pos != "VERB":
+        return None
+    for verb in (c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}):
+        own = match_trigger(verb, ctx.lexicon)
+        found = _target(verb, own if own is not None and own.pos == "VERB" else row, ctx)
+        if found is not None:
+            return found
+    return None
 
 
 def _doer(trigger, row: Trigger):
