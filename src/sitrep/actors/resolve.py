@@ -44,6 +44,15 @@ from functools import lru_cache
 from sitrep.actors import names
 from sitrep.actors.groups import group_of
 from sitrep.actors.knowledge import KBEntry, KnowledgeBase, fold, shipped_kb
+from sitrep.actors.name_shape import (
+    CONJUNCTIONS,
+    JOINED_INITIALS,
+    capitalised_tail,
+    ends_title,
+    looks_like_name,
+    lower_case_name,
+    name_word,
+)
 from sitrep.actors.phrases import (
     COMPLEMENT,
     FORMER,
@@ -61,7 +70,6 @@ from sitrep.actors.phrases import (
 )
 from sitrep.model import Actor
 from sitrep.resources import read_tsv, word_class
-from sitrep.text.casing import LOWER_CASE, case_forms
 
 __all__ = ["Resolution", "choose", "explain", "memoised", "resolve", "to_actor"]
 
@@ -200,7 +208,7 @@ def _resolve(text: str, folded: str, when: date | None, label: str | None, kb: K
     titled = _titled_person(text, tokens, when, label, kb, context)
     if titled:
         return titled
-    if label in (None, "PERSON") and _looks_like_name(text):
+    if label in (None, "PERSON") and looks_like_name(text):
         keyed = _person_by_keys(text, folded, when, kb)
         if keyed:
             return keyed
@@ -215,10 +223,10 @@ def _resolve(text: str, folded: str, when: date | None, label: str | None, kb: K
         return _named_for_place(phrase, tokens, label)
     # "Claude King", "Christian Harris": a given name and a surname, not the king or a Christian
     agent = None if _unlisted_person(text, tokens, label, kb) or \
-        _lower_case_name(text, tokens, label) else _agent(text, tokens, kb)
+        lower_case_name(text, tokens, label) else _agent(text, tokens, kb)
     if agent:
         return agent
-    if label in (None, "PERSON") and len(tokens) == 1 and _looks_like_name(text):
+    if label in (None, "PERSON") and len(tokens) == 1 and looks_like_name(text):
         by_surname = _surname(text, tokens[0], when, kb, people, label)
         if by_surname:
             return by_surname
@@ -319,38 +327,17 @@ def _office_sectors(kb: KnowledgeBase, office: str) -> set[str]:
 
 def _unlisted_person(text: str, tokens: list[str], label: str | None,
                      kb: KnowledgeBase) -> bool:
-    """Whether a mention the model took for a person (or for a body, `_name_word`) is a given
+    """Whether a mention the model took for a person (or for a body, `name_word`) is a given
     name and one more name word ("Sofia Coppola", "Tony Jordan", "Leonardo DiCaprio", initials
     between changing nothing): a person the knowledge base does not list, not the place,
     country or body a word of it names."""
     words = [t for t in tokens if len(t) > 1]
-    return label in {"PERSON", "ORG"} and len(words) == 2 and _looks_like_name(text) and \
+    return label in {"PERSON", "ORG"} and len(words) == 2 and looks_like_name(text) and \
         words[0] in kb.given_names and words[0] not in names.PARTICLES and \
         words[0] not in word_class("name_titles") and words[0] not in names.TITLES and \
         words[0] not in kb.adjectives and (label == "PERSON" or (
             all(e.kind == "organisation" for e in kb.names.get(words[0], ()))
-            and _name_word(words[1], kb)))
-
-
-def _lower_case_name(text: str, tokens: list[str], label: str | None) -> bool:
-    """Whether a "person" in a text that lost its capitals is a given name millions bear and one
-    more word ("stephen king", "paul fisher"): a name, whatever the second word also means."""
-    return label == "PERSON" and len(tokens) == 2 and text.islower() and \
-        tokens[0] in names.common_given_names() and tokens[0] not in names.TITLES
-
-
-def _name_word(word: str, kb: KnowledgeBase) -> bool:
-    """Whether a word after a body's one-word name (no country's or place's) that is also a given
-    name makes a person's name of it ("Leonardo DiCaprio", "Rafael Nadal" the model took for bodies): no word the
-    knowledge base knows, none cased news writes in lower case ("Wagner Group", "Leonardo
-    helicopters" stay the bodies)."""
-    return word not in kb.names and word not in kb.sectors and word not in kb.adjectives and \
-        case_forms().share.get(word, 1.0) >= LOWER_CASE
-
-
-def _looks_like_name(text: str) -> bool:
-    words = [w for w in re.split(r"[\s\-]+", text) if w and w[0].isalpha()]
-    return bool(words) and all(w[0].isupper() for w in words if w.lower() not in names.PARTICLES)
+            and name_word(words[1], kb)))
 
 
 def _titled_person(text: str, tokens: list[str], when: date | None, label: str | None,
@@ -364,14 +351,14 @@ def _titled_person(text: str, tokens: list[str], when: date | None, label: str |
         entries = _of_country([e for e in listed if e.kb_id in people],
                               _title_owner(tokens[:i], kb)[0])
         rule = "titled"
-        if not entries and len(tokens) - i >= 2 and _capitalised_tail(text, len(tokens) - i):
+        if not entries and len(tokens) - i >= 2 and capitalised_tail(text, len(tokens) - i):
             keyed = _keyed_people(suffix, when, kb)
             if keyed:
                 entries, rule = keyed
         entries, backing = _backed(suffix, entries, kb, replace(
             context, title=context.title + tokens[:i]))
         hit = choose(entries, when)
-        if hit is None or CONJUNCTIONS & set(tokens[:i]) or not _ends_title(text, tokens[i - 1], kb):
+        if hit is None or CONJUNCTIONS & set(tokens[:i]) or not ends_title(text, tokens[i - 1], kb):
             continue  # "security forces and Hassan", "Yameen Abdul Gayoom": no title before
         entry, role = hit
         title = " ".join(tokens[:i])
@@ -380,42 +367,6 @@ def _titled_person(text: str, tokens: list[str], when: date | None, label: str |
             f"{suffix!r} is a name of {entry.kb_id} ({entry.source})",
             f"{title!r} read as its title", *backing])
     return None
-
-
-JOINED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3} ?[A-Z][\w'-]+(?: [A-Z][\w'-]+)?")
-CONJUNCTIONS = {"and", "or", "nor", "with", "plus", "versus", "vs"}
-FUNCTION_WORDS = {"the", "a", "an", "of", "to", "in", "on", "at", "for", "by", "from", "and",
-                  "or", "that", "this", "his", "her", "its", "their"}
-TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "sheikh", "sheik", "general", "gen", "colonel", "col",
-               "lt", "adm", "admiral", "marshal", "field", "brigadier", "major", "captain", "rep",
-               "sen", "gov", "mayor", "chief", "commander", "leader", "secretary", "envoy",
-               "ambassador", "deputy", "vice", "acting", "interim", "pope", "ayatollah", "imam",
-               "cardinal", "archbishop", "bishop", "rabbi", "judge", "justice", "lawmaker",
-               "senator", "congressman", "congresswoman", "mp", "candidate", "counterpart",
-               "spokesman", "spokeswoman", "spokesperson", "minister", "president", "premier",
-               "chancellor", "king", "queen", "prince", "princess", "emir", "sultan", "dictator",
-               "strongman", "rival", "ally", "elect", "designate", "incumbent", "opposition"}
-
-
-def _ends_title(text: str, word: str, kb: KnowledgeBase) -> bool:
-    """The word before a name can end a title: a title word, a sector noun, a nationality, a
-    country or body ("Kremlin"), "former" ..., or any word written in lower case."""
-    if word in FUNCTION_WORDS:
-        return False  # "the Gondor of the Prince of Dol Amroth": no title ends in "the"
-    if word in TITLE_WORDS or word in FORMER or word in kb.sectors or word in kb.adjectives:
-        return True
-    if any(e.kind != "person" for e in kb.names.get(word, ())):
-        return True
-    written = [w for w in re.findall(r"[\w'-]+", text) if fold(w) == word]
-    return bool(written) and not written[-1][:1].isupper()
-
-
-def _capitalised_tail(text: str, count: int) -> bool:
-    """The mention's last `count` words are written as a name (capitalised)."""
-    words = [w for w in re.split(r"[\s,]+", text) if w]
-    tail = words[-count:]
-    return len(tail) == count and all(
-        w[:1].isupper() or w.lower().rstrip(".") in names.PARTICLES for w in tail)
 
 
 def _keyed_people(folded: str, when: date | None,
