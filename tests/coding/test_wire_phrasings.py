@@ -81,3 +81,50 @@ def test_chanting_slogans_is_a_demonstration(coder, text):
 def test_buyers_demand_is_no_request(coder, text):
     events = coder.code_text(text, published="2025-06-10")
     assert not any(e.event == "REQUEST" for e in events), text
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Kazakh President Kassym-Jomart Tokayev spoke by telephone with Vladimir Putin on Sunday.",
+     ["KAZ"], ["RUS"]),
+    ("Brazilian President Luiz Inacio Lula da Silva spoke by telephone with Olaf Scholz on "
+     "Monday.", ["BRA"], ["DEU"]),
+    ("Kenyan President William Ruto spoke by telephone with Recep Tayyip Erdogan on Tuesday.",
+     ["KEN"], ["TUR"]),
+])
+def test_who_is_called_may_hang_on_the_telephone(coder, text, actor, recipient):
+    assert_coded(coder, text, "CONSULT", actor, recipient)
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The navies of Ghana and Nigeria conducted patrols in the Gulf of Guinea.", "COOPERATE"),
+    ("Chilean and Argentine customs agencies collaborated on the inquiry.", "COOPERATE"),
+    ("The leaders of Kenya, Uganda and Rwanda convened in Kigali for a summit.", "CONSULT"),
+])
+def test_patrols_collaboration_and_convening_are_mutual(coder, text, event_type):
+    event = one(coder, text)
+    assert event.event == event_type and event.reciprocal, text
+    assert len(codes(event.actor)) >= 2 and not event.recipient, text
+
+
+@pytest.mark.parametrize("text, event_type, mode, actor, recipient", [
+    # a person handed over under an extradition treaty or request is extradited
+    ("Chile handed over a rebel leader to Argentine police under an extradition treaty.",
+     "COOPERATE", None, ["CHL"], ["ARG"]),
+    # clinics, hospitals and feeding centres set up for those in need are aid
+    ("The Red Cross set up field hospitals in Darfur to treat wounded civilians.", "AID", None,
+     None, ["SDN"]),
+    ("UNICEF set up feeding centres in Somalia's Gedo region.", "AID", None, None, ["SOM"]),
+    # the internet suspended by an authority is censored
+    ("Pakistan suspended mobile internet services in Balochistan.", "COERCE", "censor", ["PAK"],
+     None),
+    # a military target one says one would strike is a threat
+    ("Hamas said it would target Israeli warships in the Mediterranean.", "THREATEN", None,
+     ["PSE"], ["ISR"]),
+])
+def test_extraditions_aid_set_up_internet_suspended_and_targets(coder, text, event_type, mode,
+                                                                actor, recipient):
+    event = one(coder, text)
+    assert event.event == event_type, text
+    assert mode is None or event.mode == mode, text
+    assert actor is None or codes(event.actor) == actor, text
+    assert recipient is None or codes(event.recipient) == recipient, text
