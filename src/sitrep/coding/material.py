@@ -64,8 +64,9 @@ def _exchanged(trigger) -> str | None:
         if token.dep_ != "pobj":
             continue
         lemma, prep = token.lemma_.lower(), token.head.lower_
-        if prep == "under" and lemma == "warrant":
-            return "judicial"
+        if prep == "under" and (lemma in {"warrant", "extradition"} or any(
+                c.lemma_.lower() == "extradition" for c in token.children)):
+            return "judicial"  # "under an extradition treaty", "... request"
         if prep == "under" and (lemma in EXCHANGE_NOUNS or any(
                 c.dep_ == "amod" and c.lower_ == "mutual" for c in token.children)):
             return "trade"  # "under a $25 billion loans-for-oil deal", "under a mutual ... request"

@@ -128,6 +128,8 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
         # "gave a grant and a loan to the city": the parser may hang "to" on the last thing given
         holders = [trigger] + [h for h in (obj, complement) if h is not None] + (
             conjuncts(obj)[1:] if obj is not None else [])
+        # "spoke by telephone with Putin": the parser may hang "with" on the means
+        holders += prep_objects(trigger, {"by"}) if trigger.pos_ in {"VERB", "AUX"} else []
         own_preps = [(h, preps | WARNED_ABOUT) for h in (trigger, obj) if h is not None] \
             if verb_forms(trigger) & WARNING_VERBS else []
         if own_preps and recipient and actor and all(

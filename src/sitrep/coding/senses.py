@@ -203,3 +203,16 @@ def permitted_party(verb, ctx: Context) -> list[Actor]:
             if found:
                 return found
     return []
+
+
+MARKET_WORDS = word_class("market_words")
+
+
+def market_demand(noun) -> bool:
+    """"strong demand for hybrids", "weaker chip demand from China": demand a market adjective
+    measures is buyers' demand for goods, not a party's demand of another (REQUEST); a party's
+    demand is counted ("a demand", "demands"), not measured."""
+    return noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.lemma_.lower() == "demand" and \
+        any(c.dep_ == "amod" and c.lemma_.lower() in MARKET_WORDS for c in noun.children) and \
+        not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in {"a", "an"}
+                for c in noun.children)  # "a strong demand from Iran", "their firm demand"

@@ -37,6 +37,7 @@ from sitrep.coding.senses import (
     an_illness_or_animal,
     civil_container,
     fights_a_scourge,
+    market_demand,
 )
 from sitrep.coding.targets import name_unresolved, undergone
 from sitrep.coding.triggers import (
@@ -85,6 +86,9 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
         if row.event == "THREATEN" and ultimatum_holders(token) == []:
             declined = True
             continue  # "set a deadline for filing tax returns": a schedule, no one threatened
+        if row.event == "REQUEST" and market_demand(token):
+            declined = True  # "strong demand for hybrids": buyers', no one asked anything
+            continue
         if row.event == "ASSAULT" and (civil_container(token) or fights_a_scourge(token)
                                        or an_illness_or_animal(token)):
             declined = True  # the classifier would guess the same military sense

@@ -15,6 +15,7 @@ from sitrep.resources import word_class
 # Nouns that only measure or group what follows "of": "part of an aid program", "a team of
 # inspectors" are about the program and the inspectors.
 PARTITIVES = word_class("partitives")
+CURRENCY_NOUNS = word_class("currency_nouns")
 # Quantifiers that stand for part of what follows "of" ("some of the protesters").
 QUANTIFIERS = word_class("quantifiers")
 # Occasions of speaking to reporters ("press conference", "news briefing"): an object naming one
@@ -87,8 +88,10 @@ def object_heads(token) -> list:
     objects = [o for o in objects if not (o.pos_ == "ADJ" and _negated(o))]
     objects.extend(c for head in list(objects) for c in head.conjuncts
                    if c.i > head.i)  # "provided food, tents and medicine"
-    measured = [pobj for head in objects if _measures(head)
-                for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+    measured = [pobj for head in objects
+                for prep in head.children if prep.dep_ == "prep" and (
+                    prep.lower_ == "of" and _measures(head) or
+                    prep.lower_ == "in" and _counts_money(head))
                 for pobj in prep.children if pobj.dep_ == "pobj"]
     # "a team of surgeons, tents and vaccines", "$4 million worth of equipment and
     # medicines": what the partitive measures, with its conjuncts
@@ -132,6 +135,13 @@ def _measures(head) -> bool:
     the hostages": the hint reads the protesters and the hostages)."""
     return head.lemma_.lower() in PARTITIVES or head.lower_ in QUANTIFIERS or (
         head.pos_ == "NUM" and head.like_num and head.ent_type_ != "MONEY")
+
+
+def _counts_money(head) -> bool:
+    """Whether an object is an amount of money, which measures what follows its "in": "froze $2
+    billion in aid", "released 150 million euros in budget support" (the hint reads the aid and
+    the support)."""
+    return head.ent_type_ == "MONEY" or head.lemma_.lower() in CURRENCY_NOUNS
 
 
 def phrase_lemmas(head) -> set[str]:
