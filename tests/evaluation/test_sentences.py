@@ -146,11 +146,12 @@ def test_real_news_development_set_floor(nlp):
     assert figures["event_type_accuracy"] >= 0.885
     assert figures["macro_f1"] >= 0.88
     # actor / recipient where the type is right, type+source+target, lenient: 0.968 / 0.874 /
-    # 0.768 / 0.773 (2026-12-07 late evening, after listed owners, pronouns, asked-for grants)
+    # 0.768 / 0.773 (2026-12-07 late evening, after listed owners, pronouns, asked-for grants);
+    # 0.968 / 0.886 / 0.778 / 0.785 (2026-12-07 night, after places, facilities and promised acts' targets)
     assert figures["actor_where_type_right"] >= 0.96
-    assert figures["recipient_where_type_right"] >= 0.865
-    assert figures["type_source_target"] >= 0.755
-    assert figures["lenient_type_source_target"] >= 0.76
+    assert figures["recipient_where_type_right"] >= 0.875
+    assert figures["type_source_target"] >= 0.77
+    assert figures["lenient_type_source_target"] >= 0.775
 
 
 @pytest.mark.slow
