@@ -62,3 +62,23 @@ def test_a_line_break_starts_a_sentence(nlp, text):
 def test_text_without_line_breaks_keeps_the_parsers_sentences(nlp):
     text = "Talks collapsed on Monday and the army shelled the town."
     assert len(list(nlp(text).sents)) == 1
+
+
+WALKED = [
+    "The envoy met the rebels in the capital. Talks resumed on Tuesday after a pause.",
+    "Soldiers sealed off the border crossing.\nThe ministry denied any incursion.",
+]
+
+
+@pytest.mark.parametrize("text", WALKED)
+def test_tokens_of_a_span_are_spacys_tokens_made_once(nlp, text):
+    from sitrep.text.parsing import tokens_of
+
+    parsed = nlp(text)
+    for sentence in parsed.sents:
+        listed = tokens_of(sentence)
+        assert [(t.i, t.text, t.dep_, t.head.i) for t in listed] == \
+            [(t.i, t.text, t.dep_, t.head.i) for t in sentence]
+        assert tokens_of(sentence) is listed  # memoised for the document
+        assert tokens_of(parsed[sentence.start:sentence.end]) is listed  # same offsets
+    assert tokens_of(parsed[0:2]) == [parsed[0], parsed[1]]  # any span, its own entry

@@ -65,6 +65,7 @@ from sitrep.coding.triggers import (
 from sitrep.coding.ultimatums import ultimatum_party
 from sitrep.entities.mentions import Mentions
 from sitrep.model import Actor, Event, Place, TextInfo
+from sitrep.text.parsing import tokens_of
 
 
 def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
@@ -119,7 +120,7 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
     else:
         mode = row.mode if row.mode in ctx.lexicon.modes(row.event) else None
     contexts = list(row.context)
-    for t in (token.sent if row.pos == "VERB" else token.subtree):
+    for t in (tokens_of(token.sent) if row.pos == "VERB" else token.subtree):
         context = ctx.lexicon.contexts.get(t.lemma_.lower())
         if context and context not in contexts:
             contexts.append(context)
@@ -291,7 +292,7 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
 def _countries_named(sentence, mentions: Mentions) -> dict[str, int]:
     """The countries a sentence names outright, with the position of their first mention."""
     named: dict[str, int] = {}
-    for token in sentence:
+    for token in tokens_of(sentence):
         mention = mentions.at(token)
         if mention is not None and mention.actor is not None and mention.actor.code and \
                 (mention.actor.kb_id or "").startswith("country:"):

@@ -27,12 +27,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from dateparser.date import DateDataParser
-
 from sitrep.actors.knowledge import KnowledgeBase, fold
 from sitrep.model import Document, Event
 
 if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
+
     from sitrep.entities.mentions import Mentions
 
 Span = tuple[datetime.date | None, datetime.date | None, str]  # start, end, precision
@@ -126,7 +126,11 @@ def _year_of_month(month: int, reference: datetime.date, relation: str | None) -
 
 @lru_cache(maxsize=64)
 def _dateparser_for(reference: datetime.date) -> DateDataParser:
-    # One parser per reference date: RELATIVE_BASE is fixed when the parser is made.
+    # One parser per reference date: RELATIVE_BASE is fixed when the parser is made. dateparser
+    # is imported here, at the first written day, not with sitrep (a text without a reference
+    # date never reads one).
+    from dateparser.date import DateDataParser
+
     base = datetime.datetime.combine(reference, datetime.time())
     settings = {
         "RELATIVE_BASE": base,
@@ -288,7 +292,11 @@ def _unnamed(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
-ATOMS = [(re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in ATOM_RULES]
+@lru_cache(maxsize=1)
+def _atoms() -> list[tuple[re.Pattern, AtomHandler]]:
+    return [(re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in ATOM_RULES]
+
+
 ANY_ATOM = "(?:" + "|".join(_unnamed(pattern) for pattern, _ in ATOM_RULES) + ")"
 ANCHOR = rf"(?:{ANY_ATOM}|the\s+{ANY_ATOM}|{YEAR})"  # after since/until/between a year is plain
 LEADING_THE = re.compile(r"the\s+", re.IGNORECASE)
@@ -300,7 +308,7 @@ ERA_WORDS = re.compile(
 
 
 def _parse_anchor(text: str, reference: datetime.date, plain_year: bool = False) -> Span | None:
-    for regex, handler in ATOMS:
+    for regex, handler in _atoms():
         if (match := regex.fullmatch(text)) and (span := handler(match, reference)):
             return span
     if the := LEADING_THE.match(text):
@@ -380,20 +388,31 @@ PHRASE_RULES: list[tuple[str, PhraseHandler]] = [
     (r"ongoing|continued|continuing", _ongoing),
     (rf"(?:more\s+than|over)\s+(?P<what>{COUNT}\s+{UNIT}\s+ago)", _longer_ago),
 ]
-PHRASES = [(re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in PHRASE_RULES]
+
+
+# The expressions are compiled at their first use, not at import (FINDER alone takes tens of
+# milliseconds): a text without a reference date reads no dates (date_for), and a process
+# coding only such texts never compiles them.
+@lru_cache(maxsize=1)
+def _phrases() -> list[tuple[re.Pattern, PhraseHandler]]:
+    return [(re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in PHRASE_RULES]
+
+
 # Running text keeps "the" only before a season ("the autumn of 2025"); in "the May 9 parade"
 # it belongs to the parade.
 SEASON_ATOM = next(_unnamed(pattern) for pattern, handler in ATOM_RULES if handler is _season)
-FINDER = re.compile(
+FINDER = (
     r"(?<!\w)(?:"
     + "|".join(_unnamed(pattern) for pattern, _ in PHRASE_RULES)
-    + rf"|(?:{PREP}\s+)?(?:{ANY_ATOM}|the\s+{SEASON_ATOM}))(?!\w)",
-    re.IGNORECASE,
+    + rf"|(?:{PREP}\s+)?(?:{ANY_ATOM}|the\s+{SEASON_ATOM}))(?!\w)"
 )
 # "May" alone is as often Theresa May, "the fall" the fall of a city, "at Jan" at Jan Egeland's.
-LONE_NAME = re.compile(
-    rf"(?:the\s+)?(?:{MONTH}|{SEASON})|{PREP}\s+{MONTH_ABBREVIATION}", re.IGNORECASE
-)
+LONE_NAME = rf"(?:the\s+)?(?:{MONTH}|{SEASON})|{PREP}\s+{MONTH_ABBREVIATION}"
+
+
+@lru_cache(maxsize=4)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def normalise_date(
@@ -407,7 +426,7 @@ def normalise_date(
     written = text.strip()
     if isinstance(reference, datetime.datetime):  # a datetime would not compare with dates
         reference = reference.date()
-    for regex, handler in PHRASES:
+    for regex, handler in _phrases():
         if (match := regex.fullmatch(written)) and (
             span := handler(match, reference, era_starts or {})
         ):
@@ -422,8 +441,9 @@ def find_dates(
 ) -> list[tuple[int, int, DateRange]]:
     """Every date expression in `sentence`, as (start, end) character offsets and its range."""
     found = []
-    for match in FINDER.finditer(sentence):
-        if LONE_NAME.fullmatch(match.group()):
+    lone_name = _compiled(LONE_NAME)
+    for match in _compiled(FINDER).finditer(sentence):
+        if lone_name.fullmatch(match.group()):
             continue
         if found_range := normalise_date(match.group(), reference, era_starts):
             found.append((match.start(), match.end(), found_range))

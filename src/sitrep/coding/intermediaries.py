@@ -16,8 +16,14 @@ INTERMEDIARY_VERBS = word_class("intermediary_verbs")
 
 def intermediaries(trigger, mentions: Mentions, sectors: dict[str, str]) -> list[Actor]:
     """"appeal, delivered by Minister X": the agent of a delivering verb under the trigger."""
-    for token in trigger.subtree:
-        if token.lemma_.lower() in INTERMEDIARY_VERBS and token.head == trigger:
+    # the tokens under the trigger whose head it is: its children, and itself when it heads the
+    # sentence (a root is its own head), in text order (walking the whole subtree costs a Token
+    # object per word)
+    children = list(trigger.children)
+    if trigger.head.i == trigger.i:
+        children = sorted([*children, trigger], key=lambda t: t.i)
+    for token in children:
+        if token.lemma_.lower() in INTERMEDIARY_VERBS:
             for child in token.children:
                 if child.dep_ == "agent":
                     for pobj in child.children:

@@ -52,6 +52,7 @@ from sitrep.coding.ultimatums import ultimatum_holders
 from sitrep.coding.verbpatterns import pattern_trigger
 from sitrep.resources import word_class
 from sitrep.spans import SpanIndex
+from sitrep.text.parsing import tokens_of
 
 
 def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
@@ -60,7 +61,7 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
     eras = era_starts(sentence, ctx.mentions, ctx.kb)
     verb_triggers = set()
     declined = False
-    for token in sentence:
+    for token in tokens_of(sentence):
         if skip.covers(token.idx):
             continue
         if token.ent_type_ in {"DATE", "TIME"}:
@@ -194,7 +195,7 @@ def _word_row(word, event_type: str, pos: str = "VERB") -> Trigger:
 def demands(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> list[Candidate]:
     """"Russia said Sudan must return the helicopter": a demand by the speaker (REQUEST), which
     replaces whatever the obliged clause itself would have coded."""
-    for token in sentence:
+    for token in tokens_of(sentence):
         if not has_obligation(token, ctx.lexicon):
             continue
         speaker = reporting_governor(token, ctx.lexicon)
@@ -234,7 +235,7 @@ def wishes(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> l
     """"Washington wants Tehran to halt enrichment", "Caracas wants the equipment delivered": a
     demand by the one who wants (REQUEST, addressed to the wanted act's doer when named), which
     replaces what the wanted clause itself would have coded: the act is wanted, not done."""
-    for token in sentence:
+    for token in tokens_of(sentence):
         if token.lemma_.lower() not in WANTING_VERBS or token.pos_ not in {"VERB", "AUX"}:
             continue
         wanted = _wanted_act(token)
@@ -287,7 +288,7 @@ def blames(sentence, candidates: list[Candidate], ctx: Context, era_starts) -> l
     """"Nigeria's army said bandits were responsible for the raid": the speaker blames the
     clause's subject (ACCUSE), whether or not the act blamed for is named there; the act keeps
     its own event, below the accusation."""
-    for token in sentence:
+    for token in tokens_of(sentence):
         if token.dep_ != "ccomp":
             continue
         blamed = _blamed(token, ctx)

@@ -51,11 +51,14 @@ def recalled_entities(parsed, kb: KnowledgeBase, taken: list[tuple[int, int, str
     (NORP, GPE) but no other entity."""
     blocked = _Blocked((s, e, label) for s, e, label in taken if label not in {"NORP", "GPE"})
     for chunk in parsed.noun_chunks:
+        root = chunk.root
+        if root.tag_ not in NOUN_TAGS:
+            continue  # "they", "whom": no title and no group (_label), so not walked
         words = [t for t in chunk if t.dep_ != "det" and t.pos_ != "PRON"]
         if not words:
             continue
         start, end = words[0].idx, chunk[-1].idx + len(chunk[-1])
-        head = chunk.root.idx
+        head = root.idx
         # a body may modify a title ("Central Command spokesman"), nothing else may overlap
         inside = blocked.overlapping(start, end)
         if any(not (label == "ORG" and chunk.start_char <= s and e <= head)
@@ -118,13 +121,17 @@ def recalled_places(parsed, taken: list[tuple[int, int, str]]) -> Iterator[tuple
         yield start, end
 
 
+# The tags of a phrase head that may be a title (singular) or a group: any other head is neither.
+NOUN_TAGS = {"NNS", "NNPS", "NN", "NNP"}
+
+
 def _label(chunk, words, kb: KnowledgeBase) -> str | None:
     root = chunk.root
     lemma = root.lemma_.lower()
     written = [t for t in words if t.text[:1].isupper() and not t.is_sent_start]
     if root.tag_ in {"NN", "NNP"} and _is_title(words, lemma, kb):
         return "PERSON" if written else None
-    if root.tag_ not in {"NNS", "NNPS", "NN", "NNP"}:
+    if root.tag_ not in NOUN_TAGS:
         return None
     plural = root.tag_ in {"NNS", "NNPS"} or root.lower_.endswith("s")
     sector = kb.sectors.get(root.lower_) or kb.sectors.get(lemma) or GROUP_EXTRA.get(root.lower_) \

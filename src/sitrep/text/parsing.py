@@ -187,3 +187,15 @@ def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> It
             counts.popleft()
             yield group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)
             group = []
+
+
+def tokens_of(span) -> list:
+    """The span's tokens as a list, made once per span of a parsed document: spaCy makes a new
+    `Token` object each time a span is walked, and several rules walk each sentence (keyed by
+    the span's token offsets in `Doc.user_data`, which lives as long as the parse)."""
+    memo = span.doc.user_data.setdefault("sitrep.tokens", {})
+    key = (span.start, span.end)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = list(span)
+    return found
