@@ -142,6 +142,13 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
     """A longer mention: who owns it (a stated country first), its office, its head noun."""
     if not tokens:
         return None
+    whole = " ".join(tokens)
+    region = subdivision_country(whole) if len(tokens) > 1 and text[:1].isupper() else None
+    if region is not None:
+        # "New Jersey", "New South Wales": a state of that name, not the country a word of it
+        # names (Jersey, Wales)
+        return Resolution(Actor(entity_text=text, name=text, code=region, confidence=0.6), "place",
+                          [], [f"{whole!r} is a first-level subdivision of {region} (ISO 3166-2)"])
     cut = next((i for i, t in enumerate(tokens) if t in COMPLEMENT and i > 0), len(tokens))
     spans = _spans(tokens, kb, when, text, backing)
     core = [s for s in spans if s.start < cut]
@@ -412,6 +419,13 @@ def _spans(tokens: list[str], kb: KnowledgeBase, when: date | None,
     used = [False] * len(tokens)
     found: list[_Span] = []
     names_a_group = sector_of(tokens, kb) is not None
+    written = {fold(w) for w in re.findall(r"[^\W\d_][\w'-]*", text) if w[0].isupper()}
+    for size in (3, 2):  # "New Jersey police": a state's name, not the country "Jersey" in it
+        for i in range(len(tokens) - size + 1):
+            phrase = " ".join(tokens[i:i + size])
+            if set(tokens[i:i + size]) <= written and phrase not in kb.names and \
+                    subdivision_country(phrase):
+                used[i:i + size] = [True] * size
     for size in range(min(len(tokens), 6), 0, -1):
         for i in range(len(tokens) - size + 1):
             if any(used[i:i + size]):
