@@ -658,6 +658,10 @@ def test_a_big_city_outranks_a_small_countrys_division_of_its_name():
     # the country alone is still the country
     ("the Mexico government", "MEX", "GOV"),
     ("the Jersey government", "JEY", "GOV"),
+    ("new jersey", "USA", None),  # text written all in lower case
+    # a division named by a country's own name and an administrative word stays that place's
+    ("Hong Kong SAR", "HKG", None),
+    ("Taiwan Sheng", "TWN", None),
 ])
 def test_a_state_named_after_a_country_is_the_states(text, code, sector):
     actor = resolve(text, None, "GPE")
