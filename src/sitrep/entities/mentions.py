@@ -151,6 +151,8 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
     full_names = support.full_names  # by surname: a surname alone is one of them first
     for ent, model_label in _model_names(parsed, kb):
         title = title_of(ent.root, Mention(ent.start_char, ent.end_char, model_label, None))
+        if model_label == "ORG" and _only_bodies_before(ent):
+            title = ""  # "Sony, Microsoft and Nintendo" parsed as compounds: no owner's title
         actor = resolve(ent.text, _as_of(text, ent.start_char, ent.text, when, kb),
                         model_label, kb, title=title, people=people_seen,
                         support=support.for_name(ent))
@@ -351,6 +353,14 @@ def _lowercase_person(parsed, index: int, kb: KnowledgeBase, busy: set[int]):
                 and all(e.kind == "person" for e in entries):
             return span
     return None
+
+
+def _only_bodies_before(ent) -> bool:
+    """Whether the words in front of a body's name that read as its title are all other bodies'
+    names (a list the parser took for compounds: "Sony Microsoft"), no country or office."""
+    before = [t for child in ent.root.children if child.dep_ in TITLE_DEPS
+              and child.i < ent.start for t in child.subtree if t.i < ent.start]
+    return bool(before) and all(t.ent_type_ == "ORG" or t.is_punct or t.is_space for t in before)
 
 
 def _paired_with_person(token) -> bool:
