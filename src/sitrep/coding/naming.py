@@ -49,8 +49,7 @@ def place_party(head, mentions: Mentions, sectors: dict[str, str]) -> list[Actor
     described = described_sector(head, sectors)
     if found:
         return [replace(a, sector=a.sector or described) for a in found]
-    text = mentions.text if mentions.text is not None else head.doc.text
-    return [Actor(entity_text=text[mention.start:mention.end], sector=described, confidence=0.3)]
+    return [Actor(entity_text=mentions.words(mention, head.doc), sector=described, confidence=0.3)]
 
 
 def described_sector(head, sectors: dict[str, str]) -> str | None:

@@ -219,9 +219,7 @@ def _reached_country(candidate: Candidate, mentions: Mentions, rules: Rules, kin
     elif reached:
         event.recipient = _listed_with(reached, mentions)
     elif unplaced is not None and not (place.country_code and unplaced == place.extracted_place) \
-            and at_home and \
-            len(codes) == 1 and any(
-            a.sector in rules.authorities for a in event.actor):
+            and at_home and _authority_of_one_country(event, codes, rules):
         # "authorities in Pakistan imposed a curfew in parts of Swat district": the place the act
         # is done to, which the knowledge base cannot place, in the authority's own country;
         # not the place the actor is said to be in
@@ -231,11 +229,16 @@ def _reached_country(candidate: Candidate, mentions: Mentions, rules: Rules, kin
         # country ("Indonesian authorities imposed a curfew in Ambon")
         event.recipient = [Actor(entity_text=facility or place.extracted_place or "",
                                  code=place.country_code, confidence=0.4)]
-    elif len(codes) == 1 and (kind, event.mode) in rules.measure_at_home and any(
-            a.sector in rules.authorities for a in event.actor) and not _placed_by_words(
+    elif (kind, event.mode) in rules.measure_at_home and \
+            _authority_of_one_country(event, codes, rules) and not _placed_by_words(
             candidate.trigger):
         # "Kenya declared a state of emergency": a measure on the authority's own country
         event.recipient = [Actor(entity_text="", code=next(iter(codes)), confidence=0.4)]
+
+
+def _authority_of_one_country(event, codes: set[str], rules: Rules) -> bool:
+    """The act's doers are of one country and include its authorities (acts done at home)."""
+    return len(codes) == 1 and any(a.sector in rules.authorities for a in event.actor)
 
 
 FACILITY_NOUNS = word_class("facility_nouns")
@@ -254,8 +257,7 @@ def _facility(trigger, mentions: Mentions) -> str | None:
         if mention is not None:  # a named site: its name ("the Shayrat air base")
             if mention.label != "FAC" or (mention.actor is not None and mention.actor.code):
                 continue
-            text = mentions.text if mentions.text is not None else head.doc.text
-            return text[mention.start:mention.end]
+            return mentions.words(mention, head.doc)
         owner = {t.i for c in head.children if c.dep_ in {"det", "poss", "predet"}
                  for t in c.subtree}  # "Syria's", "the"
         words = [t for t in head.subtree if t.i <= head.i and t.i not in owner]
@@ -291,8 +293,7 @@ def _unplaced_place(candidate: Candidate, mentions: Mentions, kind: str,
         # not an owner ("following Zelaya's announcement": a person the model took for a place)
         if mention is None or mention.label not in {"GPE", "LOC", "FAC"} or token.dep_ == "poss":
             continue
-        text = mentions.text if mentions.text is not None else token.doc.text
-        name = text[mention.start:mention.end]
+        name = mentions.words(mention, token.doc)
         actor = mention.actor
         # a place the knowledge base lists by that name with no country spans several ("in
         # Europe", "across the Middle East")

@@ -55,6 +55,11 @@ class Mentions:
         unbacked: `actors/resolve.py _backed`)."""
         return resolve(text, self.when, label, self.kb, support=Support())
 
+    def words(self, mention: Mention, doc) -> str:
+        """A mention's words as written (the parsed text kept here, else `doc`'s)."""
+        text = self.text if self.text is not None else doc.text
+        return text[mention.start:mention.end]
+
     def at(self, token) -> Mention | None:
         index = bisect_right(self.starts, token.idx) - 1
         if index >= 0:
