@@ -32,6 +32,7 @@ from pathlib import Path
 
 from sitrep.coding.document import main_event
 from sitrep.errors import DocumentError, EvalError
+from sitrep.evaluation.intervals import bootstrap_intervals
 from sitrep.evaluation.report import Report
 from sitrep.model import Actor, Document, Event
 from sitrep.options import Options
@@ -264,6 +265,8 @@ def score(outcomes: list[Outcome], report: Report) -> Report:
     if events:
         figures["lenient_type_source_target"] = sum(
             any(_event_right(o, e, labels) for e in o.events) for o in events) / len(events)
+    report.intervals = bootstrap_intervals(
+        gold, predicted, [o.all_right if o.case.label != NONE else None for o in outcomes], NONE)
     report.confusion = dict(Counter(zip(gold, predicted, strict=True)))
     report.details.append("per type (strict): precision recall F1 support")
     for label, (precision, recall, f1, support) in types.items():

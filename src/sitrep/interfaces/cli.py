@@ -340,7 +340,7 @@ def eval_command(gold: tuple[str, ...], limit: int | None, details: bool, option
     from sitrep.evaluation.evaluate import evaluate_paths
 
     for report in evaluate_paths(gold, options, limit):
-        lines = report.lines() if details else report.lines()[: 3 + len(report.figures)]
+        lines = report.lines() if details else report.summary()
         for line in lines:
             out.print(line, highlight=False, markup=False)
         out.print("")
