@@ -36,6 +36,7 @@ from typing import Any, Union
 from sitrep.errors import ReadError
 from sitrep.model import Event
 from sitrep.store.database import Database
+from sitrep.text.reading import json_type
 
 IMPORT_FIX = "each line must be one event object as written by `export_events(..., 'plover-jsonl')`"
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -49,15 +50,6 @@ PARQUET_BATCH = 10_000
 
 def _bad(problem: str) -> ReadError:
     return ReadError("event", problem, IMPORT_FIX)
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if value is None:
-        return "null"
-    return {dict: "an object", list: "a list", str: "a string", int: "a number",
-            float: "a number"}.get(type(value), type(value).__name__)
 
 
 @cache
@@ -77,7 +69,7 @@ def _value(hint: Any, value: Any, where: str) -> Any:
         return _value(inner, value, where)
     if origin is list:
         if not isinstance(value, list):
-            raise _bad(f"{where} is {_kind(value)}, not a list")
+            raise _bad(f"{where} is {json_type(value)}, not a list")
         (inner,) = typing.get_args(hint)
         return [_value(inner, item, f"{where}[{i}]") for i, item in enumerate(value)]
     if dataclasses.is_dataclass(hint):
@@ -98,7 +90,7 @@ def _value(hint: Any, value: Any, where: str) -> Any:
     if not fits:
         wanted = {bool: "true or false", int: "a whole number", float: "a finite number",
                   str: "a string"}[hint]
-        raise _bad(f"{where} is {_kind(value)} {json.dumps(value)[:40]}, not {wanted}")
+        raise _bad(f"{where} is {json_type(value)} {json.dumps(value)[:40]}, not {wanted}")
     return value
 
 
@@ -113,7 +105,7 @@ def _build(cls: type, value: Any, where: str) -> Any:
     """A dataclass from a JSON object, every field checked; keys it does not know are ignored
     (newer exports add some)."""
     if not isinstance(value, dict):
-        raise _bad(f"{where} is {_kind(value)}, not an object")
+        raise _bad(f"{where} is {json_type(value)}, not an object")
     fields = dataclasses.fields(cls)
     missing = [f.name for f in fields if f.name not in value
                and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
@@ -130,7 +122,7 @@ def event_from_dict(d: dict[str, Any]) -> Event:
     checked; unknown keys are ignored. Raises ReadError (source "event") naming the bad field;
     import_events adds file and line."""
     if not isinstance(d, dict):
-        raise _bad(f"the line is a JSON {_kind(d)}, not an object")
+        raise _bad(f"the line is a JSON {json_type(d)}, not an object")
     for name in ("id", "doc_id", "event"):
         if not isinstance(d.get(name), str) or not d[name]:
             raise _bad(f"field {name!r} is missing or not a non-empty string")
@@ -168,12 +160,12 @@ def _document(value: Any) -> dict[str, str | None] | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise _bad(f"field 'document' is {_kind(value)}, not an object")
+        raise _bad(f"field 'document' is {json_type(value)}, not an object")
     found = {}
     for name in DOCUMENT_FIELDS:
         item = value.get(name)
         if item is not None and not isinstance(item, str):
-            raise _bad(f"document.{name} is {_kind(item)}, not a string")
+            raise _bad(f"document.{name} is {json_type(item)}, not a string")
         if item is not None:
             _unicode(item, f"document.{name}")
         found[name] = item
@@ -191,7 +183,7 @@ def _parse_line(raw: bytes, source: str, number: int) -> _Line:
         if line.quote is not None:
             info = line.event.text_info
             if not isinstance(line.quote, str):
-                raise _bad(f"field 'quote' is {_kind(line.quote)}, not a string")
+                raise _bad(f"field 'quote' is {json_type(line.quote)}, not a string")
             _unicode(line.quote, "field 'quote'")
             if info is None or len(line.quote) != info.end - info.start:
                 raise _bad("field 'quote' does not fit the evidence span (text_info.start-end)")

@@ -419,7 +419,8 @@ def _read_json(text: str, source: str) -> Iterator[Result]:
             yield error
 
 
-def _json_type(value: object) -> str:
+def json_type(value: object) -> str:
+    """What a JSON value is, in an error message's words ("a list", "a number", "null")."""
     if isinstance(value, bool):
         return "true/false"
     if value is None:
@@ -434,7 +435,7 @@ def _string_field(record: dict[str, Any], name: str, source: str,
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ReadError(source, f'"{name}" is {_json_type(value)}, not a string',
+        raise ReadError(source, f'"{name}" is {json_type(value)}, not a string',
                         f'give "{name}" as a string, or leave it out', line)
     check_text(value, name, source, line)
     return value
@@ -460,17 +461,17 @@ def from_record(record: object, source: str, line: int | None = None) -> Documen
     (the outlet may also be given as `publisher`, `site_name` or `source`). Every field is checked
     here: a wrong type is a ReadError for this record only."""
     if not isinstance(record, dict):
-        raise ReadError(source, f"expected a JSON object, found {_json_type(record)}",
+        raise ReadError(source, f"expected a JSON object, found {json_type(record)}",
                         'write {"id": ..., "text": ...}', line)
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         problem = ('no "text" field (or it is empty)' if text is None or isinstance(text, str)
-                   else f'"text" is {_json_type(text)}, not a string')
+                   else f'"text" is {json_type(text)}, not a string')
         raise ReadError(source, problem, 'add a "text" string', line)
     check_text(text, "text", source, line)
     doc_id = record.get("id")
     if isinstance(doc_id, bool) or not isinstance(doc_id, str | int | None):
-        raise ReadError(source, f'"id" is {_json_type(doc_id)}, not a string or a number',
+        raise ReadError(source, f'"id" is {json_type(doc_id)}, not a string or a number',
                         'give "id" as a string, or leave it out', line)
     if isinstance(doc_id, str):
         check_text(doc_id, "id", source, line)
