@@ -211,9 +211,10 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
     held = (direct_object(token) or passive_patient(token)) if row.pos == "VERB" else None
     joined = partners(token, ctx) if joint and (row.lemma in joint["lemmas"] or (
         held is not None and held.lemma_.lower() in joint["lemmas"])) else None  # "staged drills"
-    if joined is not None and (len({a.code for a in actor + recipient + joined if a.code}) >= 2
+    if joined is not None and (len({a.code for a in actor + joined if a.code}) >= 2
                                or held_jointly(token, held)):
-        # "French and Egyptian warships launched war games", "held drills with Russia"
+        # "French and Egyptian warships launched war games", "held drills with Russia"; drills
+        # staged around or near another country are aimed at it, not held with it (MOBILIZE)
         event_type, mode = joint["event"], None
         actor = actor or joining_party(token, ctx)
         own = {a.code for a in actor}
