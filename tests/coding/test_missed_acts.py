@@ -140,6 +140,15 @@ def test_a_search_for_evidence_investigates(coder, text, event_type, mode):
          ["ETH"], ["DJI"]),
         ("Japanese rescue workers arrived in Turkey to assist survivors of the earthquake.", "AID",
          ["JPN"], ["TUR"]),
+        # ... and so is one made to treat, feed or rebuild (the help verbs of a relief mission),
+        # even when whom it helps was hurt in an act the sentence names
+        ("Egyptian army doctors arrived in Gaza to treat the wounded.", "AID", ["EGY"], None),
+        ("Cuban medical brigades arrived in Haiti on Friday to treat people injured in the storm.",
+         "AID", ["CUB"], ["HTI"]),
+        ("Turkish field surgeons arrived in Sudan to treat civilians hurt in the shelling of "
+         "Omdurman.", "AID", ["TUR"], ["SDN"]),
+        ("Chinese army engineers arrived in Laos to rebuild the bridges swept away by the floods.",
+         "AID", ["CHN"], ["LAO"]),
         # ... unless the help names an act of its own, which the visit is for
         ("The Chilean foreign minister arrived in Lima to help mediate between the government "
          "and the protesters.", "CONSULT", ["CHL"], None),
