@@ -50,6 +50,7 @@ from sitrep.coding.roles import direct_object, is_purpose, passive_patient, prep
 from sitrep.coding.senses import (
     counted_in_money,
     cut_in,
+    fired_in_a_test,
     in_words,
     opened_to_refugees,
     out_of_reach,
@@ -202,6 +203,8 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         flown = raid_from_the_air(token)
         if flown is not None:
             event_type, mode = "ASSAULT", flown  # "jets raided ...": an air strike
+    if event_type == "ASSAULT" and row.pos == "VERB" and fired_in_a_test(token):
+        event_type, mode = "MOBILIZE", "weapons"  # "test-fired a missile": readiness, no attack
     if event_type == "PROTEST" and row.pos == "VERB" and any(c.dep_ == "ccomp"
                                                              for c in token.children):
         # "X is failing refugees, a rights group protested": a protest that says something is a
