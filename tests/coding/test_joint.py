@@ -96,3 +96,15 @@ def test_one_countrys_drills_stay_a_show_of_force(coder):
     # a control (passes either way)
     assert one(coder, "Iran's Revolutionary Guards staged drills in the Gulf on Tuesday.").event \
         == "MOBILIZE"
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # drills one country stages around, near or off another are aimed at it, not held with it:
+    # MOBILIZE (PLOVER manual §MOBILIZE, single-country exercises), whatever the parse names
+    # the other country as (build.py: only the doers and the partners held with count)
+    ("Chinese destroyers and bombers staged drills around Taiwan on Monday.", ["CHN"], ["TWN"]),
+    ("Russian warships staged live-fire exercises off Japan this week.", ["RUS"], ["JPN"]),
+    ("Iranian naval units held drills near the United Arab Emirates.", ["IRN"], ["ARE"]),
+])
+def test_drills_staged_around_another_country_mobilize(coder, text, actor, recipient):
+    assert_coded(coder, text, "MOBILIZE", actor, recipient)

@@ -140,6 +140,15 @@ def test_a_search_for_evidence_investigates(coder, text, event_type, mode):
          ["ETH"], ["DJI"]),
         ("Japanese rescue workers arrived in Turkey to assist survivors of the earthquake.", "AID",
          ["JPN"], ["TUR"]),
+        # ... and so is one made to treat, feed or rebuild (the help verbs of a relief mission),
+        # even when whom it helps was hurt in an act the sentence names
+        ("Egyptian army doctors arrived in Gaza to treat the wounded.", "AID", ["EGY"], None),
+        ("Cuban medical brigades arrived in Haiti on Friday to treat people injured in the storm.",
+         "AID", ["CUB"], ["HTI"]),
+        ("Turkish field surgeons arrived in Sudan to treat civilians hurt in the shelling of "
+         "Omdurman.", "AID", ["TUR"], ["SDN"]),
+        ("Chinese army engineers arrived in Laos to rebuild the bridges swept away by the floods.",
+         "AID", ["CHN"], ["LAO"]),
         # ... unless the help names an act of its own, which the visit is for
         ("The Chilean foreign minister arrived in Lima to help mediate between the government "
          "and the protesters.", "CONSULT", ["CHL"], None),
@@ -284,3 +293,49 @@ def test_placed_under_no_restriction(coder, text):
 )
 def test_an_arrival_seeking_help_is_a_request(coder, text, event_type, actor, recipient):
     assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    # records or evidence handed over to another party's authorities are shared information:
+    # COOPERATE (PLOVER manual §COOPERATE, CAMEO 064), as given ones are
+    ("Swiss prosecutors handed over bank records to their Brazilian counterparts.", "COOPERATE",
+     ["CHE"], ["BRA"]),
+    ("The Dutch police handed over phone records to Belgian investigators on Monday.",
+     "COOPERATE", ["NLD"], ["BEL"]),
+    # a licence or an accreditation reinstated or restored eases a restriction (CONCEDE)
+    ("The Zambian government reinstated the licence of a private radio station in Lusaka.",
+     "CONCEDE", ["ZMB"], None),
+    ("The Niger junta restored the accreditation of the French journalists.", "CONCEDE",
+     ["NER"], ["FRA"]),
+])
+def test_records_handed_over_and_licences_restored(coder, text, event_type, actor, recipient):
+    assert_coded(coder, text, event_type, actor, recipient)
+
+
+@pytest.mark.parametrize("text, actor", [
+    # a weapon fired or launched in a test shows its readiness: MOBILIZE weapons, no attack
+    # (senses.fired_in_a_test, word class test_words)
+    ("North Korea's army test-fired two short-range ballistic missiles on Thursday.", ["PRK"]),
+    ("Pakistan's army successfully test-launched a cruise missile from a submarine.", ["PAK"]),
+    ("The Indian navy test-fired a supersonic missile in the Arabian Sea.", ["IND"]),
+])
+def test_a_weapon_fired_in_a_test_is_mobilized(coder, text, actor):
+    event = one(coder, text)
+    assert (event.event, event.mode) == ("MOBILIZE", "weapons"), text
+    assert codes(event.actor) == actor
+
+
+def test_a_missile_fired_at_a_target_is_still_an_attack(coder):
+    assert one(coder, "North Korea fired two missiles at a South Korean island.").event == "ASSAULT"
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # a plot is a hostile act whatever it plots: who a speaker says is behind it is blamed
+    # (sentence._blamed, word class plot_nouns)
+    ("Bolivia's interior minister said the opposition governor was behind a plot to overthrow "
+     "the president.", ["BOL"], None),
+    ("Ghana's security minister said two Togolese officers were behind a conspiracy to "
+     "assassinate the president.", ["GHA"], ["TGO"]),
+])
+def test_whoever_is_said_to_be_behind_a_plot_is_accused(coder, text, actor, recipient):
+    assert_coded(coder, text, "ACCUSE", actor, recipient)

@@ -20,6 +20,11 @@ def _object_phrase(nlp, text, verb):
     ("A court convicted the small opposition party of inciting hatred.", "convict",
      "the small opposition party"),
     ("The council banned the union from organising strikes.", "ban", "the union"),
+    # what a party is blamed for is the charge, not its words (word class alleging_verbs)
+    ("The Kenyan police blamed Somali-based militants for Friday's ambush near the border.",
+     "blame", "Somali - based militants"),
+    ("The army blamed armed separatists for the deaths of six soldiers.", "blame",
+     "armed separatists"),
 ])
 def test_the_charge_after_the_object_is_not_the_partys(nlp, text, verb, expected):
     assert _object_phrase(nlp, text, verb) == expected

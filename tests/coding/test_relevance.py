@@ -213,6 +213,17 @@ def test_what_a_natural_force_an_accident_or_an_animal_does_is_no_ones_act(coder
     assert coder.code_text(text, published="2025-06-10") == [], text
 
 
+@pytest.mark.parametrize("text", [
+    # a volcano is a natural force (sectors_current.tsv: volcano, eruption, and 'Mount' opening a
+    # volcano's name), and so is a force whose name a country's possessive codes
+    "Indonesia's Mount Semeru erupted on Saturday, sending ash clouds over East Java.",
+    "The volcano killed thirty villagers on the slopes above Goma in eastern Congo.",
+    "Japan's Typhoon Lan hit the Kansai region on Tuesday, cutting power to 80,000 homes.",
+])
+def test_what_a_volcano_or_a_named_force_does_is_no_ones_act(coder, text):
+    assert coder.code_text(text, published="2025-06-10") == [], text
+
+
 @pytest.mark.parametrize("text, actor_sector, actor_code", [
     # controls: people who act during a disaster still act; a state's troops' fire is its act
     ("Rebels killed forty villagers in Mozambique during the floods.", "REB", None),

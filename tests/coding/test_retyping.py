@@ -387,3 +387,31 @@ def test_a_sanction_renewed_stays_a_sanction(coder):
     # a control (passes either way); sanctions imposed or renewed are COERCE, as the real-news
     # coders code them (the manual: SANCTION; docs/codebook-boundaries.md)
     assert one(coder, "The EU extended its sanctions on Russia for six months.").event == "COERCE"
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        ("The Chadian rebel leader vowed to attack any Sudanese convoy that crossed the border.",
+         None, ["SDN"]),
+        ("Iran's army chief promised to strike Israeli bases if the drone flights went on.",
+         ["IRN"], ["ISR"]),
+        ("The Ugandan interior minister vowed to expel the Kenyan traders by the end of June.",
+         ["UGA"], ["KEN"]),
+        ("Washington pledged to impose sanctions on Venezuelan officials who rigged the vote.",
+         ["USA"], ["VEN"]),
+    ],
+)
+def test_a_promise_of_force_or_pressure_is_a_threat(coder, text, actor, recipient):
+    # PLOVER manual: promised force or pressure is THREATEN, whichever verb of promising
+    # carries it (word class promising_verbs, retyping.fold_complements)
+    assert_coded(coder, text, "THREATEN", actor, recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya pledged to deploy 800 police officers to Haiti.",
+    "The Polish president vowed to help the Ukrainian refugees.",
+    "Egypt promised to send aid to Sudan.",
+])
+def test_a_promise_of_help_stays_agree(coder, text):
+    assert one(coder, text).event == "AGREE"

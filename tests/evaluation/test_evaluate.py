@@ -148,6 +148,21 @@ def test_dev4_wire_sentence_floors(nlp):
 
 
 @pytest.mark.slow
+def test_dev5_wire_sentence_floors(nlp):
+    # dev5 (tests/fixtures/README.md): 228 wire-style sentences weighted to the real-news coders'
+    # weakest roots, 20 of them NONE. Blind 2026-12-07: type 0.794, macro-F1 0.804, actor 0.913,
+    # recipient 0.635, type+source+target 0.548, NONE with an event 0.30; floors just under the
+    # figures after the fixes its failures led to (0.829 / 0.923 / 0.649 / 0.577 / 0.25)
+    report = evaluate(FIXTURES / "dev5_sentences.csv")
+    assert report.cases == 228
+    assert report.figures["event_type_accuracy"] >= 0.81
+    assert report.figures["actor_match"] >= 0.91
+    assert report.figures["recipient_match"] >= 0.63
+    assert report.figures["type_source_target"] >= 0.56
+    assert report.figures["none_sentences_with_event"] <= 0.26
+
+
+@pytest.mark.slow
 def test_re3d_entity_floor(nlp):
     report = evaluate(needs_shared("re3d"))
     assert report.cases == 45

@@ -50,6 +50,7 @@ from sitrep.coding.roles import direct_object, is_purpose, passive_patient, prep
 from sitrep.coding.senses import (
     counted_in_money,
     cut_in,
+    fired_in_a_test,
     in_words,
     opened_to_refugees,
     out_of_reach,
@@ -202,6 +203,8 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
         flown = raid_from_the_air(token)
         if flown is not None:
             event_type, mode = "ASSAULT", flown  # "jets raided ...": an air strike
+    if event_type == "ASSAULT" and row.pos == "VERB" and fired_in_a_test(token):
+        event_type, mode = "MOBILIZE", "weapons"  # "test-fired a missile": readiness, no attack
     if event_type == "PROTEST" and row.pos == "VERB" and any(c.dep_ == "ccomp"
                                                              for c in token.children):
         # "X is failing refugees, a rights group protested": a protest that says something is a
@@ -211,9 +214,10 @@ def build_candidate(token, row: Trigger, sentence, ctx: Context, era_starts,
     held = (direct_object(token) or passive_patient(token)) if row.pos == "VERB" else None
     joined = partners(token, ctx) if joint and (row.lemma in joint["lemmas"] or (
         held is not None and held.lemma_.lower() in joint["lemmas"])) else None  # "staged drills"
-    if joined is not None and (len({a.code for a in actor + recipient + joined if a.code}) >= 2
+    if joined is not None and (len({a.code for a in actor + joined if a.code}) >= 2
                                or held_jointly(token, held)):
-        # "French and Egyptian warships launched war games", "held drills with Russia"
+        # "French and Egyptian warships launched war games", "held drills with Russia"; drills
+        # staged around or near another country are aimed at it, not held with it (MOBILIZE)
         event_type, mode = joint["event"], None
         actor = actor or joining_party(token, ctx)
         own = {a.code for a in actor}

@@ -104,9 +104,13 @@ def is_natural_force(actor: Actor) -> bool:
     which the coder resolves as a name, not by its sector noun."""
     if actor.sector == NATURAL_FORCE:
         return True
-    if actor.code or actor.kb_id or actor.sector not in (None, "", "UNK"):
+    if actor.kb_id or actor.sector not in (None, "", "UNK"):
         return False
     words = [fold_uncached(w) for w in actor.entity_text.split()]
+    if actor.code:
+        # "Indonesia's Mount Marapi", "Japan's Typhoon Lan": a country's possessive gave the name
+        # its code; a name that opens with a natural force's word is still that force
+        return bool(words) and words[0] in natural_force_words()
     phrases = set(words) | {" ".join(pair) for pair in zip(words, words[1:], strict=False)}
     return bool(phrases & natural_force_words())
 

@@ -39,15 +39,25 @@ INTENT_TYPES = {**dict.fromkeys(["SUPPORT", "CONSULT", "COOPERATE", "AID", "RETR
 MEETING_STOPPERS = word_class("meeting_stoppers")
 
 
+# Verbs that promise their complement; a promised act of force or pressure is a threat
+# (PLOVER manual: promised force or pressure is THREATEN; "vowed to attack", "promised to strike").
+PROMISING_VERBS = word_class("promising_verbs")
+HOSTILE_ACTS = {"ASSAULT", "COERCE", "SANCTION"}
+
+
 def fold_complements(candidates: list[Candidate]) -> list[Candidate]:
     """"threatened to strike X", "agreed to cooperate with X": one event, the outer verb's type,
-    with the complement's arguments where the outer verb has none."""
+    with the complement's arguments where the outer verb has none. A promise of force or
+    pressure ("vowed to attack the soldiers") is a threat."""
     by_token = {c.trigger.i: c for c in candidates}
     kept = []
     for candidate in candidates:
         outer = by_token.get(candidate.trigger.head.i)
         if outer is not None and outer is not candidate and (
                 candidate.trigger.dep_ == "xcomp" or _requested_act(candidate, outer)):
+            if outer.event.event == "AGREE" and outer.trigger.lemma_ in PROMISING_VERBS \
+                    and candidate.trigger.dep_ == "xcomp" and candidate.row.event in HOSTILE_ACTS:
+                outer.event.event, outer.event.mode = "THREATEN", None
             outer.event.recipient = outer.event.recipient or candidate.event.recipient
             outer.event.items = outer.event.items or candidate.event.items
             if not outer.event.event_loc.extracted_place:
@@ -218,10 +228,22 @@ HELP_VERBS = word_class("help_verbs")
 
 def _made_to_help(trigger, coded: set[int]) -> bool:
     """A visit made to help, with no act of its own named under the help ("arrived in Lima to
-    help mediate" is the mediation's)."""
+    help mediate" is the mediation's, "to assist in the talks" the talks'); an act that only
+    describes whom it helps ("to treat people wounded in the clashes") is no act of the help."""
     return any(c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in HELP_VERBS and any(
         g.dep_ == "aux" and g.lower_ == "to" for g in c.children) and not any(
-        t.i in coded for t in c.subtree) for c in trigger.children)
+        t.i in coded for t in _help_acts(c)) for c in trigger.children)
+
+
+def _help_acts(help_verb) -> list:
+    """What a help names as its own act: its words, its object, its complements and what its
+    prepositions govern, not the clauses that describe them."""
+    acts = []
+    for child in help_verb.children:
+        acts.append(child)
+        if child.dep_ in {"prep", "dobj", "xcomp", "ccomp"}:
+            acts += [g for g in child.children if g.dep_ in {"pobj", "pcomp", "xcomp", "compound"}]
+    return acts
 
 
 def consultation_purposes(candidates: list[Candidate], lexicon: Lexicon) -> list[Candidate]:

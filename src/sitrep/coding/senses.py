@@ -38,6 +38,17 @@ def raid_from_the_air(verb) -> str | None:
     return None
 
 
+# "test-fired a missile", "test-launched two rockets": the parse hangs "test" on the verb
+TEST_WORDS = word_class("test_words")
+
+
+def fired_in_a_test(verb) -> bool:
+    """A weapon fired or launched in a test ("North Korea test-fired two missiles") is no attack
+    on anyone: it shows the weapon's readiness, MOBILIZE weapons (PLOVER manual §MOBILIZE)."""
+    return any(c.dep_ in {"npadvmod", "compound", "advmod", "dep"} and c.lemma_.lower() in TEST_WORDS
+               for c in verb.children)
+
+
 NAME_CALLING_VERBS = word_class("name_calling_verbs")
 ATTACK_WORDS = word_class("attack_words")
 

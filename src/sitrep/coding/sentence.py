@@ -258,6 +258,8 @@ BLAME_PREDICATES = word_class("blame_predicates")
 
 # What one can be blamed for: "responsible for the bombing", "behind the arrests".
 HOSTILE_TYPES = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"}
+# "was behind a plot to ...": a plot is a hostile act whatever it plots (word class `plot_nouns`)
+PLOT_NOUNS = word_class("plot_nouns")
 
 
 def _blamed(clause, ctx: Context):
@@ -278,6 +280,8 @@ def _blamed(clause, ctx: Context):
     if predicate.dep_ == "prep" and not acts:
         return None
     for act in acts:
+        if act.lemma_.lower() in PLOT_NOUNS:
+            continue
         row = match_trigger(act, ctx.lexicon)
         if row is None or row.event not in HOSTILE_TYPES:
             return None
