@@ -102,3 +102,13 @@ def test_a_union_federation_is_labour_not_a_legislature(text, code):
 def test_a_hong_kong_chief_executive_stays_government():
     actor = resolve("Hong Kong's chief executive", WHEN)
     assert (actor.code, actor.sector) == ("HKG", "GOV"), actor
+
+
+@pytest.mark.parametrize(("text", "when"), [("Sharon", date(2022, 6, 1)),
+                                            ("Sharon", date(2019, 1, 1))])
+def test_a_given_name_alone_is_no_listed_person_out_of_office(text, when):
+    assert not (resolve(text, when).kb_id or "").startswith("person:")
+
+
+def test_a_surname_that_is_a_given_name_names_its_bearer_in_office():
+    assert resolve("Sharon", date(2003, 1, 1)).kb_id == "person:ariel-sharon"

@@ -451,7 +451,10 @@ def _surname(text: str, surname: str, when: date | None, kb: KnowledgeBase,
     everyone = kb.surnames.get(surname, [])
     candidates = [c for c in everyone if not c.generated]
     covering = [c for c in (candidates or everyone) if c.covers(when)]
-    ids = {c.kb_id for c in covering} or {c.kb_id for c in candidates}
+    # a surname that is also a given name ("Sharon") names its one curated bearer alone on a
+    # date only while a row of theirs covers it: Ariel Sharon in 2003, no one in 2022
+    ids = {c.kb_id for c in covering} or (
+        {c.kb_id for c in candidates} if when is None or surname not in kb.given_names else set())
     if len(ids) > 1 and candidates:
         return _kin(text, surname, covering or candidates, bool(covering))
     if len(ids) != 1:
