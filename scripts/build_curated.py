@@ -183,7 +183,7 @@ ORG_HEADER = f"""# organisations_curated.tsv: political parties, armed and crimi
 # A body whose role changed has a row per role with its dates (start, end; empty = open).
 # columns: kb_id, name, variants ('|'-separated), country, sector, kind, start, end, source"""
 SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "SPY", "PTY", "PRM", "CRM", "EDU", "NGO",
-           "IGO", "BUS", "JRN", "REL", "MED", "UAF"}
+           "IGO", "BUS", "JRN", "REL", "MED", "UAF", "LAB"}
 
 
 def write_organisations(sources: list[Path], out: Path) -> list[list[str]]:

@@ -62,6 +62,7 @@ ARTICLES = {"al", "el", "ad", "ash", "as", "at", "an", "ar", "az", "ud", "ul", "
 COALITION_NOUNS = word_class("coalition_nouns")
 BODY_HEADS = word_class("body_head_nouns")
 NATURAL_FEATURES = word_class("natural_feature_nouns")
+SHARED_TITLES = word_class("shared_office_titles")
 
 
 @dataclass
@@ -130,6 +131,7 @@ class _Span:
     entries: list[KBEntry]
     code: str | None = None  # a country the span states (a country name or adjective)
     country_name: bool = False  # the span is a country's name, not its adjective
+    region: bool = False  # a first-level subdivision's name: its offices are no national ones
 
 
 # The rows a name inside a phrase (tokens start to end) may stand for: the resolver's check that a
@@ -232,7 +234,8 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
             hit = choose(first.entries, when) if first.entries else None
             code = first.code or (hit[0].country if hit else None)
             steps.append(f"the country {code} from the complement")
-    local = False  # the country of a city or region: its police chief is no national one
+    # the country of a city or region: its police chief, its premier, no national one
+    local = any(s.region for s in owners[:1])
     if code is None and row is None and head is not None and head not in NOT_AN_ACTOR \
             and not another:
         place = _city_in(text, tokens[:cut], kb)
@@ -253,6 +256,11 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
     if office is not None and not former:
         name, office_sector, _ = office
         sector = office_sector
+        post = _body_post(tokens[:cut], row, kb)
+        if post is not None:
+            # "Apple's chief executive", "Nigeria's Senate president": the body's post
+            sector, local = post, True
+            steps.append(f"the title is a post of a body of the sector {post}, no state's")
         local = local or (row is not None and row.kind == "place" and row.role in {"city", "region"})
         lower = not name.startswith(("deputy", "vice")) and any(t in UNDERLINGS for t in tokens[:cut])
         holder = _holder(kb, code, name, when) if code and not local and not lower else None
@@ -421,8 +429,10 @@ def _spans(tokens: list[str], kb: KnowledgeBase, when: date | None,
     names_a_group = sector_of(tokens, kb) is not None
     for size in (3, 2):  # "New Jersey police": a state's name, not the country "Jersey" in it
         for i in range(len(tokens) - size + 1):
-            if not any(used[i:i + size]) and _state_named_after(tokens[i:i + size], kb):
+            region = None if any(used[i:i + size]) else _state_named_after(tokens[i:i + size], kb)
+            if region is not None:
                 used[i:i + size] = [True] * size
+                found.append(_Span(i, i + size, [], region, region=True))
     for size in range(min(len(tokens), 6), 0, -1):
         for i in range(len(tokens) - size + 1):
             if any(used[i:i + size]):
@@ -456,18 +466,30 @@ ARTICLES = {"la", "le", "les", "el", "the", "al"}
 
 
 def _state_named_after(tokens: list[str], kb: KnowledgeBase) -> str | None:
-    """The country of a first-level subdivision of two or three words whose last words name
-    another country, after a word that is no article ("New Jersey", "New South Wales"; not
-    "Hong Kong SAR", "Taiwan Sheng", "La Reunion"); None otherwise."""
-    if not 2 <= len(tokens) <= 3 or " ".join(tokens) in kb.names or tokens[0] in ARTICLES:
+    """The country of a first-level subdivision of two or three words whose last words name a
+    country, or a part of which is another country's nationality or a place of another country
+    or of none, after a word that is no article ("New Jersey", "New South Wales", "Western
+    Australia", "British Columbia", "West Bengal": not Jersey, Britain, the West, nor Australia's
+    government; not "Hong Kong SAR", "Taiwan Sheng", "La Reunion", nor a compass word before a
+    place noun, "Eastern Province"); None otherwise."""
+    if not 2 <= len(tokens) <= 3 or " ".join(tokens) in kb.names or tokens[0] in ARTICLES \
+            or tokens[-1] in place_nouns(("place",)):
         return None
     code = subdivision_country(" ".join(tokens))
     if code is None:
         return None
-    for start in range(1, len(tokens)):
-        named = {e.country for e in kb.names.get(" ".join(tokens[start:]), []) if e.kind == "country"}
-        if named and code not in named:
-            return code
+    for start in range(len(tokens)):
+        for end in range(start + 1, len(tokens) + 1 - (start == 0)):
+            part = " ".join(tokens[start:end])
+            entries = kb.names.get(part, [])
+            if any(e.kind == "country" for e in entries):
+                if not start:
+                    return None  # a country's name opens it: "Hong Kong SAR", the country's
+                if end == len(tokens):
+                    return code  # a country's name ends it ("New Jersey", "Western Australia")
+            places = {e.country for e in entries if e.kind == "place"}
+            if (places and code not in places) or kb.adjectives.get(part, code) != code:
+                return code
     return None
 
 
@@ -506,12 +528,30 @@ def _body_head(kb: KnowledgeBase, tokens: list[str], entity: _Span | None, spans
 
 def office_in(tokens: list[str], kb: KnowledgeBase) -> tuple[str, str, frozenset[str] | None] | None:
     """The right-most office title in the words, longest first."""
+    found = _office_at(tokens, kb)
+    return found[1] if found else None
+
+
+def _office_at(tokens: list[str], kb: KnowledgeBase
+               ) -> tuple[int, tuple[str, str, frozenset[str] | None]] | None:
     for end in range(len(tokens), 0, -1):
         for size in range(min(kb.max_title_words, end), 0, -1):
             phrase = " ".join(tokens[end - size:end])
             for office in kb.office_titles.get(phrase, ()):
-                return office
+                return end - size, office
     return None
+
+
+def _body_post(tokens: list[str], row: KBEntry | None, kb: KnowledgeBase) -> str | None:
+    """The sector of the body whose post the office title is, not the state's: a title many
+    bodies share after a body of another sector ("Apple's chief executive": BUS, "the ANC
+    president": PTY, "Nigeria's Senate president": LEG); None otherwise."""
+    found = _office_at(tokens, kb)
+    if found is None:
+        return None
+    start, (_, sector, _) = found
+    body = row.sector if row is not None and row.kind == "organisation" else None
+    return _post_of(tokens, start, kb, sector, body)
 
 
 def _demonym(span: str, kb: KnowledgeBase) -> str | None:
@@ -526,13 +566,34 @@ def _demonym(span: str, kb: KnowledgeBase) -> str | None:
 def sector_of(tokens: list[str], kb: KnowledgeBase) -> str | None:
     """The sector named by the right-most sector phrase (the head of a noun phrase); a head
     PLOVER leaves unknown ("members", "group": UNK) takes a modifier's sector ("gang members":
-    CRM)."""
-    unknown = None
-    for end in range(len(tokens), 0, -1):
-        for size in range(min(kb.max_sector_words, end), 0, -1):
-            phrase = " ".join(tokens[end - size:end])
-            if phrase in kb.sectors and not (phrase in TITLE_MODIFIERS and end < len(tokens)):
-                if kb.sectors[phrase] != "UNK":
-                    return kb.sectors[phrase]
-                unknown = unknown or "UNK"
+    CRM); a title many bodies share takes the sector of the body named before it
+    (`_post_of`: "university chancellor" EDU, "party president" PTY)."""
+    unknown, end = None, len(tokens)
+    while end > 0:
+        size = next((n for n in range(min(kb.max_sector_words, end), 0, -1)
+                     if " ".join(tokens[end - n:end]) in kb.sectors), 0)
+        phrase = " ".join(tokens[end - size:end])
+        if size and not (phrase in TITLE_MODIFIERS and end < len(tokens)):
+            if kb.sectors[phrase] != "UNK":
+                return _post_of(tokens, end - size, kb, kb.sectors[phrase]) or kb.sectors[phrase]
+            unknown = "UNK"  # a modifier before it, not a word inside it ("general secretary")
+        end -= max(size, 1)
     return unknown
+
+
+def _post_of(tokens: list[str], start: int, kb: KnowledgeBase, sector: str,
+             body: str | None = None) -> str | None:
+    """The sector of the body a title at `start` is a post of, where the title is one clubs,
+    companies, parties and chambers use as well as states (`shared_office_titles`) and the
+    body named (`body`, a listed body's sector) or the agent phrase before it is of another
+    sector ("Senate president": LEG, "company chief executive": BUS); None otherwise."""
+    if all(" ".join(tokens[start:e]) not in SHARED_TITLES for e in range(start, len(tokens) + 1)):
+        return None
+    if body and body not in NOT_AN_ACTOR | {"UNK", sector}:
+        return body
+    for size in (2, 1):
+        words = " ".join(tokens[max(0, start - size):start])
+        body = None if words in TITLE_MODIFIERS else kb.sectors.get(words)
+        if start >= size and body and body not in NOT_AN_ACTOR | {"UNK", sector}:
+            return body
+    return None

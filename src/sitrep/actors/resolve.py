@@ -342,8 +342,11 @@ def _unlisted_person(text: str, tokens: list[str], label: str | None,
 
 def _titled_person(text: str, tokens: list[str], when: date | None, label: str | None,
                    kb: KnowledgeBase, context: _Context) -> Resolution | None:
-    """A known person's name at the end, titles before it."""
-    for i in range(1, len(tokens)):
+    """A known person's name at the end, titles before it: a listed name first, then one fitted
+    by spelling ("Deputy President X" is X's listed name after "Deputy President", not
+    "President X" fitted by spelling after "Deputy")."""
+    for i in [*range(1, len(tokens)), *(-j for j in range(1, len(tokens)))]:
+        by_keys, i = i < 0, abs(i)
         suffix = " ".join(tokens[i:])
         listed = kb.names.get(suffix, [])
         people = {e.kb_id for e in listed if e.kind == "person"}
@@ -351,7 +354,8 @@ def _titled_person(text: str, tokens: list[str], when: date | None, label: str |
         entries = _of_country([e for e in listed if e.kb_id in people],
                               _title_owner(tokens[:i], kb)[0])
         rule = "titled"
-        if not entries and len(tokens) - i >= 2 and capitalised_tail(text, len(tokens) - i):
+        if by_keys and not entries and len(tokens) - i >= 2 and \
+                capitalised_tail(text, len(tokens) - i):
             keyed = _keyed_people(suffix, when, kb)
             if keyed:
                 entries, rule = keyed
@@ -447,7 +451,10 @@ def _surname(text: str, surname: str, when: date | None, kb: KnowledgeBase,
     everyone = kb.surnames.get(surname, [])
     candidates = [c for c in everyone if not c.generated]
     covering = [c for c in (candidates or everyone) if c.covers(when)]
-    ids = {c.kb_id for c in covering} or {c.kb_id for c in candidates}
+    # a surname that is also a given name ("Sharon") names its one curated bearer alone on a
+    # date only while a row of theirs covers it: Ariel Sharon in 2003, no one in 2022
+    ids = {c.kb_id for c in covering} or (
+        {c.kb_id for c in candidates} if when is None or surname not in kb.given_names else set())
     if len(ids) > 1 and candidates:
         return _kin(text, surname, covering or candidates, bool(covering))
     if len(ids) != 1:
