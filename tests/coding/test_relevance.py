@@ -245,3 +245,38 @@ def test_parties_acting_amid_disasters_or_by_fire_still_act(coder, text, actor_s
 def test_a_natural_force_a_relative_pronoun_stands_for_is_no_ones_doer(coder, text):
     # "floods that killed": the relative pronoun's antecedent is the doer, a natural force
     assert all(e.event != "ASSAULT" for e in coder.code_text(text, published="2025-06-10")), text
+
+
+@pytest.mark.parametrize("text", [
+    # an act aimed only at a natural force (other than help) is no one's act towards anyone
+    "Chilean firefighters battled a huge blaze near Valparaiso on Monday.",
+    "Greek firefighters battled forest fires on the island of Evia for a third day.",
+    "Spanish firefighters fought the flames for six hours near Valencia.",
+    "Australian water-bombers attacked the bushfire from the air on Tuesday.",
+    # nor is a record of one ("recorded its worst drought"), which the fallback classifier typed
+    "The Indian state of Kerala recorded its heaviest monsoon rainfall in fifty years.",
+    "Chief Minister Siddaramaiah's state of Karnataka recorded its worst drought in decades.",
+])
+def test_an_act_aimed_only_at_a_natural_force_is_no_event(coder, text):
+    assert coder.code_text(text, published="2025-06-10") == [], text
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # controls: fires set by people, and attacks on people, still count
+    ("Protesters set fires outside the parliament in Beirut.", "PROTEST"),
+    ("Indian troops attacked rebels near the border on Monday.", "ASSAULT"),
+    # help may be aimed at a disaster
+    ("Chinese authorities sent medical teams to fight the outbreak in Wuhan.", "AID"),
+])
+def test_acts_beside_natural_forces_still_count(coder, text, event_type):
+    events = coder.code_text(text, published="2025-06-10")
+    assert [e.event for e in events][:1] == [event_type], text
+
+
+@pytest.mark.parametrize("text", [
+    # a national airline is a business, not the military (PLOVER's agent list: "carrier")
+    "Portugal's flag carrier cancelled 200 flights on Monday.",
+    "Thailand's flag carrier suspended 120 flights on Friday.",
+])
+def test_a_flag_carrier_is_a_business(coder, text):
+    assert coder.code_text(text, published="2025-06-10") == [], text

@@ -71,3 +71,18 @@ def test_none_sentences_floor(nlp):
     report = evaluate(FIXTURES / "none_sentences.csv")
     assert report.cases == 300
     assert report.figures["event_type_accuracy"] >= 0.94  # sentences with no event coded
+
+
+def test_a_mixed_article_s_one_political_event_is_a_hit_not_a_false_positive(tmp_path, nlp):
+    mixed = [{"id": "market", "plover": "ASSAULT",
+              "text": "The bakery chain reported higher profits and its shares rose 4%. "
+                      "Separately, Chilean troops attacked a rebel camp near the border on "
+                      "Monday. The chain said it would open 40 shops next year."},
+             {"id": "rates", "plover": "AGREE",
+              "text": "The bakery chain reported higher profits and said it would open 40 shops "
+                      "next year. Its shares rose 4%."}]
+    report = evaluate(write(tmp_path / "n.jsonl", mixed))
+    assert report.figures["mixed_articles"] == 2
+    assert report.figures["mixed_events_found"] == 1
+    assert report.figures["events"] == 0
+    assert "mixed articles whose political event was missed: rates AGREE" in report.details

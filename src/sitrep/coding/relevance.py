@@ -115,6 +115,12 @@ def is_natural_force(actor: Actor) -> bool:
     return bool(phrases & natural_force_words())
 
 
+# An act aimed at a natural force only is no one's act towards anyone: "firefighters battled
+# the blaze", "crews attacked the flames", "the state recorded its heaviest monsoon rain". Only
+# help and its preparations may be aimed at a disaster ("sent aid to fight the epidemic").
+AIMED_AT_DISASTERS = frozenset({"AID", "MOBILIZE", "COOPERATE", "REQUEST", "SUPPORT", "CONSULT"})
+
+
 def participants_standing(event: Event) -> set[str]:
     return {standing(a) for a in event.actor + event.recipient} - {""}
 
@@ -127,8 +133,13 @@ def is_political(event: Event, protest_act: bool = False) -> bool:
     who is not a business or a club ("Ana Ruiz said the miners will stay on strike").
     Rule 0: what a natural force does ("the earthquake killed 300 people", "floods displaced
     thousands") is no one's act, whoever suffers it (PLOVER's agent list: JNK), as is what an
-    accident or an animal does ("a bus crash killed eleven pilgrims", `is_natural_force`)."""
+    accident or an animal does ("a bus crash killed eleven pilgrims", `is_natural_force`); and a
+    act aimed at one only, other than help ("firefighters battled the blaze",
+    `AIMED_AT_DISASTERS`)."""
     if event.actor and all(is_natural_force(a) for a in event.actor):
+        return False
+    if event.event not in AIMED_AT_DISASTERS and event.recipient and all(
+            is_natural_force(r) for r in event.recipient):
         return False
     if participants_standing(event):
         return True

@@ -5,6 +5,8 @@ event, the types and triggers coded most often, and the ten worst articles.
 
 A line is `{"id": ..., "text": ...}` (any other fields are ignored), as `sitrep ingest` reads
 JSON Lines; a line that cannot be read is counted and named, and the others still go through.
+A line may also name, in "plover", the type of the one political event a mixed article holds:
+one event of that type there is a hit, not a false positive, and the hits are counted apart.
 """
 
 from __future__ import annotations
@@ -38,6 +40,22 @@ def looks_like_negatives(path: Path) -> bool:
     return False
 
 
+def expected_types(path: Path) -> dict[str, str]:
+    """The PLOVER type of the one political event of each mixed article, by id ("plover")."""
+    import json
+
+    expected: dict[str, str] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(record, dict) and isinstance(record.get("plover"), str):
+                expected[str(record.get("id"))] = record["plover"]
+    return expected
+
+
 def evaluate_negatives(path: Path, options: Options, limit: int | None = None) -> Report:
     """Code every article and report the false-positive rates."""
     docs: list[Document] = []
@@ -52,6 +70,9 @@ def evaluate_negatives(path: Path, options: Options, limit: int | None = None) -
     if not docs:
         raise EvalError(f"{path}: no article could be read; write one JSON object with a "
                         f'"text" per line')
+    expected = expected_types(path)
+    mixed_found = 0
+    missed: list[str] = []
     words = 0
     per_article: list[tuple[int, str, list[str]]] = []
     types: Counter[str] = Counter()
@@ -61,10 +82,18 @@ def evaluate_negatives(path: Path, options: Options, limit: int | None = None) -
             unreadable.append(str(doc))
             continue
         words += len(doc.text.split())
-        per_article.append((len(doc.events), doc.id, [
-            f"{e.event} {e.event_text.lower()!r}" for e in doc.events]))
-        types.update(e.event for e in doc.events)
-        triggers.update(e.event_text.lower() for e in doc.events)
+        false = list(doc.events)
+        wanted = expected.get(doc.id)
+        hit = next((e for e in false if e.event == wanted), None)
+        if hit is not None:
+            false.remove(hit)
+            mixed_found += 1
+        elif wanted:
+            missed.append(f"{doc.id} {wanted}")
+        per_article.append((len(false), doc.id, [
+            f"{e.event} {e.event_text.lower()!r}" for e in false]))
+        types.update(e.event for e in false)
+        triggers.update(e.event_text.lower() for e in false)
     events = sum(count for count, _, _ in per_article)
     report = Report(file=str(path), kind="negatives (articles with no political event)",
                     cases=len(per_article))
@@ -72,6 +101,12 @@ def evaluate_negatives(path: Path, options: Options, limit: int | None = None) -
     report.figures["events_per_article"] = events / len(per_article)
     report.figures["events_per_1000_words"] = 1000 * events / max(words, 1)
     report.figures["articles_with_events"] = sum(1 for count, _, _ in per_article if count)
+    if expected:
+        report.figures["mixed_articles"] = sum(1 for _, doc_id, _ in per_article
+                                               if doc_id in expected)
+        report.figures["mixed_events_found"] = mixed_found
+        report.details.append("mixed articles whose political event was missed: "
+                              + (", ".join(missed) or "none"))
     report.details.append("types: " + ", ".join(f"{t} {n}" for t, n in types.most_common(TOP)))
     report.details.append("triggers: " + ", ".join(
         f"{t!r} {n}" for t, n in triggers.most_common(TOP)))
