@@ -53,3 +53,15 @@ def test_a_country_before_a_war_is_where_it_happens(coder):
     # and a name ending in such a word is no place
     found = entities(coder, "The Coalition complies with the Law of Armed Conflict.")
     assert not [text for text, label in found if label in {"GPE", "LOC", "FAC"}]
+
+
+def test_a_city_no_actor_row_lists_still_has_its_country(coder):
+    """A big city the model tags as a place but no knowledge row names (not a capital) gets its
+    country from the gazetteer, as the places the model missed do."""
+    from sitrep.model import Document
+
+    text = ("Heavy rain flooded streets in Mumbai and Lagos on Monday, and ferries were halted "
+            "at Kano's bus station.")
+    doc = coder.entities(Document(id="x", text=text, published="2020-06-01"))
+    codes = {e.text: e.code for e in doc.entities if e.label in {"GPE", "LOC"}}
+    assert codes.get("Mumbai") == "IND" and codes.get("Lagos") == "NGA"

@@ -217,8 +217,13 @@ def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[s
         label = _entity_label(text[mention.start:mention.end], mention.label, actor)
         if label is None:
             continue
+        code = actor.code
+        if code is None and label in {"GPE", "LOC"}:
+            # a city is no actor the knowledge base lists ("Lagos", "Kano"), but the entity list
+            # still says where it is, as it does for the places the model missed (below)
+            code = resolve_place(text[near.end() if near else mention.start:mention.end])[1]
         found.append(Entity(start=start, end=end, text=doc.text[start:end], label=label,
-                            code=actor.code, sector=actor.sector, kb_id=actor.kb_id))
+                            code=code, sector=actor.sector, kb_id=actor.kb_id))
         place = _place_of_body(parsed, text, mention, mentions.kb, mentions.when)
         if place is not None:
             span_start, span_end, place_actor = place
