@@ -7,6 +7,8 @@ Used by `phrase_actors.py` (the actors a phrase names) and, through it, by every
 
 from __future__ import annotations
 
+from sitrep.text.token_arrays import TokenArrays, arrays_of
+
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 
@@ -16,19 +18,28 @@ def conjuncts(token) -> list:
     "Mali, the Central African Republic, Niger and Chad" (a member parsed as an apposition that
     the list goes on from) and "Students, workers, and police" (the last member parsed as a
     second subject of the verb after a dangling "and")."""
-    found = [token]
-    for child in token.children:
-        if child.dep_ == "conj" or (child.dep_ == "appos" and _continues_list(child)):
-            found.extend(conjuncts(child))
-    if token.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
-        dangling = [c for member in found for c in member.children
-                    if c.dep_ == "cc" and c.i > member.i
-                    and not any(d.dep_ == "conj" and d.i > c.i for d in member.children)]
+    arrays = arrays_of(token.doc)
+    return [token] + [arrays.tokens[i] for i in _members(arrays, token.i)[1:]]
+
+
+def _members(arrays: TokenArrays, i: int) -> list[int]:
+    """`conjuncts` on the parse's arrays: offsets, token `i` first."""
+    dep, kids = arrays.dep, arrays.children
+    found = [i]
+    for child in kids[i]:
+        if dep[child] == "conj" or (dep[child] == "appos"
+                                    and _continues_list(arrays.tokens[child])):
+            found.extend(_members(arrays, child))
+    if dep[i] in SUBJECTS | PASSIVE_SUBJECTS:
+        dangling = [c for member in found for c in kids[member]
+                    if dep[c] == "cc" and c > member
+                    and not any(dep[d] == "conj" and d > c for d in kids[member])]
         if dangling:
-            for sibling in token.head.children:
-                if sibling.dep_ == token.dep_ and sibling.i > dangling[0].i and \
-                        all(t.dep_ != "cc" for t in token.doc[dangling[0].i + 1:sibling.left_edge.i]):
-                    found.extend(conjuncts(sibling))
+            for sibling in kids[arrays.head[i]]:
+                if dep[sibling] == dep[i] and sibling > dangling[0] and all(
+                        dep[t] != "cc" for t in range(
+                            dangling[0] + 1, arrays.tokens[sibling].left_edge.i)):
+                    found.extend(_members(arrays, sibling))
                     break
     return found
 

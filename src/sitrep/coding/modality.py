@@ -13,6 +13,7 @@ from sitrep.coding.phrase_actors import actors_of
 from sitrep.coding.roles import is_purpose, subject
 from sitrep.model import Actor
 from sitrep.resources import word_class
+from sitrep.text.token_arrays import arrays_of
 
 
 def modality_of(trigger, lexicon: Lexicon, speaker_is_actor: bool = False) -> str:
@@ -218,8 +219,10 @@ def _governing_cue(token, lexicon: Lexicon, modality: str, through: set[str], mo
 
 
 def has_obligation(token, lexicon: Lexicon) -> bool:
-    return any(c.dep_ in {"aux", "auxpass"} and ("obligation", "aux") in lexicon.cues.get(
-        c.lemma_.lower(), ()) for c in token.children)
+    arrays = arrays_of(token.doc)
+    dep, lemma, cues = arrays.dep, arrays.lemma, lexicon.cues
+    return any(dep[c] in {"aux", "auxpass"} and ("obligation", "aux") in cues.get(lemma[c], ())
+               for c in arrays.children[token.i])
 
 
 SPEAKER_PRONOUNS = {"it", "they", "we", "he", "she", "i"}

@@ -14,6 +14,7 @@ from functools import lru_cache
 from sitrep.entities.mentions import Mention, Mentions
 from sitrep.model import Actor
 from sitrep.resources import place_nouns, word_class
+from sitrep.text.token_arrays import TokenArrays, arrays_of
 
 PLACE_PREPS = {"in", "at", "to", "near", "inside", "across", "into", "off", "through",
                "outside"}
@@ -23,11 +24,20 @@ CLAUSES = {"advcl", "ccomp", "relcl", "parataxis", "conj", "csubj"}
 
 def clause_tokens(root):
     """The root's subtree without the clauses embedded in it (their places are their own)."""
-    stack = [root]
+    arrays = arrays_of(root.doc)
+    tokens = arrays.tokens
+    return (tokens[i] for i in clause_offsets(arrays, root.i))
+
+
+def clause_offsets(arrays: TokenArrays, root: int) -> list[int]:
+    """`clause_tokens` as offsets, in the same order."""
+    dep, kids = arrays.dep, arrays.children
+    found, stack = [], [root]
     while stack:
-        token = stack.pop()
-        yield token
-        stack.extend(c for c in token.children if c.dep_ not in CLAUSES)
+        i = stack.pop()
+        found.append(i)
+        stack.extend(c for c in kids[i] if dep[c] not in CLAUSES)
+    return found
 
 
 # Premises of one country on another's soil: their owner is not where they are.
@@ -57,13 +67,16 @@ def _place_or_part_nouns() -> frozenset[str]:
 def place_of(trigger, mentions: Mentions):
     """The first location reached through in/at/to/near in the trigger's clause."""
     roots = [trigger] + ([trigger.head] if trigger.dep_ in {"dobj", "pobj", "attr"} else [])
+    arrays = arrays_of(trigger.doc)
+    heads, lower, dep = arrays.head, arrays.lower, arrays.dep
     for root in roots:
-        for token in sorted(clause_tokens(root), key=lambda t: t.i):
-            prep = token.head
-            if prep.lower_ == "of" and prep.head.lower_ in PLACE_PREPS:
-                prep = prep.head  # "outside of the city"
-            if token.dep_ != "pobj" or prep.lower_ not in PLACE_PREPS:
+        for i in sorted(clause_offsets(arrays, root.i)):
+            prep = heads[i]
+            if lower[prep] == "of" and lower[heads[prep]] in PLACE_PREPS:
+                prep = heads[prep]  # "outside of the city"
+            if dep[i] != "pobj" or lower[prep] not in PLACE_PREPS:
                 continue
+            token = arrays.tokens[i]
             mention = mentions.at(token)
             if mention is None and token.lemma_.lower() in _place_or_part_nouns():
                 # "near the town of Samarra", "outside the Iraqi city of Basra", "in most parts

@@ -10,9 +10,12 @@ targets, recipients, places (the event's place) and intermediaries read the role
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from sitrep.coding.lists import PASSIVE_SUBJECTS, SUBJECTS
 from sitrep.coding.reattach import aim_doer, controller, fronted_subject, mistagged_subject
 from sitrep.resources import word_class
+from sitrep.text.token_arrays import TokenArrays, arrays_of
 
 CLIMB = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp"}
 
@@ -78,8 +81,22 @@ def antecedent(pronoun):
 
 
 def subject(verb, depth: int = 0):
-    """The doer of a verb: its subject, the agent of a passive, or the subject it inherits."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    """The doer of a verb: its subject, the agent of a passive, or the subject it inherits
+    (found once per verb of a parse: the stages ask again of the same verbs)."""
+    if depth:
+        return _subject(verb, depth)
+    memo = verb.doc.user_data.setdefault(SUBJECT_MEMO, {})
+    if verb.i not in memo:
+        memo[verb.i] = _subject(verb, 0)
+    return memo[verb.i]
+
+
+SUBJECT_MEMO = "sitrep.subjects"
+
+
+def _subject(verb, depth: int):
+    arrays = arrays_of(verb.doc)
+    subjects = [arrays.tokens[c] for c in arrays.children[verb.i] if arrays.dep[c] in SUBJECTS]
     if len(subjects) > 1 and any(c.pos_ == "PROPN" for c in subjects):
         # "Old foes Gondor and Osgiliath have renewed ...", parsed as two subjects: the names
         subjects = [c for c in subjects if c.pos_ == "PROPN"]
@@ -197,15 +214,23 @@ def is_purpose(token) -> bool:
 
 
 def direct_object(token):
-    for child in token.children:
-        if child.dep_ in {"dobj", "attr", "dative", "oprd"}:
+    arrays = arrays_of(token.doc)
+    found = object_at(arrays, token.i)
+    return None if found is None else arrays.tokens[found]
+
+
+def object_at(arrays: TokenArrays, i: int) -> int | None:
+    """`direct_object` on the parse's arrays: the offset of token `i`'s object, or None."""
+    dep, kids = arrays.dep, arrays.children
+    for child in kids[i]:
+        if dep[child] in {"dobj", "attr", "dative", "oprd"}:
             return child
-    for child in token.children:
+    for child in kids[i]:
         # "kidnapped up to 16 Russian advisers": the parser hangs the object on "up to"
-        if child.dep_ in {"prt", "advmod", "prep"} and child.lower_ == "up":
-            for prep in child.children:
-                if prep.dep_ == "prep" and prep.lower_ == "to":
-                    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if dep[child] in {"prt", "advmod", "prep"} and arrays.lower[child] == "up":
+            for prep in kids[child]:
+                if dep[prep] == "prep" and arrays.lower[prep] == "to":
+                    return next((g for g in kids[prep] if dep[g] == "pobj"), None)
     return None
 
 
@@ -234,24 +259,30 @@ RELATION_NOUNS = word_class("relation_nouns")
 def prep_objects(token, preps: set[str]):
     """Objects of the given prepositions attached to the token, then those of a relation it is
     "of" ("welcomed the resumption of ties with Somalia and Ethiopia")."""
-    for child in token.children:
+    arrays = arrays_of(token.doc)
+    tokens = arrays.tokens
+    return (tokens[i] for i in _prep_objects(arrays, token.i, preps))
+
+
+def _prep_objects(arrays: TokenArrays, i: int, preps: set[str]) -> Iterator[int]:
+    dep, lower, kids = arrays.dep, arrays.lower, arrays.children
+    for child in kids[i]:
         # the parser labels "to Egypt" after give/send/export a dative
-        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
+        if dep[child] in {"prep", "agent", "dative"} and lower[child] in preps:
+            for grandchild in kids[child]:
+                if dep[grandchild] == "pobj":
                     yield grandchild
-        if "from" in preps and child.dep_ in {"prep", "prt"} and child.lower_ == "out":
+        if "from" in preps and dep[child] in {"prep", "prt"} and lower[child] == "out":
             # "pulled out of Estonia and Latvia": "out of" is "from"
-            for of in (c for c in list(child.children) + list(token.children)
-                       if c.dep_ == "prep" and c.lower_ == "of"):
-                yield from (g for g in of.children if g.dep_ == "pobj")
+            for of in (c for c in kids[child] + kids[i] if dep[c] == "prep" and lower[c] == "of"):
+                yield from (g for g in kids[of] if dep[g] == "pobj")
     if "by" in preps:  # a doer is the token's own, not its relation's
         return
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for relation in child.children:
-                if relation.dep_ == "pobj" and relation.pos_ == "NOUN" and \
-                        relation.lemma_.lower() in RELATION_NOUNS:
-                    yield from prep_objects(relation, preps)
+    for child in kids[i]:
+        if dep[child] == "prep" and lower[child] == "of":
+            for relation in kids[child]:
+                if dep[relation] == "pobj" and arrays.pos[relation] == "NOUN" and \
+                        arrays.lemma[relation] in RELATION_NOUNS:
+                    yield from _prep_objects(arrays, relation, preps)
 
 

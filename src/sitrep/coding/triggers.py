@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from sitrep.coding.candidate import DEFINITE, Context
 from sitrep.coding.lexicon import COMPOUND_SUBJECT, OBJECT_AND_ACT, Lexicon, Trigger, verb_forms
-from sitrep.coding.roles import direct_object
+from sitrep.coding.roles import direct_object, object_at
 from sitrep.resources import word_class
+from sitrep.text.token_arrays import arrays_of
 
 # Nouns that only measure or group what follows "of": "part of an aid program", "a team of
 # inspectors" are about the program and the inspectors.
@@ -53,80 +54,88 @@ def speaks_to_reporters(verb) -> bool:
 
 
 def _joint_subject(verb) -> bool:
-    return any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
-               for c in verb.children)
+    arrays = arrays_of(verb.doc)
+    dep, kids = arrays.dep, arrays.children
+    return any(dep[c] == "nsubj" and any(dep[g] == "conj" for g in kids[c])
+               for c in kids[verb.i])
 
 
 def object_heads(token) -> list:
     """The heads of what a trigger acts on: its objects and their conjuncts, what is allowed
     or ordered, and what a partitive measures ("a batch of rifles")."""
-    objects = [c for c in token.children if c.dep_ in {"dobj", "attr", "nsubjpass", "pobj",
-                                                      "oprd", "dative"}]
-    for child in token.children:
-        if child.dep_ == "prep":
-            objects.extend(g for g in child.children if g.dep_ == "pobj")
-        if child.dep_ in {"ccomp", "xcomp"} and token.pos_ in {"VERB", "AUX"}:
+    arrays = arrays_of(token.doc)
+    dep, pos, kids, i = arrays.dep, arrays.pos, arrays.children, token.i
+    verbal = pos[i] in {"VERB", "AUX"}
+    objects = [c for c in kids[i] if dep[c] in {"dobj", "attr", "nsubjpass", "pobj", "oprd",
+                                                 "dative"}]
+    for child in kids[i]:
+        if dep[child] == "prep":
+            objects.extend(g for g in kids[child] if dep[g] == "pobj")
+        if dep[child] in {"ccomp", "xcomp"} and verbal:
             # "allowed a UN convoy to enter": the convoy is what is allowed; "ordered Iran to pay
             # damages": what is ordered
-            objects.extend(g for g in child.children if g.dep_ in {"nsubj", "nsubjpass"} or (
-                g.dep_ == "dobj" and child.dep_ == "xcomp"))
-    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in {"NOUN", "PROPN"} and \
-            any(c.dep_ == "agent" for c in token.children):
+            objects.extend(g for g in kids[child] if dep[g] in {"nsubj", "nsubjpass"} or (
+                dep[g] == "dobj" and dep[child] == "xcomp"))
+    if dep[i] == "acl" and arrays.tag[i] == "VBN" and pos[arrays.head[i]] in {"NOUN", "PROPN"} \
+            and any(dep[c] == "agent" for c in kids[i]):
         # "the people evacuated by Canada": a participle with its doer acts on the noun it
         # qualifies ("soldiers stationed overseas", with none, only says where they are)
-        objects.append(token.head)
-    if token.pos_ in {"VERB", "AUX"}:
+        objects.append(arrays.head[i])
+    if verbal:
         # "found the minister guilty": the verdict the parser hangs as the verb's complement
         # "set the prisoners free": the state the verb leaves its object in
-        objects.extend(c for c in token.children if c.dep_ in {"ccomp", "acomp", "oprd", "advcl"}
-                       and c.pos_ == "ADJ")
-        obj = direct_object(token)
+        objects.extend(c for c in kids[i] if dep[c] in {"ccomp", "acomp", "oprd", "advcl"}
+                       and pos[c] == "ADJ")
+        obj = object_at(arrays, i)
         if obj is not None:  # ... or hangs after the object ("set the ministers free")
-            objects.extend(c for c in obj.children if c.dep_ == "amod" and c.pos_ == "ADJ"
-                           and c.i > obj.i)
+            objects.extend(c for c in kids[obj] if dep[c] == "amod" and pos[c] == "ADJ"
+                           and c > obj)
     # "was found not guilty": a negated verdict names nothing
-    objects = [o for o in objects if not (o.pos_ == "ADJ" and _negated(o))]
-    objects.extend(c for head in list(objects) for c in head.conjuncts
-                   if c.i > head.i)  # "provided food, tents and medicine"
+    objects = [o for o in objects if not (pos[o] == "ADJ" and any(dep[c] == "neg"
+                                                                  for c in kids[o]))]
+    objects.extend(c for head in list(objects) for c in arrays.conjuncts(head)
+                   if c > head)  # "provided food, tents and medicine"
+    tokens, lower = arrays.tokens, arrays.lower
     measured = [pobj for head in objects
-                for prep in head.children if prep.dep_ == "prep" and (
-                    prep.lower_ == "of" and _measures(head) or
-                    prep.lower_ == "in" and _counts_money(head))
-                for pobj in prep.children if pobj.dep_ == "pobj"]
+                for prep in kids[head] if dep[prep] == "prep" and (
+                    lower[prep] == "of" and _measures(tokens[head]) or
+                    lower[prep] == "in" and _counts_money(tokens[head]))
+                for pobj in kids[prep] if dep[pobj] == "pobj"]
     # "a team of surgeons, tents and vaccines", "$4 million worth of equipment and
     # medicines": what the partitive measures, with its conjuncts
     objects.extend(measured)
-    objects.extend(c for head in measured for c in head.conjuncts if c.i > head.i)
-    return objects
+    objects.extend(c for head in measured for c in arrays.conjuncts(head) if c > head)
+    return [tokens[o] for o in objects]
 
 
 def _negated_verdicts(token) -> set[str]:
     """A verdict the verb's complement negates, as "not guilty": "found the minister not guilty"
     acquits (object hints read "not guilty"; `object_heads` drops the negated verdict)."""
-    if token.pos_ not in {"VERB", "AUX"}:
+    arrays = arrays_of(token.doc)
+    dep, pos, kids = arrays.dep, arrays.pos, arrays.children
+    if pos[token.i] not in {"VERB", "AUX"}:
         return set()
-    return {f"not {c.lemma_.lower()}" for c in token.children
-            if c.dep_ in {"ccomp", "acomp", "oprd"} and c.pos_ == "ADJ" and _negated(c)}
+    return {f"not {arrays.lemma[c]}" for c in kids[token.i]
+            if dep[c] in {"ccomp", "acomp", "oprd"} and pos[c] == "ADJ"
+            and any(dep[g] == "neg" for g in kids[c])}
 
 
 def _object_and_act(verb) -> bool:
     """Whether the verb has a direct object and a to-infinitive with no subject of its own, for
     the object to carry out ("pressed Pakistan to crack down on militants")."""
-    return (direct_object(verb) is not None and any(
-        c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB" and c.i > verb.i
-        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-        and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
-        for c in verb.children)) or any(
+    arrays = arrays_of(verb.doc)
+    dep, pos, lower, kids, i = arrays.dep, arrays.pos, arrays.lower, arrays.children, verb.i
+    return (object_at(arrays, i) is not None and any(
+        dep[c] in {"xcomp", "advcl"} and pos[c] == "VERB" and c > i
+        and any(dep[g] == "aux" and lower[g] == "to" for g in kids[c])
+        and not any(dep[g] in {"nsubj", "nsubjpass"} for g in kids[c])
+        for c in kids[i])) or any(
         # the parser's other reading: the object as the infinitive's subject ("welcomed [Putin
         # to mediate]")
-        c.dep_ == "ccomp" and c.pos_ == "VERB" and c.i > verb.i
-        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-        and any(g.dep_ == "nsubj" and verb.i < g.i < c.i for g in c.children)
-        for c in verb.children)
-
-
-def _negated(token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children)
+        dep[c] == "ccomp" and pos[c] == "VERB" and c > i
+        and any(dep[g] == "aux" and lower[g] == "to" for g in kids[c])
+        and any(dep[g] == "nsubj" and i < g < c for g in kids[c])
+        for c in kids[i])
 
 
 def _measures(head) -> bool:
@@ -145,25 +154,39 @@ def _counts_money(head) -> bool:
 
 
 def phrase_lemmas(head) -> set[str]:
-    lemma = head.lemma_.lower()
+    arrays = arrays_of(head.doc)
+    dep, lemmas, kids, i = arrays.dep, arrays.lemma, arrays.children, head.i
+    lemma = lemmas[i]
     found = {lemma}
-    if head.tag_ == "NNPS" and lemma.endswith("s"):
+    if arrays.tag[i] == "NNPS" and lemma.endswith("s"):
         found.add(lemma[:-1])  # the model keeps plural proper nouns whole: "19 Christians"
-    if head.ent_type_ == "PERSON":
+    if arrays.ent_type[i] == "PERSON":
         found.add("@person")  # an object hint for "released opposition leader Ana Ruiz"
-    if head.ent_type_ == "GPE":
+    if arrays.ent_type[i] == "GPE":
         found.add("@country")  # an object hint for "recognised Kosovo"
-    modifiers = [c for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i]
-    found.update(c.lemma_.lower() for c in modifiers if c.dep_ == "compound")
-    found.update(f"{c.lemma_.lower()} {lemma}" for c in modifiers)
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            found.update(f"{lemma} of {p.lemma_.lower()}" for p in prep.children
-                         if p.dep_ == "pobj")
+    modifiers = [c for c in kids[i] if dep[c] in {"compound", "amod"} and c < i]
+    found.update(lemmas[c] for c in modifiers if dep[c] == "compound")
+    found.update(f"{lemmas[c]} {lemma}" for c in modifiers)
+    for prep in kids[i]:
+        if dep[prep] == "prep" and arrays.lower[prep] == "of":
+            found.update(f"{lemma} of {lemmas[p]}" for p in kids[prep] if dep[p] == "pobj")
     return found
 
 
 def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
+    """The lexicon row the token stands for, or None; worked out once per token and lexicon
+    (kept with the parse's `TokenArrays`: the stages ask again of the same words)."""
+    memo = token.doc.user_data.setdefault(TRIGGER_MEMO, {})
+    found = memo.get(token.i)
+    if found is None or found[0] is not lexicon:
+        found = memo[token.i] = (lexicon, _match_trigger(token, lexicon))
+    return found[1]
+
+
+TRIGGER_MEMO = "sitrep.triggers"
+
+
+def _match_trigger(token, lexicon: Lexicon) -> Trigger | None:
     pos = "VERB" if token.pos_ in {"VERB", "AUX"} else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
     if pos is None:
         return None
@@ -205,12 +228,15 @@ def match_trigger(token, lexicon: Lexicon) -> Trigger | None:
     if pos == "VERB" and _object_and_act(token):
         objects.add(OBJECT_AND_ACT)
     # a preposition of time ("called up reservists ... on Monday") is not the verb's particle
-    particles = {c.lower_ for c in token.children if c.dep_ == "prt" or (
-        c.dep_ == "prep" and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children))}
-    true_particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    arrays = arrays_of(token.doc)
+    dep, lower, kids = arrays.dep, arrays.lower, arrays.children[token.i]
+    particles = {lower[c] for c in kids if dep[c] == "prt" or (
+        dep[c] == "prep" and not any(arrays.ent_type[g] in {"DATE", "TIME"}
+                                     for g in arrays.children[c]))}
+    true_particles = {lower[c] for c in kids if dep[c] == "prt"}
     # a noun's possessor selects a sense as its modifiers do ("the teachers' strike")
-    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound"} or (
-        c.dep_ == "poss" and pos == "NOUN")}
+    modifiers = {arrays.lemma[c] for c in kids if dep[c] in {"amod", "compound"} or (
+        dep[c] == "poss" and pos == "NOUN")}
     if pos == "NOUN":
         modifiers |= _clause_subject_lemmas(token)
     best, best_score = None, -1.0

@@ -23,6 +23,7 @@ from sitrep.entities.recall import is_title_head
 from sitrep.entities.support import DocumentSupport, may_be
 from sitrep.model import Actor, Document
 from sitrep.resources import place_nouns
+from sitrep.text.token_arrays import arrays_of
 
 TITLE_DEPS = {"compound", "amod", "poss", "case", "nmod", "appos"}
 
@@ -286,16 +287,19 @@ def _kb_mentions(parsed, kb: KnowledgeBase, when: date | None, taken: list[tuple
     for start, end in taken:
         busy.update(range(start, end))
     index = 0
-    while index < len(parsed):
-        token = parsed[index]
+    arrays = arrays_of(parsed)
+    words, sent_start, first_words = arrays.text, arrays.sent_start, kb.curated_first_words
+    while index < len(words):
         if index in busy:
             index += 1
             continue
-        lower = _lowercase_person(parsed, index, kb, busy) \
-            if token.is_sent_start or not token.text[:1].isupper() else None
-        if lower is None and not token.text[:1].isupper():
+        capital = words[index][:1].isupper()
+        lower = _lowercase_person(parsed, index, kb, busy) if (
+            sent_start[index] or not capital) and arrays.lower[index] in first_words else None
+        if lower is None and not capital:
             index += 1
             continue
+        token = arrays.tokens[index]
         if lower is not None:
             span = lower
             actor = resolve(span.text, when, "PERSON", kb, support=support.for_name(span))
