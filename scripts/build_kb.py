@@ -540,6 +540,8 @@ EXTRA_ADJECTIVES = {
     "NER": ["Nigerien", "Nigeriens"],
     "SVN": ["Slovenian", "Slovenians"],
     "ISL": ["Icelandic"],
+    "MDV": ["Maldivian"],
+    "KNA": ["Kittitian", "Kittitians", "Nevisian", "Nevisians"],
 }
 # An adjective two countries share goes to the one the news means by it (hand-made, project MIT
 # licence): "Congolese" alone is the DR Congo's far more often than Congo-Brazzaville's (and so
