@@ -11,6 +11,7 @@ one event of that type there is a hit, not a false positive, and the hits are co
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -27,8 +28,6 @@ TOP = 15  # types and triggers listed
 
 def looks_like_negatives(path: Path) -> bool:
     """A JSON Lines file of articles: objects with a "text" and no gold event fields."""
-    import json
-
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             if line.strip():
@@ -41,9 +40,8 @@ def looks_like_negatives(path: Path) -> bool:
 
 
 def expected_types(path: Path) -> dict[str, str]:
-    """The PLOVER type of the one political event of each mixed article, by id ("plover")."""
-    import json
-
+    """The PLOVER type of the one political event of each mixed article, by id ("plover").
+    A second pass over the file: the reader hands on documents, not a line's other fields."""
     expected: dict[str, str] = {}
     with path.open(encoding="utf-8") as handle:
         for line in handle:
