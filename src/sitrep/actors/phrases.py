@@ -18,6 +18,14 @@ from datetime import date
 from sitrep.actors.gazetteer import city_country, subdivision_country
 from sitrep.actors.knowledge import KBEntry, KnowledgeBase, fold
 from sitrep.actors.names import common_surnames, without_namesakes
+from sitrep.actors.titles import (
+    NOT_AN_ACTOR,
+    UNDERLINGS,
+    body_post,
+    office_holder,
+    office_in,
+    sector_of,
+)
 from sitrep.model import Actor
 from sitrep.resources import place_nouns, word_class
 from sitrep.text.casing import case_forms
@@ -43,13 +51,6 @@ SPEAKERS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "envoy",
 # Words for a body's own members: after the body's name, the body's sector ("Rada deputies":
 # LEG, though a sheriff's deputies are PLOVER's COP; "Hamas members": REB, not UNK).
 MEMBERS = {"member", "members", "deputy", "deputies"}
-NOT_AN_ACTOR = {"JNK", "NON"}
-# Agent nouns that before another word are a title's modifier and name no sector: PLOVER's
-# DEPUTY (COP) is a sheriff's deputy, "deputy leader" no police officer.
-TITLE_MODIFIERS = {"deputy"}
-# Words that make a title another, lower post's ("Deputy Defence Minister", "Under Secretary of
-# State", "deputy army chief"): the title's sector, not its holder.
-UNDERLINGS = {"deputy", "vice", "assistant", "under", "undersecretary"}
 # Sectors of armed units ("Force", "Brigade", "Army": sectors_current.tsv), and of the bodies
 # that have such units of their own: a unit noun after their name is theirs ("Hamas Brigades",
 # "Kremlin Regiment", "UN Force"). After the name of any other body ("Rada Force", "Duma
@@ -62,7 +63,6 @@ ARTICLES = {"al", "el", "ad", "ash", "as", "at", "an", "ar", "az", "ud", "ul", "
 COALITION_NOUNS = word_class("coalition_nouns")
 BODY_HEADS = word_class("body_head_nouns")
 NATURAL_FEATURES = word_class("natural_feature_nouns")
-SHARED_TITLES = word_class("shared_office_titles")
 
 
 @dataclass
@@ -256,14 +256,14 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
     if office is not None and not former:
         name, office_sector, _ = office
         sector = office_sector
-        post = _body_post(tokens[:cut], row, kb)
+        post = body_post(tokens[:cut], row, kb)
         if post is not None:
             # "Apple's chief executive", "Nigeria's Senate president": the body's post
             sector, local = post, True
             steps.append(f"the title is a post of a body of the sector {post}, no state's")
         local = local or (row is not None and row.kind == "place" and row.role in {"city", "region"})
         lower = not name.startswith(("deputy", "vice")) and any(t in UNDERLINGS for t in tokens[:cut])
-        holder = _holder(kb, code, name, when) if code and not local and not lower else None
+        holder = office_holder(kb, code, name, when) if code and not local and not lower else None
         if holder is not None:
             rows.append(holder)
             steps.append(f"the {name.replace('_', ' ')} of {code} on {when}: {holder.name} "
@@ -498,16 +498,6 @@ def _lower_case(text: str, word: str) -> bool:
     return bool(written) and all(w.islower() for w in written)
 
 
-def _holder(kb: KnowledgeBase, code: str, office: str, when: date | None) -> KBEntry | None:
-    holders = kb.holders.get(f"{code}:{office}", [])
-    if office == "head_of_government" and not holders:
-        holders = kb.holders.get(f"{code}:head_of_state", [])  # presidential systems
-    covering = [e for e in holders if e.covers(when)]
-    if office in kb.shared_offices and len({e.kb_id for e in covering}) > 1:
-        return None  # "Russia's intelligence chief": one of several services' heads, not known
-    return max(covering, key=lambda e: e.start or date.min) if covering else None
-
-
 def _body_head(kb: KnowledgeBase, tokens: list[str], entity: _Span | None, spans: list[_Span],
                office: str | None, when: date | None) -> KBEntry | None:
     """The head of a service or force named by its name ("FSB director", "the head of Mossad",
@@ -526,34 +516,6 @@ def _body_head(kb: KnowledgeBase, tokens: list[str], entity: _Span | None, spans
     return max(covering, key=lambda e: e.start or date.min) if covering else None
 
 
-def office_in(tokens: list[str], kb: KnowledgeBase) -> tuple[str, str, frozenset[str] | None] | None:
-    """The right-most office title in the words, longest first."""
-    found = _office_at(tokens, kb)
-    return found[1] if found else None
-
-
-def _office_at(tokens: list[str], kb: KnowledgeBase
-               ) -> tuple[int, tuple[str, str, frozenset[str] | None]] | None:
-    for end in range(len(tokens), 0, -1):
-        for size in range(min(kb.max_title_words, end), 0, -1):
-            phrase = " ".join(tokens[end - size:end])
-            for office in kb.office_titles.get(phrase, ()):
-                return end - size, office
-    return None
-
-
-def _body_post(tokens: list[str], row: KBEntry | None, kb: KnowledgeBase) -> str | None:
-    """The sector of the body whose post the office title is, not the state's: a title many
-    bodies share after a body of another sector ("Apple's chief executive": BUS, "the ANC
-    president": PTY, "Nigeria's Senate president": LEG); None otherwise."""
-    found = _office_at(tokens, kb)
-    if found is None:
-        return None
-    start, (_, sector, _) = found
-    body = row.sector if row is not None and row.kind == "organisation" else None
-    return _post_of(tokens, start, kb, sector, body)
-
-
 def _demonym(span: str, kb: KnowledgeBase) -> str | None:
     """A nationality adjective, or its plural as a noun for the people ("Kenyans", "Iraqis")."""
     if span in kb.adjectives:
@@ -563,37 +525,3 @@ def _demonym(span: str, kb: KnowledgeBase) -> str | None:
     return None
 
 
-def sector_of(tokens: list[str], kb: KnowledgeBase) -> str | None:
-    """The sector named by the right-most sector phrase (the head of a noun phrase); a head
-    PLOVER leaves unknown ("members", "group": UNK) takes a modifier's sector ("gang members":
-    CRM); a title many bodies share takes the sector of the body named before it
-    (`_post_of`: "university chancellor" EDU, "party president" PTY)."""
-    unknown, end = None, len(tokens)
-    while end > 0:
-        size = next((n for n in range(min(kb.max_sector_words, end), 0, -1)
-                     if " ".join(tokens[end - n:end]) in kb.sectors), 0)
-        phrase = " ".join(tokens[end - size:end])
-        if size and not (phrase in TITLE_MODIFIERS and end < len(tokens)):
-            if kb.sectors[phrase] != "UNK":
-                return _post_of(tokens, end - size, kb, kb.sectors[phrase]) or kb.sectors[phrase]
-            unknown = "UNK"  # a modifier before it, not a word inside it ("general secretary")
-        end -= max(size, 1)
-    return unknown
-
-
-def _post_of(tokens: list[str], start: int, kb: KnowledgeBase, sector: str,
-             body: str | None = None) -> str | None:
-    """The sector of the body a title at `start` is a post of, where the title is one clubs,
-    companies, parties and chambers use as well as states (`shared_office_titles`) and the
-    body named (`body`, a listed body's sector) or the agent phrase before it is of another
-    sector ("Senate president": LEG, "company chief executive": BUS); None otherwise."""
-    if all(" ".join(tokens[start:e]) not in SHARED_TITLES for e in range(start, len(tokens) + 1)):
-        return None
-    if body and body not in NOT_AN_ACTOR | {"UNK", sector}:
-        return body
-    for size in (2, 1):
-        words = " ".join(tokens[max(0, start - size):start])
-        body = None if words in TITLE_MODIFIERS else kb.sectors.get(words)
-        if start >= size and body and body not in NOT_AN_ACTOR | {"UNK", sector}:
-            return body
-    return None

@@ -56,18 +56,16 @@ from sitrep.actors.name_shape import (
 from sitrep.actors.phrases import (
     COMPLEMENT,
     FORMER,
-    NOT_AN_ACTOR,
     NOT_OWNER_AFTER,
     NOT_OWNER_BEFORE,
     OFFICIAL,
     SPEAKERS,
     Resolution,
     choose,
-    office_in,
     resolve_phrase,
-    sector_of,
     to_actor,
 )
+from sitrep.actors.titles import NOT_AN_ACTOR, office_in, sector_of
 from sitrep.model import Actor
 from sitrep.resources import read_tsv, word_class
 
