@@ -98,6 +98,9 @@ def _date(value: str) -> date | None:
 class KnowledgeBase:
     names: dict[str, list[KBEntry]] = field(default_factory=lambda: defaultdict(list))
     adjectives: dict[str, str] = field(default_factory=dict)
+    # Ethnic and religious groups' names among the adjectives (ethnic_groups.tsv): they place
+    # a group's people, but a group's leaders are no government ("Igbo leaders": NGA, no GOV).
+    ethnic: set[str] = field(default_factory=set)
     surnames: dict[str, list[KBEntry]] = field(default_factory=lambda: defaultdict(list))
     sectors: dict[str, str] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)  # code -> name
@@ -170,6 +173,18 @@ class KnowledgeBase:
         return frozenset(
             entry.name.split()[0].lower() for entries in self.names.values() for entry in entries
             if entry.kind == "person" and len(entry.name.split()) > 1)
+
+    @cached_property
+    def shared_given_names(self) -> frozenset[str]:
+        """First names that at least three of the base's people bear ("albert": Albert Pintat,
+        Albert Abongo, ...): alone, such a name is no one's, not even a monarch's regnal name
+        (`names.without_namesakes`)."""
+        bearers: dict[str, set[str]] = defaultdict(set)
+        for entries in self.names.values():
+            for entry in entries:
+                if entry.kind == "person" and len(entry.name.split()) > 1:
+                    bearers[entry.name.split()[0].lower()].add(entry.kb_id)
+        return frozenset(name for name, ids in bearers.items() if len(ids) >= 3)
 
     @cached_property
     def proper_forms(self) -> dict[str, str]:
@@ -356,8 +371,9 @@ def _build_shipped_kb() -> KnowledgeBase:
     # a country's own adjective keeps its place.
     for row in read_tsv("ethnic_groups.tsv"):
         for name in [row["name"], *row.get("variants", "").split("|")]:
-            if name.strip():
-                kb.adjectives.setdefault(fold(name), row["country"])
+            if name.strip() and fold(name) not in kb.adjectives:
+                kb.adjectives[fold(name)] = row["country"]
+                kb.ethnic.add(fold(name))
     for row in read_tsv("places.tsv"):
         entry = KBEntry(kb_id=f"place:{fold(row['text']).replace(' ', '-')}", name=row["text"],
                         kind="place", country=row["country"] or None,
@@ -387,7 +403,7 @@ def _build_shipped_kb() -> KnowledgeBase:
             kb.add_sector_word(row["phrase"], row["sector"])
     # Derived tables every run reads, computed here so they are kept in the disk cache with the
     # base instead of being walked out of its 100,000 names in each process.
-    _ = kb.given_names, kb.curated_first_words, kb.proper_forms
+    _ = kb.given_names, kb.curated_first_words, kb.proper_forms, kb.shared_given_names
     return kb
 
 
@@ -399,6 +415,7 @@ def with_entries(base: KnowledgeBase, entries: Iterable[tuple[KBEntry, list[str]
     kb = KnowledgeBase(
         names=defaultdict(list, {k: list(v) for k, v in base.names.items()}),
         adjectives=dict(base.adjectives),
+        ethnic=set(base.ethnic),
         surnames=defaultdict(list, {k: list(v) for k, v in base.surnames.items()}),
         sectors=dict(base.sectors),
         country_names=dict(base.country_names),

@@ -75,11 +75,14 @@ class Support:
     people: frozenset[str] = frozenset()
 
 
-def without_namesakes(name: str, entries: list) -> list:
+def without_namesakes(name: str, entries: list, given: frozenset[str] = frozenset()) -> list:
     """The knowledge-base rows a one-word name may stand for alone: not the generated rows'
-    people when millions bear the name ("Hassan", "Abdullah": `common_surnames`); curated people,
-    bodies and places stay."""
-    if " " in name or name not in common_surnames():
+    people when millions bear the name ("Hassan", "Abdullah": `common_surnames`), or when it is
+    a given name, of `common_given_names` or the first name of other people the knowledge base
+    lists (`given`): a Phoenix row that names a monarch by his regnal name alone ("Albert" of
+    Monaco) does not make every Albert him. Curated people, bodies and places stay."""
+    if " " in name or (name not in common_surnames() and name not in common_given_names()
+                       and name not in given):
         return entries
     return [e for e in entries if e.kind != "person" or not e.generated]
 

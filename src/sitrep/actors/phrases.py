@@ -20,6 +20,7 @@ from sitrep.actors.knowledge import KBEntry, KnowledgeBase, fold
 from sitrep.actors.names import common_surnames, without_namesakes
 from sitrep.actors.titles import (
     NOT_AN_ACTOR,
+    SHADOW,
     UNDERLINGS,
     body_post,
     office_holder,
@@ -63,6 +64,7 @@ ARTICLES = {"al", "el", "ad", "ash", "as", "at", "an", "ar", "az", "ud", "ul", "
 COALITION_NOUNS = word_class("coalition_nouns")
 BODY_HEADS = word_class("body_head_nouns")
 NATURAL_FEATURES = word_class("natural_feature_nouns")
+LEADERS = word_class("leader_nouns")
 
 
 @dataclass
@@ -263,6 +265,10 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
             steps.append(f"the title is a post of a body of the sector {post}, no state's")
         local = local or (row is not None and row.kind == "place" and row.role in {"city", "region"})
         lower = not name.startswith(("deputy", "vice")) and any(t in UNDERLINGS for t in tokens[:cut])
+        if any(t in SHADOW for t in tokens[:cut]):
+            # "Britain's shadow foreign secretary": the opposition's post, no office's holder
+            sector, lower = "OPP", True
+            steps.append("'shadow' before the title: the opposition's post (OPP), no holder")
         holder = office_holder(kb, code, name, when) if code and not local and not lower else None
         if holder is not None:
             rows.append(holder)
@@ -286,6 +292,13 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
         # "the Saudi-led coalition": a coalition of states' forces that the country leads
         sector = "MIL"
         steps.append("a coalition a country leads: its military (MIL)")
+    placed = owners[0] if owners else entity if row is not None and row.kind == "place" else None
+    if office is None and head is None and cut and tokens[cut - 1] in LEADERS and code and \
+            placed is not None and " ".join(tokens[placed.start:placed.end]) not in kb.ethnic:
+        # "the North Korean leader", "the Abkhaz leader": the place's government; an ethnic
+        # group's leaders ("Igbo leaders") and a body's ("Hamas leader") are no government
+        sector = "GOV"
+        steps.append(f"{tokens[cut - 1]!r} of a country or place: its government (GOV)")
     if former and (sector in OFFICIAL or office is not None):
         sector = "ELI"
         steps.append("'former' before an office: ELI")
@@ -443,7 +456,7 @@ def _spans(tokens: list[str], kb: KnowledgeBase, when: date | None,
                 # "Hassan" inside an unknown "Hassan X" is not Hassan
                 entries = [e for e in entries if e.kind != "person"]
             elif size == 1:
-                entries = without_namesakes(phrase, entries)  # nor is "Hassan" alone
+                entries = without_namesakes(phrase, entries, kb.shared_given_names)  # nor "Hassan" alone
             elif backing is not None and entries:
                 entries = backing(i, i + size, entries)  # "Stephen Smith" needs support
             if size == 1 and entries and text and _lower_case(text, phrase):

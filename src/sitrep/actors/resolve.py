@@ -183,8 +183,8 @@ def _resolve(text: str, folded: str, when: date | None, label: str | None, kb: K
         # "who", "ice": a body's short name only when written as one
         entries = [e for e in entries if e.kind in {"country", "place"}]
     # "Hassan" alone names no one, as such a surname does not (`_surname`: the document's own
-    # people first)
-    entries = names.without_namesakes(folded, entries)
+    # people first), nor does a given name ("Albert") name a Phoenix row's monarch
+    entries = names.without_namesakes(folded, entries, kb.shared_given_names)
     entries, backing = _backed(folded, entries, kb, context)
     direct = choose(entries, when)
     if direct:

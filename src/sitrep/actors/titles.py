@@ -18,6 +18,8 @@ TITLE_MODIFIERS = {"deputy"}
 # State", "deputy army chief"): the title's sector, not its holder.
 UNDERLINGS = {"deputy", "vice", "assistant", "under", "undersecretary"}
 SHARED_TITLES = word_class("shared_office_titles")
+# Words that make an office title the opposition's post ("shadow foreign secretary": OPP).
+SHADOW = word_class("shadow_title_modifiers")
 
 
 def office_holder(kb: KnowledgeBase, code: str, office: str, when: date | None) -> KBEntry | None:
@@ -69,6 +71,8 @@ def sector_of(tokens: list[str], kb: KnowledgeBase) -> str | None:
                      if " ".join(tokens[end - n:end]) in kb.sectors), 0)
         phrase = " ".join(tokens[end - size:end])
         if size and not (phrase in TITLE_MODIFIERS and end < len(tokens)):
+            if kb.sectors[phrase] == "GOV" and end - size > 0 and tokens[end - size - 1] in SHADOW:
+                return "OPP"  # "shadow foreign secretary", "shadow cabinet": the opposition's
             if kb.sectors[phrase] != "UNK":
                 return post_of(tokens, end - size, kb, kb.sectors[phrase]) or kb.sectors[phrase]
             unknown = "UNK"  # a modifier before it, not a word inside it ("general secretary")

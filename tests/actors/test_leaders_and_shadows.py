@@ -1,0 +1,58 @@
+"""A place's leader is its government, a shadow minister the opposition's, and a given name
+alone no monarch (word classes `leader_nouns`, `shadow_title_modifiers`; `names.without_namesakes`).
+Mentions written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.actors.resolve import resolve
+
+
+@pytest.mark.parametrize(("text", "when", "code"), [
+    ("the Moldovan leader", "2021-05-04", "MDA"),
+    ("Venezuela's leader", "2019-02-11", "VEN"),
+    ("the Kyrgyz leadership", "2020-10-09", "KGZ"),
+    ("the South Ossetian leader", "2019-07-01", "GEO"),   # a breakaway state's: PRE in the role
+    ("a Somaliland leader", "2023-04-03", "SOM"),
+])
+def test_a_country_s_or_place_s_leader_is_its_government(text, when, code):
+    actor = resolve(text, date.fromisoformat(when))
+    assert (actor.code, actor.sector) == (code, "GOV")
+
+
+@pytest.mark.parametrize(("text", "when", "code", "sector"), [
+    ("Yoruba leaders", "2020-08-01", "NGA", None),        # an ethnic group's: no government
+    ("a Hezbollah leader", "2020-08-01", "LBN", "REB"),   # a body's own sector
+    ("the former Yugoslav leader", "2020-08-01", "YUG", "ELI"),
+])
+def test_other_leaders_are_not_a_government(text, when, code, sector):
+    actor = resolve(text, date.fromisoformat(when))
+    assert (actor.code, actor.sector) == (code, sector)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Australia's shadow treasurer", "AUS"),
+    ("the British shadow home secretary", "GBR"),
+    ("the shadow foreign minister", None),
+    ("shadow cabinet", None),
+])
+def test_a_shadow_minister_is_the_opposition_and_holds_no_office(text, code):
+    actor = resolve(text, date(2021, 3, 1))
+    assert (actor.code, actor.sector, actor.kb_id) == (code, "OPP", None)
+
+
+def test_a_shadow_fleet_is_no_opposition():
+    assert resolve("Iran's shadow fleet", date(2024, 1, 1)).sector != "OPP"
+
+
+@pytest.mark.parametrize("text", ["Albert", "Khalid"])
+def test_a_given_name_alone_is_no_monarch(text):
+    assert resolve(text, date(2019, 6, 1)).code is None
+
+
+@pytest.mark.parametrize(("text", "code"), [("Naruhito", "JPN"), ("Yeltsin", "RUS")])
+def test_a_one_word_name_no_one_else_bears_still_names_its_bearer(text, code):
+    assert resolve(text, date(2019, 6, 1)).code == code
