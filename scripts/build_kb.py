@@ -19,6 +19,7 @@ import sys
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 import pycountry
@@ -392,6 +393,31 @@ def build_organisations(petrarch: Path) -> list[list[str]]:
     return rows
 
 
+@cache
+def _office_words() -> tuple[set[str], set[str]]:
+    """The office titles of offices.tsv and the nationality adjectives of countries.tsv."""
+    data = ROOT / "src" / "sitrep" / "data"
+    titles, adjectives = set(), set()
+    for name, column in (("offices.tsv", "titles"), ("countries.tsv", "adjectives")):
+        with (data / name).open(encoding="utf-8") as handle:
+            rows = csv.DictReader((line for line in handle if not line.startswith("#")),
+                                  delimiter="\t", quoting=csv.QUOTE_NONE)
+            for row in rows:
+                (titles if column == "titles" else adjectives).update(
+                    plain(t) for t in (row.get(column) or "").split("|") if t.strip())
+    return titles, adjectives
+
+
+def office_title_name(name: str) -> bool:
+    """A nationality and an office title ("German Chancellor", "American President"): an
+    office, whose holder on a date the resolver's office rule gives, not a body's name (Phoenix
+    lists "GERMAN_CHANCELLOR" under the Reichstag)."""
+    titles, adjectives = _office_words()
+    tokens = plain(name).split()
+    return any(" ".join(tokens[k:]) in titles and " ".join(tokens[:k]) in adjectives
+               for k in range(1, len(tokens)))
+
+
 def organisation_row(actor: DictActor, armed: bool) -> list[str] | None:
     role = next((r for r in actor.roles if not r.dated), actor.roles[-1])
     if not re.fullmatch(r"[A-Za-z0-9]{3,}", role.code):
@@ -400,7 +426,8 @@ def organisation_row(actor: DictActor, armed: bool) -> list[str] | None:
     sector = sector_of(role) or ("REB" if armed else "")
     if not sector and not country:
         return None
-    names = [n for n in actor.names if not (country and plain(n) in KINDS_OF_BODY)]
+    names = [n for n in actor.names if not (country and plain(n) in KINDS_OF_BODY)
+             and not office_title_name(n)]
     if not names:
         return None
     kb_id = f"org:{slug(names[0])}"
@@ -522,6 +549,7 @@ EXTRA_VARIANTS = {
     "VAT": ["the Holy See", "Holy See"],
     "CPV": ["Cape Verde"],
     "TLS": ["East Timor"],
+    "TTO": ["Trinidad"],
     "PSE": ["Palestine"],
     "CHN": ["PRC", "the PRC", "mainland China"],
     # earlier names of a state under the same ISO code, still in archives and older news
@@ -542,6 +570,7 @@ EXTRA_ADJECTIVES = {
     "ISL": ["Icelandic"],
     "MDV": ["Maldivian"],
     "KNA": ["Kittitian", "Kittitians", "Nevisian", "Nevisians"],
+    "TLS": ["Timorese"],
 }
 # An adjective two countries share goes to the one the news means by it (hand-made, project MIT
 # licence): "Congolese" alone is the DR Congo's far more often than Congo-Brazzaville's (and so

@@ -228,7 +228,9 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
                 steps.append(f"{phrase!r} ({entry.kb_id}, {entry.country}) gives way to the "
                              f"country stated")
                 if head is None:  # the name's own sector word first ("Defense Department": GOV)
-                    sector = sector_of(phrase.split(), kb) or entry.sector
+                    # (a breakaway state's PRE is no sector of the country stated)
+                    sector = sector_of(phrase.split(), kb) or (
+                        entry.sector if entry.sector != "PRE" else None)
     if code is None and (row is None or row.country is None):
         # "rebel positions in Yemen's Marib province": a place after a preposition
         first = next((s for s in later if _owns(tokens, s) and _has_country(s, when)), None)
@@ -294,7 +296,8 @@ def resolve_phrase(text: str, tokens: list[str], when: date | None,
         steps.append("a coalition a country leads: its military (MIL)")
     placed = owners[0] if owners else entity if row is not None and row.kind == "place" else None
     if office is None and head is None and cut and tokens[cut - 1] in LEADERS and code and \
-            placed is not None and " ".join(tokens[placed.start:placed.end]) not in kb.ethnic:
+            placed is not None and (placed is entity or
+                                    " ".join(tokens[placed.start:placed.end]) not in kb.ethnic):
         # "the North Korean leader", "the Abkhaz leader": the place's government; an ethnic
         # group's leaders ("Igbo leaders") and a body's ("Hamas leader") are no government
         sector = "GOV"

@@ -563,8 +563,10 @@ def _apply_title(actor: Actor, title: str, kb: KnowledgeBase, when: date | None 
     office = office_in(tokens[:cut], kb)
     if office is not None:
         sector = office[1]
-    if owner_sector and (sector is None or tokens[cut - 1] in SPEAKERS):
-        sector = owner_sector  # "Pentagon spokesman": the Pentagon's sector, MIL
+    if owner_sector and owner_sector != "PRE" and (sector is None or tokens[cut - 1] in SPEAKERS):
+        # "Pentagon spokesman": the Pentagon's sector, MIL; a breakaway state's PRE is no
+        # sector of the person its title names ("Abkhaz leader X": X's own, GOV)
+        sector = owner_sector
     if sector and sector not in NOT_AN_ACTOR and (
             actor.sector is None or actor.confidence < 0.9 or undated):
         actor.sector = sector
