@@ -56,3 +56,36 @@ def test_a_given_name_alone_is_no_monarch(text):
 @pytest.mark.parametrize(("text", "code"), [("Naruhito", "JPN"), ("Yeltsin", "RUS")])
 def test_a_one_word_name_no_one_else_bears_still_names_its_bearer(text, code):
     assert resolve(text, date(2019, 6, 1)).code == code
+
+
+def test_a_nationality_and_an_office_title_name_the_holder_not_a_body():
+    # Phoenix listed "GERMAN_CHANCELLOR" under the Reichstag: the office rule names the holder
+    actor = resolve("German Chancellor", date(2019, 3, 1))
+    assert (actor.code, actor.sector, actor.kb_id) == ("DEU", "GOV", "person:angela-merkel")
+
+
+def test_no_listed_body_is_named_by_a_nationality_and_an_office_title():
+    from sitrep.actors.knowledge import shipped_kb
+
+    kb = shipped_kb()
+    offices = [
+        name for name, entries in kb.names.items()
+        if any(e.kind == "organisation" for e in entries) and any(
+            " ".join(name.split()[k:]) in kb.office_titles and
+            " ".join(name.split()[:k]) in kb.adjectives for k in range(1, len(name.split())))]
+    assert not offices, offices
+
+
+@pytest.mark.parametrize(("text", "when", "code", "kb_id"), [
+    ("Abkhaz leader Aslan Bzhania", "2021-09-01", "GEO", "person:aslan-bzhania"),
+    ("Transnistrian leader Vadim Krasnoselsky", "2023-02-01", "MDA", "person:vadim-krasnoselsky"),
+])
+def test_a_breakaway_state_s_title_leaves_its_leader_in_government(text, when, code, kb_id):
+    actor = resolve(text, date.fromisoformat(when))
+    assert (actor.code, actor.sector, actor.kb_id) == (code, "GOV", kb_id)
+
+
+@pytest.mark.parametrize("text", ["Freitas", "Menon", "Pillai", "Takahashi"])
+def test_a_common_surname_alone_names_no_one(text):
+    # common_surnames.tsv: a surname thousands bear names only a person the document named
+    assert resolve(text, date(2022, 6, 1)).code is None
