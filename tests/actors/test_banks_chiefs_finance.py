@@ -52,6 +52,11 @@ from sitrep.actors.resolve import resolve
     ("Togo's finance minister", "2019-04-01", "Sani Yaya", "TGO", "GOV"),
     ("the Dominican Republic's finance minister", "2018-03-01", "Donald Guerrero", "DOM", "GOV"),
     ("Botswana's finance minister", "2017-11-01", "Kenneth Matambo", "BWA", "GOV"),
+    ("the Malawian finance minister", "2018-05-01", "Goodall Gondwe", "MWI", "GOV"),
+    ("Malawi's finance minister", "2021-04-01", "Felix Mlusu", "MWI", "GOV"),
+    ("Zambia's finance minister", "2016-05-01", "Alexander Chikwanda", "ZMB", "GOV"),
+    ("Namibia's finance minister", "2022-10-01", "Iipumbu Shiimi", "NAM", "GOV"),
+    ("the Slovenian finance minister", "2017-06-01", "Mateja Vraničar Erman", "SVN", "GOV"),
     # by name, inside the term
     ("Gaston Reinesch", "2020-01-01", "Gaston Reinesch", "LUX", "GOV"),
     ("Koba Gvenetadze", "2017-06-01", "Koba Gvenetadze", "GEO", "GOV"),
