@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from sitrep.actors.knowledge import beside_terms, parts_beside_terms
+from sitrep.actors.knowledge import beside_terms, office_of_role, parts_beside_terms, shipped_kb
 from sitrep.actors.resolve import resolve
 
 D = date.fromisoformat
@@ -88,3 +88,17 @@ def test_undated_mention_takes_the_latest_role():
     # read last (a part of Phoenix's row of his career before the tabled army command)
     actor = resolve("Pervez Musharraf", None)
     assert (actor.code, actor.sector) == ("PAK", "GOV")
+
+
+@pytest.mark.parametrize("role, country, office", [
+    ("Prime Minister of Japan", "JPN", "head_of_government"),
+    ("Minister of Foreign Affairs (acting)", "IRN", "foreign_minister"),
+    ("Minister of Interior, Justice and Peace", "VEN", "interior_minister"),
+    ("Defence Minister and Deputy Prime Minister", "AUS", "defence_minister"),
+    # a longer title that only begins like an office is another post
+    ("Chief of Defence Intelligence", "UKR", None),
+    ("Chief of Defence Procurement", "GBR", None),
+    ("Defence Minister's Chief Adviser", "GBR", None),
+])
+def test_office_of_role_takes_a_title_only_where_it_ends(role, country, office):
+    assert office_of_role(shipped_kb(), role, country) == office

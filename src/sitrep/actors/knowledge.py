@@ -307,12 +307,34 @@ def _person_rows(kb: KnowledgeBase, file: str, curated: set[str] | None = None,
 def office_of_role(kb: KnowledgeBase, role: str, country: str) -> str | None:
     """The office a curated row's role names ("Minister of Foreign Affairs" -> foreign_minister,
     "Prime Minister of Japan" -> head_of_government): the longest title its words begin with."""
-    words = fold_uncached(role).split()
+    words, ends = _role_words(role)
     for size in range(min(len(words), kb.max_title_words), 0, -1):
+        # The title must end where the role's words do, or at a preposition, a comma or a
+        # parenthesis: "Chief of Defence Intelligence" is no chief of defence.
+        if size < len(words) and not ends[size - 1] and words[size] not in _TITLE_CONTINUATIONS:
+            continue
         for office, _, countries in kb.office_titles.get(" ".join(words[:size]), ()):
             if countries is None or country in countries:
                 return office
     return None
+
+
+_TITLE_CONTINUATIONS = frozenset({"of", "for", "to", "and", "in", "at", "on", "acting", "interim"})
+
+
+def _role_words(role: str) -> tuple[list[str], list[bool]]:
+    """A role's folded words, and for each whether a comma or a parenthesis follows it."""
+    words: list[str] = []
+    ends: list[bool] = []
+    for piece in re.findall(r"[^\s,()]+|[,()]", role):
+        if piece in ",()":
+            if ends:
+                ends[-1] = True
+            continue
+        for word in fold_uncached(piece).split():
+            words.append(word)
+            ends.append(False)
+    return words, ends
 
 
 def _office_rows(kb: KnowledgeBase) -> dict[str, list[Term]]:
