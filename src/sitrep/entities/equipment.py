@@ -23,7 +23,12 @@ MILITARY_CONTEXT = re.compile(
     r"\b(missiles?|systems?|batter(?:y|ies)|launchers?|jets?|aircraft|fighters?|bombers?|tanks?|"
     r"drones?|helicopters?|warships?|frigates?|submarines?|rockets?|air[- ]defen[cs]e|military|"
     r"armed forces|army|navy|air force|deliver(?:y|ed|ies)?|suppl(?:y|ied|ies)|weapons?|units?|"
-    r"defen[cs]es?|arms|troops|maintenance|overhauls?|sukhoi|sorties?)\b",
+    r"defen[cs]es?|arms|troops|maintenance|overhauls?|sukhoi|sorties?|"
+    # the words of defence releases and military history around a platform's name ("slung beneath
+    # a Chinook", "Typhoons flying from RAF Akrotiri", "Tornados fired it at air-defence sites")
+    r"guns?|howitzers?|artillery|armou?red|infantry|soldiers|squadrons?|regiments?|brigades?|"
+    r"battalions?|raf|raaf|air bases?|airbase|airfields?|torpedo(?:es)?|destroyers?|"
+    r"battleships?|battlefield|airstrikes?|air strikes?|shot down)\b",
     re.IGNORECASE,
 )
 
@@ -100,9 +105,8 @@ def _equipment_in(text: str) -> tuple[tuple[int, int, Equipment], ...]:
     index = 0
     by_variant, prefixes = catalogue.by_variant, catalogue.prefixes
     while index < len(tokens):
-        first = tokens[index].group(0).lower().replace("’", "'")
-        if first.rstrip(".'") not in prefixes and not (
-                first.endswith("s") and first[:-1] in by_variant):
+        first = tokens[index].group(0).lower().replace("’", "'").rstrip(".'")
+        if first not in prefixes and not (first.endswith("s") and first[:-1] in by_variant):
             index += 1  # no variant starts with this word (the loop below would find none)
             continue
         hit = None
@@ -114,7 +118,7 @@ def _equipment_in(text: str) -> tuple[tuple[int, int, Equipment], ...]:
             if size and not JOINER.fullmatch(text[tokens[index + size - 1].end():token.start()]):
                 break
             key += token.group(0).lower().replace("’", "'")
-            for candidate in (key, key.rstrip(".'"), key[:-1] if key.endswith("s") else ""):
+            for candidate in _candidates(key, token.group(0), by_variant):
                 entry = catalogue.by_variant.get(candidate)
                 if entry is not None:
                     end = token.end() - (len(key) - len(candidate))
@@ -129,10 +133,26 @@ def _equipment_in(text: str) -> tuple[tuple[int, int, Equipment], ...]:
         if _short_code(text, start, end, entry):
             index += 1  # "a pc": the next word may start a name
             continue
-        if not entry.ambiguous or _licensed(text, start, end, text[start:end], entry.generic):
+        if not entry.ambiguous or _designation(text[start:end]) or \
+                _licensed(text, start, end, text[start:end], entry.generic):
             found.append((start, end, entry))
         index += size + 1
     return tuple(found)
+
+
+def _candidates(key: str, last: str, by_variant: dict[str, Equipment]) -> tuple[str, ...]:
+    """The folded forms a run of tokens may be listed under: as written, without a closing full
+    stop ("Kinzhals." ends a sentence), and its singular. A plural written as one word
+    ("Tornados") is read as a plural before a name it folds to ("Tornado-S", written apart)."""
+    bare = key.rstrip(".'")
+    if not bare.endswith("s"):
+        return key, bare
+    plural = (bare[:-1],)
+    single = by_variant.get(bare[:-1])
+    if single is not None and len(last.rstrip(".'’")) > 1 and last.rstrip(".'’").endswith("s") \
+            and by_variant.get(bare, single) is not single:
+        return plural + (key, bare)
+    return (key, bare) + plural
 
 
 @lru_cache(maxsize=1)
@@ -233,6 +253,15 @@ def _short_code(text: str, start: int, end: int, entry: Equipment) -> bool:
         any(c.isdigit() for c in written) and not _licensed(text, start, end, written, True)
 
 
+def _designation(found: str) -> bool:
+    """A written designation of letters and digits longer than a short code ("CH-47", "MV-22B",
+    "AW101"): no ordinary word, though its entry's other names ("Chinook", "Osprey", "Merlin") are,
+    so it needs no military word near it."""
+    key = fold_equipment(found)
+    return len(key) > SHORT_CODE and found[:1].isupper() and any(c.isdigit() for c in key) \
+        and any(c.isalpha() for c in key)
+
+
 def _licensed(text: str, start: int, end: int, found: str, generic: bool) -> bool:
     """An ambiguous name counts when a military word is near it (and, for a named system, when
     it is capitalised: "Patriot" the missile, not "patriot")."""
@@ -256,9 +285,31 @@ def equipment_entities(doc: Document) -> list[Entity]:
     return entities
 
 
+@lru_cache(maxsize=1)
+def generic_ids() -> frozenset[str]:
+    """The entity ids (`equipment:...`) of the catalogue's generic terms ("submarines")."""
+    return frozenset(f"equipment:{fold_equipment(entry.name)}"
+                     for entry in equipment_catalogue().by_variant.values() if entry.generic)
+
+
+NAME_LABELS = {"ORG", "FAC", "GPE", "LOC"}
+
+
+def _inside_a_name(entity: Entity, names: list[Entity]) -> bool:
+    """A generic term written capitalised inside a longer name is a word of that name ("the
+    Australian Submarine Corporation", "Joint Helicopter Command", "the Royal Artillery")."""
+    return entity.label == "EQUIPMENT" and entity.kb_id in generic_ids() and \
+        entity.text[:1].isupper() and any(
+            n.start <= entity.start and entity.end <= n.end and n.end - n.start > len(entity.text)
+            for n in names)
+
+
 def merge_entities(primary: list[Entity], secondary: list[Entity]) -> list[Entity]:
-    """Keep every primary entity; add secondary ones that overlap none of them (a group name
-    such as "Iraqi forces" may hold a nationality: those nest)."""
+    """Keep every primary entity, but a generic term inside a longer name (`_inside_a_name`); add
+    secondary ones that overlap none of them (a group name such as "Iraqi forces" may hold a
+    nationality: those nest)."""
+    names = [e for e in secondary if e.label in NAME_LABELS]
+    primary = [e for e in primary if not _inside_a_name(e, names)]
     taken = SpanIndex((e.start, e.end) for e in primary)
     merged = list(primary)
     for entity in secondary:
