@@ -65,3 +65,31 @@ def test_a_city_no_actor_row_lists_still_has_its_country(coder):
     doc = coder.entities(Document(id="x", text=text, published="2020-06-01"))
     codes = {e.text: e.code for e in doc.entities if e.label in {"GPE", "LOC"}}
     assert codes.get("Mumbai") == "IND" and codes.get("Lagos") == "NGA"
+
+
+def test_a_name_the_model_ran_across_a_preposition_is_split(coder):
+    # the model tags "the Belgian Arms Company in Liege, Wallonia" as one ORG
+    found = entities(coder, "The rifles were produced by the Belgian Arms Company in Liege, "
+                            "Wallonia, for export.")
+    assert ("the Belgian Arms Company", "ORG") in found
+    assert ("Liege", "GPE") in found and ("Wallonia", "GPE") in found
+    # a name the knowledge base knows whole keeps its preposition-free words together
+    found = entities(coder, "The envoy met officials of the Bank of England in London.")
+    assert ("London", "GPE") in found
+
+
+def test_a_town_the_model_took_for_a_body_is_a_place_where_it_is_located(coder):
+    # "Tartu" and "Lyon" are tagged ORG by the model; after "at"/"in" a town the gazetteer
+    # knows by that name, and no body the knowledge base knows, is the town
+    assert ("Tartu", "GPE") in entities(
+        coder, "The battalion will be stationed at Tartu alongside Latvian troops.")
+    assert ("Lyon", "GPE") in entities(
+        coder, "A court in Koblenz and a tribunal in Lyon heard the case.")
+    # a body the knowledge base knows stays one ("works at Google")
+    assert ("Google", "ORG") in entities(coder, "She works at Google in London.")
+
+
+def test_a_generic_word_inside_a_name_is_the_names(coder):
+    found = entities(coder, "Crews of Joint Helicopter Command flew the relief mission.")
+    assert ("Joint Helicopter Command", "ORG") in found
+    assert not any(label == "EQUIPMENT" for _, label in found)
