@@ -93,3 +93,29 @@ def test_a_generic_word_inside_a_name_is_the_names(coder):
     found = entities(coder, "Crews of Joint Helicopter Command flew the relief mission.")
     assert ("Joint Helicopter Command", "ORG") in found
     assert not any(label == "EQUIPMENT" for _, label in found)
+
+
+def test_a_system_named_inside_a_persons_name_is_the_persons(coder):
+    # "Fattah" (an Iranian missile) and "Lancet" (a Russian drone) as a person's middle name
+    found = entities(coder, "Army commander Ahmed Fattah Hassan said his troops would hold "
+                            "the bridge.")
+    assert ("Ahmed Fattah Hassan", "PERSON") in found and ("Fattah", "EQUIPMENT") not in found
+    found = entities(coder, "Navy chief Maria Lancet Okoro said the drones were grounded.")
+    assert ("Maria Lancet Okoro", "PERSON") in found and ("drones", "EQUIPMENT") in found
+
+
+def test_a_base_named_by_its_services_prefix_is_a_place(coder):
+    found = entities(coder, "The tankers flew from RAF Lossiemouth, and the crews later "
+                            "landed at RAAF Base Amberley.")
+    assert ("RAF Lossiemouth", "FAC") in found and ("RAAF Base Amberley", "FAC") in found
+    # a unit of the service, or a system it flies, is no base
+    found = entities(coder, "Gunners of the RAF Regiment guarded the runway.")
+    assert not any(label == "FAC" for _, label in found)
+
+
+def test_a_name_joined_to_a_place_is_a_place(coder):
+    found = entities(coder, "Marines landed at Normandy, Iwo Jima and Okinawa.")
+    assert ("Iwo Jima", "GPE") in found and ("Okinawa", "GPE") in found
+    # people joined to people stay people
+    found = entities(coder, "Putin met Xi and Modi in Moscow.")
+    assert ("Modi", "PERSON") in found

@@ -203,6 +203,29 @@ def find_ships(text: str) -> list[tuple[int, int, Equipment]]:
 
 
 @lru_cache(maxsize=1)
+def station_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = {row["prefix"]: row["country"] for row in read_tsv("station_prefixes.tsv")}
+    prefixes = "|".join(re.escape(p) for p in sorted(rows, key=len, reverse=True))
+    return re.compile(rf"\b(?P<prefix>{prefixes})(?:\s+(?:Base|Station))?\s+"
+                      r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"), rows
+
+
+def find_stations(text: str, unit_words: set[str]) -> list[tuple[int, int, str]]:
+    """Bases named by a service's prefix ("RAF Akrotiri", "RAAF Base Tindal"): (start, end,
+    country); a unit word after the prefix ("RAF Regiment": `unit_words`) or a system's name
+    ("RAF Typhoon") is no base."""
+    pattern, countries = station_pattern()
+    by_variant = equipment_catalogue().by_variant
+    found = []
+    for match in pattern.finditer(text):
+        first = match.group("name").split()[0]
+        if first.lower() in unit_words or fold_equipment(first) in by_variant:
+            continue
+        found.append((match.start(), match.end(), countries[match.group("prefix")]))
+    return found
+
+
+@lru_cache(maxsize=1)
 def facility_pattern() -> re.Pattern[str]:
     nouns = sorted((row["noun"] for row in read_tsv("facility_nouns.tsv")), key=len, reverse=True)
     alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
@@ -292,16 +315,25 @@ def generic_ids() -> frozenset[str]:
                      for entry in equipment_catalogue().by_variant.values() if entry.generic)
 
 
-NAME_LABELS = {"ORG", "FAC", "GPE", "LOC"}
+NAME_LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}
 
 
 def _inside_a_name(entity: Entity, names: list[Entity]) -> bool:
     """A generic term written capitalised inside a longer name is a word of that name ("the
-    Australian Submarine Corporation", "Joint Helicopter Command", "the Royal Artillery")."""
-    return entity.label == "EQUIPMENT" and entity.kb_id in generic_ids() and \
-        entity.text[:1].isupper() and any(
-            n.start <= entity.start and entity.end <= n.end and n.end - n.start > len(entity.text)
-            for n in names)
+    Australian Submarine Corporation", "Joint Helicopter Command", "the Royal Artillery"), and
+    so is a system's name after a person's first name ("Abdel Fattah al-Burhan": "Fattah" is
+    also an Iranian missile)."""
+    if entity.label != "EQUIPMENT" or not entity.text[:1].isupper():
+        return False
+    generic = entity.kb_id in generic_ids()
+
+    def holds(name: Entity) -> bool:
+        if name.label == "PERSON":
+            return name.start < entity.start  # a first name before it
+        return generic
+
+    return any(n.start <= entity.start and entity.end <= n.end
+               and n.end - n.start > len(entity.text) and holds(n) for n in names)
 
 
 def merge_entities(primary: list[Entity], secondary: list[Entity]) -> list[Entity]:

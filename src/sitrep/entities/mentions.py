@@ -155,6 +155,7 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
     support = DocumentSupport(parsed, kb, when, lambda ent: title_of(
         ent.root, Mention(ent.start_char, ent.end_char, ent.label_, None)))
     full_names = support.full_names  # by surname: a surname alone is one of them first
+    place_heads: set[int] = set()  # tokens of the places found so far
     for ent, model_label in _model_names(parsed, kb):
         title = title_of(ent.root, Mention(ent.start_char, ent.end_char, model_label, None))
         if model_label == "ORG" and _only_bodies_before(ent):
@@ -182,6 +183,10 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
                  or (actor.code is None and key not in full_names
                      and before not in PERSON_TITLES and (_known_town(ent.text, kb)
                                                           or _after_place_noun(parsed, ent)))))
+        # "at Normandy, Iwo Jima and Okinawa": a name joined to a place is read as one too
+        located = located or (ent.root.dep_ == "conj" and ent.root.head.i in place_heads
+                              and not (model_label == "PERSON"
+                                       and _person_not_town(ent, actor, kb)))
         label = _label(model_label, actor, ent.text, located)
         if model_label == "ORG" and len(ent) == 1 and key in full_names and \
                 not (actor.kb_id or "").startswith(("org:", "organisation:")):
@@ -199,6 +204,8 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
             place = re.sub(r"^near\s+", "", ent.text, flags=re.IGNORECASE)
             name, code = resolve_place(place)
             actor = Actor(entity_text=ent.text, name=name, code=code, confidence=0.5)
+        if label in {"GPE", "LOC"}:
+            place_heads.update(range(ent.start, ent.end))
         items.append(Mention(ent.start_char, ent.end_char, label, actor, region=_is_region(label, actor)))
         taken.append((ent.start, ent.end))
     items.extend(_kb_mentions(parsed, kb, when, taken, text, support))
