@@ -119,3 +119,15 @@ def test_a_name_joined_to_a_place_is_a_place(coder):
     # people joined to people stay people
     found = entities(coder, "Putin met Xi and Modi in Moscow.")
     assert ("Modi", "PERSON") in found
+
+
+def test_a_lowercased_text_names_its_systems(coder):
+    # a forum answer typed without capitals: the names a military word licenses are found
+    found = entities(coder, "honestly the v-2 was a poor ballistic missile. the raf sent "
+                            "spitfires against the v-1 flying bombs, which worked much better.")
+    names = {text for text, label in found if label == "EQUIPMENT"}
+    assert {"v-2", "spitfire"} <= names
+    # a cased text keeps asking for the capital a named system is written with
+    found = entities(coder, "The veteran told Reuters in Boston that a true patriot never "
+                            "forgets the missile crews.")
+    assert ("patriot", "EQUIPMENT") not in found

@@ -15,6 +15,7 @@ from sitrep.cache import content_key, pickled
 from sitrep.model import Document, Entity
 from sitrep.resources import data_path, read_tsv
 from sitrep.spans import SpanIndex
+from sitrep.text.casing import is_lowercased
 
 MODEL_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "DATE", "CARDINAL", "MONEY",
                 "QUANTITY"}
@@ -86,19 +87,21 @@ def _build_catalogue() -> Catalogue:
     return Catalogue(by_variant, max_tokens, prefixes)
 
 
-def find_equipment(text: str) -> list[tuple[int, int, Equipment]]:
+def find_equipment(text: str, lowercased: bool = False) -> list[tuple[int, int, Equipment]]:
     """Equipment mentions in text: named systems and generic terms, longest match first.
 
     A dictionary lookup of each run of up to N tokens (N = the longest variant), so the cost grows
-    with the text, not with the size of the catalogue.
+    with the text, not with the size of the catalogue. In a text that lost its capitals
+    (`lowercased`) an ambiguous name needs only a military word near it ("the v-2 was the first
+    ballistic missile"), not a capital its writer never typed.
     """
-    return list(_equipment_in(text))
+    return list(_equipment_in(text, lowercased))
 
 
 # The entity stage and the item stage both look in the same text (a one-sentence document's
 # sentence is its text): the last few texts' mentions are kept (a pure function of the text).
 @lru_cache(maxsize=16)
-def _equipment_in(text: str) -> tuple[tuple[int, int, Equipment], ...]:
+def _equipment_in(text: str, lowercased: bool = False) -> tuple[tuple[int, int, Equipment], ...]:
     catalogue = equipment_catalogue()
     tokens = list(TOKEN.finditer(text))
     found = []
@@ -134,7 +137,7 @@ def _equipment_in(text: str) -> tuple[tuple[int, int, Equipment], ...]:
             index += 1  # "a pc": the next word may start a name
             continue
         if not entry.ambiguous or _designation(text[start:end]) or \
-                _licensed(text, start, end, text[start:end], entry.generic):
+                _licensed(text, start, end, text[start:end], entry.generic or lowercased):
             found.append((start, end, entry))
         index += size + 1
     return tuple(found)
@@ -297,7 +300,7 @@ def _licensed(text: str, start: int, end: int, found: str, generic: bool) -> boo
 def equipment_entities(doc: Document) -> list[Entity]:
     text = doc.repaired.text if doc.repaired else doc.text
     entities = []
-    for start, end, entry in find_ships(text) + find_equipment(text):
+    for start, end, entry in find_ships(text) + find_equipment(text, is_lowercased(doc.text)):
         if doc.repaired:
             start, end = doc.repaired.to_original(start, end)
         entities.append(Entity(
