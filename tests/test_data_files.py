@@ -23,6 +23,7 @@ KIND_CATEGORIES = {
     "combat aircraft": {"combat aircraft"},
     "transport aircraft": {"aircraft"},
     "trainer aircraft": {"aircraft"},
+    "early warning aircraft": {"aircraft"},
     "helicopter": {"aircraft"},
     "air defence system": {"air defence"},
     "missile": {"missiles", "air defence"},

@@ -82,7 +82,8 @@ def test_same_party(one, other, same):
         # the purpose of the verb a noun trigger is the object of is the act's; a list it
         # reaches, whole
         ("Canada announced extra funding of 10 million dollars to support farmers in Mali, "
-         "Niger and Chad.", ["MLI", "TCD"]),  # the model tags "Niger" here a person
+         "Niger and Chad.", ["MLI", "NER", "TCD"]),  # the model tags "Niger" a person; joined
+        # to "Mali", a place, it is read as one (entities/mentions.py)
         ("Ireland has announced development assistance to help villages in Malawi and Zambia.",
          ["MWI", "ZMB"]),
     ],

@@ -23,6 +23,7 @@ from sitrep.entities.equipment import (
     MODEL_LABELS,
     equipment_entities,
     find_facilities,
+    find_stations,
     merge_entities,
 )
 from sitrep.entities.mentions import ACTOR_LABELS, Mention, Mentions
@@ -260,6 +261,14 @@ def document_entities(doc: Document, parsed, mentions: Mentions, sectors: dict[s
             outlets.append(Entity(start=start, end=end, text=doc.text[start:end], label="ORG",
                                   code=outlet_country(source.outlet or ""), sector="JRN",
                                   kb_id=f"outlet:{source.outlet}"))
+    units = set(mentions.kb.sectors) if mentions.kb is not None else set()
+    stations = [(*original(start, end), code) for start, end, code
+                in find_stations(repaired_text, units)]
+    if stations:  # "RAF Akrotiri": the base, not the air force and a town
+        within = SpanIndex((start, end) for start, end, _ in stations)
+        found = [e for e in found if not within.overlaps(e.start, e.end)] + [
+            Entity(start=start, end=end, text=doc.text[start:end], label="FAC", code=code)
+            for start, end, code in stations]
     repaired_sites = [original(start, end) for start, end in find_facilities(repaired_text)]
     named = SpanIndex((m.start, m.end) for m in found if m.label in {"GPE", "LOC", "FAC", "PERSON"})
     sites = [Entity(start=s, end=e, text=doc.text[s:e], label="FAC") for s, e in repaired_sites

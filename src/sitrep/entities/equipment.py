@@ -15,6 +15,7 @@ from sitrep.cache import content_key, pickled
 from sitrep.model import Document, Entity
 from sitrep.resources import data_path, read_tsv
 from sitrep.spans import SpanIndex
+from sitrep.text.casing import is_lowercased
 
 MODEL_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "DATE", "CARDINAL", "MONEY",
                 "QUANTITY"}
@@ -23,7 +24,12 @@ MILITARY_CONTEXT = re.compile(
     r"\b(missiles?|systems?|batter(?:y|ies)|launchers?|jets?|aircraft|fighters?|bombers?|tanks?|"
     r"drones?|helicopters?|warships?|frigates?|submarines?|rockets?|air[- ]defen[cs]e|military|"
     r"armed forces|army|navy|air force|deliver(?:y|ed|ies)?|suppl(?:y|ied|ies)|weapons?|units?|"
-    r"defen[cs]es?|arms|troops|maintenance|overhauls?|sukhoi|sorties?)\b",
+    r"defen[cs]es?|arms|troops|maintenance|overhauls?|sukhoi|sorties?|"
+    # the words of defence releases and military history around a platform's name ("slung beneath
+    # a Chinook", "Typhoons flying from RAF Akrotiri", "Tornados fired it at air-defence sites")
+    r"guns?|howitzers?|artillery|armou?red|infantry|soldiers|squadrons?|regiments?|brigades?|"
+    r"battalions?|raf|raaf|air bases?|airbase|airfields?|torpedo(?:es)?|destroyers?|"
+    r"battleships?|battlefield|airstrikes?|air strikes?|shot down)\b",
     re.IGNORECASE,
 )
 
@@ -81,28 +87,29 @@ def _build_catalogue() -> Catalogue:
     return Catalogue(by_variant, max_tokens, prefixes)
 
 
-def find_equipment(text: str) -> list[tuple[int, int, Equipment]]:
+def find_equipment(text: str, lowercased: bool = False) -> list[tuple[int, int, Equipment]]:
     """Equipment mentions in text: named systems and generic terms, longest match first.
 
     A dictionary lookup of each run of up to N tokens (N = the longest variant), so the cost grows
-    with the text, not with the size of the catalogue.
+    with the text, not with the size of the catalogue. In a text that lost its capitals
+    (`lowercased`) an ambiguous name needs only a military word near it ("the v-2 was the first
+    ballistic missile"), not a capital its writer never typed.
     """
-    return list(_equipment_in(text))
+    return list(_equipment_in(text, lowercased))
 
 
 # The entity stage and the item stage both look in the same text (a one-sentence document's
 # sentence is its text): the last few texts' mentions are kept (a pure function of the text).
 @lru_cache(maxsize=16)
-def _equipment_in(text: str) -> tuple[tuple[int, int, Equipment], ...]:
+def _equipment_in(text: str, lowercased: bool = False) -> tuple[tuple[int, int, Equipment], ...]:
     catalogue = equipment_catalogue()
     tokens = list(TOKEN.finditer(text))
     found = []
     index = 0
     by_variant, prefixes = catalogue.by_variant, catalogue.prefixes
     while index < len(tokens):
-        first = tokens[index].group(0).lower().replace("’", "'")
-        if first.rstrip(".'") not in prefixes and not (
-                first.endswith("s") and first[:-1] in by_variant):
+        first = tokens[index].group(0).lower().replace("’", "'").rstrip(".'")
+        if first not in prefixes and not (first.endswith("s") and first[:-1] in by_variant):
             index += 1  # no variant starts with this word (the loop below would find none)
             continue
         hit = None
@@ -114,7 +121,7 @@ def _equipment_in(text: str) -> tuple[tuple[int, int, Equipment], ...]:
             if size and not JOINER.fullmatch(text[tokens[index + size - 1].end():token.start()]):
                 break
             key += token.group(0).lower().replace("’", "'")
-            for candidate in (key, key.rstrip(".'"), key[:-1] if key.endswith("s") else ""):
+            for candidate in _candidates(key, token.group(0), by_variant):
                 entry = catalogue.by_variant.get(candidate)
                 if entry is not None:
                     end = token.end() - (len(key) - len(candidate))
@@ -129,10 +136,26 @@ def _equipment_in(text: str) -> tuple[tuple[int, int, Equipment], ...]:
         if _short_code(text, start, end, entry):
             index += 1  # "a pc": the next word may start a name
             continue
-        if not entry.ambiguous or _licensed(text, start, end, text[start:end], entry.generic):
+        if not entry.ambiguous or _designation(text[start:end]) or \
+                _licensed(text, start, end, text[start:end], entry.generic or lowercased):
             found.append((start, end, entry))
         index += size + 1
     return tuple(found)
+
+
+def _candidates(key: str, last: str, by_variant: dict[str, Equipment]) -> tuple[str, ...]:
+    """The folded forms a run of tokens may be listed under: as written, without a closing full
+    stop ("Kinzhals." ends a sentence), and its singular. A plural written as one word
+    ("Tornados") is read as a plural before a name it folds to ("Tornado-S", written apart)."""
+    bare = key.rstrip(".'")
+    if not bare.endswith("s"):
+        return key, bare
+    plural = (bare[:-1],)
+    single = by_variant.get(bare[:-1])
+    if single is not None and len(last.rstrip(".'’")) > 1 and last.rstrip(".'’").endswith("s") \
+            and by_variant.get(bare, single) is not single:
+        return plural + (key, bare)
+    return (key, bare) + plural
 
 
 @lru_cache(maxsize=1)
@@ -179,6 +202,29 @@ def find_ships(text: str) -> list[tuple[int, int, Equipment]]:
         found.append((match.start(), match.end(), Equipment(
             name=match.group(0), kind=row["kind"], category="naval",
             origin=row["country"] or None, generic=False, ambiguous=False)))
+    return found
+
+
+@lru_cache(maxsize=1)
+def station_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = {row["prefix"]: row["country"] for row in read_tsv("station_prefixes.tsv")}
+    prefixes = "|".join(re.escape(p) for p in sorted(rows, key=len, reverse=True))
+    return re.compile(rf"\b(?P<prefix>{prefixes})(?:\s+(?:Base|Station))?\s+"
+                      r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"), rows
+
+
+def find_stations(text: str, unit_words: set[str]) -> list[tuple[int, int, str]]:
+    """Bases named by a service's prefix ("RAF Akrotiri", "RAAF Base Tindal"): (start, end,
+    country); a unit word after the prefix ("RAF Regiment": `unit_words`) or a system's name
+    ("RAF Typhoon") is no base."""
+    pattern, countries = station_pattern()
+    by_variant = equipment_catalogue().by_variant
+    found = []
+    for match in pattern.finditer(text):
+        first = match.group("name").split()[0]
+        if first.lower() in unit_words or fold_equipment(first) in by_variant:
+            continue
+        found.append((match.start(), match.end(), countries[match.group("prefix")]))
     return found
 
 
@@ -233,6 +279,15 @@ def _short_code(text: str, start: int, end: int, entry: Equipment) -> bool:
         any(c.isdigit() for c in written) and not _licensed(text, start, end, written, True)
 
 
+def _designation(found: str) -> bool:
+    """A written designation of letters and digits longer than a short code ("CH-47", "MV-22B",
+    "AW101"): no ordinary word, though its entry's other names ("Chinook", "Osprey", "Merlin") are,
+    so it needs no military word near it."""
+    key = fold_equipment(found)
+    return len(key) > SHORT_CODE and found[:1].isupper() and any(c.isdigit() for c in key) \
+        and any(c.isalpha() for c in key)
+
+
 def _licensed(text: str, start: int, end: int, found: str, generic: bool) -> bool:
     """An ambiguous name counts when a military word is near it (and, for a named system, when
     it is capitalised: "Patriot" the missile, not "patriot")."""
@@ -245,7 +300,7 @@ def _licensed(text: str, start: int, end: int, found: str, generic: bool) -> boo
 def equipment_entities(doc: Document) -> list[Entity]:
     text = doc.repaired.text if doc.repaired else doc.text
     entities = []
-    for start, end, entry in find_ships(text) + find_equipment(text):
+    for start, end, entry in find_ships(text) + find_equipment(text, is_lowercased(doc.text)):
         if doc.repaired:
             start, end = doc.repaired.to_original(start, end)
         entities.append(Entity(
@@ -256,9 +311,40 @@ def equipment_entities(doc: Document) -> list[Entity]:
     return entities
 
 
+@lru_cache(maxsize=1)
+def generic_ids() -> frozenset[str]:
+    """The entity ids (`equipment:...`) of the catalogue's generic terms ("submarines")."""
+    return frozenset(f"equipment:{fold_equipment(entry.name)}"
+                     for entry in equipment_catalogue().by_variant.values() if entry.generic)
+
+
+NAME_LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}
+
+
+def _inside_a_name(entity: Entity, names: list[Entity]) -> bool:
+    """A generic term written capitalised inside a longer name is a word of that name ("the
+    Australian Submarine Corporation", "Joint Helicopter Command", "the Royal Artillery"), and
+    so is a system's name after a person's first name ("Abdel Fattah al-Burhan": "Fattah" is
+    also an Iranian missile)."""
+    if entity.label != "EQUIPMENT" or not entity.text[:1].isupper():
+        return False
+    generic = entity.kb_id in generic_ids()
+
+    def holds(name: Entity) -> bool:
+        if name.label == "PERSON":
+            return name.start < entity.start  # a first name before it
+        return generic
+
+    return any(n.start <= entity.start and entity.end <= n.end
+               and n.end - n.start > len(entity.text) and holds(n) for n in names)
+
+
 def merge_entities(primary: list[Entity], secondary: list[Entity]) -> list[Entity]:
-    """Keep every primary entity; add secondary ones that overlap none of them (a group name
-    such as "Iraqi forces" may hold a nationality: those nest)."""
+    """Keep every primary entity, but a generic term inside a longer name (`_inside_a_name`); add
+    secondary ones that overlap none of them (a group name such as "Iraqi forces" may hold a
+    nationality: those nest)."""
+    names = [e for e in secondary if e.label in NAME_LABELS]
+    primary = [e for e in primary if not _inside_a_name(e, names)]
     taken = SpanIndex((e.start, e.end) for e in primary)
     merged = list(primary)
     for entity in secondary:

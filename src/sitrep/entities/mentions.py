@@ -155,6 +155,7 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
     support = DocumentSupport(parsed, kb, when, lambda ent: title_of(
         ent.root, Mention(ent.start_char, ent.end_char, ent.label_, None)))
     full_names = support.full_names  # by surname: a surname alone is one of them first
+    place_heads: set[int] = set()  # tokens of the places found so far
     for ent, model_label in _model_names(parsed, kb):
         title = title_of(ent.root, Mention(ent.start_char, ent.end_char, model_label, None))
         if model_label == "ORG" and _only_bodies_before(ent):
@@ -182,6 +183,10 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
                  or (actor.code is None and key not in full_names
                      and before not in PERSON_TITLES and (_known_town(ent.text, kb)
                                                           or _after_place_noun(parsed, ent)))))
+        # "at Normandy, Iwo Jima and Okinawa": a name joined to a place is read as one too
+        located = located or (ent.root.dep_ == "conj" and ent.root.head.i in place_heads
+                              and not (model_label == "PERSON"
+                                       and _person_not_town(ent, actor, kb)))
         label = _label(model_label, actor, ent.text, located)
         if model_label == "ORG" and len(ent) == 1 and key in full_names and \
                 not (actor.kb_id or "").startswith(("org:", "organisation:")):
@@ -190,10 +195,17 @@ def find_mentions(doc: Document, parsed, kb: KnowledgeBase, when: date | None,
                 (kb.sectors.get(ent.root.lower_) or kb.sectors.get(ent.root.lemma_.lower())) \
                 in GROUP_SECTORS:
             label = "ORG"  # "Reserve Airmen": a group the model took for a place no one knows
+        if label == "ORG" and model_label == "ORG" and located and actor.kb_id is None and \
+                _known_place(ent.text, kb):
+            label = "GPE"  # "a court in Koblenz", "based at Tapa": a town no body is named
+            actor = Actor(entity_text=ent.text, name=ent.text, code=resolve_place(ent.text)[1],
+                          confidence=0.5)
         if label == "GPE" and model_label == "PERSON" and actor.code is None:
             place = re.sub(r"^near\s+", "", ent.text, flags=re.IGNORECASE)
             name, code = resolve_place(place)
             actor = Actor(entity_text=ent.text, name=name, code=code, confidence=0.5)
+        if label in {"GPE", "LOC"}:
+            place_heads.update(range(ent.start, ent.end))
         items.append(Mention(ent.start_char, ent.end_char, label, actor, region=_is_region(label, actor)))
         taken.append((ent.start, ent.end))
     items.extend(_kb_mentions(parsed, kb, when, taken, text, support))
@@ -234,7 +246,60 @@ def _model_names(parsed, kb: KnowledgeBase):
                 span = longer
                 break
         covered_until = span.end
-        yield span, "ORG" if span is not ent else ent.label_
+        if span is ent:
+            yield from _pieces(parsed, ent, kb)
+        else:
+            yield span, "ORG"
+
+
+# Words a name does not hold lower-case but the model sometimes runs a name across ("Shaheds at
+# Israel", "the Australian Submarine Corporation in Adelaide, South Australia", "the Northern
+# Territory for Exercise Pitch Black"); "of", "for", "on" and "and" stay: "Bank of England",
+# "Department for Education", "Council on Foreign Relations", "Trinidad and Tobago".
+SPLIT_WORDS = {"in", "at", "near", "from", "into", "during", "after", "before", "outside"}
+
+
+def _pieces(parsed, ent, kb: KnowledgeBase):
+    """The model's entity, or its names on either side of a preposition it ran across and of a
+    comma between places ("Adelaide, South Australia"): the name before keeps the model's label,
+    a place the gazetteer or knowledge base knows after it is a GPE. A name the knowledge base
+    knows whole is one name."""
+    if len(ent) < 3 or kb.names.get(fold(ent.text)):
+        yield ent, ent.label_
+        return
+    cut = next((t.i for t in ent[1:-1] if t.lower_ in SPLIT_WORDS and t.text.islower()
+                and parsed[t.i + 1].text[:1].isupper()), None)
+    if cut is None:
+        yield ent, ent.label_
+        return
+    yield parsed[ent.start:cut], ent.label_
+    yield from _places_listed(parsed, parsed[cut + 1:ent.end], kb)
+
+
+def _places_listed(parsed, span, kb: KnowledgeBase):
+    """A span of places written "Town, Region" as its places; else the span whole, with `label`
+    (GPE when it is a known place, else LOC: it came after a preposition)."""
+    commas = [t.i for t in span if t.text == ","]
+    parts = []
+    start = span.start
+    for comma in commas + [span.end]:
+        parts.append(parsed[start:comma])
+        start = comma + 1
+    if len(parts) > 1 and all(len(part) and _known_place(part.text, kb) for part in parts):
+        for part in parts:
+            yield part, "GPE"
+        return
+    if len(span):
+        yield span, "GPE" if _known_place(span.text, kb) else "LOC"
+
+
+def _known_place(name: str, kb: KnowledgeBase) -> bool:
+    """A country or place the knowledge base lists, or a place the gazetteer knows by this very
+    name (not by a namesake's other name: the gazetteer reads "Google" as a Topeka)."""
+    if any(e.kind in {"country", "place"} for e in kb.lookup(name)):
+        return True
+    resolved, code = resolve_place(name)
+    return code is not None and fold(resolved) == fold(name)
 
 
 def _after_place_noun(parsed, ent) -> bool:
