@@ -305,3 +305,23 @@ def test_an_officials_appeal_to_the_public_is_no_event(coder, text):
 ])
 def test_an_appeal_to_a_party_or_protesters_stays(coder, text, event_type):
     assert one(coder, text).event == event_type
+
+
+@pytest.mark.parametrize("text", [
+    # a police appeal with no party named: its objects are words for the public
+    "Police in Manchester appealed for witnesses after a cyclist was hurt in a hit-and-run on "
+    "Friday.",
+    "Police in Leeds asked anyone with information about the burglary to call them.",
+    "Police in Ohio urged everyone to lock their cars overnight.",
+])
+def test_a_police_appeal_to_anyone_is_no_event(coder, text):
+    assert coder.code_text(text, published="2025-06-10") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Somali government appealed for help after the floods.",
+    "The Kenyan police appealed for calm.",
+    "Police in Kenya asked the opposition to call off the march.",
+])
+def test_an_appeal_for_help_or_calm_or_to_a_party_stays(coder, text):
+    assert one(coder, text).event == "REQUEST"

@@ -25,6 +25,7 @@ from sitrep.coding.participants import is_resolved
 from sitrep.coding.phrase_actors import actors_of
 from sitrep.coding.relevance import (
     Frames,
+    addressed_to_public,
     is_licensed,
     is_political,
     is_public_notice,
@@ -193,7 +194,8 @@ def political(candidate: Candidate, ctx: Context) -> bool:
     "party" licence."""
     event, row = candidate.event, candidate.row
     protest_act = _protest_act(candidate, ctx)
-    if not is_political(event, protest_act) or is_public_notice(event, row.lemma):
+    if not is_political(event, protest_act) or is_public_notice(
+            event, row.lemma, addressed_to_public(candidate.trigger)):
         return False
     if len(row.words) > 1 or (protest_act and row.event != "PROTEST"):
         # "peace talks", "air strike": the phrase says which sense; "end the strike": its object

@@ -155,7 +155,18 @@ CIVIL_AUTHORITIES = frozenset({"GOV", "COP", "JUD", "MED"})
 PUBLIC = "CVL"
 
 
-def is_public_notice(event: Event, lemma: str) -> bool:
+def addressed_to_public(trigger) -> bool:
+    """Whether a verb of appeal names only the public as whom it asks ("asked anyone with
+    information to call", "appealed for witnesses", "urged everyone to lock their cars"): its
+    objects, and the objects of its for/to, are words for the public (`public_nouns`)."""
+    public = word_class("public_nouns")
+    words = [c for c in trigger.children if c.dep_ in {"dobj", "dative"}] + [
+        g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"for", "to"}
+        for g in c.children if g.dep_ == "pobj"]
+    return bool(words) and all(w.lower_ in public or w.lemma_.lower() in public for w in words)
+
+
+def is_public_notice(event: Event, lemma: str, to_public: bool = False) -> bool:
     """An official's appeal or warning to the public ("the county urged residents to leave",
     "health officials warned residents to use insect repellent", "the mayor called on
     residents to check on elderly neighbours"): public service, not an act aimed at a political
@@ -165,7 +176,9 @@ def is_public_notice(event: Event, lemma: str) -> bool:
     base does not name, called by a word for the public (word class `public_nouns`: residents,
 people, families, motorists; not protesters or activists). Armed forces warning civilians ("the army told villagers to leave before
     the offensive"), a state's appeal ("Israel urged residents to move south") and an appeal to
-    any political party stay events. A word for the public the sector lists do not know
+    any political party stay events. An appeal with no recipient is one when its objects are
+    words for the public (`addressed_to_public`: "asked anyone who saw the car to come forward",
+    "appealed for witnesses"). A word for the public the sector lists do not know
     ("parents", "motorists") has no sector: it is the public too."""
     if event.event not in ("REQUEST", "THREATEN") or lemma not in word_class(
             "public_notice_verbs"):
@@ -174,7 +187,9 @@ people, families, motorists; not protesters or activists). Armed forces warning 
                               for a in event.actor):
         return False
     public = word_class("public_nouns")
-    return bool(event.recipient) and all(
+    if not event.recipient:
+        return to_public  # "police asked anyone with information to call": no party named
+    return all(
         r.sector in (PUBLIC, None, "") and not r.kb_id
         and bool(public.intersection(fold_uncached(r.entity_text).split()))
         for r in event.recipient)
