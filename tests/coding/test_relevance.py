@@ -280,3 +280,48 @@ def test_acts_beside_natural_forces_still_count(coder, text, event_type):
 ])
 def test_a_flag_carrier_is_a_business(coder, text):
     assert coder.code_text(text, published="2025-06-10") == [], text
+
+
+@pytest.mark.parametrize("text", [
+    # officials' appeals and warnings to the public in a disaster or an outbreak: public service
+    # (docs/codebook-boundaries.md, "Political or not")
+    "Flood officials in Linn County urged residents of low-lying streets to leave their homes "
+    "before nightfall, Iowa officials said.",
+    "The Chilean health ministry warned residents to boil drinking water after the storm.",
+    "Mayor Anna Kessler called on residents to stay off the roads during the ice storm in "
+    "Ontario.",
+    "Welsh health officials urged parents to keep children with a fever at home this week.",
+    "Police in Quebec asked motorists to avoid the bridge while the ice was cleared.",
+])
+def test_an_officials_appeal_to_the_public_is_no_event(coder, text):
+    assert coder.code_text(text, published="2025-06-10") == []
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Kenyan police urged protesters to disperse.", "REQUEST"),
+    ("The French government urged Iran to release the detained aid workers.", "REQUEST"),
+    ("Israel urged Palestinians in Rafah to leave.", "REQUEST"),
+    ("The Chilean health ministry urged the opposition to back the vaccine bill.", "REQUEST"),
+])
+def test_an_appeal_to_a_party_or_protesters_stays(coder, text, event_type):
+    assert one(coder, text).event == event_type
+
+
+@pytest.mark.parametrize("text", [
+    # a police appeal with no party named: its objects are words for the public
+    "Police in Manchester appealed for witnesses after a cyclist was hurt in a hit-and-run on "
+    "Friday.",
+    "Police in Leeds asked anyone with information about the burglary to call them.",
+    "Police in Ohio urged everyone to lock their cars overnight.",
+])
+def test_a_police_appeal_to_anyone_is_no_event(coder, text):
+    assert coder.code_text(text, published="2025-06-10") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Somali government appealed for help after the floods.",
+    "The Kenyan police appealed for calm.",
+    "Police in Kenya asked the opposition to call off the march.",
+])
+def test_an_appeal_for_help_or_calm_or_to_a_party_stays(coder, text):
+    assert one(coder, text).event == "REQUEST"

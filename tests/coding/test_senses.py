@@ -52,8 +52,29 @@ def test_a_campaign_with_a_civil_purpose_is_no_attack(coder, text):
     assert coder.code_text(text, published="2025-06-10") == []
 
 
+@pytest.mark.parametrize("text", [
+    # an infinitive of civil aim, hung on the campaign or on the verb that launches it
+    "Zambian health officials launched a campaign on Monday to immunise two million infants.",
+    "The Peruvian health ministry launched a campaign on Tuesday to vaccinate schoolchildren in "
+    "Cusco.",
+    "Ghanaian officials launched a campaign to educate farmers about the new seed varieties.",
+    "The Indonesian government launched a campaign to recruit ten thousand village teachers.",
+])
+def test_a_campaign_with_a_civil_aim_is_no_attack(coder, text):
+    assert not [e for e in coder.code_text(text, published="2025-06-10")
+                if e.event == "ASSAULT"]
+
+
 def test_a_military_campaign_is_still_an_attack(coder):
     assert one(coder, "Russia launched a military campaign in Syria.").event == "ASSAULT"
+
+
+@pytest.mark.parametrize("text", [
+    "The Nigerian army launched a campaign on Monday to drive Boko Haram out of the forest.",
+    "Russian forces launched a campaign to capture the city of Bakhmut.",
+])
+def test_a_campaign_to_take_ground_is_still_an_attack(coder, text):
+    assert one(coder, text).event == "ASSAULT"
 
 
 @pytest.mark.parametrize(
@@ -131,3 +152,23 @@ def test_support_received_in_money_or_arms_is_aid(coder, text, event_type, actor
 def test_an_arrest_warrant_is_an_arrest_unless_out_of_reach(coder, text, event_type):
     event = one(coder, text)
     assert (event.event, event.mode) == (event_type, "arrest")
+
+
+@pytest.mark.parametrize("text", [
+    # a forecast of weather, nature or disease addressed to no one: no threat
+    "Swiss authorities warned of extreme avalanche danger across the Alps on Friday as fresh "
+    "snow fell.",
+    "Chilean forecasters issued a warning of gale-force winds along the coast.",
+    "Officials in Peru warned that an outbreak of dengue could spread to Lima.",
+])
+def test_a_warning_of_a_hazard_is_no_threat(coder, text):
+    assert coder.code_text(text, published="2025-06-10") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban warned of a reaction if the foreign troops stayed.",
+    "The Pakistani army issued a warning of retaliation against India.",
+    "Iran issued a warning to the United States over its ships.",
+])
+def test_a_warning_of_an_act_or_to_a_party_is_still_a_threat(coder, text):
+    assert one(coder, text).event == "THREATEN"

@@ -23,7 +23,15 @@ from sitrep.coding.items import bullet_items
 from sitrep.coding.lexicon import Lexicon
 from sitrep.coding.participants import is_resolved
 from sitrep.coding.phrase_actors import actors_of
-from sitrep.coding.relevance import Frames, is_licensed, is_political, needs_licence, standing
+from sitrep.coding.relevance import (
+    Frames,
+    addressed_to_public,
+    is_licensed,
+    is_political,
+    is_public_notice,
+    needs_licence,
+    standing,
+)
 from sitrep.coding.reporters import unarmed_report
 from sitrep.coding.roles import direct_object, subject
 from sitrep.coding.sentence import code_sentence
@@ -186,7 +194,8 @@ def political(candidate: Candidate, ctx: Context) -> bool:
     "party" licence."""
     event, row = candidate.event, candidate.row
     protest_act = _protest_act(candidate, ctx)
-    if not is_political(event, protest_act):
+    if not is_political(event, protest_act) or is_public_notice(
+            event, row.lemma, addressed_to_public(candidate.trigger)):
         return False
     if len(row.words) > 1 or (protest_act and row.event != "PROTEST"):
         # "peace talks", "air strike": the phrase says which sense; "end the strike": its object

@@ -25,7 +25,7 @@ from functools import lru_cache
 from sitrep.actors.knowledge import fold_uncached
 from sitrep.actors.parties import TRANSNATIONAL_SECTORS
 from sitrep.model import Actor, Event
-from sitrep.resources import data_json, read_tsv
+from sitrep.resources import data_json, read_tsv, word_class
 
 POLITICAL = "political"  # a placed political sector, a named political body or person
 UNPLACED = "unplaced"  # a political sector of no named country ("police", "the judge"), or a
@@ -147,6 +147,52 @@ def is_political(event: Event, protest_act: bool = False) -> bool:
         return any(sector_standing().get(a.sector or "") != "none" for a in event.actor)
     return event.event == "PROTEST" and any(
         sector_standing().get(a.sector or "") == COLLECTIVE for a in event.actor)
+
+
+# Civil authorities that speak to the public in the course of their service: a government's
+# officials and agencies, the police, the courts, health services.
+CIVIL_AUTHORITIES = frozenset({"GOV", "COP", "JUD", "MED"})
+PUBLIC = "CVL"
+
+
+def addressed_to_public(trigger) -> bool:
+    """Whether a verb of appeal names only the public as whom it asks ("asked anyone with
+    information to call", "appealed for witnesses", "urged everyone to lock their cars"): its
+    objects, and the objects of its for/to, are words for the public (`public_nouns`)."""
+    public = word_class("public_nouns")
+    words = [c for c in trigger.children if c.dep_ in {"dobj", "dative"}] + [
+        g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"for", "to"}
+        for g in c.children if g.dep_ == "pobj"]
+    return bool(words) and all(w.lower_ in public or w.lemma_.lower() in public for w in words)
+
+
+def is_public_notice(event: Event, lemma: str, to_public: bool = False) -> bool:
+    """An official's appeal or warning to the public ("the county urged residents to leave",
+    "health officials warned residents to use insect repellent", "the mayor called on
+    residents to check on elderly neighbours"): public service, not an act aimed at a political
+    actor (docs/codebook-boundaries.md, "Political or not"). A REQUEST or THREATEN of a verb of
+    appeal or warning (word class `public_notice_verbs`) by civil authorities only, none of
+    them a state named as such, whose every recipient is the public: civilians the knowledge
+    base does not name, called by a word for the public (word class `public_nouns`: residents,
+people, families, motorists; not protesters or activists). Armed forces warning civilians ("the army told villagers to leave before
+    the offensive"), a state's appeal ("Israel urged residents to move south") and an appeal to
+    any political party stay events. An appeal with no recipient is one when its objects are
+    words for the public (`addressed_to_public`: "asked anyone who saw the car to come forward",
+    "appealed for witnesses"). A word for the public the sector lists do not know
+    ("parents", "motorists") has no sector: it is the public too."""
+    if event.event not in ("REQUEST", "THREATEN") or lemma not in word_class(
+            "public_notice_verbs"):
+        return False
+    if not event.actor or any(a.sector not in CIVIL_AUTHORITIES or standing(a) == STATE
+                              for a in event.actor):
+        return False
+    public = word_class("public_nouns")
+    if not event.recipient:
+        return to_public  # "police asked anyone with information to call": no party named
+    return all(
+        r.sector in (PUBLIC, None, "") and not r.kb_id
+        and bool(public.intersection(fold_uncached(r.entity_text).split()))
+        for r in event.recipient)
 
 
 @dataclass(frozen=True)

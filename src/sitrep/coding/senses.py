@@ -77,12 +77,63 @@ def _calls_for(verb) -> bool:
 CIVIL_PURPOSES = word_class("civil_purposes")
 
 
+CIVIL_PURPOSE_VERBS = word_class("civil_purpose_verbs")
+
+
 def civil_container(verb) -> bool:
     """"launched a publicity campaign", "began a vaccination drive": the campaign or operation a
-    verb carries is named by a civil purpose, so the verb's military sense does not apply."""
-    return any(obj.lemma_.lower() in CONTAINER_NOUNS and any(
-        m.dep_ in {"compound", "amod"} and m.lemma_.lower() in CIVIL_PURPOSES
-        for m in obj.children) for obj in verb.children if obj.dep_ == "dobj")
+    verb carries is named by a civil purpose, so the verb's military sense does not apply; so
+    is one whose infinitive names a civil aim ("launched a campaign to immunise two million
+    infants", "started a drive on Monday to recruit nurses"), hung on the noun or on the verb."""
+    objects = [obj for obj in verb.children
+               if obj.dep_ == "dobj" and obj.lemma_.lower() in CONTAINER_NOUNS]
+    if any(any(m.dep_ in {"compound", "amod"} and m.lemma_.lower() in CIVIL_PURPOSES
+               for m in obj.children) for obj in objects):
+        return True
+    aims = [c for obj in objects for c in obj.children if c.dep_ in {"acl", "relcl"}]
+    if objects:
+        aims += [c for c in verb.children if c.dep_ in {"advcl", "xcomp"}]
+    return any(aim.pos_ == "VERB" and aim.lemma_.lower() in CIVIL_PURPOSE_VERBS
+               and any(c.dep_ == "aux" and c.lower_ == "to" for c in aim.children)
+               for aim in aims)
+
+
+HAZARDS = word_class("hazard_words")
+WARNING_VERBS = word_class("warning_verbs")
+WARNING_NOUNS = {"alert", "caution", "warning"}
+
+
+def _hazard(noun) -> bool:
+    """A noun naming a hazard of weather, nature or disease, or measuring one ("an inch of
+    rain", "gusts of wind")."""
+    if noun.lemma_.lower() in HAZARDS or noun.lower_ in HAZARDS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in HAZARDS for g in c.children)
+        for c in noun.children)
+
+
+def warns_of_a_hazard(trigger) -> bool:
+    """"warned of extreme fire danger", "cautioned that more rain would fall", "issued a warning
+    of gale-force winds": a forecast of weather, nature or disease addressed to no one is no
+    threat (PLOVER THREATEN is a party's warning of its own act); "warned of a reaction",
+    "warned that the army would strike" and a warning addressed to a party stay threats."""
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.head.pos_ in {"VERB", "AUX"} \
+        else trigger
+    notices = [t for t in {trigger, verb} if t.lemma_.lower() in WARNING_VERBS
+               or t.lemma_.lower() in WARNING_NOUNS]
+    notices += [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in WARNING_NOUNS]
+    if not notices:
+        return False
+    if any(c.dep_ == "dative" or (c.dep_ == "dobj" and c not in notices)
+           or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children):
+        return False  # someone is addressed: "warned residents", "a warning to the rebels"
+    about = [g for t in {verb, *notices} for c in t.children
+             if c.dep_ == "prep" and c.lower_ in {"of", "about"}
+             for g in c.children if g.dep_ == "pobj"]
+    said = [subject(c) for c in verb.children if c.dep_ == "ccomp"]
+    found = about + [s for s in said if s is not None]
+    return bool(found) and all(_hazard(n) for n in found)
 
 
 SCOURGES = word_class("scourges")

@@ -38,6 +38,7 @@ from sitrep.coding.senses import (
     civil_container,
     fights_a_scourge,
     market_demand,
+    warns_of_a_hazard,
 )
 from sitrep.coding.targets import name_unresolved, undergone
 from sitrep.coding.triggers import (
@@ -87,6 +88,9 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
         if row.event == "THREATEN" and ultimatum_holders(token) == []:
             declined = True
             continue  # "set a deadline for filing tax returns": a schedule, no one threatened
+        if row.event == "THREATEN" and warns_of_a_hazard(token):
+            declined = True  # "warned of more rain": a forecast, no one threatened
+            continue
         if row.event == "REQUEST" and market_demand(token):
             declined = True  # "strong demand for hybrids": buyers', no one asked anything
             continue
