@@ -296,6 +296,33 @@ def test_a_facility_attacked_is_the_recipient_in_its_country(coder, text, recipi
 
 
 @pytest.mark.parametrize("text, recipient", [
+    # people or things named only by what they are, attacked or seized where a country is
+    # named: the object's words, placed in that country (the real-news coders write the object)
+    ("Iraqi commandos captured an alleged bomb maker in western Mosul, Iraq.",
+     ("alleged bomb maker", "IRQ")),
+    ("Turkish warplanes bombed hideouts of Kurdish rebels in northern Iraq.",
+     ("hideouts", "IRQ")),
+    ("Jihadists torched the homes of 20 farmers in central Burkina Faso.", ("homes", "BFA")),
+])
+def test_what_an_attack_is_done_to_is_the_recipient_in_its_country(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event in {"ASSAULT", "COERCE"}
+    assert [(r.entity_text, r.code) for r in event.recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # a measure lifted applies where the verb's "in" says, not to the words naming it
+    ("The Kenyan government lifted the curfew in four coastal counties.", "four coastal counties"),
+    ("The junta lifted the state of emergency in the Timbuktu region on Friday.",
+     "the Timbuktu region"),
+])
+def test_a_measure_lifted_is_aimed_at_its_place(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event == "CONCEDE"
+    assert [r.entity_text for r in event.recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, recipient", [
     # the unplaced district a curfew is imposed on, in the authority's country, not the country
     # the authority is said to be in
     ("Officials in Pakistan ordered a curfew across much of the Swat Valley.",
