@@ -36,7 +36,7 @@ from sitrep.coding.roles import (
     subject,
 )
 from sitrep.coding.targets import POSSESSIVE_PRONOUNS, multiword_act, own_act
-from sitrep.coding.triggers import CARRIER_VERBS, is_anaphoric, nominal_position
+from sitrep.coding.triggers import CARRIER_VERBS, is_anaphoric, match_trigger, nominal_position
 from sitrep.model import Actor
 from sitrep.resources import word_class
 
@@ -461,6 +461,12 @@ def _named_in_object(trigger, row: Trigger, actor: list[Actor], ctx: Context) ->
         if obj.lemma_.lower() in INFORMATION_NOUNS and row.event in SHARING_TYPES:
             # "shared intelligence on Iran": the topic
             tokens = [t for t in tokens if t not in topic_of(obj)]
+        meeting = match_trigger(obj, ctx.lexicon) if obj.pos_ == "NOUN" else None
+        if meeting is not None and meeting.event == "CONSULT":
+            # "agreed to resume peace talks in Tanzania": a meeting's place is its venue
+            venue = {t.i for c in obj.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
+                     for t in c.subtree}
+            tokens = [t for t in tokens if t.i not in venue]
         found = first_coded(tokens, ctx, {"GPE", "NORP", "ORG", "PERSON"},
                              lambda party: party.code not in codes)
         if found:
