@@ -187,6 +187,21 @@ def test_domestic_recipients_and_venues(coder, text, event_type, actor, recipien
 
 
 @pytest.mark.parametrize("text, recipient", [
+    # a protest at home is aimed at the authorities, named by what is protested
+    ("Thousands of teachers in Portugal protested the new education budget on Saturday.",
+     ("the new education budget", "PRT")),
+    ("Opposition supporters in Togo boycotted the constitutional referendum.",
+     ("the constitutional referendum", "TGO")),
+    ("Truck drivers in Chile went on strike over higher fuel taxes.",
+     ("higher fuel taxes", "CHL")),
+])
+def test_a_protest_at_home_is_aimed_at_what_is_protested(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event == "PROTEST"
+    assert [(r.entity_text, r.code) for r in event.recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, recipient", [
     # a promise is aimed where its promised act is done, the actor's own country too
     ("The Kenyan government has agreed to build a new refugee camp near Nairobi.", ["KEN"]),
     ("The African Union is ready to send more peacekeepers to Somalia.", ["SOM"]),

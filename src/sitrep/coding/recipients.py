@@ -193,7 +193,14 @@ def _protest_target(candidate: Candidate, stated: list[Candidate], mentions: Men
     elif reached:
         event.recipient = reached[:1]
     elif home:
-        event.recipient = [Actor(entity_text=place.extracted_place or "", code=home,
+        # "protested the new pension law", "boycotted the vote": the authorities, named by what
+        # is protested, as the real-news coders write it; else by the place
+        protested = direct_object(candidate.trigger) or next(
+            (g for c in candidate.trigger.children if c.dep_ == "prep" and c.lower_ in
+             {"against", "over"} for g in c.children if g.dep_ == "pobj"), None)
+        words = " ".join(t.text for t in protested.subtree if t.i <= protested.i) \
+            if protested is not None and protested.pos_ == "NOUN" else None
+        event.recipient = [Actor(entity_text=words or place.extracted_place or "", code=home,
                                  sector="GOV", confidence=0.4)]
 
 
