@@ -237,10 +237,10 @@ def _reached_country(candidate: Candidate, mentions: Mentions, rules: Rules, kin
         # country ("Indonesian authorities imposed a curfew in Ambon")
         event.recipient = [Actor(entity_text=facility or place.extracted_place or "",
                                  code=place.country_code, confidence=0.4)]
-    elif (kind, event.mode) in rules.measure_at_home and \
-            _authority_of_one_country(event, codes, rules) and not _placed_by_words(
-            candidate.trigger):
-        # "Kenya declared a state of emergency": a measure on the authority's own country
+    elif ((kind, event.mode) in rules.measure_at_home or kind == "CONCEDE" and _multiword_act(
+            direct_object(candidate.trigger))) and _authority_of_one_country(
+            event, codes, rules) and not _placed_by_words(candidate.trigger):
+        # "Kenya declared (lifted) a state of emergency": a measure on the authority's country
         event.recipient = [Actor(entity_text="", code=next(iter(codes)), confidence=0.4)]
 
 
@@ -305,6 +305,8 @@ def _done_to(candidate: Candidate, mentions: Mentions) -> str | None:
 
 def _multiword_act(head) -> bool:
     """"Declared a state of emergency in Colombia": the object's phrase is a multiword trigger."""
+    if head is None:
+        return False
     triggers = load_lexicon().triggers
     return any(" ".join(hit.words) == words for words in phrase_lemmas(head) if " " in words
                for hit in triggers.get((words.split()[-1], "NOUN"), []))
