@@ -177,6 +177,10 @@ def _target(trigger, row: Trigger, ctx: Context):
                 # someone is an act ("lifted the conditions imposed on X"): X
                 return next(_imposed_on(obj), obj)
     stated = next(_party_objects(trigger, preps), None)
+    if stated is None and row.event == "MOBILIZE":
+        # "remained on alert in the north region", "massed troops along the frontier": where
+        # forces are readied, as the real-news coders write it
+        stated = next(_measure_place(trigger, ctx, FORCES_PLACE_PREPS), None)
     if stated is None:
         # "mobilized the army for an assault against the rebels": whom the act it is for is
         # aimed against
@@ -236,6 +240,7 @@ def _own(obj) -> bool:
 
 # "a ban on ...", "aid to ...", "sanctions against ...", "a curfew in ...", "a boycott of ...":
 # whom an act named as the object of a verb is aimed at.
+FORCES_PLACE_PREPS = frozenset({"in", "along", "to", "into", "near", "across", "on"})
 AIMED_PREPS = {"on", "against", "to", "for", "in", "into", "over", "upon", "of"}
 
 
@@ -285,12 +290,12 @@ def _hinted_things(token, row: Trigger, ctx: Context) -> frozenset[str] | None:
     return matched
 
 
-def _measure_place(trigger, ctx: Context):
+def _measure_place(trigger, ctx: Context, preps: frozenset[str] = frozenset({"in"})):
     """"Lifted the curfew in three southern provinces", "lifted the state of emergency in the
     Amhara region": the place after "in" that the parse hangs on the verb is where the measure
     its object names applies, when it is a place (a place name or a noun of places), not a
     venue or an occasion ("lifted the ban in a statement")."""
-    for place in prep_objects(trigger, {"in"}):
+    for place in prep_objects(trigger, preps):
         mention = ctx.mentions.at(place)
         if (mention is not None and mention.label in {"GPE", "LOC"}) or \
                 place.lemma_.lower() in AREA_NOUNS:
