@@ -295,7 +295,7 @@ def _measure_place(trigger, ctx: Context, preps: frozenset[str] = frozenset({"in
     Amhara region": the place after "in" that the parse hangs on the verb is where the measure
     its object names applies, when it is a place (a place name or a noun of places), not a
     venue or an occasion ("lifted the ban in a statement")."""
-    for place in prep_objects(trigger, preps):
+    for place in prep_objects(trigger, set(preps)):
         mention = ctx.mentions.at(place)
         if (mention is not None and mention.label in {"GPE", "LOC"}) or \
                 place.lemma_.lower() in AREA_NOUNS:
