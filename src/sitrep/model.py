@@ -177,7 +177,18 @@ class Event:
 
 def _same_side(a: Actor, b: Actor) -> bool:
     return (a.code, a.kb_id, a.entity_text) == (b.code, b.kb_id, b.entity_text) or bool(
-        a.code and a.code == b.code)
+        a.code and a.code == b.code and side_of(a) == side_of(b))
+
+
+# A country's state: the sectors that act for it (actors/parties.py AUTHORITY_SECTORS).
+STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "MIL", "SPY"})
+
+
+def side_of(actor: Actor) -> str:
+    """Which side of its country a party is on: its state (or the country named alone), else its
+    own sector ("the Ethiopian government and the Oromo Liberation Army": two sides, two
+    parties of one country, as the real-news coders write a government and its rebels)."""
+    return "state" if not actor.sector or actor.sector in STATE_SECTORS else actor.sector
 
 
 @dataclass

@@ -24,6 +24,23 @@ def test_reciprocal_acts_read_first_party_towards_the_second(coder, text, first,
     assert dyads[0] == (first, second) and (second, first) in dyads
 
 
+@pytest.mark.parametrize("text, first, second", [
+    # a country's state and another side of it are two parties (a government and its rebels),
+    # and a meeting they agree to hold in a third country is held there, not aimed at it
+    ("The Sudanese government and the SPLM-North rebels agreed to resume peace talks in Juba "
+     "next week.", ("SDN", "GOV"), ("SDN", "REB")),
+    ("The Mozambican government and Renamo rebels signed a peace accord in Maputo.",
+     ("MOZ", "GOV"), ("MOZ", "REB")),
+    ("The Philippine army and communist guerrillas agreed to extend their holiday truce.",
+     ("PHL", "MIL"), ("PHL", "REB")),
+])
+def test_a_state_and_its_rebels_act_reciprocally(coder, text, first, second):
+    event = one(coder, text)
+    assert event.reciprocal and not event.recipient
+    dyads = [((a.code, a.sector), (b.code, b.sector)) for a, b in event.dyads()]
+    assert dyads[0] == (first, second) and (second, first) in dyads
+
+
 @pytest.mark.parametrize("text", [
     "The United States and France condemned the bombing in Kabul.",  # co-actors, no mutual act
     "Kenya met Ugandan officials in Nairobi.",  # one party meets another: directed

@@ -757,3 +757,39 @@ def test_a_noun_named_by_its_apposition_is_that_person(coder, text, recipient):
 ])
 def test_whom_access_or_a_willing_act_goes_to(coder, text, recipient):
     assert [(r.entity_text, r.sector) for r in one(coder, text).recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, event_type, recipient", [
+    # a reaction is to the thing or the unplaced party its object names, by the object's words,
+    # in the country of the place named after it; a party owning the object stays the target
+    ("The Arab League condemned the car bomb attack on a mosque in Iraq's Diyala province.",
+     "ACCUSE", ("car bomb attack", "IRQ")),
+    ("The African Union rejected the provisional election results in Gabon.", "REJECT",
+     ("provisional election results", "GAB")),
+])
+def test_a_reaction_is_to_what_its_object_names(coder, text, event_type, recipient):
+    event = one(coder, text)
+    assert event.event == event_type
+    assert [(r.entity_text, r.code) for r in event.recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # charges dropped are dropped for whom they were brought against
+    ("Ugandan prosecutors dropped terrorism charges against 36 supporters of the opposition "
+     "arrested after the vote.", "36 supporters of the opposition arrested after the vote"),
+])
+def test_charges_dropped_are_aimed_at_whom_they_were_against(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event in {"CONCEDE", "RETREAT"}
+    assert [r.entity_text for r in event.recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # an amount of money in aid stands where the verb's object does: its subject gives it
+    ("Britain announced 40 million pounds in humanitarian aid for Sudan.", "GBR", "SDN"),
+    ("Kuwait unveiled $200 million in reconstruction assistance for Iraq.", "KWT", "IRQ"),
+])
+def test_an_amount_in_aid_is_given_by_the_verbs_subject(coder, text, actor, recipient):
+    event = one(coder, text)
+    assert (event.event, codes(event.actor), codes(event.recipient)) == ("AID", [actor],
+                                                                          [recipient])

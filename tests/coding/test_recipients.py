@@ -188,6 +188,21 @@ def test_domestic_recipients_and_venues(coder, text, event_type, actor, recipien
 
 
 @pytest.mark.parametrize("text, recipient", [
+    # a protest at home is aimed at the authorities, named by what is protested
+    ("Thousands of teachers in Portugal protested the new education budget on Saturday.",
+     ("the new education budget", "PRT")),
+    ("Opposition supporters in Togo boycotted the constitutional referendum.",
+     ("the constitutional referendum", "TGO")),
+    ("Truck drivers in Chile went on strike over higher fuel taxes.",
+     ("higher fuel taxes", "CHL")),
+])
+def test_a_protest_at_home_is_aimed_at_what_is_protested(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event == "PROTEST"
+    assert [(r.entity_text, r.code) for r in event.recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, recipient", [
     # a promise is aimed where its promised act is done, the actor's own country too
     ("The Kenyan government has agreed to build a new refugee camp near Nairobi.", ["KEN"]),
     ("The African Union is ready to send more peacekeepers to Somalia.", ["SOM"]),
@@ -294,6 +309,33 @@ def test_a_list_reached_is_reached_whole(coder, text, recipient):
 def test_a_facility_attacked_is_the_recipient_in_its_country(coder, text, recipient):
     event = one(coder, text)
     assert [(r.entity_text, r.code) for r in event.recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # people or things named only by what they are, attacked or seized where a country is
+    # named: the object's words, placed in that country (the real-news coders write the object)
+    ("Iraqi commandos captured an alleged bomb maker in western Mosul, Iraq.",
+     ("alleged bomb maker", "IRQ")),
+    ("Turkish warplanes bombed hideouts of Kurdish rebels in northern Iraq.",
+     ("hideouts", "IRQ")),
+    ("Jihadists torched the homes of 20 farmers in central Burkina Faso.", ("homes", "BFA")),
+])
+def test_what_an_attack_is_done_to_is_the_recipient_in_its_country(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event in {"ASSAULT", "COERCE"}
+    assert [(r.entity_text, r.code) for r in event.recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # a measure lifted applies where the verb's "in" says, not to the words naming it
+    ("The Kenyan government lifted the curfew in four coastal counties.", "four coastal counties"),
+    ("The junta lifted the state of emergency in the Timbuktu region on Friday.",
+     "the Timbuktu region"),
+])
+def test_a_measure_lifted_is_aimed_at_its_place(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event == "CONCEDE"
+    assert [r.entity_text for r in event.recipient] == [recipient]
 
 
 @pytest.mark.parametrize("text, recipient", [

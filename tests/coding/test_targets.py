@@ -109,3 +109,16 @@ def test_an_effort_that_holds_an_act_is_no_target(coder):
 ])
 def test_a_promised_act_names_the_target(coder, text, target):
     assert [r.entity_text for r in one(coder, text).recipient] == [target]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # where forces are readied is the target, named by its words when no place name resolves
+    ("Nigerian soldiers remained on alert in the northeast region after the raid.",
+     "the northeast region"),
+    ("Indian troops stayed on high alert along the eastern frontier zone.",
+     "the eastern frontier zone"),
+])
+def test_forces_readied_are_aimed_at_their_place(coder, text, recipient):
+    event = one(coder, text)
+    assert event.event == "MOBILIZE"
+    assert [r.entity_text for r in event.recipient] == [recipient]

@@ -139,9 +139,13 @@ def test_sentence_set_floors(nlp, name, event_type, actor, recipient):
 # dev5 (weighted to the real-news coders' weakest roots), blind 2026-12-07: type 0.794, macro-F1
 # 0.804, actor 0.913, recipient 0.635, type+source+target 0.548, NONE with an event 0.30; after
 # 0.829 / 0.923 / 0.649 / 0.577 / 0.25.
+# dev6 (the real-news development set's mix of roots, no NONE), blind 2026-12-08: type 0.932,
+# macro-F1 0.936, actor 0.936, recipient 0.800, type+source+target 0.772; after
+# 0.932 / 0.940 / 0.844 / 0.820 (h53's fixes of who did it to whom).
 WIRE_SET_FLOORS = [
     ("dev4_sentences.csv", 216, 0.93, 0.94, 0.80, 0.77, 0.16),
     ("dev5_sentences.csv", 228, 0.81, 0.91, 0.63, 0.56, 0.26),
+    ("dev6_sentences.csv", 250, 0.92, 0.93, 0.83, 0.80, None),
 ]
 
 
@@ -156,7 +160,8 @@ def test_wire_sentence_floors(nlp, name, cases, event_type, actor, recipient, jo
     assert report.figures["actor_match"] >= actor
     assert report.figures["recipient_match"] >= recipient
     assert report.figures["type_source_target"] >= joint
-    assert report.figures["none_sentences_with_event"] <= none_with_event
+    if none_with_event is not None:  # a set with NONE sentences
+        assert report.figures["none_sentences_with_event"] <= none_with_event
 
 
 @pytest.mark.slow

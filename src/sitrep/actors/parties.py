@@ -7,7 +7,7 @@ country (transnational bodies).
 
 from __future__ import annotations
 
-from sitrep.model import Actor
+from sitrep.model import STATE_SECTORS, Actor
 
 # Sectors of bodies that belong to no one country (a named court or agency keeps its own code).
 TRANSNATIONAL_SECTORS = {"IGO", "NGO", "MNC", "IMG"}
@@ -15,7 +15,7 @@ TRANSNATIONAL_SECTORS = {"IGO", "NGO", "MNC", "IMG"}
 # Sectors that name an organised group of a country ("U.S. forces", "Iraqi police").
 GROUP_SECTORS = {"MIL", "GOV", "COP", "REB", "SPY", "LEG", "JUD", "OPP", "UAF", "PTY"}
 # Sectors that act for a state at home (its authorities).
-AUTHORITY_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL", "SPY"}
+AUTHORITY_SECTORS = set(STATE_SECTORS)
 
 
 def same_party(one: Actor, other: Actor) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from sitrep.coding.candidate import Context
 from sitrep.coding.phrase_actors import actors_of
 from sitrep.coding.roles import direct_object, passive_patient, prep_objects, subject
-from sitrep.model import Actor
+from sitrep.model import Actor, side_of
 from sitrep.resources import word_class
 
 
@@ -93,8 +93,12 @@ def is_reciprocal(trigger, actor: list[Actor], recipient: list[Actor]) -> bool:
 
 
 def parties(actors: list[Actor]) -> list[Actor]:
-    """The distinct parties of a list: one per country, else one per name."""
-    seen: dict[str, Actor] = {}
+    """The distinct parties of a list: one per country's state and one per other side of it
+    ("the Ethiopian government and the Oromo Liberation Army agreed": a government and its
+    rebels are two parties, as the real-news coders write them), else one per name."""
+    seen: dict[tuple[str, str], Actor] = {}
     for actor in actors:
-        seen.setdefault(actor.code or actor.kb_id or actor.entity_text.lower(), actor)
+        key = (actor.code, side_of(actor)) if actor.code else \
+            (actor.kb_id or actor.entity_text.lower(), "")
+        seen.setdefault(key, actor)
     return list(seen.values())

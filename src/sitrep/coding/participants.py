@@ -35,8 +35,8 @@ from sitrep.coding.roles import (
     referent,
     subject,
 )
-from sitrep.coding.targets import POSSESSIVE_PRONOUNS, own_act
-from sitrep.coding.triggers import CARRIER_VERBS, is_anaphoric, nominal_position
+from sitrep.coding.targets import POSSESSIVE_PRONOUNS, REACTION_TYPES, multiword_act, own_act
+from sitrep.coding.triggers import CARRIER_VERBS, is_anaphoric, match_trigger, nominal_position
 from sitrep.model import Actor
 from sitrep.resources import word_class
 
@@ -108,7 +108,8 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
             recipient = [a for holder in (trigger, obj) for pobj in prep_objects(holder, {"with"})
                          if pobj.lemma_.lower() not in HELP_NOUNS
                          for a in _prep_actors(pobj, ctx) if a.code or a.sector]
-        if not recipient and obj is not None and not _doers_own(obj, row, ctx) and not handed:
+        if not recipient and obj is not None and not _doers_own(obj, row, ctx) and not handed \
+                and not multiword_act(obj, ctx):  # "lifted the state of emergency": a measure
             # the object is the recipient when it names an actor ("asked Russia"), not a thing;
             # an object naming the act coded is its doer's ("reiterated Turkey's support for
             # Libya": Turkey supports), whose target follows it
@@ -460,11 +461,45 @@ def _named_in_object(trigger, row: Trigger, actor: list[Actor], ctx: Context) ->
         if obj.lemma_.lower() in INFORMATION_NOUNS and row.event in SHARING_TYPES:
             # "shared intelligence on Iran": the topic
             tokens = [t for t in tokens if t not in topic_of(obj)]
+        meeting = match_trigger(obj, ctx.lexicon) if obj.pos_ == "NOUN" else None
+        if meeting is not None and meeting.event == "CONSULT":
+            # "agreed to resume peace talks in Tanzania": a meeting's place is its venue
+            venue = {t.i for c in obj.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
+                     for t in c.subtree}
+            tokens = [t for t in tokens if t.i not in venue]
         found = first_coded(tokens, ctx, {"GPE", "NORP", "ORG", "PERSON"},
                              lambda party: party.code not in codes)
+        reacted = _reacted_to(obj, found, tokens, ctx) if found and holder is trigger and \
+            row.event in REACTION_TYPES and not _doers_own(obj, row, ctx) else None
+        if reacted is not None:
+            return [reacted]
         if found:
             return [found] + _listed_after(found, tokens, codes, ctx)
     return []
+
+
+def _reacted_to(obj, place: Actor, tokens: list, ctx: Context) -> Actor | None:
+    """"Condemned the terrorist attack on a church in Quetta", "rejected the election results
+    in Kenya", "convicted the cement maker Lafarge of financing terrorism in Syria": a reaction
+    is to the thing or the unplaced party its object names, by the object's words up to its
+    head, in the country of the place named in a phrase after it (not "Serbia's crackdown",
+    whose owner is the party), as the real-news coders write the object."""
+    mention = ctx.mentions.at(obj)
+    if obj.pos_ not in {"NOUN", "PROPN"} or (
+            mention is not None and mention.actor is not None and mention.actor.code):
+        return None
+    modifiers = {t.i for c in obj.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
+                 for t in c.subtree}
+    named = next((t for t in sorted(tokens, key=lambda t: t.i) if (m := ctx.mentions.at(t))
+                  and m.actor is not None and m.actor.code == place.code), None)
+    if named is None or named.i in modifiers:
+        return None
+    at = ctx.mentions.at(named)
+    if at is None or at.label not in {"GPE", "LOC", "FAC"}:
+        return None
+    left = {t.i for c in obj.children if c.dep_ in {"det", "predet"} for t in c.subtree}
+    words = " ".join(t.text for t in obj.subtree if t.i <= obj.i and t.i not in left)
+    return replace(place, entity_text=words, kb_id=None, sector=None)
 
 
 def _listed_after(first: Actor, tokens: list, codes: set, ctx: Context) -> list[Actor]:

@@ -22,6 +22,7 @@ from sitrep.coding.modality import reporting_governor
 from sitrep.coding.phrase_actors import actors_of
 from sitrep.coding.reporters import reporters_own_words
 from sitrep.coding.roles import BACKGROUND_MARKS, direct_object, is_purpose, subject
+from sitrep.coding.triggers import match_trigger, phrase_lemmas
 from sitrep.entities.mentions import Mentions
 from sitrep.model import Actor
 from sitrep.resources import word_class
@@ -192,7 +193,14 @@ def _protest_target(candidate: Candidate, stated: list[Candidate], mentions: Men
     elif reached:
         event.recipient = reached[:1]
     elif home:
-        event.recipient = [Actor(entity_text=place.extracted_place or "", code=home,
+        # "protested the new pension law", "boycotted the vote": the authorities, named by what
+        # is protested, as the real-news coders write it; else by the place
+        protested = direct_object(candidate.trigger) or next(
+            (g for c in candidate.trigger.children if c.dep_ == "prep" and c.lower_ in
+             {"against", "over"} for g in c.children if g.dep_ == "pobj"), None)
+        words = " ".join(t.text for t in protested.subtree if t.i <= protested.i) \
+            if protested is not None and protested.pos_ == "NOUN" else None
+        event.recipient = [Actor(entity_text=words or place.extracted_place or "", code=home,
                                  sector="GOV", confidence=0.4)]
 
 
@@ -212,7 +220,7 @@ def _reached_country(candidate: Candidate, mentions: Mentions, rules: Rules, kin
     unplaced = _unplaced_place(candidate, mentions, kind, rules) if not reached else None
     # "seized two oil wells near Hasakah", "shelled the air base in Syria": the facility, placed
     # in the country the act reaches
-    facility = _facility(candidate.trigger, mentions) if kind in rules.group_takes_country \
+    facility = _done_to(candidate, mentions) if kind in rules.group_takes_country \
         else None
     if reached and facility is not None:
         event.recipient = [Actor(entity_text=facility, code=reached[0][0].code, confidence=0.5)]
@@ -229,10 +237,10 @@ def _reached_country(candidate: Candidate, mentions: Mentions, rules: Rules, kin
         # country ("Indonesian authorities imposed a curfew in Ambon")
         event.recipient = [Actor(entity_text=facility or place.extracted_place or "",
                                  code=place.country_code, confidence=0.4)]
-    elif (kind, event.mode) in rules.measure_at_home and \
-            _authority_of_one_country(event, codes, rules) and not _placed_by_words(
-            candidate.trigger):
-        # "Kenya declared a state of emergency": a measure on the authority's own country
+    elif ((kind, event.mode) in rules.measure_at_home or kind == "CONCEDE" and _multiword_act(
+            direct_object(candidate.trigger))) and _authority_of_one_country(
+            event, codes, rules) and not _placed_by_words(candidate.trigger):
+        # "Kenya declared (lifted) a state of emergency": a measure on the authority's country
         event.recipient = [Actor(entity_text="", code=next(iter(codes)), confidence=0.4)]
 
 
@@ -265,6 +273,45 @@ def _facility(trigger, mentions: Mentions) -> str | None:
     return None
 
 
+HOLD_NOUNS = word_class("hold_nouns")
+WHEN_OR_HOW_MUCH = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"}
+
+
+def _done_to(candidate: Candidate, mentions: Mentions) -> str | None:
+    """The words of what an attack or a seizure is done to, up to its head noun: a facility
+    (`_facility`), or people or things named only by what they are ("abducted 40 schoolgirls
+    from a school in Zamfara state": "40 schoolgirls"; "bombed positions of Kurdish militants
+    in northern Iraq": "positions"), as the real-news coders write the object; never a name,
+    a number, a pronoun or a measure that is itself an act ("imposed a curfew in Ambon")."""
+    trigger = candidate.trigger
+    facility = _facility(trigger, mentions)
+    if facility is not None:
+        return facility
+    head = direct_object(trigger)
+    if head is not None and head.lemma_.lower() in HOLD_NOUNS:  # "seized control of the town"
+        head = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), None)
+    if head is None or head.pos_ != "NOUN" or head.ent_type_ in WHEN_OR_HOW_MUCH or \
+            mentions.at(head) is not None or match_trigger(head, load_lexicon()) is not None \
+            or head.lemma_.lower() in candidate.row.object_hint or _multiword_act(head) \
+            or any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.ent_type_ in WHEN_OR_HOW_MUCH or match_trigger(g, load_lexicon()) is not None
+                for g in c.children) for c in head.children):
+        return None
+    owner = {t.i for c in head.children if c.dep_ in {"det", "poss", "predet"} for t in c.subtree}
+    words = [t for t in head.subtree if t.i <= head.i and t.i not in owner]
+    return " ".join(t.text for t in words)
+
+
+def _multiword_act(head) -> bool:
+    """"Declared a state of emergency in Colombia": the object's phrase is a multiword trigger."""
+    if head is None:
+        return False
+    triggers = load_lexicon().triggers
+    return any(" ".join(hit.words) == words for words in phrase_lemmas(head) if " " in words
+               for hit in triggers.get((words.split()[-1], "NOUN"), []))
+
+
 def _facility_of_country(candidate: Candidate, mentions: Mentions) -> None:
     """"Gunmen attacked a checkpoint in southern Afghanistan": a country stated only as where the
     facility attacked is, is that facility's country; the facility is the recipient."""
@@ -273,7 +320,7 @@ def _facility_of_country(candidate: Candidate, mentions: Mentions) -> None:
             not event.recipient[0].code:
         return
     country = event.recipient[0]
-    facility = _facility(candidate.trigger, mentions)
+    facility = _done_to(candidate, mentions)
     if facility is not None and country.entity_text in {event.event_loc.extracted_place,
                                                         *_object_words(candidate.trigger)}:
         event.recipient = [replace(country, entity_text=facility)]

@@ -45,6 +45,7 @@ from sitrep.coding.triggers import (
     CONTAINER_NOUNS,
     NAME_TYPES,
     carries,
+    counts_money,
     match_trigger,
     noun_event_object,
     speaks_to_reporters,
@@ -102,6 +103,8 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
             head = token.head
             if head.dep_ == "prep":
                 head = head.head
+            if head.dep_ == "dobj" and counts_money(head):
+                head = head.head  # "froze $2 billion in aid": the amount is the verb's object
             carried = carries(head) and (token.dep_ == "dobj" or token.dep_ == "nsubj" and
                                           direct_object(head) is None)
             if not carried and head.i != token.i and (

@@ -34,7 +34,7 @@ from sitrep.coding.roles import (
 )
 from sitrep.coding.triggers import match_trigger, nominal_position, phrase_lemmas
 from sitrep.model import Actor
-from sitrep.resources import word_class
+from sitrep.resources import place_nouns, word_class
 
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 
@@ -167,7 +167,7 @@ def _target(trigger, row: Trigger, ctx: Context):
                 # parser may hang it on the verb), never a date ("lifted the ban on Monday")
                 aimed = next((p for p in [*_party_objects(obj, preps | AIMED_PREPS),
                                           *_party_objects(trigger, AIMED_PREPS - {"in", "of"}),
-                                          *_imposed_on(obj)]
+                                          *_imposed_on(obj), *_measure_place(trigger, ctx)]
                               if not _names_an_act(p, ctx)), None)
                 if aimed is not None:
                     return aimed
@@ -177,6 +177,12 @@ def _target(trigger, row: Trigger, ctx: Context):
                 # someone is an act ("lifted the conditions imposed on X"): X
                 return next(_imposed_on(obj), obj)
     stated = next(_party_objects(trigger, preps), None)
+    if stated is None and row.event == "MOBILIZE":
+        # "remained on alert in the north region", "massed troops along the frontier": where
+        # forces are readied, as the real-news coders write it
+        # where forces are readied at home ("deployed across Nairobi"), a named place is no target
+        stated = next((place for place in _measure_place(trigger, ctx, FORCES_PLACE_PREPS)
+                       if place.lemma_.lower() in AREA_NOUNS), None)
     if stated is None:
         # "mobilized the army for an assault against the rebels": whom the act it is for is
         # aimed against
@@ -236,6 +242,7 @@ def _own(obj) -> bool:
 
 # "a ban on ...", "aid to ...", "sanctions against ...", "a curfew in ...", "a boycott of ...":
 # whom an act named as the object of a verb is aimed at.
+FORCES_PLACE_PREPS = frozenset({"in", "along", "to", "into", "near", "across", "on"})
 AIMED_PREPS = {"on", "against", "to", "for", "in", "into", "over", "upon", "of"}
 
 
@@ -243,6 +250,13 @@ ACT_NOUNS = word_class("act_nouns")
 PENALTY_NOUNS = word_class("penalty_nouns")
 LAWSUIT_NOUNS = word_class("lawsuit_nouns")
 CONTAINER_NOUNS = word_class("container_nouns")
+AREA_NOUNS = place_nouns(("place",)) | word_class("area_nouns")
+
+
+def multiword_act(token, ctx: Context) -> bool:
+    """"The state of emergency", "martial law": the phrase is a multiword noun trigger."""
+    return any(" ".join(hit.words) == words for words in phrase_lemmas(token) if " " in words
+               for hit in ctx.lexicon.triggers.get((words.split()[-1], "NOUN"), []))
 
 
 def own_act(obj, row: Trigger, ctx: Context) -> bool:
@@ -278,9 +292,22 @@ def _hinted_things(token, row: Trigger, ctx: Context) -> frozenset[str] | None:
     return matched
 
 
+def _measure_place(trigger, ctx: Context, preps: frozenset[str] = frozenset({"in"})):
+    """"Lifted the curfew in three southern provinces", "lifted the state of emergency in the
+    Amhara region": the place after "in" that the parse hangs on the verb is where the measure
+    its object names applies, when it is a place (a place name or a noun of places), not a
+    venue or an occasion ("lifted the ban in a statement")."""
+    for place in prep_objects(trigger, set(preps)):
+        mention = ctx.mentions.at(place)
+        if (mention is not None and mention.label in {"GPE", "LOC"}) or \
+                place.lemma_.lower() in AREA_NOUNS:
+            yield place
+
+
 def _names_an_act(token, ctx: Context) -> bool:
     return token.lemma_.lower() in ACT_NOUNS or (
         token.pos_ == "NOUN" and match_trigger(token, ctx.lexicon) is not None) or (
+        token.pos_ == "NOUN" and multiword_act(token, ctx)) or (
         token.lemma_.lower() in CONTAINER_NOUNS and any(
             c.dep_ == "compound" and c.pos_ == "NOUN" and _names_an_act(c, ctx)
             for c in token.children))  # "a mediation effort", "a rescue operation"

@@ -99,7 +99,7 @@ def object_heads(token) -> list:
     measured = [pobj for head in objects
                 for prep in kids[head] if dep[prep] == "prep" and (
                     lower[prep] == "of" and _measures(tokens[head]) or
-                    lower[prep] == "in" and _counts_money(tokens[head]))
+                    lower[prep] == "in" and counts_money(tokens[head]))
                 for pobj in kids[prep] if dep[pobj] == "pobj"]
     # "a team of surgeons, tents and vaccines", "$4 million worth of equipment and
     # medicines": what the partitive measures, with its conjuncts
@@ -146,7 +146,7 @@ def _measures(head) -> bool:
         head.pos_ == "NUM" and head.like_num and head.ent_type_ != "MONEY")
 
 
-def _counts_money(head) -> bool:
+def counts_money(head) -> bool:
     """Whether an object is an amount of money, which measures what follows its "in": "froze $2
     billion in aid", "released 150 million euros in budget support" (the hint reads the aid and
     the support)."""
@@ -303,6 +303,8 @@ def nominal_position(noun):
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "NOUN" and (
             noun.head.head.lemma_.lower() in CHANGE_NOUNS):
         return noun.head.head  # "announced an increase in aid to Kenya"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and counts_money(noun.head.head):
+        return noun.head.head  # "announced $250 million in military assistance for Ukraine"
     return noun
 
 
