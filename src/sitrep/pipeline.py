@@ -36,6 +36,7 @@ from sitrep.coding.document import code_parsed
 from sitrep.coding.lexicon import Lexicon, load_lexicon, read_verb_dictionary, with_verbs
 from sitrep.coding.sentence_type import load_type_model
 from sitrep.coding.verbpatterns import read_verb_patterns, with_patterns
+from sitrep.collector import loaded_frozen
 from sitrep.entities.entity_list import document_entities
 from sitrep.entities.mentions import find_mentions
 from sitrep.errors import DocumentError, SitrepError
@@ -148,12 +149,16 @@ class Coder:
         Each document comes back in its place, coded, or as a `DocumentError` naming it, the
         stage that failed and the fix: nothing one document does (its repair, parse or coding
         raising, its worker process dying) stops the others, and nothing is raised for a
-        document's sake. A batch whose parse raises is parsed again one document at a time."""
-        if self.options.processes > 1:
-            yield from _pipe_in_processes(self, docs)
-            return
-        for batch in _batches(docs, self.options.batch_size):
-            yield from self._code_batch(batch)
+        document's sake. A batch whose parse raises is parsed again one document at a time.
+
+        While it runs, what the coder loaded is out of the garbage collector's walks
+        (`collector.loaded_frozen`)."""
+        with loaded_frozen():
+            if self.options.processes > 1:
+                yield from _pipe_in_processes(self, docs)
+                return
+            for batch in _batches(docs, self.options.batch_size):
+                yield from self._code_batch(batch)
 
     def code_batch(self, docs: Sequence[Document]) -> list[Document | DocumentError]:
         """One batch, coded in this process: a list as long as `docs`, in order, each entry the

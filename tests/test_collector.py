@@ -1,0 +1,49 @@
+"""The collector while documents are coded: what was loaded is frozen for the run, and put back
+when it ends (or is abandoned); a freeze someone else made is left alone."""
+
+from __future__ import annotations
+
+import gc
+
+import sitrep.pipeline as pipeline
+from sitrep.collector import loaded_frozen
+from sitrep.model import Document
+
+
+def test_objects_made_before_the_block_are_frozen_within_it_and_put_back_after():
+    assert gc.get_freeze_count() == 0
+    with loaded_frozen():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_freeze_made_elsewhere_is_left_as_it_was():
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with loaded_frozen():
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen  # not unfrozen by the block
+    finally:
+        gc.unfreeze()
+
+
+def test_the_coder_codes_with_what_it_loaded_frozen_and_unfreezes_after(coder, monkeypatch):
+    seen = []
+    real = pipeline.code_parsed
+
+    def code_parsed(doc, *args):
+        seen.append(gc.get_freeze_count())
+        return real(doc, *args)
+
+    monkeypatch.setattr(pipeline, "code_parsed", code_parsed)
+    docs = [Document(id=f"d{i}", text=text, published="2025-06-10") for i, text in enumerate(
+        ["Chile recalled its ambassador from Peru.", "Norway sent aid to Haiti."])]
+    results = list(coder.pipe(docs))
+    assert len(results) == 2 and all(count > 0 for count in seen) and len(seen) == 2
+    assert gc.get_freeze_count() == 0
+    abandoned = coder.pipe(docs)
+    next(abandoned)
+    assert gc.get_freeze_count() > 0
+    abandoned.close()  # a run given up half way puts everything back too
+    assert gc.get_freeze_count() == 0
