@@ -152,13 +152,15 @@ class Coder:
         document's sake. A batch whose parse raises is parsed again one document at a time.
 
         While it runs, what the coder loaded is out of the garbage collector's walks
-        (`collector.loaded_frozen`)."""
+        (`collector.loaded_frozen`); in one process, the names a batch resolved are kept for the
+        next batches (`memoised`: the same names come back document after document)."""
         with loaded_frozen():
             if self.options.processes > 1:
                 yield from _pipe_in_processes(self, docs)
                 return
-            for batch in _batches(docs, self.options.batch_size):
-                yield from self._code_batch(batch)
+            with memoised(self.kb):
+                for batch in _batches(docs, self.options.batch_size):
+                    yield from self._code_batch(batch)
 
     def code_batch(self, docs: Sequence[Document]) -> list[Document | DocumentError]:
         """One batch, coded in this process: a list as long as `docs`, in order, each entry the

@@ -1,5 +1,6 @@
-"""The collector while documents are coded: what was loaded is frozen for the run, and put back
-when it ends (or is abandoned); a freeze someone else made is left alone."""
+"""What one run of `Coder.pipe` keeps while it codes: what was loaded is frozen out of the
+collector's walks, and put back when the run ends (or is abandoned; a freeze someone else made is
+left alone); the names resolved in one batch serve the next."""
 
 from __future__ import annotations
 
@@ -47,3 +48,29 @@ def test_the_coder_codes_with_what_it_loaded_frozen_and_unfreezes_after(coder, m
     assert gc.get_freeze_count() > 0
     abandoned.close()  # a run given up half way puts everything back too
     assert gc.get_freeze_count() == 0
+
+
+def test_the_batches_of_one_run_share_the_names_resolved(coder, monkeypatch):
+    import copy
+
+    import sitrep.actors.resolve as resolve
+
+    calls: list[str] = []
+    real = resolve.explain
+
+    def explain(text, *args, **kwargs):
+        calls.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(resolve, "explain", explain)
+    one_a_batch = copy.copy(coder)
+    one_a_batch.options = coder.options.replace(batch_size=1)
+    text = "The Kenyan foreign ministry condemned the attack by militants on Somali police."
+    per_document = []
+    for result in one_a_batch.pipe(Document(id=f"d{i}", text=text, published="2025-06-10")
+                                   for i in range(3)):
+        assert result.events
+        per_document.append(len(calls))
+        calls.clear()
+    # what the first batch resolved from a name alone is not resolved again in the next ones
+    assert per_document[1] < per_document[0] and per_document[2] == per_document[1]
