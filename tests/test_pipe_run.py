@@ -74,3 +74,22 @@ def test_the_batches_of_one_run_share_the_names_resolved(coder, monkeypatch):
         calls.clear()
     # what the first batch resolved from a name alone is not resolved again in the next ones
     assert per_document[1] < per_document[0] and per_document[2] == per_document[1]
+
+
+def test_a_coded_parse_is_left_with_nothing_that_holds_it(coder, monkeypatch):
+    parses = []
+    real = pipeline.code_parsed
+
+    def code_parsed(doc, parsed, *args):
+        parses.append(parsed)
+        return real(doc, parsed, *args)
+
+    monkeypatch.setattr(pipeline, "code_parsed", code_parsed)
+    docs = [Document(id="d", text="Chile recalled its ambassador from Peru after the vote.",
+                     published="2025-06-10")]
+    (result,) = coder.pipe(docs)
+    assert result.events
+    (parsed,) = parses
+    # the rules' token walks kept its tokens (each holding the parse) on it while it was coded
+    assert not parsed.user_data
+    assert [r for r in gc.get_referrers(parsed) if r is not parses] == []

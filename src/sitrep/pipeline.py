@@ -223,6 +223,11 @@ class Coder:
                                self.type_judge)
         except Exception as error:  # noqa: BLE001 - becomes this document's failure
             return failure(doc, "code", error)
+        finally:
+            # the rules' memos on the parse (text/token_arrays.py) hold its tokens, and each
+            # token holds the parse: emptied once it is coded, the parse is freed there and
+            # then, not left (with every object it holds) for the garbage collector to find
+            parsed.user_data.clear()
 
     def entities(self, doc: Document) -> Document:
         """Entities and resolved actors only (no events): `sitrep entities`."""
