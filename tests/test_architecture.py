@@ -9,7 +9,7 @@ import networkx as nx
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "sitrep"
 # Each package may import from packages listed before it (and from itself), never after.
-ORDER = ["cache", "resources", "spans", "errors", "model", "options", "text", "actors", "entities", "coding",
+ORDER = ["cache", "collector", "resources", "spans", "errors", "model", "options", "text", "actors", "entities", "coding",
          "pipeline", "store", "analysis", "evaluation", "runners", "interfaces"]
 
 

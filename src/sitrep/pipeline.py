@@ -36,6 +36,7 @@ from sitrep.coding.document import code_parsed
 from sitrep.coding.lexicon import Lexicon, load_lexicon, read_verb_dictionary, with_verbs
 from sitrep.coding.sentence_type import load_type_model
 from sitrep.coding.verbpatterns import read_verb_patterns, with_patterns
+from sitrep.collector import loaded_frozen
 from sitrep.entities.entity_list import document_entities
 from sitrep.entities.mentions import find_mentions
 from sitrep.errors import DocumentError, SitrepError
@@ -148,12 +149,18 @@ class Coder:
         Each document comes back in its place, coded, or as a `DocumentError` naming it, the
         stage that failed and the fix: nothing one document does (its repair, parse or coding
         raising, its worker process dying) stops the others, and nothing is raised for a
-        document's sake. A batch whose parse raises is parsed again one document at a time."""
-        if self.options.processes > 1:
-            yield from _pipe_in_processes(self, docs)
-            return
-        for batch in _batches(docs, self.options.batch_size):
-            yield from self._code_batch(batch)
+        document's sake. A batch whose parse raises is parsed again one document at a time.
+
+        While it runs, what the coder loaded is out of the garbage collector's walks
+        (`collector.loaded_frozen`); in one process, the names a batch resolved are kept for the
+        next batches (`memoised`: the same names come back document after document)."""
+        with loaded_frozen():
+            if self.options.processes > 1:
+                yield from _pipe_in_processes(self, docs)
+                return
+            with memoised(self.kb):
+                for batch in _batches(docs, self.options.batch_size):
+                    yield from self._code_batch(batch)
 
     def code_batch(self, docs: Sequence[Document]) -> list[Document | DocumentError]:
         """One batch, coded in this process: a list as long as `docs`, in order, each entry the
@@ -216,6 +223,11 @@ class Coder:
                                self.type_judge)
         except Exception as error:  # noqa: BLE001 - becomes this document's failure
             return failure(doc, "code", error)
+        finally:
+            # the rules' memos on the parse (text/token_arrays.py) hold its tokens, and each
+            # token holds the parse: emptied once it is coded, the parse is freed there and
+            # then, not left (with every object it holds) for the garbage collector to find
+            parsed.user_data.clear()
 
     def entities(self, doc: Document) -> Document:
         """Entities and resolved actors only (no events): `sitrep entities`."""

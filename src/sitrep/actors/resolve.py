@@ -97,7 +97,8 @@ def resolve(text: str, when: date | None = None, label: str | None = None,
 # The same names come back document after document ("Israel", "the police" on the same date).
 # While a coder codes a batch (`memoised`), its knowledge base does not change, so what a name
 # alone (no title, no people named earlier in the document) resolves to is kept, for the last
-# few thousand names; the memo is dropped when the batch ends.
+# few thousand names; the memo is dropped when the outermost block ends (a batch, or a whole
+# run of `Coder.pipe`, whose batches share it).
 _RESOLVED: OrderedDict[tuple[str, date | None, str | None], Actor] = OrderedDict()
 _MEMO_KB: KnowledgeBase | None = None
 RESOLVED_CACHE_SIZE = 4096
