@@ -166,25 +166,27 @@ class KnowledgeBase:
                          if " " in key and any(e.kind == "person" and not e.generated
                                                for e in entries))
 
+    def _first_name_bearers(self) -> dict[str, set[str]]:
+        """Each first name of the base's people (of names of two or more words) -> who bears it."""
+        bearers: dict[str, set[str]] = defaultdict(set)
+        for entries in self.names.values():
+            for entry in entries:
+                if entry.kind == "person" and len(entry.name.split()) > 1:
+                    bearers[entry.name.split()[0].lower()].add(entry.kb_id)
+        return bearers
+
     @cached_property
     def given_names(self) -> frozenset[str]:
         """The first names of the base's people ("tommy", "nicolas"), which start a name in a
         lower-cased text (text/casing.py)."""
-        return frozenset(
-            entry.name.split()[0].lower() for entries in self.names.values() for entry in entries
-            if entry.kind == "person" and len(entry.name.split()) > 1)
+        return frozenset(self._first_name_bearers())
 
     @cached_property
     def shared_given_names(self) -> frozenset[str]:
         """First names that at least three of the base's people bear ("albert": Albert Pintat,
         Albert Abongo, ...): alone, such a name is no one's, not even a monarch's regnal name
         (`names.without_namesakes`)."""
-        bearers: dict[str, set[str]] = defaultdict(set)
-        for entries in self.names.values():
-            for entry in entries:
-                if entry.kind == "person" and len(entry.name.split()) > 1:
-                    bearers[entry.name.split()[0].lower()].add(entry.kb_id)
-        return frozenset(name for name, ids in bearers.items() if len(ids) >= 3)
+        return frozenset(name for name, ids in self._first_name_bearers().items() if len(ids) >= 3)
 
     @cached_property
     def proper_forms(self) -> dict[str, str]:

@@ -344,31 +344,32 @@ def _titled_person(text: str, tokens: list[str], when: date | None, label: str |
     """A known person's name at the end, titles before it: a listed name first, then one fitted
     by spelling ("Deputy President X" is X's listed name after "Deputy President", not
     "President X" fitted by spelling after "Deputy")."""
-    for i in [*range(1, len(tokens)), *(-j for j in range(1, len(tokens)))]:
-        by_keys, i = i < 0, abs(i)
-        suffix = " ".join(tokens[i:])
-        listed = kb.names.get(suffix, [])
-        people = {e.kb_id for e in listed if e.kind == "person"}
-        # a person's rows, with the undated identity a dictionary may give them as a country
-        entries = _of_country([e for e in listed if e.kb_id in people],
-                              _title_owner(tokens[:i], kb)[0])
-        rule = "titled"
-        if by_keys and not entries and len(tokens) - i >= 2 and \
-                capitalised_tail(text, len(tokens) - i):
-            keyed = _keyed_people(suffix, when, kb)
-            if keyed:
-                entries, rule = keyed
-        entries, backing = _backed(suffix, entries, kb, replace(
-            context, title=context.title + tokens[:i]))
-        hit = choose(entries, when)
-        if hit is None or CONJUNCTIONS & set(tokens[:i]) or not ends_title(text, tokens[i - 1], kb):
-            continue  # "security forces and Hassan", "Yameen Abdul Gayoom": no title before
-        entry, role = hit
-        title = " ".join(tokens[:i])
-        actor = _apply_title(to_actor(text, entry, role, 0.85), title, kb, when)
-        return Resolution(actor, rule, [entry], [
-            f"{suffix!r} is a name of {entry.kb_id} ({entry.source})",
-            f"{title!r} read as its title", *backing])
+    for by_keys in (False, True):  # every split by listed names first, then by spelling
+        for i in range(1, len(tokens)):
+            suffix = " ".join(tokens[i:])
+            listed = kb.names.get(suffix, [])
+            people = {e.kb_id for e in listed if e.kind == "person"}
+            # a person's rows, with the undated identity a dictionary may give them as a country
+            entries = _of_country([e for e in listed if e.kb_id in people],
+                                  _title_owner(tokens[:i], kb)[0])
+            rule = "titled"
+            if by_keys and not entries and len(tokens) - i >= 2 and \
+                    capitalised_tail(text, len(tokens) - i):
+                keyed = _keyed_people(suffix, when, kb)
+                if keyed:
+                    entries, rule = keyed
+            entries, backing = _backed(suffix, entries, kb, replace(
+                context, title=context.title + tokens[:i]))
+            hit = choose(entries, when)
+            if hit is None or CONJUNCTIONS & set(tokens[:i]) or \
+                    not ends_title(text, tokens[i - 1], kb):
+                continue  # "security forces and Hassan", "Yameen Abdul Gayoom": no title before
+            entry, role = hit
+            title = " ".join(tokens[:i])
+            actor = _apply_title(to_actor(text, entry, role, 0.85), title, kb, when)
+            return Resolution(actor, rule, [entry], [
+                f"{suffix!r} is a name of {entry.kb_id} ({entry.source})",
+                f"{title!r} read as its title", *backing])
     return None
 
 

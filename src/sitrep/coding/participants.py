@@ -35,8 +35,14 @@ from sitrep.coding.roles import (
     referent,
     subject,
 )
-from sitrep.coding.targets import POSSESSIVE_PRONOUNS, REACTION_TYPES, multiword_act, own_act
-from sitrep.coding.triggers import CARRIER_VERBS, is_anaphoric, match_trigger, nominal_position
+from sitrep.coding.targets import POSSESSIVE_PRONOUNS, REACTION_TYPES, own_act
+from sitrep.coding.triggers import (
+    CARRIER_VERBS,
+    is_anaphoric,
+    match_trigger,
+    multiword_trigger,
+    nominal_position,
+)
 from sitrep.model import Actor
 from sitrep.resources import word_class
 
@@ -109,7 +115,7 @@ def participants(trigger, row: Trigger, ctx: Context) -> tuple[list[Actor], list
                          if pobj.lemma_.lower() not in HELP_NOUNS
                          for a in _prep_actors(pobj, ctx) if a.code or a.sector]
         if not recipient and obj is not None and not _doers_own(obj, row, ctx) and not handed \
-                and not multiword_act(obj, ctx):  # "lifted the state of emergency": a measure
+                and multiword_trigger(obj, ctx.lexicon) is None:  # "lifted the state of emergency"
             # the object is the recipient when it names an actor ("asked Russia"), not a thing;
             # an object naming the act coded is its doer's ("reiterated Turkey's support for
             # Libya": Turkey supports), whose target follows it

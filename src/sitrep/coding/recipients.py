@@ -15,14 +15,14 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sitrep.actors.parties import TRANSNATIONAL_SECTORS, same_party
-from sitrep.coding.lexicon import is_saying, load_lexicon
+from sitrep.coding.lexicon import Lexicon, is_saying
 from sitrep.coding.lists import conjuncts
 from sitrep.coding.material import PEACEKEEPING
 from sitrep.coding.modality import reporting_governor
 from sitrep.coding.phrase_actors import actors_of
 from sitrep.coding.reporters import reporters_own_words
 from sitrep.coding.roles import BACKGROUND_MARKS, direct_object, is_purpose, subject
-from sitrep.coding.triggers import match_trigger, phrase_lemmas
+from sitrep.coding.triggers import match_trigger, multiword_trigger
 from sitrep.entities.mentions import Mentions
 from sitrep.model import Actor
 from sitrep.resources import word_class
@@ -86,20 +86,21 @@ class Rules:
                        for mode in table["measure_at_home"]["modes"]))
 
 
-def fill_recipients(candidates: list[Candidate], mentions: Mentions, plover: dict) -> None:
-    """Give the sentence's events the recipients it implies, in place."""
-    rules = Rules.from_plover(plover)
+def fill_recipients(candidates: list[Candidate], mentions: Mentions, lexicon: Lexicon) -> None:
+    """Give the sentence's events the recipients it implies, in place (`lexicon`: the coder's,
+    with the rules of its PLOVER schema and the triggers it codes with)."""
+    rules = Rules.from_plover(lexicon.plover)
     stated = [c for c in candidates if c.event.recipient]
     # "police opened fire to disperse demonstrators": an act's target is its purpose's
     purposes = {c.trigger.i: p for c in candidates if not c.event.recipient
                 for p in stated if p.trigger.head.i == c.trigger.i and is_purpose(p.trigger)
                 and any(r.code or r.sector for r in p.event.recipient)}
     for candidate in candidates:
-        _reporters_own(candidate, mentions)
+        _reporters_own(candidate, mentions, lexicon)
         if candidate.event.event in rules.peacekeeping_host:
             _peacekeeping_host(candidate, mentions)
         if candidate.trigger.i not in purposes:
-            _implied(candidate, stated, mentions, rules)
+            _implied(candidate, stated, mentions, rules, lexicon)
     for candidate in candidates:
         if candidate.trigger.i in purposes:
             candidate.event.recipient = [replace(r) for r in
@@ -107,7 +108,7 @@ def fill_recipients(candidates: list[Candidate], mentions: Mentions, plover: dic
 
 
 def _implied(candidate: Candidate, stated: list[Candidate], mentions: Mentions,
-             rules: Rules) -> None:
+             rules: Rules, lexicon: Lexicon) -> None:
     event = candidate.event
     # a stated intention keeps the rules of the act it promises ("will send experts to help
     # Bolivian investigators" is aid reaching Bolivia)
@@ -116,14 +117,14 @@ def _implied(candidate: Candidate, stated: list[Candidate], mentions: Mentions,
     if event.recipient:
         _place_named_groups(candidate, mentions, rules)
         if kind in rules.group_takes_country:
-            _facility_of_country(candidate, mentions)
+            _facility_of_country(candidate, mentions, lexicon)
     elif kind in rules.protest_target:
         if not any(a.sector == "GOV" for a in event.actor):
             _protest_target(candidate, stated, mentions, rules)
     elif kind in rules.reaches and (kind != "CONSULT" or event.mode == "visit"):
         if event.event == "THREATEN" and _conditioned_party(candidate, mentions):
             return
-        _reached_country(candidate, mentions, rules, kind)
+        _reached_country(candidate, mentions, rules, kind, lexicon)
         if not event.recipient and kind in rules.answers_background:
             _background_party(candidate, mentions)
     if not event.recipient and not event.reciprocal and event.event in rules.promise_reaches:
@@ -132,11 +133,11 @@ def _implied(candidate: Candidate, stated: list[Candidate], mentions: Mentions,
         _settled_with(candidate, mentions)
 
 
-def _reporters_own(candidate: Candidate, mentions: Mentions) -> None:
+def _reporters_own(candidate: Candidate, mentions: Mentions, lexicon: Lexicon) -> None:
     """"North Korea said one of its soldiers was killed", "Pakistan said India had arrested two
     of its diplomats": in a clause a party reports, a group named as "its" or "their" something
     is the reporter's (a clause about one's own side says "its own"), wherever it is."""
-    verb = reporting_governor(candidate.trigger, load_lexicon())
+    verb = reporting_governor(candidate.trigger, lexicon)
     reporter = subject(verb) if verb is not None else None
     # codes only: the sector words are not needed to know whose country the reporter is
     codes = {a.code for a in actors_of(reporter, mentions, {})} - {None} if reporter is not \
@@ -204,7 +205,8 @@ def _protest_target(candidate: Candidate, stated: list[Candidate], mentions: Men
                                  sector="GOV", confidence=0.4)]
 
 
-def _reached_country(candidate: Candidate, mentions: Mentions, rules: Rules, kind: str) -> None:
+def _reached_country(candidate: Candidate, mentions: Mentions, rules: Rules, kind: str,
+                     lexicon: Lexicon) -> None:
     """"Massed troops near its border with Ukraine", "warned it would turn Seoul into a sea of
     fire": a foreign country the act reaches; for acts that may be aimed at home, one of the
     actor's own ("lifted the state of emergency in West Darfur"); for a visit, its host."""
@@ -220,7 +222,7 @@ def _reached_country(candidate: Candidate, mentions: Mentions, rules: Rules, kin
     unplaced = _unplaced_place(candidate, mentions, kind, rules) if not reached else None
     # "seized two oil wells near Hasakah", "shelled the air base in Syria": the facility, placed
     # in the country the act reaches
-    facility = _done_to(candidate, mentions) if kind in rules.group_takes_country \
+    facility = _done_to(candidate, mentions, lexicon) if kind in rules.group_takes_country \
         else None
     if reached and facility is not None:
         event.recipient = [Actor(entity_text=facility, code=reached[0][0].code, confidence=0.5)]
@@ -237,8 +239,7 @@ def _reached_country(candidate: Candidate, mentions: Mentions, rules: Rules, kin
         # country ("Indonesian authorities imposed a curfew in Ambon")
         event.recipient = [Actor(entity_text=facility or place.extracted_place or "",
                                  code=place.country_code, confidence=0.4)]
-    elif ((kind, event.mode) in rules.measure_at_home or kind == "CONCEDE" and _multiword_act(
-            direct_object(candidate.trigger))) and _authority_of_one_country(
+    elif _measure_at_home(candidate, rules, kind, lexicon) and _authority_of_one_country(
             event, codes, rules) and not _placed_by_words(candidate.trigger):
         # "Kenya declared (lifted) a state of emergency": a measure on the authority's country
         event.recipient = [Actor(entity_text="", code=next(iter(codes)), confidence=0.4)]
@@ -277,7 +278,16 @@ HOLD_NOUNS = word_class("hold_nouns")
 WHEN_OR_HOW_MUCH = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"}
 
 
-def _done_to(candidate: Candidate, mentions: Mentions) -> str | None:
+def _measure_at_home(candidate: Candidate, rules: Rules, kind: str, lexicon: Lexicon) -> bool:
+    """A measure an authority takes on its own country when no place is named: a mode of the
+    rules' `measure_at_home`, or a multiword measure conceded ("lifted the state of emergency")."""
+    if (kind, candidate.event.mode) in rules.measure_at_home:
+        return True
+    obj = direct_object(candidate.trigger)
+    return kind == "CONCEDE" and obj is not None and multiword_trigger(obj, lexicon) is not None
+
+
+def _done_to(candidate: Candidate, mentions: Mentions, lexicon: Lexicon) -> str | None:
     """The words of what an attack or a seizure is done to, up to its head noun: a facility
     (`_facility`), or people or things named only by what they are ("abducted 40 schoolgirls
     from a school in Zamfara state": "40 schoolgirls"; "bombed positions of Kurdish militants
@@ -292,10 +302,11 @@ def _done_to(candidate: Candidate, mentions: Mentions) -> str | None:
         head = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"), None)
     if head is None or head.pos_ != "NOUN" or head.ent_type_ in WHEN_OR_HOW_MUCH or \
-            mentions.at(head) is not None or match_trigger(head, load_lexicon()) is not None \
-            or head.lemma_.lower() in candidate.row.object_hint or _multiword_act(head) \
+            mentions.at(head) is not None or match_trigger(head, lexicon) is not None \
+            or head.lemma_.lower() in candidate.row.object_hint \
+            or multiword_trigger(head, lexicon) is not None \
             or any(c.dep_ == "prep" and c.lower_ == "of" and any(
-                g.ent_type_ in WHEN_OR_HOW_MUCH or match_trigger(g, load_lexicon()) is not None
+                g.ent_type_ in WHEN_OR_HOW_MUCH or match_trigger(g, lexicon) is not None
                 for g in c.children) for c in head.children):
         return None
     owner = {t.i for c in head.children if c.dep_ in {"det", "poss", "predet"} for t in c.subtree}
@@ -303,16 +314,7 @@ def _done_to(candidate: Candidate, mentions: Mentions) -> str | None:
     return " ".join(t.text for t in words)
 
 
-def _multiword_act(head) -> bool:
-    """"Declared a state of emergency in Colombia": the object's phrase is a multiword trigger."""
-    if head is None:
-        return False
-    triggers = load_lexicon().triggers
-    return any(" ".join(hit.words) == words for words in phrase_lemmas(head) if " " in words
-               for hit in triggers.get((words.split()[-1], "NOUN"), []))
-
-
-def _facility_of_country(candidate: Candidate, mentions: Mentions) -> None:
+def _facility_of_country(candidate: Candidate, mentions: Mentions, lexicon: Lexicon) -> None:
     """"Gunmen attacked a checkpoint in southern Afghanistan": a country stated only as where the
     facility attacked is, is that facility's country; the facility is the recipient."""
     event = candidate.event
@@ -320,7 +322,7 @@ def _facility_of_country(candidate: Candidate, mentions: Mentions) -> None:
             not event.recipient[0].code:
         return
     country = event.recipient[0]
-    facility = _done_to(candidate, mentions)
+    facility = _done_to(candidate, mentions, lexicon)
     if facility is not None and country.entity_text in {event.event_loc.extracted_place,
                                                         *_object_words(candidate.trigger)}:
         event.recipient = [replace(country, entity_text=facility)]

@@ -174,8 +174,8 @@ def is_public_notice(event: Event, lemma: str, to_public: bool = False) -> bool:
     appeal or warning (word class `public_notice_verbs`) by civil authorities only, none of
     them a state named as such, whose every recipient is the public: civilians the knowledge
     base does not name, called by a word for the public (word class `public_nouns`: residents,
-people, families, motorists; not protesters or activists). Armed forces warning civilians ("the army told villagers to leave before
-    the offensive"), a state's appeal ("Israel urged residents to move south") and an appeal to
+    people, families, motorists; not protesters or activists). Armed forces warning civilians
+    ("the army told villagers to leave before the offensive"), a state's appeal ("Israel urged residents to move south") and an appeal to
     any political party stay events. An appeal with no recipient is one when its objects are
     words for the public (`addressed_to_public`: "asked anyone who saw the car to come forward",
     "appealed for witnesses"). A word for the public the sector lists do not know

@@ -133,7 +133,7 @@ def code_sentence(sentence, ctx: Context, skip: SpanIndex) -> list[Candidate]:
         consultation_purposes(ordered_acts(candidates, ctx), ctx.lexicon)))), ctx)
     for candidate in candidates:
         material_senses(candidate, ctx.lexicon)  # peacekeeping, trade
-    fill_recipients(candidates, ctx.mentions, ctx.lexicon.plover)
+    fill_recipients(candidates, ctx.mentions, ctx.lexicon)
     for candidate in candidates:
         name_unresolved(candidate, ctx)
     return unarmed_reporters(candidates, ctx)

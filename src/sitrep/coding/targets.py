@@ -32,7 +32,12 @@ from sitrep.coding.roles import (
     referent,
     subject,
 )
-from sitrep.coding.triggers import match_trigger, nominal_position, phrase_lemmas
+from sitrep.coding.triggers import (
+    match_trigger,
+    multiword_trigger,
+    nominal_position,
+    phrase_lemmas,
+)
 from sitrep.model import Actor
 from sitrep.resources import place_nouns, word_class
 
@@ -179,8 +184,8 @@ def _target(trigger, row: Trigger, ctx: Context):
     stated = next(_party_objects(trigger, preps), None)
     if stated is None and row.event == "MOBILIZE":
         # "remained on alert in the north region", "massed troops along the frontier": where
-        # forces are readied, as the real-news coders write it
-        # where forces are readied at home ("deployed across Nairobi"), a named place is no target
+        # forces are readied, as the real-news coders write it, when a noun of places says it (a
+        # named place at home is no target: "police deployed across Nairobi")
         stated = next((place for place in _measure_place(trigger, ctx, FORCES_PLACE_PREPS)
                        if place.lemma_.lower() in AREA_NOUNS), None)
     if stated is None:
@@ -253,12 +258,6 @@ CONTAINER_NOUNS = word_class("container_nouns")
 AREA_NOUNS = place_nouns(("place",)) | word_class("area_nouns")
 
 
-def multiword_act(token, ctx: Context) -> bool:
-    """"The state of emergency", "martial law": the phrase is a multiword noun trigger."""
-    return any(" ".join(hit.words) == words for words in phrase_lemmas(token) if " " in words
-               for hit in ctx.lexicon.triggers.get((words.split()[-1], "NOUN"), []))
-
-
 def own_act(obj, row: Trigger, ctx: Context) -> bool:
     """"ordered an investigation against X": the object names the very act coded (an
     investigation is an accusation), so its target is whom that act is aimed at."""
@@ -269,9 +268,7 @@ def own_act(obj, row: Trigger, ctx: Context) -> bool:
         return True
     if named is None and obj.pos_ == "NOUN":
         # "declared a state of siege in Pando": the object's phrase is a multiword trigger
-        named = next((hit for words in phrase_lemmas(obj) if " " in words
-                      for hit in ctx.lexicon.triggers.get((words.split()[-1], "NOUN"), [])
-                      if " ".join(hit.words) == words), None)
+        named = multiword_trigger(obj, ctx.lexicon)
     return named is not None and named.event == row.event
 
 
@@ -307,7 +304,7 @@ def _measure_place(trigger, ctx: Context, preps: frozenset[str] = frozenset({"in
 def _names_an_act(token, ctx: Context) -> bool:
     return token.lemma_.lower() in ACT_NOUNS or (
         token.pos_ == "NOUN" and match_trigger(token, ctx.lexicon) is not None) or (
-        token.pos_ == "NOUN" and multiword_act(token, ctx)) or (
+        token.pos_ == "NOUN" and multiword_trigger(token, ctx.lexicon) is not None) or (
         token.lemma_.lower() in CONTAINER_NOUNS and any(
             c.dep_ == "compound" and c.pos_ == "NOUN" and _names_an_act(c, ctx)
             for c in token.children))  # "a mediation effort", "a rescue operation"

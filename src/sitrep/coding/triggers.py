@@ -153,6 +153,14 @@ def counts_money(head) -> bool:
     return head.ent_type_ == "MONEY" or head.lemma_.lower() in CURRENCY_NOUNS
 
 
+def multiword_trigger(token, lexicon: Lexicon) -> Trigger | None:
+    """"The state of emergency", "martial law": the multiword noun trigger the noun's phrase is,
+    if any."""
+    return next((hit for words in phrase_lemmas(token) if " " in words
+                 for hit in lexicon.triggers.get((words.split()[-1], "NOUN"), [])
+                 if " ".join(hit.words) == words), None)
+
+
 def phrase_lemmas(head) -> set[str]:
     arrays = arrays_of(head.doc)
     dep, lemmas, kids, i = arrays.dep, arrays.lemma, arrays.children, head.i
